@@ -1,0 +1,135 @@
+//! The configuration file. `RawConfig` mirrors `config.toml` exactly (unknown
+//! keys are errors); `Config` is the validated form the rest of mizan uses.
+//! The documented defaults are the repository's `config.toml`, embedded.
+
+use crate::lexicon::LexiconSettings;
+use crate::text::layout::{BidiMode, Harakat, LayoutOptions};
+use serde::Deserialize;
+use std::path::Path;
+
+/// The documented default configuration, as shipped.
+pub const DEFAULT_CONFIG: &str = include_str!("../config.toml");
+
+/// `config.toml` as written.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RawConfig {
+    #[serde(default)]
+    pub display: RawDisplay,
+    #[serde(default)]
+    pub lexicons: LexiconSettings,
+}
+
+/// The `[display]` section.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RawDisplay {
+    pub bidi: Option<BidiMode>,
+    pub shaping: Option<bool>,
+    pub harakat: Option<Harakat>,
+}
+
+/// The resolved configuration.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    pub layout: LayoutOptions,
+    pub lexicons: LexiconSettings,
+}
+
+/// A configuration file that could not be read or understood.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{column}: {message}")]
+    Syntax {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+impl Config {
+    /// The built-in defaults.
+    pub fn defaults() -> Config {
+        Config::parse(DEFAULT_CONFIG, "<built-in config.toml>")
+            .expect("the embedded config.toml is valid")
+    }
+
+    /// Reads and validates a configuration file; settings it leaves out keep
+    /// their defaults.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Config::parse(&text, &path.display().to_string())
+    }
+
+    /// Parses configuration text; `origin` names it in error messages.
+    pub fn parse(text: &str, origin: &str) -> Result<Config, ConfigError> {
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let (line, column) = e
+                .span()
+                .map(|span| line_column(text, span.start))
+                .unwrap_or((1, 1));
+            ConfigError::Syntax {
+                path: origin.to_string(),
+                line,
+                column,
+                message: e.message().to_string(),
+            }
+        })?;
+        Ok(Config::resolve(raw))
+    }
+
+    fn resolve(raw: RawConfig) -> Config {
+        let defaults = LayoutOptions::default();
+        Config {
+            layout: LayoutOptions {
+                bidi: raw.display.bidi.unwrap_or(defaults.bidi),
+                shaping: raw.display.shaping.unwrap_or(defaults.shaping),
+                harakat: raw.display.harakat.unwrap_or(defaults.harakat),
+            },
+            lexicons: raw.lexicons,
+        }
+    }
+}
+
+/// The 1-based line and column (in characters) of byte `offset` in `text`.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..text.floor_char_boundary(offset)];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_defaults_parse() {
+        let config = Config::defaults();
+        assert_eq!(config.layout.bidi, BidiMode::App);
+        assert!(config.layout.shaping);
+    }
+
+    #[test]
+    fn unknown_key_is_reported_with_its_position() {
+        let err = Config::parse("[display]\nbidy = \"app\"\n", "c.toml").unwrap_err();
+        let message = err.to_string();
+        assert!(message.starts_with("c.toml:2:1:"), "{message}");
+        assert!(message.contains("bidy"), "{message}");
+    }
+
+    #[test]
+    fn line_column_counts_characters() {
+        assert_eq!(line_column("ab\nقال x", 9), (2, 5));
+    }
+}

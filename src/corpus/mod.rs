@@ -1,0 +1,37 @@
+//! Articles and how they are loaded: plain text and Markdown with TOML front
+//! matter, from files, directories and the samples embedded in the binary.
+
+use crate::text::{Lang, TextRange};
+
+/// Facts about an article that are not its text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Meta {
+    pub outlet: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+}
+
+/// One loaded article. Every range indexes `source`, the decoded file as it
+/// was read, so tags can point at the bytes a user sees in the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Article {
+    /// The path as the user gave it (or `samples/NAME` for embedded samples).
+    pub path: String,
+    /// The whole file, decoded (invalid UTF-8 replaced, with a warning).
+    pub source: String,
+    pub title: String,
+    /// Where the title stands in `source`, when it is part of the text
+    /// (plain-text articles); `None` when it came from front matter.
+    pub title_range: Option<TextRange>,
+    pub meta: Meta,
+    pub lang: Lang,
+    /// The body paragraphs, in order.
+    pub paragraphs: Vec<TextRange>,
+}
+
+impl Article {
+    /// The text of paragraph `index`.
+    pub fn paragraph(&self, index: usize) -> &str {
+        self.paragraphs[index].slice(&self.source)
+    }
+}

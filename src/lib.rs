@@ -1,0 +1,19 @@
+//! mizan: a terminal news reader that shows who each article quotes and whom
+//! those quotes blame or support.
+//!
+//! The crate is a library with a thin binary. The layers, from the bottom up:
+//! - [`text`]: pure text functions (sanitising, normalisation, layout).
+//! - [`lexicon`]: the user-editable TOML lexicons, validated and compiled.
+//! - [`tagger`]: statements, speakers, parties and stance, from text and a lexicon.
+//! - [`corpus`]: articles and how they are loaded.
+//! - [`config`]: the configuration file, raw and resolved.
+//! - [`app`]: the reader's state and its `update` function (no terminal).
+//! - [`ui`]: ratatui widgets that draw the state.
+
+pub mod app;
+pub mod config;
+pub mod corpus;
+pub mod lexicon;
+pub mod tagger;
+pub mod text;
+pub mod ui;

@@ -1,0 +1,11 @@
+//! Pure text functions: sanitising untrusted text, script detection,
+//! normalisation for matching (with offset maps back to the original), and the
+//! one layout pipeline (shape, bidi, wrap, reorder) that both the reader and
+//! `mizan render` use. Nothing here knows about terminals, ratatui or files.
+
+pub mod layout;
+mod range;
+mod script;
+
+pub use range::TextRange;
+pub use script::{Lang, detect_lang, is_arabic};
