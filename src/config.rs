@@ -5,6 +5,7 @@
 use crate::lexicon::LexiconSettings;
 use crate::text::layout::{BidiMode, Harakat, LayoutOptions};
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The documented default configuration, as shipped.
@@ -18,6 +19,69 @@ pub struct RawConfig {
     pub display: RawDisplay,
     #[serde(default)]
     pub lexicons: LexiconSettings,
+    /// Action name → keys (`"n"` or `["n", "down"]`).
+    #[serde(default)]
+    pub keys: BTreeMap<String, KeyList>,
+    /// Party id → colour name.
+    #[serde(default)]
+    pub colors: BTreeMap<String, String>,
+    #[serde(default)]
+    pub reader: RawReader,
+}
+
+/// One key or several, as `[keys]` accepts both.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(untagged)]
+pub enum KeyList {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl KeyList {
+    pub fn keys(&self) -> &[String] {
+        match self {
+            KeyList::One(key) => std::slice::from_ref(key),
+            KeyList::Many(keys) => keys,
+        }
+    }
+}
+
+/// How the article list is sorted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ListSort {
+    /// Newest first.
+    #[default]
+    Date,
+    Outlet,
+    Title,
+}
+
+impl ListSort {
+    /// The next key in the `sort` action's cycle.
+    pub fn next(self) -> ListSort {
+        match self {
+            ListSort::Date => ListSort::Outlet,
+            ListSort::Outlet => ListSort::Title,
+            ListSort::Title => ListSort::Date,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ListSort::Date => "date",
+            ListSort::Outlet => "outlet",
+            ListSort::Title => "title",
+        }
+    }
+}
+
+/// The `[reader]` section.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RawReader {
+    pub sort: Option<ListSort>,
+    pub sync_scroll: Option<bool>,
 }
 
 /// The `[display]` section.
@@ -34,6 +98,11 @@ pub struct RawDisplay {
 pub struct Config {
     pub layout: LayoutOptions,
     pub lexicons: LexiconSettings,
+    /// Key bindings as written; the reader's keymap validates them.
+    pub keys: BTreeMap<String, KeyList>,
+    pub colors: BTreeMap<String, String>,
+    pub sort: ListSort,
+    pub sync_scroll: bool,
 }
 
 /// A configuration file that could not be read or understood.
@@ -96,6 +165,10 @@ impl Config {
                 harakat: raw.display.harakat.unwrap_or(defaults.harakat),
             },
             lexicons: raw.lexicons,
+            keys: raw.keys,
+            colors: raw.colors,
+            sort: raw.reader.sort.unwrap_or_default(),
+            sync_scroll: raw.reader.sync_scroll.unwrap_or(true),
         }
     }
 }
@@ -126,6 +199,18 @@ mod tests {
         let message = err.to_string();
         assert!(message.starts_with("c.toml:2:1:"), "{message}");
         assert!(message.contains("bidy"), "{message}");
+    }
+
+    #[test]
+    fn reader_sections_parse() {
+        let text = "[keys]\nquit = \"x\"\nnext_statement = [\"j\", \"down\"]\n[colors]\narmenia = \"red\"\n[reader]\nsort = \"title\"\nsync_scroll = false\n";
+        let config = Config::parse(text, "c.toml").unwrap();
+        assert_eq!(config.keys["next_statement"].keys(), ["j", "down"]);
+        assert_eq!(config.keys["quit"].keys(), ["x"]);
+        assert_eq!(config.colors["armenia"], "red");
+        assert_eq!(config.sort, ListSort::Title);
+        assert!(!config.sync_scroll);
+        assert!(Config::defaults().sync_scroll);
     }
 
     #[test]

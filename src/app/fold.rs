@@ -1,0 +1,107 @@
+//! Text folding for the filter: the ONE place that decides which characters
+//! count as the same when matching (case, hamza forms, harakat, tatweel,
+//! Arabic-Indic digits). Both the haystacks and the query go through it, so
+//! typing without hamza or harakat matches. Folded text is also packed into a
+//! one-byte alphabet so a keystroke scans bytes, not `char`s.
+
+use crate::text::TextRange;
+
+/// The matching form of one character; `None` for characters that matching
+/// ignores (harakat, tatweel, invisible format characters).
+pub fn fold_char(c: char) -> Option<char> {
+    match c {
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => None,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => None,
+        '\u{FEFF}' | '\u{061C}' => None,
+        'أ' | 'إ' | 'آ' | 'ٱ' => Some('ا'),
+        'ى' | 'ئ' => Some('ي'),
+        'ة' => Some('ه'),
+        'ؤ' => Some('و'),
+        '٠'..='٩' => char::from_digit(c as u32 - '٠' as u32, 10),
+        '۰'..='۹' => char::from_digit(c as u32 - '۰' as u32, 10),
+        _ => c.to_lowercase().next(),
+    }
+}
+
+/// `text` in matching form.
+pub fn fold(text: &str) -> String {
+    text.chars().filter_map(fold_char).collect()
+}
+
+/// `text` in matching form, one entry per kept character, each with the byte
+/// range of the original character it came from (to highlight matches).
+pub fn fold_with_sources(text: &str) -> (Vec<char>, Vec<TextRange>) {
+    let mut chars = Vec::with_capacity(text.len());
+    let mut sources = Vec::with_capacity(text.len());
+    for (offset, c) in text.char_indices() {
+        if let Some(f) = fold_char(c) {
+            chars.push(f);
+            sources.push(TextRange::new(offset, offset + c.len_utf8()));
+        }
+    }
+    (chars, sources)
+}
+
+/// The one-byte code of a folded character: ASCII letters and digits stand
+/// for themselves, the Arabic letter block maps to 0x80.., separators become a
+/// space and anything else a hashed code above 0xB0.
+fn code(c: char) -> u8 {
+    match c {
+        'a'..='z' | '0'..='9' => c as u8,
+        '\u{0621}'..='\u{064A}' => 0x80 + (c as u32 - 0x0621) as u8,
+        _ if c.is_alphanumeric() => 0xB0 + (c as u32 % 0x4F) as u8,
+        _ => b' ',
+    }
+}
+
+/// `text` folded and packed into the one-byte alphabet, runs of separators
+/// collapsed to one space.
+pub fn encode(text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len() / 2);
+    for c in text.chars().filter_map(fold_char) {
+        let b = code(c);
+        if b != b' ' || out.last().is_some_and(|&last| last != b' ') {
+            out.push(b);
+        }
+    }
+    out
+}
+
+/// Whether every byte of `needle` occurs in `haystack`, in order.
+pub fn is_subsequence(needle: &[u8], haystack: &[u8]) -> bool {
+    let mut rest = haystack;
+    for &b in needle {
+        match memchr::memchr(b, rest) {
+            Some(i) => rest = &rest[i + 1..],
+            None => return false,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hamza_harakat_and_case_fold_away() {
+        assert_eq!(fold("أَحمد"), fold("احمد"));
+        assert_eq!(fold("Blinken"), "blinken");
+        assert_eq!(fold("مدرسة"), fold("مدرسه"));
+    }
+
+    #[test]
+    fn encoded_text_matches_as_subsequence() {
+        let hay = encode("قالَ وزير الخارجية الأمريكي");
+        assert!(is_subsequence(&encode("امريكي"), &hay));
+        assert!(is_subsequence(&encode("وزر"), &hay));
+        assert!(!is_subsequence(&encode("روسيا"), &hay));
+    }
+
+    #[test]
+    fn sources_point_at_original_characters() {
+        let (chars, sources) = fold_with_sources("أَب");
+        assert_eq!(chars, vec!['ا', 'ب']);
+        assert_eq!(sources[1].slice("أَب"), "ب");
+    }
+}

@@ -1,0 +1,140 @@
+//! An article laid out for a pane: title, empty line, paragraphs separated by
+//! one empty line, each paragraph through the shared layout pipeline with the
+//! same base-direction rule as `mizan render`, so the reader shows exactly the
+//! lines `render` prints at that width. Laid-out articles are cached per
+//! (article, width) so scrolling and redrawing never re-run layout.
+
+use crate::corpus::Article;
+use crate::text::Lang;
+use crate::text::layout::{Direction, LaidLine, LayoutOptions, layout_paragraph};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// One screen row of an article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// `None` for the empty separator rows.
+    pub line: Option<LaidLine>,
+    /// The byte offset in `article.source` of the paragraph this line was
+    /// laid out from (`piece.source` is relative to it); `None` when the text
+    /// is not part of the source (a title from front matter) or for separators.
+    pub offset: Option<usize>,
+}
+
+/// An article laid out at one width.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArticleLines {
+    pub width: usize,
+    pub rows: Vec<Row>,
+}
+
+/// The base direction of an article's paragraphs: Arabic articles are RTL,
+/// anything else follows its first strong character.
+pub fn base_direction(article: &Article) -> Option<Direction> {
+    (article.lang == Lang::Ar).then_some(Direction::Rtl)
+}
+
+/// Lays out a whole article at `width` cells.
+pub fn lay_out_article(article: &Article, width: usize, options: &LayoutOptions) -> ArticleLines {
+    let base = base_direction(article);
+    let mut rows = Vec::new();
+    let push_paragraph = |rows: &mut Vec<Row>, text: &str, offset: Option<usize>| {
+        rows.extend(
+            layout_paragraph(text, base, width, options)
+                .into_iter()
+                .map(|line| Row {
+                    line: Some(line),
+                    offset,
+                }),
+        );
+    };
+    let title_offset = article.title_range.map(|r| r.start());
+    push_paragraph(&mut rows, &article.title, title_offset);
+    for range in &article.paragraphs {
+        rows.push(Row {
+            line: None,
+            offset: None,
+        });
+        let text = article.source.get(range.as_range()).unwrap_or("");
+        push_paragraph(&mut rows, text, Some(range.start()));
+    }
+    ArticleLines { width, rows }
+}
+
+impl ArticleLines {
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The row showing byte `offset` of the article's source, or the first
+    /// row after it when the offset fell on a line break.
+    pub fn row_of(&self, offset: usize) -> Option<usize> {
+        self.rows
+            .iter()
+            .position(|row| match (&row.line, row.offset) {
+                (Some(line), Some(base)) => base + line.source.end() > offset,
+                _ => false,
+            })
+    }
+
+    /// The rows as plain text, RTL lines padded to the right edge: what
+    /// `mizan render` prints.
+    pub fn plain_lines(&self) -> Vec<String> {
+        self.rows
+            .iter()
+            .map(|row| match &row.line {
+                Some(line) if line.direction == Direction::Rtl => {
+                    format!(
+                        "{}{}",
+                        " ".repeat(self.width.saturating_sub(line.width)),
+                        line.text
+                    )
+                }
+                Some(line) => line.text.clone(),
+                None => String::new(),
+            })
+            .collect()
+    }
+}
+
+/// Past this many cached layouts (articles × widths), the cache starts over.
+const CACHE_LIMIT: usize = 256;
+
+/// Laid-out articles by (article index, width). A memo: lookups through a
+/// shared reference fill it, which is why it uses a `RefCell`.
+#[derive(Debug, Default)]
+pub struct LayoutCache {
+    entries: RefCell<HashMap<(usize, usize), Rc<ArticleLines>>>,
+}
+
+impl LayoutCache {
+    /// The layout of `article` (index `index`) at `width`, computed once.
+    pub fn get(
+        &self,
+        index: usize,
+        article: &Article,
+        width: usize,
+        options: &LayoutOptions,
+    ) -> Rc<ArticleLines> {
+        if let Some(found) = self.entries.borrow().get(&(index, width)) {
+            return Rc::clone(found);
+        }
+        let lines = Rc::new(lay_out_article(article, width, options));
+        let mut entries = self.entries.borrow_mut();
+        if entries.len() >= CACHE_LIMIT {
+            entries.clear();
+        }
+        entries.insert((index, width), Rc::clone(&lines));
+        lines
+    }
+
+    /// Forgets everything (the layout options changed).
+    pub fn clear(&self) {
+        self.entries.borrow_mut().clear();
+    }
+}

@@ -1,0 +1,131 @@
+//! Turning laid-out lines into ratatui `Line`s. Text reaches ratatui only
+//! from here: already shaped and in visual order, one span per run of equally
+//! styled clusters, RTL lines padded on the left by hand. ratatui's own
+//! wrapping and alignment are never used on laid-out text (its width rules
+//! differ from the layout pipeline's for Arabic).
+
+use crate::app::fold::fold_with_sources;
+use crate::text::TextRange;
+use crate::text::layout::{Direction, LaidLine, LayoutOptions, layout_paragraph};
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+/// `line` as a ratatui line `width` cells wide at most; `style_of` styles
+/// each cluster by its source range (relative to the laid-out paragraph).
+pub fn styled_line(
+    line: &LaidLine,
+    width: u16,
+    style_of: impl Fn(TextRange) -> Style,
+) -> Line<'static> {
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let padding = usize::from(width).saturating_sub(line.width);
+    if line.direction == Direction::Rtl && padding > 0 {
+        spans.push(Span::raw(" ".repeat(padding)));
+    }
+    let mut run = String::new();
+    let mut run_style = Style::default();
+    let mut shown_end = 0;
+    for piece in &line.pieces {
+        let style = style_of(piece.source);
+        if style != run_style && !run.is_empty() {
+            spans.push(Span::styled(std::mem::take(&mut run), run_style));
+        }
+        run_style = style;
+        let start = piece.shown.start().max(shown_end);
+        run.push_str(line.text.get(start..piece.shown.end()).unwrap_or(""));
+        shown_end = shown_end.max(piece.shown.end());
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, run_style));
+    }
+    Line::from(spans)
+}
+
+/// The first screen line of `text` laid out at `width` (for list cells and
+/// headers), with `highlight` on the clusters whose source bytes it covers.
+pub fn single_line(
+    text: &str,
+    base: Option<Direction>,
+    width: u16,
+    options: &LayoutOptions,
+    style: Style,
+    highlight: (&[TextRange], Style),
+) -> Line<'static> {
+    if width == 0 {
+        return Line::default();
+    }
+    let laid = layout_paragraph(text, base, usize::from(width), options);
+    let Some(first) = laid.first() else {
+        return Line::default();
+    };
+    let (ranges, marked) = highlight;
+    styled_line(first, width, |source| {
+        if ranges.iter().any(|r| r.intersects(source)) {
+            marked
+        } else {
+            style
+        }
+    })
+}
+
+/// Every screen line of `text` at `width`, in one style.
+pub fn wrapped_lines(
+    text: &str,
+    width: u16,
+    options: &LayoutOptions,
+    style: Style,
+) -> Vec<Line<'static>> {
+    if width == 0 {
+        return Vec::new();
+    }
+    layout_paragraph(text, None, usize::from(width), options)
+        .iter()
+        .map(|line| styled_line(line, width, |_| style))
+        .collect()
+}
+
+/// The byte ranges of `text` that fuzzy-match the filter's free-text
+/// `terms`, to highlight them.
+pub fn matched_ranges(text: &str, terms: &[String]) -> Vec<TextRange> {
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    let (chars, sources) = fold_with_sources(text);
+    let folded: String = chars.iter().collect();
+    let matcher = SkimMatcherV2::default();
+    let mut ranges = Vec::new();
+    for term in terms {
+        if let Some((_, indices)) = matcher.fuzzy_indices(&folded, term) {
+            ranges.extend(indices.into_iter().filter_map(|i| sources.get(i).copied()));
+        }
+    }
+    ranges
+}
+
+/// Cuts `text` to at most `width` cells (for ASCII-only labels).
+pub fn clip(text: &str, width: usize) -> String {
+    text.chars().take(width).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rtl_lines_are_padded_to_the_right_edge() {
+        let laid = layout_paragraph("سلام", Some(Direction::Rtl), 10, &LayoutOptions::default());
+        let line = styled_line(&laid[0], 10, |_| Style::default());
+        assert_eq!(line.width(), 10);
+        assert!(line.spans[0].content.chars().all(|c| c == ' '));
+    }
+
+    #[test]
+    fn matches_map_back_to_original_bytes() {
+        let text = "قالَ بلينكن";
+        let ranges = matched_ranges(text, &["بلينكن".into()]);
+        assert_eq!(ranges.len(), 6);
+        assert_eq!(ranges[0].slice(text), "ب");
+    }
+}
