@@ -2,6 +2,7 @@
 //! Errors are reported here, anyhow-style, with a non-zero exit.
 
 mod render;
+mod tui;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -34,9 +35,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Some(Command::Render(ref args)) => render::run(&cli, args),
-        None => Err(anyhow::anyhow!(
-            "the reader is not built yet; try `mizan render`"
-        )),
+        None => tui::run(&cli),
     };
     match outcome {
         Ok(code) => code,

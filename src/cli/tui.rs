@@ -1,0 +1,86 @@
+//! `mizan [PATH...]`: the reader. Loads the configuration and the articles,
+//! builds the state and hands over to the event loop; the closures that tag
+//! an article and reload the lexicon are wired here.
+
+use super::Cli;
+use anyhow::Context;
+use mizan::app::{Action, Directory, StartOptions, State, update};
+use mizan::config::Config;
+use mizan::corpus::{self, Loaded};
+use mizan::ui::keymap::Keymap;
+use mizan::ui::runtime::{self, Analyser, Reloaded, Runtime};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let (config, config_path) = Config::locate(cli.config.as_deref())?;
+    let keymap = Keymap::with_overrides(&config.keys)
+        .map_err(|errors| anyhow::anyhow!("{}", errors.join("\n")))
+        .context("in the configuration's [keys]")?;
+    let (loaded, source) = if cli.paths.is_empty() {
+        (corpus::samples(), "bundled samples".to_string())
+    } else {
+        (corpus::load_paths(&cli.paths), describe_paths(&cli.paths))
+    };
+    if loaded.articles.is_empty() && loaded.has_errors() {
+        let problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+        anyhow::bail!("no article could be loaded:\n{}", problems.join("\n"));
+    }
+    let notice = problems_notice(&loaded);
+    let (analyser, directory) = analysis(&config);
+    let options = StartOptions {
+        layout: config.layout,
+        sort: config.sort,
+        sync_scroll: config.sync_scroll,
+        directory,
+        source,
+    };
+    let mut state = State::new(loaded.articles, options);
+    if let Some(notice) = notice {
+        update(&mut state, Action::Notice(notice));
+    }
+    let mut watch: Vec<PathBuf> = config.lexicons.dirs.clone();
+    watch.extend(config_path.clone());
+    let explicit = cli.config.clone();
+    let runtime = Runtime {
+        keymap,
+        analyser,
+        reload: Box::new(move || reload(explicit.as_deref())),
+        watch,
+    };
+    runtime::run(&mut state, runtime)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The tagger and the party directory for `config`.
+fn analysis(config: &Config) -> (Analyser, Directory) {
+    let analyser: Analyser = Arc::new(|_article| Vec::new());
+    (analyser, Directory::default().with_colors(&config.colors))
+}
+
+/// Re-reads the configuration (and with it the lexicons).
+fn reload(explicit: Option<&std::path::Path>) -> Result<Reloaded, Vec<String>> {
+    let (config, _) = Config::locate(explicit).map_err(|error| vec![error.to_string()])?;
+    let (analyser, directory) = analysis(&config);
+    Ok(Reloaded {
+        analyser,
+        directory,
+    })
+}
+
+fn describe_paths(paths: &[PathBuf]) -> String {
+    match paths {
+        [one] => one.display().to_string(),
+        many => format!("{} paths", many.len()),
+    }
+}
+
+fn problems_notice(loaded: &Loaded) -> Option<String> {
+    let first = loaded.problems.first()?;
+    let more = match loaded.problems.len() {
+        1 => String::new(),
+        n => format!(" (+{} more)", n - 1),
+    };
+    Some(format!("{first}{more}"))
+}
