@@ -18,6 +18,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 /// The prompt before the filter text.
 const PROMPT: &str = "/ ";
 
+/// Cells of the help's key column.
+const KEYS_COLUMN: usize = 24;
+
 /// Wide enough that the filter text never wraps.
 const UNWRAPPED: usize = 4096;
 
@@ -91,7 +94,7 @@ pub fn draw_status(frame: &mut Frame, state: &State, area: Rect) {
         format!("{} statements", state.filter.index.statement_count())
     };
     let facts = format!(" {} · {total} articles · {progress} ", state.status.source);
-    let mut spans = vec![Span::styled(facts, theme::header_style())];
+    let mut spans = Vec::new();
     if let Some(error) = state.status.errors.first() {
         let more = match state.status.errors.len() {
             1 => String::new(),
@@ -102,6 +105,7 @@ pub fn draw_status(frame: &mut Frame, state: &State, area: Rect) {
             theme::error_style(),
         ));
     }
+    spans.push(Span::styled(facts, theme::header_style()));
     if let Some(message) = &state.status.message {
         spans.push(Span::raw(format!(" {message}")));
     }
@@ -122,7 +126,7 @@ pub fn draw_status(frame: &mut Frame, state: &State, area: Rect) {
 
 pub fn draw_help(frame: &mut Frame, keymap: &Keymap) {
     let area = frame.area();
-    let width = area.width.min(72);
+    let width = area.width.min(76);
     let height = area.height.min(Action::BINDABLE.len() as u16 + 2);
     let popup = Rect {
         x: area.x + (area.width - width) / 2,
@@ -133,9 +137,9 @@ pub fn draw_help(frame: &mut Frame, keymap: &Keymap) {
     let lines: Vec<Line> = Action::BINDABLE
         .iter()
         .map(|action| {
-            let keys = keymap.keys_for(action).join(" ");
+            let keys = clip(&keymap.keys_for(action).join(" "), KEYS_COLUMN);
             Line::from(vec![
-                Span::styled(format!("{keys:<18} "), theme::header_style()),
+                Span::styled(format!("{keys:<KEYS_COLUMN$} "), theme::header_style()),
                 Span::raw(action.description()),
             ])
         })

@@ -2,7 +2,7 @@
 //! (outlet, stance summary; the focused one highlighted) over its body.
 
 use super::article::{BodyView, draw_body, summary};
-use super::text::clip;
+use super::text::header_text;
 use super::theme;
 use crate::app::State;
 use crate::app::geometry::compare_areas;
@@ -34,10 +34,11 @@ pub fn draw(frame: &mut Frame, state: &State) {
             } else {
                 theme::header_style()
             };
-            let mut spans = vec![Span::styled(
-                clip(&format!("{}{sync} ", outlet), usize::from(header.width)),
-                style,
-            )];
+            let mut spans: Vec<Span> =
+                header_text(&format!("{outlet}{sync} "), header.width, state)
+                    .into_iter()
+                    .map(|span| span.style(style))
+                    .collect();
             spans.extend(summary(state, article));
             frame.render_widget(Line::from(spans), header);
         }

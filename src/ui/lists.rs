@@ -4,7 +4,7 @@
 //! narrows, the text column last.
 
 use super::article::{badges, summary};
-use super::text::{clip, matched_ranges, single_line};
+use super::text::{cell_width, clip, matched_ranges, single_line};
 use super::theme;
 use crate::app::State;
 use crate::app::geometry::list_areas;
@@ -76,7 +76,7 @@ fn text_width(columns: &[&Column], total: u16) -> u16 {
 
 /// `spans` padded with spaces (or cut) to exactly `width` cells.
 fn fit(mut spans: Vec<Span<'static>>, width: u16) -> Vec<Span<'static>> {
-    let used: usize = Line::from(spans.clone()).width();
+    let used: usize = spans.iter().map(|s| cell_width(&s.content)).sum();
     let width = usize::from(width);
     if used < width {
         spans.push(Span::raw(" ".repeat(width - used)));
@@ -85,7 +85,7 @@ fn fit(mut spans: Vec<Span<'static>>, width: u16) -> Vec<Span<'static>> {
         let mut left = width;
         let mut kept = Vec::new();
         for span in spans {
-            let w = span.width();
+            let w = cell_width(&span.content);
             if w <= left {
                 left -= w;
                 kept.push(span);
@@ -105,7 +105,8 @@ fn draw_header(buf: &mut Buffer, area: Rect, first: &str, columns: &[&Column], f
     ];
     spans = fit(spans, MARK_WIDTH + first_width);
     for column in columns {
-        spans.extend(fit(vec![Span::raw(column.name)], column.width));
+        spans.push(Span::raw(" "));
+        spans.extend(fit(vec![Span::raw(column.name)], column.width - 1));
     }
     buf.set_line(
         area.x,
@@ -149,16 +150,17 @@ pub fn draw_articles(frame: &mut Frame, state: &State) {
         spans.extend(fit(title.spans, title_width));
         for column in &columns {
             let cell = match column.name {
-                "outlet" => vec![Span::raw(article.meta.outlet.clone().unwrap_or_default())],
+                "outlet" => outlet_cell(state, index, column.width),
                 "date" => vec![Span::raw(article.meta.date.clone().unwrap_or_default())],
-                "lang" => vec![Span::raw(format!(" {}", article.lang.code()))],
+                "lang" => vec![Span::raw(article.lang.code())],
                 "stmts" => vec![Span::raw(match &state.statements[index] {
-                    Some(s) => format!("{:>4} ", s.len()),
-                    None => "   … ".into(),
+                    Some(s) => format!("{:>4}", s.len()),
+                    None => "   …".into(),
                 })],
                 _ => summary(state, index),
             };
-            spans.extend(fit(cell, column.width));
+            spans.push(Span::raw(" "));
+            spans.extend(fit(cell, column.width - 1));
         }
         let line = Line::from(fit(spans, rows.width));
         buf.set_line(rows.x, y, &line, rows.width);
@@ -263,4 +265,19 @@ pub fn draw_statements(frame: &mut Frame, state: &State) {
             theme::dim_style(),
         );
     }
+}
+
+/// An article's outlet, laid out (outlet names are often Arabic).
+fn outlet_cell(state: &State, index: usize, width: u16) -> Vec<Span<'static>> {
+    let outlet = state.articles[index].meta.outlet.as_deref().unwrap_or("");
+    let none: &[crate::text::TextRange] = &[];
+    single_line(
+        outlet,
+        None,
+        width - 1,
+        &state.layout,
+        Style::default(),
+        (none, Style::default()),
+    )
+    .spans
 }

@@ -4,13 +4,13 @@
 //! lexicon `file:line`).
 
 use super::article::{BodyView, draw_body, summary};
-use super::text::{clip, wrapped_lines};
+use super::text::{clip, header_text, wrapped_lines};
 use super::theme;
 use crate::app::State;
 use crate::tagger::{Relation, Statement};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 pub fn draw(frame: &mut Frame, state: &State) {
@@ -21,7 +21,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
     };
     if let Some(header) = areas.header {
         let count = match &state.statements[index] {
-            Some(s) => format!("{} statements", s.len()),
+            Some(s) => format!("statements: {}", s.len()),
             None => "tagging…".into(),
         };
         let facts = format!(
@@ -31,10 +31,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
             article.lang.code(),
             areas.text.width,
         );
-        let mut spans = vec![Span::styled(
-            clip(&facts, usize::from(header.width)),
-            theme::header_style(),
-        )];
+        let mut spans = header_text(&facts, header.width, state);
         spans.extend(summary(state, index));
         frame.render_widget(Line::from(spans), header);
     }

@@ -11,6 +11,8 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// `line` as a ratatui line `width` cells wide at most; `style_of` styles
 /// each cluster by its source range (relative to the laid-out paragraph).
@@ -70,6 +72,13 @@ pub fn single_line(
     })
 }
 
+/// A header's text (which may hold Arabic names) laid out on one line, in
+/// the header style.
+pub fn header_text(text: &str, width: u16, state: &crate::app::State) -> Vec<Span<'static>> {
+    let bold = super::theme::header_style();
+    single_line(text, None, width, &state.layout, bold, (&[], bold)).spans
+}
+
 /// Every screen line of `text` at `width`, in one style.
 pub fn wrapped_lines(
     text: &str,
@@ -104,9 +113,25 @@ pub fn matched_ranges(text: &str, terms: &[String]) -> Vec<TextRange> {
     ranges
 }
 
-/// Cuts `text` to at most `width` cells (for ASCII-only labels).
+/// The cells `text` fills when ratatui draws it: the sum of its grapheme
+/// clusters' widths, which is how the buffer places them (a string-level
+/// width can differ, as for an unshaped lam-alef).
+pub fn cell_width(text: &str) -> usize {
+    text.graphemes(true).map(UnicodeWidthStr::width).sum()
+}
+
+/// Cuts `text` to at most `width` cells, at a grapheme boundary.
 pub fn clip(text: &str, width: usize) -> String {
-    text.chars().take(width).collect()
+    let mut used = 0;
+    let mut out = String::new();
+    for grapheme in text.graphemes(true) {
+        used += grapheme.width();
+        if used > width {
+            break;
+        }
+        out.push_str(grapheme);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -117,7 +142,8 @@ mod tests {
     fn rtl_lines_are_padded_to_the_right_edge() {
         let laid = layout_paragraph("سلام", Some(Direction::Rtl), 10, &LayoutOptions::default());
         let line = styled_line(&laid[0], 10, |_| Style::default());
-        assert_eq!(line.width(), 10);
+        let cells: usize = line.spans.iter().map(|s| cell_width(&s.content)).sum();
+        assert_eq!(cells, 10);
         assert!(line.spans[0].content.chars().all(|c| c == ' '));
     }
 

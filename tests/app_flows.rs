@@ -1,0 +1,235 @@
+//! Flows driven by key events, as a person uses the reader: open → filter →
+//! compare → explain → a broken lexicon edit → a fixed one.
+
+mod common;
+
+use common::{AR_BLINKEN, press, screen, state, statements, type_text};
+use mizan::app::lines::lay_out_article;
+use mizan::app::{Action, Screen, update};
+use mizan::tagger::Relation;
+
+#[test]
+fn open_filter_compare_explain() {
+    let mut state = state(120, 30);
+    press(&mut state, "/");
+    type_text(&mut state, "blinken");
+    assert_eq!(
+        state.filter.matches.as_ref().unwrap().statements,
+        vec![(0, 1), (2, 1)]
+    );
+    press(&mut state, "enter");
+    assert!(!state.filter.editing);
+    assert_eq!(state.article_rows.len(), 2);
+    press(&mut state, "space space c");
+    assert_eq!(state.screen, Screen::Compare);
+    assert_eq!(state.compare.articles.len(), 2);
+    press(&mut state, "tab");
+    assert_eq!(state.compare.focus, 1);
+    press(&mut state, "esc esc");
+    assert_eq!(state.screen, Screen::Articles);
+    assert!(
+        state.filter.input.is_empty(),
+        "esc on the list clears the filter"
+    );
+    press(&mut state, "S j e");
+    assert_eq!(state.screen, Screen::Reader);
+    assert!(state.reader.explaining);
+    let text = screen(&state);
+    assert!(text.contains("speaker:"), "{text}");
+    assert!(text.contains("lexicons/"), "{text}");
+    press(&mut state, "esc");
+    assert!(!state.reader.explaining);
+    press(&mut state, "esc");
+    assert_eq!(state.screen, Screen::Statements);
+}
+
+#[test]
+fn next_and_previous_statement_walk_the_article() {
+    let mut state = state(80, 24);
+    let truce = state.article_rows.iter().position(|&a| a == 0).unwrap();
+    for _ in 0..truce {
+        press(&mut state, "j");
+    }
+    press(&mut state, "enter n");
+    assert_eq!(state.reader.selected, Some(0));
+    press(&mut state, "n");
+    assert_eq!(state.reader.selected, Some(1));
+    press(&mut state, "n");
+    assert_eq!(state.reader.selected, Some(1));
+    assert_eq!(state.status.message.as_deref(), Some("last statement"));
+    press(&mut state, "N");
+    assert_eq!(state.reader.selected, Some(0));
+    press(&mut state, "E");
+    assert!(
+        state.editor_request.is_none(),
+        "E needs the explanation open"
+    );
+    press(&mut state, "e E");
+    let origin = state.editor_request.take().expect("an editor request");
+    assert_eq!(
+        (origin.file.as_str(), origin.line),
+        ("lexicons/ar/stance.toml", 12)
+    );
+}
+
+#[test]
+fn broken_lexicon_shows_its_error_and_the_reader_keeps_working() {
+    let mut state = state(100, 24);
+    let error = "lexicons/ar/stance.toml:3:7: expected `=` after a key".to_string();
+    update(&mut state, Action::LexiconError(vec![error.clone()]));
+    let text = screen(&state);
+    assert!(text.contains(&error), "{text}");
+    press(&mut state, "enter n");
+    assert_eq!(state.screen, Screen::Reader);
+    assert!(state.reader.selected.is_some());
+
+    let mut fixed = statements(&state.articles.clone());
+    for statements in &mut fixed {
+        for statement in statements {
+            statement.blames.clear();
+            statement
+                .evidence
+                .retain(|e| e.relation == Relation::Supports);
+        }
+    }
+    update(&mut state, Action::LexiconReloaded(common::directory()));
+    update(&mut state, Action::AnalysisStarted { generation: 2 });
+    for (article, statements) in fixed.into_iter().enumerate() {
+        update(
+            &mut state,
+            Action::Analysed {
+                generation: 2,
+                article,
+                statements,
+            },
+        );
+    }
+    assert!(state.status.errors.is_empty());
+    let text = screen(&state);
+    assert!(
+        !text.contains("◀"),
+        "blame tags are gone after the fix: {text}"
+    );
+    assert!(!text.contains("expected `="), "{text}");
+}
+
+#[test]
+fn results_of_an_old_tagging_pass_are_ignored() {
+    let mut state = common::untagged_state(80, 24);
+    update(&mut state, Action::AnalysisStarted { generation: 2 });
+    let stale = statements(&state.articles.clone()).remove(0);
+    update(
+        &mut state,
+        Action::Analysed {
+            generation: 1,
+            article: 0,
+            statements: stale,
+        },
+    );
+    assert_eq!(state.analysed(), 0);
+}
+
+#[test]
+fn filter_box_takes_letters_before_the_list() {
+    let mut state = state(80, 24);
+    press(&mut state, "/");
+    type_text(&mut state, "j");
+    assert_eq!(state.filter.input, "j");
+    assert_eq!(state.article_list.cursor, 0);
+    press(&mut state, "down");
+    assert_eq!(
+        state.filter.input, "j",
+        "arrows still move the list while typing"
+    );
+}
+
+#[test]
+fn compare_scrolls_in_proportion_and_unsynced_on_demand() {
+    let mut state = state(80, 8);
+    let order = state.article_rows.clone();
+    let short = order.iter().position(|&a| a == 1).unwrap();
+    let long = order.iter().position(|&a| a == 3).unwrap();
+    for position in [long, short] {
+        state.article_list.cursor = position;
+        press(&mut state, "space");
+    }
+    press(&mut state, "c G");
+    let tops = state.compare.tops.clone();
+    assert!(tops[1] > 0 && tops[0] > 0, "{tops:?}");
+    press(&mut state, "g s tab G");
+    assert!(!state.compare.synced);
+    assert_eq!(
+        state.compare.tops[0], 0,
+        "the other pane stays when unsynced"
+    );
+    assert!(state.compare.tops[1] > 0);
+}
+
+#[test]
+fn mouse_clicks_select_and_wheel_scrolls_the_pane_under_it() {
+    let mut state = state(80, 10);
+    update(&mut state, Action::Click { column: 10, row: 3 });
+    assert_eq!(state.article_list.cursor, 2);
+    press(&mut state, "space");
+    state.article_list.cursor = 3;
+    press(&mut state, "space c");
+    update(
+        &mut state,
+        Action::Scroll {
+            column: 70,
+            row: 5,
+            lines: 3,
+        },
+    );
+    assert_eq!(
+        state.compare.tops.iter().filter(|&&t| t > 0).count(),
+        2,
+        "synced"
+    );
+    update(&mut state, Action::Click { column: 70, row: 5 });
+    assert_eq!(state.compare.focus, 1);
+}
+
+#[test]
+fn reader_shows_the_article_as_laid_out_for_render() {
+    for width in [80u16, 81, 120] {
+        let mut state = state(width, 60);
+        let first = state.article_rows[0];
+        press(&mut state, "enter");
+        let text_area = state.reader_areas().text;
+        let expected = lay_out_article(
+            &state.articles[first],
+            usize::from(text_area.width),
+            &state.layout,
+        )
+        .plain_lines();
+        let screen = screen(&state);
+        let shown: Vec<String> = screen
+            .lines()
+            .skip(usize::from(text_area.y))
+            .take(expected.len())
+            .map(|line| {
+                line.chars()
+                    .skip(usize::from(text_area.x))
+                    .collect::<String>()
+            })
+            .collect();
+        let expected: Vec<&str> = expected.iter().map(|l| l.trim_end()).collect();
+        assert_eq!(shown, expected);
+    }
+}
+
+#[test]
+fn arabic_statement_is_found_by_english_name_and_without_hamza() {
+    let mut state = state(80, 24);
+    press(&mut state, "/");
+    type_text(&mut state, "الاذربيجانيه");
+    let matches = state.filter.matches.clone().unwrap();
+    assert!(matches.statements.contains(&(0, 0)), "{matches:?}");
+    press(&mut state, "esc /");
+    type_text(&mut state, "Blinken lang:ar");
+    let matches = state.filter.matches.clone().unwrap();
+    assert_eq!(matches.statements, vec![(0, 1)]);
+    let source = &state.articles[0].source;
+    assert!(source.contains(AR_BLINKEN));
+}
