@@ -1,0 +1,221 @@
+//! End to end: the real `mizan` binary in tmux, driven with `send-keys` and
+//! read back with `capture-pane`, which returns exactly the characters the
+//! program drew, cell by cell. Checks what a person would see at 160×45 and
+//! 80×24. Skipped, loudly, when tmux is missing, unless
+//! `MIZAN_REQUIRE_TMUX=1` makes that a failure.
+
+use mizan::app::geometry::GUTTER_WIDTH;
+use mizan::app::lines::lay_out_article;
+use mizan::corpus::load_paths;
+use mizan::text::layout::LayoutOptions;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const ARTICLES: [(&str, &str); 3] = [
+    (
+        "herald.md",
+        "+++\ntitle = \"Baku says Yerevan provoked the border clash\"\noutlet = \"Baku Herald\"\ndate = \"2026-03-04\"\nlang = \"en\"\n+++\n\nAzerbaijan's defence ministry said Armenian units \"opened fire first\" near the village and blamed Yerevan for the escalation.\n\nThe ministry said two soldiers were wounded and that its troops had returned fire before the shelling stopped at dawn.\n",
+    ),
+    (
+        "rasd.md",
+        "+++\ntitle = \"يريفان تتهم باكو بخرق الهدنة على الحدود\"\noutlet = \"وكالة الرصد\"\ndate = \"2026-03-05\"\nlang = \"ar\"\n+++\n\nقال وزير الخارجية الأرمني إن القوات الأذربيجانية \"خرقت الهدنة مرتين خلال ليلة واحدة\" قرب بلدة حدودية.\n\nمن جهته، أكد وزير الخارجية الأمريكي أنتوني بلينكن أن واشنطن تدعم جهود الوساطة وتدعو الطرفين إلى ضبط النفس.\n",
+    ),
+    (
+        "wire.md",
+        "+++\ntitle = \"Armenia accuses Azerbaijan of breaking border truce\"\noutlet = \"Caucasus Wire\"\ndate = \"2026-03-05\"\nlang = \"en\"\n+++\n\nArmenia's foreign minister said Azerbaijani forces \"broke the truce twice in one night\" near a border village.\n",
+    ),
+];
+
+/// A tmux server of our own (its own socket), killed when dropped.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn start(&self, width: u16, height: u16, command: &str) {
+        let (w, h) = (width.to_string(), height.to_string());
+        let out = self.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            &w,
+            "-y",
+            &h,
+            command,
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            self.run(&["send-keys", "-t", "e2e", key]);
+        }
+    }
+
+    fn type_literal(&self, text: &str) {
+        self.run(&["send-keys", "-t", "e2e", "-l", text]);
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
+    }
+
+    /// Waits until the screen satisfies `ready`, then returns it.
+    fn wait(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let screen = self.screen();
+            if ready(&screen) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn alive(&self) -> bool {
+        self.run(&["has-session", "-t", "e2e"]).status.success()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+    }
+}
+
+fn tmux_available() -> bool {
+    let found = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var("MIZAN_REQUIRE_TMUX").as_deref() != Ok("1"),
+            "MIZAN_REQUIRE_TMUX=1 but tmux is not installed"
+        );
+        eprintln!(
+            "\n*** SKIPPED: tmux is not installed; the end-to-end reader test did not run ***\n"
+        );
+    }
+    found
+}
+
+fn write_articles(dir: &Path) -> Vec<PathBuf> {
+    ARTICLES
+        .iter()
+        .map(|(name, text)| {
+            let path = dir.join(name);
+            std::fs::write(&path, text).expect("write fixture");
+            path
+        })
+        .collect()
+}
+
+fn shell_quote(path: &Path) -> String {
+    format!("'{}'", path.display().to_string().replace('\'', "'\\''"))
+}
+
+#[test]
+fn a_person_reads_filters_compares_and_quits() {
+    if !tmux_available() {
+        return;
+    }
+    for (width, height) in [(160u16, 45u16), (80, 24)] {
+        let home = tempfile::tempdir().expect("temp dir");
+        let paths = write_articles(home.path());
+        let command = format!(
+            "env HOME={home} XDG_CONFIG_HOME={home}/config {bin} {dir}",
+            home = shell_quote(home.path()),
+            bin = shell_quote(Path::new(env!("CARGO_BIN_EXE_mizan"))),
+            dir = shell_quote(home.path()),
+        );
+        let tmux = Tmux {
+            socket: format!("mizan-e2e-{}-{width}", std::process::id()),
+        };
+        tmux.start(width, height, &command);
+
+        let list = tmux.wait("the article list", |s| s.contains("3 articles"));
+        assert!(
+            list.contains("Baku Herald") && list.contains("Caucasus Wire"),
+            "{list}"
+        );
+
+        tmux.keys(&["/"]);
+        tmux.type_literal("outlet:herald");
+        let filtered = tmux.wait("the filter", |s| s.contains("1 articles"));
+        assert!(
+            filtered.contains("Baku Herald") && !filtered.contains("Caucasus Wire"),
+            "{filtered}"
+        );
+        tmux.keys(&["Escape"]);
+        tmux.wait("the filter to clear", |s| s.contains("Caucasus Wire"));
+
+        tmux.keys(&["?"]);
+        tmux.wait("the help", |s| s.contains("next statement"));
+        tmux.keys(&["?"]);
+        tmux.wait("the help to close", |s| !s.contains("next statement"));
+
+        check_reader_matches_layout(&tmux, &paths);
+
+        tmux.keys(&["Space", "Space", "c"]);
+        let compare = tmux.wait("the comparison", |s| s.contains('│'));
+        assert!(
+            compare
+                .lines()
+                .next()
+                .is_some_and(|header| header.contains('│')),
+            "{compare}"
+        );
+        tmux.keys(&["Escape"]);
+        tmux.wait("the list", |s| s.contains("title (sorted by"));
+        tmux.keys(&["q"]);
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while tmux.alive() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        assert!(!tmux.alive(), "q ends mizan");
+    }
+}
+
+/// Opens the first article (newest: the Arabic one) and checks every body
+/// row against the library's layout at the width the header states.
+fn check_reader_matches_layout(tmux: &Tmux, paths: &[PathBuf]) {
+    tmux.keys(&["Enter"]);
+    let reader = tmux.wait("the reader", |s| s.contains("· width "));
+    let width: usize = reader
+        .split("· width ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .expect("the header states the text width");
+    let loaded = load_paths(&[paths[1].clone()]);
+    let article = &loaded.articles[0];
+    let expected = lay_out_article(article, width, &LayoutOptions::default()).plain_lines();
+    let rows: Vec<&str> = reader.lines().skip(1).take(expected.len()).collect();
+    assert_eq!(rows.len(), expected.len(), "{reader}");
+    for (row, line) in rows.iter().zip(&expected) {
+        let shown: String = row.chars().skip(usize::from(GUTTER_WIDTH)).collect();
+        assert_eq!(shown.trim_end(), line.trim_end(), "{reader}");
+    }
+    tmux.keys(&["Escape"]);
+    tmux.wait("the list", |s| s.contains("title (sorted by"));
+}
