@@ -94,16 +94,14 @@ fn broken_lexicon_shows_its_error_and_the_reader_keeps_working() {
     }
     update(&mut state, Action::LexiconReloaded(common::directory()));
     update(&mut state, Action::AnalysisStarted { generation: 2 });
-    for (article, statements) in fixed.into_iter().enumerate() {
-        update(
-            &mut state,
-            Action::Analysed {
-                generation: 2,
-                article,
-                statements,
-            },
-        );
-    }
+    let results = fixed.into_iter().enumerate().collect();
+    update(
+        &mut state,
+        Action::Analysed {
+            generation: 2,
+            results,
+        },
+    );
     assert!(state.status.errors.is_empty());
     let text = screen(&state);
     assert!(
@@ -122,8 +120,7 @@ fn results_of_an_old_tagging_pass_are_ignored() {
         &mut state,
         Action::Analysed {
             generation: 1,
-            article: 0,
-            statements: stale,
+            results: vec![(0, stale)],
         },
     );
     assert_eq!(state.analysed(), 0);

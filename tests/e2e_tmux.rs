@@ -91,6 +91,12 @@ impl Tmux {
         }
     }
 
+    /// A tmux format variable of the pane, such as `#{alternate_on}`.
+    fn pane_format(&self, format: &str) -> String {
+        let out = self.run(&["display-message", "-p", "-t", "e2e", format]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
     fn alive(&self) -> bool {
         self.run(&["has-session", "-t", "e2e"]).status.success()
     }
@@ -134,6 +140,61 @@ fn shell_quote(path: &Path) -> String {
     format!("'{}'", path.display().to_string().replace('\'', "'\\''"))
 }
 
+/// The command that runs mizan on `dir` with no user configuration.
+fn mizan_command(home: &Path) -> String {
+    format!(
+        "env HOME={home} XDG_CONFIG_HOME={home}/config {bin} {home}",
+        home = shell_quote(home),
+        bin = shell_quote(Path::new(env!("CARGO_BIN_EXE_mizan"))),
+    )
+}
+
+#[test]
+fn the_terminal_is_restored_after_sigterm() {
+    if !tmux_available() {
+        return;
+    }
+    let home = tempfile::tempdir().expect("temp dir");
+    write_articles(home.path());
+    let tmux = Tmux {
+        socket: format!("mizan-e2e-{}-term", std::process::id()),
+    };
+    tmux.start(100, 30, "sleep 0.3; exit");
+    tmux.run(&["set-option", "-g", "remain-on-exit", "on"]);
+    tmux.run(&[
+        "respawn-pane",
+        "-k",
+        "-t",
+        "e2e",
+        &mizan_command(home.path()),
+    ]);
+    tmux.wait("the article list", |s| s.contains("3 articles"));
+    assert_eq!(tmux.pane_format("#{alternate_on}"), "1");
+    assert_eq!(tmux.pane_format("#{mouse_any_flag}"), "1");
+    let pid = tmux.pane_format("#{pane_pid}");
+    let killed = Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while tmux.pane_format("#{pane_dead}") != "1" {
+        assert!(Instant::now() < deadline, "mizan did not stop on SIGTERM");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(tmux.pane_format("#{pane_dead_status}"), "0", "a clean exit");
+    assert_eq!(
+        tmux.pane_format("#{alternate_on}"),
+        "0",
+        "alternate screen left"
+    );
+    assert_eq!(
+        tmux.pane_format("#{mouse_any_flag}"),
+        "0",
+        "mouse capture off"
+    );
+}
+
 #[test]
 fn a_person_reads_filters_compares_and_quits() {
     if !tmux_available() {
@@ -142,12 +203,7 @@ fn a_person_reads_filters_compares_and_quits() {
     for (width, height) in [(160u16, 45u16), (80, 24)] {
         let home = tempfile::tempdir().expect("temp dir");
         let paths = write_articles(home.path());
-        let command = format!(
-            "env HOME={home} XDG_CONFIG_HOME={home}/config {bin} {dir}",
-            home = shell_quote(home.path()),
-            bin = shell_quote(Path::new(env!("CARGO_BIN_EXE_mizan"))),
-            dir = shell_quote(home.path()),
-        );
+        let command = mizan_command(home.path());
         let tmux = Tmux {
             socket: format!("mizan-e2e-{}-{width}", std::process::id()),
         };

@@ -89,12 +89,13 @@ pub enum Action {
     /// Tagging of all articles (re)started, as pass `generation`.
     #[serde(skip)]
     AnalysisStarted { generation: u64 },
-    /// The statements of one article, from tagging pass `generation`.
+    /// The statements of some articles (`(article, statements)`), from
+    /// tagging pass `generation`. Results come in batches so a corpus of
+    /// thousands of articles does not re-filter once per article.
     #[serde(skip)]
     Analysed {
         generation: u64,
-        article: usize,
-        statements: Vec<Statement>,
+        results: Vec<(usize, Vec<Statement>)>,
     },
     /// A new lexicon is in force; its parties and name aliases.
     #[serde(skip)]

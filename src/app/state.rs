@@ -91,6 +91,8 @@ pub struct State {
     pub screen: Screen,
     pub viewport: Rect,
     pub sort: ListSort,
+    /// Every article index in sort order (recomputed when the sort changes).
+    order: Vec<usize>,
     /// Article indices in sort order, filtered.
     pub article_rows: Vec<usize>,
     /// `(article, statement)` in list order, filtered.
@@ -133,6 +135,7 @@ impl State {
             screen: Screen::Articles,
             viewport: Rect::new(0, 0, 80, 24),
             sort: options.sort,
+            order: Vec::new(),
             article_rows: Vec::new(),
             statement_rows: Vec::new(),
             article_list: ListView::default(),
@@ -156,7 +159,7 @@ impl State {
         for index in 0..count {
             state.reindex(index);
         }
-        state.rebuild_rows();
+        state.resort();
         state
     }
 
@@ -261,14 +264,14 @@ impl State {
     /// Recomputes the visible rows of both lists from the sort and the
     /// filter's matches, keeping the cursors in range.
     pub(super) fn rebuild_rows(&mut self) {
-        let order = self.sorted_articles();
+        let order = &self.order;
         let (article_rows, statement_rows) = match &self.filter.matches {
             None => {
                 let statements = order
                     .iter()
                     .flat_map(|&a| (0..self.statements_of(a).len()).map(move |s| (a, s)))
                     .collect();
-                (order, statements)
+                (order.clone(), statements)
             }
             Some(matches) => {
                 let mut kept = vec![false; self.articles.len()];
@@ -283,7 +286,10 @@ impl State {
                         matches.statements[start..end].iter().copied()
                     })
                     .collect();
-                (order.into_iter().filter(|&a| kept[a]).collect(), statements)
+                (
+                    order.iter().copied().filter(|&a| kept[a]).collect(),
+                    statements,
+                )
             }
         };
         self.article_rows = article_rows;
@@ -293,13 +299,19 @@ impl State {
         clamp_list(&mut self.statement_list, self.statement_rows.len(), height);
     }
 
+    /// Re-sorts the articles by `self.sort` and rebuilds the rows.
+    pub(super) fn resort(&mut self) {
+        self.order = self.sorted_articles();
+        self.rebuild_rows();
+    }
+
     fn sorted_articles(&self) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.articles.len()).collect();
         let a = &self.articles;
         let outlet = |i: usize| fold(a[i].meta.outlet.as_deref().unwrap_or(""));
         let date = |i: usize| a[i].meta.date.clone().unwrap_or_default();
         match self.sort {
-            ListSort::Date => order.sort_by_key(|&i| std::cmp::Reverse(date(i))),
+            ListSort::Date => order.sort_by_cached_key(|&i| std::cmp::Reverse(date(i))),
             ListSort::Outlet => {
                 order.sort_by_cached_key(|&i| (outlet(i), std::cmp::Reverse(date(i))))
             }

@@ -6,6 +6,7 @@ use super::action::Action;
 use super::filter::Query;
 use super::geometry::{self, contains};
 use super::state::{Screen, State, clamp_list};
+use crate::tagger::Statement;
 use ratatui::layout::Rect;
 
 /// Applies one action.
@@ -45,7 +46,7 @@ pub fn update(state: &mut State, action: Action) {
         }
         Action::Sort => {
             state.sort = state.sort.next();
-            state.rebuild_rows();
+            state.resort();
             state.status.message = Some(format!("sorted by {}", state.sort.name()));
         }
         Action::FilterInsert(c) => edit_filter(state, |input, cursor| {
@@ -82,9 +83,8 @@ pub fn update(state: &mut State, action: Action) {
         Action::AnalysisStarted { generation } => state.generation = generation,
         Action::Analysed {
             generation,
-            article,
-            statements,
-        } => analysed(state, generation, article, statements),
+            results,
+        } => analysed(state, generation, results),
         Action::LexiconReloaded(directory) => {
             state.directory = directory;
             state.status.errors.clear();
@@ -434,20 +434,20 @@ fn refilter(state: &mut State, may_narrow: bool) {
     state.rebuild_rows();
 }
 
-fn analysed(
-    state: &mut State,
-    generation: u64,
-    article: usize,
-    statements: Vec<super::super::tagger::Statement>,
-) {
-    if generation != state.generation || article >= state.articles.len() {
+fn analysed(state: &mut State, generation: u64, results: Vec<(usize, Vec<Statement>)>) {
+    if generation != state.generation {
         return;
     }
-    state.statements[article] = Some(statements);
-    state.reindex(article);
-    if state.reader.article == article {
-        state.reader.selected = None;
-        state.reader.explaining = false;
+    for (article, statements) in results {
+        if article >= state.articles.len() {
+            continue;
+        }
+        state.statements[article] = Some(statements);
+        state.reindex(article);
+        if state.reader.article == article {
+            state.reader.selected = None;
+            state.reader.explaining = false;
+        }
     }
     let previous_cursor = (state.article_list.cursor, state.statement_list.cursor);
     refilter(state, false);

@@ -138,7 +138,7 @@ fn event_loop(
             }
             dirty = true;
         }
-        while let Ok(action) = results.try_recv() {
+        for action in coalesce(results.try_iter()) {
             update(state, action);
             dirty = true;
         }
@@ -159,6 +159,28 @@ fn event_loop(
     }
     tagging.cancel();
     Ok(())
+}
+
+/// The pending actions with consecutive tagging results of one pass merged
+/// into one action, so the state re-filters once per frame, not per article.
+fn coalesce(pending: impl Iterator<Item = Action>) -> Vec<Action> {
+    let mut merged: Vec<Action> = Vec::new();
+    for action in pending {
+        match (merged.last_mut(), action) {
+            (
+                Some(Action::Analysed {
+                    generation,
+                    results,
+                }),
+                Action::Analysed {
+                    generation: next,
+                    results: more,
+                },
+            ) if *generation == next => results.extend(more),
+            (_, action) => merged.push(action),
+        }
+    }
+    merged
 }
 
 fn reload(state: &mut State, runtime: &mut Runtime, tagging: &Tagging) {
@@ -205,8 +227,7 @@ impl Tagging {
                     // A closed channel means the reader has quit.
                     let _ = actions.send(Action::Analysed {
                         generation,
-                        article,
-                        statements,
+                        results: vec![(article, statements)],
                     });
                 });
         });

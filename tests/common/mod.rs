@@ -283,16 +283,17 @@ pub fn untagged_state(width: u16, height: u16) -> State {
 /// A reader on the fixtures with every article tagged.
 pub fn state(width: u16, height: u16) -> State {
     let mut state = untagged_state(width, height);
-    for (article, statements) in statements(&state.articles.clone()).into_iter().enumerate() {
-        update(
-            &mut state,
-            Action::Analysed {
-                generation: 1,
-                article,
-                statements,
-            },
-        );
-    }
+    let results = statements(&state.articles.clone())
+        .into_iter()
+        .enumerate()
+        .collect();
+    update(
+        &mut state,
+        Action::Analysed {
+            generation: 1,
+            results,
+        },
+    );
     state
 }
 
