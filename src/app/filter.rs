@@ -78,6 +78,9 @@ impl Query {
     }
 }
 
+/// Articles per parallel task: enough to pay for the task.
+const PARALLEL_CHUNK: usize = 64;
+
 /// Terms shorter than this are not looked up among English name aliases (a
 /// single letter would pull in every alias).
 const ALIAS_MIN_CHARS: usize = 3;
@@ -107,9 +110,10 @@ pub struct Matches {
     pub statements: Vec<(usize, usize)>,
 }
 
+/// What the qualifiers look at in one statement; its haystack lives in its
+/// article's contiguous buffer.
 #[derive(Clone, Debug, Default)]
 struct StatementEntry {
-    haystack: Vec<u8>,
     speaker: String,
     speaker_party: Option<String>,
     blames: Vec<String>,
@@ -122,6 +126,37 @@ struct ArticleEntry {
     outlet: String,
     lang: Option<Lang>,
     statements: Vec<StatementEntry>,
+    /// Every statement's haystack, back to back: one allocation per article
+    /// keeps a scan of 100,000 statements in cache.
+    statement_text: Vec<u8>,
+    /// Where each statement's haystack ends in `statement_text`.
+    statement_ends: Vec<usize>,
+    /// Per statement, which byte classes its haystack contains (see
+    /// [`byte_mask`]): a cheap test before the subsequence scan.
+    statement_masks: Vec<u128>,
+}
+
+impl ArticleEntry {
+    fn statement_haystack(&self, statement: usize) -> &[u8] {
+        let start = statement
+            .checked_sub(1)
+            .map_or(0, |p| self.statement_ends[p]);
+        &self.statement_text[start..self.statement_ends[statement]]
+    }
+}
+
+/// A 128-bit summary of which bytes occur in `bytes` (byte value mod 128):
+/// if a needle has a bit the haystack lacks, it cannot be a subsequence.
+/// ASCII letters and digits (0x30..0x7A) and the Arabic letters (0x80..0xA9,
+/// so bits 0..41) never share a bit, so for a one-letter needle the mask
+/// alone decides: the first keystroke needs no scan at all.
+fn byte_mask(bytes: &[u8]) -> u128 {
+    bytes.iter().fold(0, |mask, &b| mask | 1 << (b & 127))
+}
+
+/// Whether a one-byte needle's mask bit belongs to that byte alone.
+fn mask_is_exact(byte: u8) -> bool {
+    matches!(byte, b'0'..=b'9' | b'a'..=b'z' | 0x80..=0xA9)
 }
 
 /// The precomputed haystacks of every article and its statements.
@@ -135,7 +170,7 @@ struct Resolved<'q> {
     query: &'q Query,
     /// For each term, the encoded forms that may match it (itself and the
     /// Arabic aliases of English names it is part of).
-    terms: Vec<Vec<Vec<u8>>>,
+    terms: Vec<Vec<Needle>>,
     blames: Vec<HashSet<String>>,
     supports: Vec<HashSet<String>>,
     speaker: Vec<HashSet<String>>,
@@ -154,15 +189,20 @@ impl FilterIndex {
             self.articles.resize_with(index + 1, ArticleEntry::default);
         }
         let outlet = article.meta.outlet.clone().unwrap_or_default();
-        self.articles[index] = ArticleEntry {
+        let mut entry = ArticleEntry {
             haystack: encode(&format!("{} {}", article.title, outlet)),
             outlet: fold(&outlet),
             lang: Some(article.lang),
-            statements: statements
-                .iter()
-                .map(|s| statement_entry(article, s, directory))
-                .collect(),
+            ..ArticleEntry::default()
         };
+        for statement in statements {
+            let (meta, haystack) = statement_entry(article, statement, directory);
+            entry.statements.push(meta);
+            entry.statement_masks.push(byte_mask(&haystack));
+            entry.statement_text.extend_from_slice(&haystack);
+            entry.statement_ends.push(entry.statement_text.len());
+        }
+        self.articles[index] = entry;
     }
 
     pub fn statement_count(&self) -> usize {
@@ -185,6 +225,7 @@ impl FilterIndex {
                 .collect(),
             None => (0..self.articles.len())
                 .into_par_iter()
+                .with_min_len(PARALLEL_CHUNK)
                 .map(|a| self.evaluate(&resolved, a, 0..self.articles[a].statements.len()))
                 .collect(),
         };
@@ -223,12 +264,7 @@ impl FilterIndex {
             .map(|alts| matches_any(alts, &entry.haystack))
             .collect();
         let kept: Vec<usize> = statements
-            .filter(|&s| {
-                entry
-                    .statements
-                    .get(s)
-                    .is_some_and(|st| statement_passes(q, st, &title_terms))
-            })
+            .filter(|&s| s < entry.statements.len() && statement_passes(q, entry, s, &title_terms))
             .collect();
         let passes = !kept.is_empty()
             || (!q.query.has_statement_qualifiers() && title_terms.iter().all(|&t| t));
@@ -236,11 +272,13 @@ impl FilterIndex {
     }
 }
 
+/// A statement's qualifier facts and its haystack: its text, its speaker and
+/// the names of every party it involves.
 fn statement_entry(
     article: &Article,
     statement: &Statement,
     directory: &Directory,
-) -> StatementEntry {
+) -> (StatementEntry, Vec<u8>) {
     let slice = |r: crate::text::TextRange| article.source.get(r.as_range()).unwrap_or("");
     let speaker = statement.speaker.map(slice).unwrap_or("");
     let mut text = format!("{} {}", slice(statement.range), speaker);
@@ -255,13 +293,13 @@ fn statement_entry(
             text.push_str(name);
         }
     }
-    StatementEntry {
-        haystack: encode(&text),
+    let entry = StatementEntry {
         speaker: fold(speaker),
         speaker_party: statement.speaker_party.clone(),
         blames: statement.blames.clone(),
         supports: statement.supports.clone(),
-    }
+    };
+    (entry, encode(&text))
 }
 
 fn resolve<'q>(query: &'q Query, directory: &Directory) -> Resolved<'q> {
@@ -269,11 +307,11 @@ fn resolve<'q>(query: &'q Query, directory: &Directory) -> Resolved<'q> {
         .terms
         .iter()
         .map(|term| {
-            let mut alternatives = vec![encode(term)];
+            let mut alternatives = vec![Needle::new(encode(term))];
             if char_count(term) >= ALIAS_MIN_CHARS {
                 for alias in directory.aliases() {
                     if fold(&alias.english).contains(term.as_str()) {
-                        alternatives.extend(alias.arabic.iter().map(|a| encode(a)));
+                        alternatives.extend(alias.arabic.iter().map(|a| Needle::new(encode(a))));
                     }
                 }
             }
@@ -311,8 +349,15 @@ fn party_in(ids: &[String], set: &HashSet<String>, value: &str) -> bool {
         .any(|id| set.contains(id) || id.to_lowercase().contains(value))
 }
 
-fn statement_passes(q: &Resolved, s: &StatementEntry, title_terms: &[bool]) -> bool {
+fn statement_passes(
+    q: &Resolved,
+    article: &ArticleEntry,
+    index: usize,
+    title_terms: &[bool],
+) -> bool {
     let query = q.query;
+    let s = &article.statements[index];
+    let mask = article.statement_masks[index];
     query
         .blames
         .iter()
@@ -326,16 +371,46 @@ fn statement_passes(q: &Resolved, s: &StatementEntry, title_terms: &[bool]) -> b
         && query.speaker.iter().zip(&q.speaker).all(|(v, set)| {
             s.speaker.contains(v.as_str()) || party_in(s.speaker_party.as_slice(), set, v)
         })
-        && q.terms
-            .iter()
-            .zip(title_terms)
-            .all(|(alts, &in_title)| in_title || matches_any(alts, &s.haystack))
+        && q.terms.iter().zip(title_terms).all(|(alts, &in_title)| {
+            in_title
+                || alts.iter().any(|alt| {
+                    alt.matches(mask, || {
+                        is_subsequence(&alt.bytes, article.statement_haystack(index))
+                    })
+                })
+        })
 }
 
-fn matches_any(alternatives: &[Vec<u8>], haystack: &[u8]) -> bool {
+/// One encoded form of a term, with its byte mask.
+struct Needle {
+    bytes: Vec<u8>,
+    mask: u128,
+    /// The mask test alone decides a match.
+    mask_decides: bool,
+}
+
+impl Needle {
+    fn new(bytes: Vec<u8>) -> Needle {
+        let bytes: Vec<u8> = bytes.into_iter().filter(|&b| b != b' ').collect();
+        let mask_decides = matches!(bytes.as_slice(), [b] if mask_is_exact(*b));
+        Needle {
+            mask: byte_mask(&bytes),
+            bytes,
+            mask_decides,
+        }
+    }
+
+    /// Whether the needle is a subsequence of a haystack whose mask is
+    /// `mask`; `haystack` gives the bytes when the mask cannot decide.
+    fn matches(&self, mask: u128, haystack: impl FnOnce() -> bool) -> bool {
+        self.mask & mask == self.mask && (self.mask_decides || haystack())
+    }
+}
+
+fn matches_any(alternatives: &[Needle], haystack: &[u8]) -> bool {
     alternatives
         .iter()
-        .any(|needle| is_subsequence(needle, haystack))
+        .any(|needle| is_subsequence(&needle.bytes, haystack))
 }
 
 /// The previous matches grouped by article.

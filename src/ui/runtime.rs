@@ -7,7 +7,7 @@
 //!
 //! The terminal is always given back: `ratatui::init` installs a panic hook
 //! that restores it, ours chains before it to switch off mouse capture and
-//! explicit bidi mode, and SIGTERM/SIGINT/SIGHUP end the loop normally.
+//! explicit bidi mode, and SIGTERM/SIGINT end the loop normally.
 
 use super::draw;
 use super::keymap::Keymap;
@@ -104,13 +104,12 @@ fn event_loop(
     runtime: &mut Runtime,
 ) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGHUP,
-    ] {
+    // SIGHUP keeps its default (end at once): the terminal is gone, and
+    // crossterm would spin reading end-of-file from it.
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
+    exit_if_stuck(Arc::clone(&stop), state.layout.bidi == BidiMode::App);
     let (actions, results) = mpsc::channel::<Action>();
     let tagging = Tagging::new(actions.clone());
     let (changes_tx, changes) = mpsc::channel::<()>();
@@ -181,6 +180,24 @@ fn coalesce(pending: impl Iterator<Item = Action>) -> Vec<Action> {
         }
     }
     merged
+}
+
+/// How long the loop gets to wind down after a termination signal.
+const STOP_GRACE: Duration = Duration::from_secs(2);
+
+/// Once `stop` is set, gives the event loop [`STOP_GRACE`] to return, then
+/// restores the terminal and exits: a loop blocked on a terminal that went
+/// away must not keep running.
+fn exit_if_stuck(stop: Arc<AtomicBool>, bidi: bool) {
+    std::thread::spawn(move || {
+        while !stop.load(Ordering::Relaxed) {
+            std::thread::sleep(TICK);
+        }
+        std::thread::sleep(STOP_GRACE);
+        leave_terminal(bidi);
+        ratatui::restore();
+        std::process::exit(1);
+    });
 }
 
 fn reload(state: &mut State, runtime: &mut Runtime, tagging: &Tagging) {
