@@ -230,3 +230,35 @@ fn arabic_statement_is_found_by_english_name_and_without_hamza() {
     let source = &state.articles[0].source;
     assert!(source.contains(AR_BLINKEN));
 }
+
+#[test]
+fn sort_cycles_through_date_outlet_and_title() {
+    let mut state = state(80, 24);
+    let dates: Vec<String> = state
+        .article_rows
+        .iter()
+        .map(|&a| state.articles[a].meta.date.clone().unwrap())
+        .collect();
+    assert!(
+        dates.windows(2).all(|w| w[0] >= w[1]),
+        "newest first: {dates:?}"
+    );
+    press(&mut state, "o");
+    let outlets: Vec<&str> = state
+        .article_rows
+        .iter()
+        .map(|&a| state.articles[a].meta.outlet.as_deref().unwrap())
+        .collect();
+    assert_eq!(outlets[0], "Baku Herald");
+    press(&mut state, "o");
+    let titles: Vec<&str> = state
+        .article_rows
+        .iter()
+        .map(|&a| state.articles[a].title.as_str())
+        .collect();
+    assert_eq!(
+        titles[0],
+        "Armenia accuses Azerbaijan of breaking border truce"
+    );
+    assert!(screen(&state).contains("sorted by title"));
+}

@@ -150,3 +150,64 @@ pub fn draw_help(frame: &mut Frame, keymap: &Keymap) {
         .title(" keys (? or Esc closes) ");
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::TextRange;
+    use crate::text::layout::{Direction, Piece};
+
+    /// A line whose pieces are `input`'s characters in the given visual
+    /// order (indices into its characters), one cell each.
+    fn line(input: &str, visual: &[usize]) -> LaidLine {
+        let chars: Vec<(usize, char)> = input.char_indices().collect();
+        let mut text = String::new();
+        let mut pieces = Vec::new();
+        for &i in visual {
+            let (offset, c) = chars[i];
+            let start = text.len();
+            text.push(c);
+            pieces.push(Piece {
+                source: TextRange::new(offset, offset + c.len_utf8()),
+                shown: TextRange::new(start, text.len()),
+                width: 1,
+            });
+        }
+        LaidLine {
+            width: pieces.len(),
+            text,
+            direction: Direction::Ltr,
+            source: TextRange::new(0, input.len()),
+            pieces,
+        }
+    }
+
+    #[test]
+    fn latin_cursor_follows_the_text() {
+        let laid = line("abc", &[0, 1, 2]);
+        assert_eq!(cursor_column(&laid, "abc", 0), 0);
+        assert_eq!(cursor_column(&laid, "abc", 2), 2);
+        assert_eq!(cursor_column(&laid, "abc", 3), 3);
+    }
+
+    #[test]
+    fn arabic_cursor_stands_left_of_the_last_typed_letter() {
+        let input = "سلم";
+        let laid = line(input, &[2, 1, 0]);
+        assert_eq!(
+            cursor_column(&laid, input, 0),
+            3,
+            "before the first letter: right edge"
+        );
+        assert_eq!(
+            cursor_column(&laid, input, input.len()),
+            0,
+            "after the last: left edge"
+        );
+        assert_eq!(
+            cursor_column(&laid, input, 2),
+            2,
+            "after the first letter: left of it"
+        );
+    }
+}

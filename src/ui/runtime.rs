@@ -320,3 +320,27 @@ fn edit(terminal: &mut DefaultTerminal, state: &mut State, origin: &Origin) -> i
     update(state, Action::Notice(message));
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tagging_results_of_one_pass_merge_and_other_actions_keep_their_place() {
+        let analysed = |generation, article| Action::Analysed {
+            generation,
+            results: vec![(article, Vec::new())],
+        };
+        let pending = vec![
+            analysed(1, 0),
+            analysed(1, 1),
+            Action::Notice("x".into()),
+            analysed(1, 2),
+            analysed(2, 0),
+        ];
+        let merged = coalesce(pending.into_iter());
+        assert_eq!(merged.len(), 4);
+        assert!(matches!(&merged[0], Action::Analysed { results, .. } if results.len() == 2));
+        assert!(matches!(&merged[3], Action::Analysed { generation: 2, .. }));
+    }
+}
