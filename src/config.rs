@@ -81,6 +81,9 @@ impl ListSort {
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct RawReader {
+    /// Articles or directories the reader opens when given no paths.
+    #[serde(default)]
+    pub sources: Vec<PathBuf>,
     pub sort: Option<ListSort>,
     pub sync_scroll: Option<bool>,
 }
@@ -102,6 +105,9 @@ pub struct Config {
     /// Key bindings as written; the reader's keymap validates them.
     pub keys: BTreeMap<String, KeyList>,
     pub colors: BTreeMap<String, String>,
+    /// What `mizan` opens without paths (`~/` expanded); empty means the
+    /// bundled samples.
+    pub sources: Vec<PathBuf>,
     pub sort: ListSort,
     pub sync_scroll: bool,
 }
@@ -183,6 +189,7 @@ impl Config {
             lexicons: raw.lexicons,
             keys: raw.keys,
             colors: raw.colors,
+            sources: raw.reader.sources.iter().map(|p| expand_home(p)).collect(),
             sort: raw.reader.sort.unwrap_or_default(),
             sync_scroll: raw.reader.sync_scroll.unwrap_or(true),
         }
@@ -198,6 +205,14 @@ pub fn user_config_dir() -> Option<PathBuf> {
 /// The user's `config.toml`, whether or not it exists.
 pub fn user_config_file() -> Option<PathBuf> {
     user_config_dir().map(|dir| dir.join("config.toml"))
+}
+
+/// `path` with a leading `~/` replaced by the home directory.
+fn expand_home(path: &Path) -> PathBuf {
+    match (path.strip_prefix("~"), dirs::home_dir()) {
+        (Ok(rest), Some(home)) => home.join(rest),
+        _ => path.to_path_buf(),
+    }
 }
 
 /// The 1-based line and column (in characters) of byte `offset` in `text`,
@@ -235,6 +250,11 @@ mod tests {
         assert_eq!(config.sort, ListSort::Title);
         assert!(!config.sync_scroll);
         assert!(Config::defaults().sync_scroll);
+        assert!(Config::defaults().sources.is_empty());
+        let config =
+            Config::parse("[reader]\nsources = [\"/news\", \"~/ar\"]\n", "c.toml").unwrap();
+        assert_eq!(config.sources[0], PathBuf::from("/news"));
+        assert!(!config.sources[1].starts_with("~"));
     }
 
     #[test]

@@ -275,3 +275,45 @@ fn check_reader_matches_layout(tmux: &Tmux, paths: &[PathBuf]) {
     tmux.keys(&["Escape"]);
     tmux.wait("the list", |s| s.contains("title (sorted by"));
 }
+
+#[test]
+fn a_broken_configuration_edit_is_reported_and_a_fix_is_applied() {
+    if !tmux_available() {
+        return;
+    }
+    let home = tempfile::tempdir().expect("temp dir");
+    let articles = home.path().join("articles");
+    std::fs::create_dir(&articles).expect("articles dir");
+    write_articles(&articles);
+    let config_dir = home.path().join("config/mizan");
+    std::fs::create_dir_all(&config_dir).expect("config dir");
+    let config = config_dir.join("config.toml");
+    let good = format!(
+        "[reader]\nsources = [{:?}]\nsort = \"title\"\n",
+        articles.display().to_string()
+    );
+    std::fs::write(&config, &good).expect("write config");
+    let command = format!(
+        "env HOME={home} XDG_CONFIG_HOME={home}/config {bin}",
+        home = shell_quote(home.path()),
+        bin = shell_quote(Path::new(env!("CARGO_BIN_EXE_mizan"))),
+    );
+    let tmux = Tmux {
+        socket: format!("mizan-e2e-{}-reload", std::process::id()),
+    };
+    tmux.start(160, 30, &command);
+    let list = tmux.wait("the configured sources", |s| s.contains("3 articles"));
+    assert!(list.contains("config sources"), "{list}");
+    assert!(list.contains("sorted by title"), "{list}");
+
+    std::fs::write(&config, "[reader]\nsorting = 1\n").expect("break config");
+    let broken = tmux.wait("the error", |s| s.contains("reload error"));
+    assert!(broken.contains("config.toml:2:1"), "{broken}");
+    tmux.keys(&["Enter"]);
+    tmux.wait("the reader, still working", |s| s.contains("· width "));
+    tmux.keys(&["Escape"]);
+
+    std::fs::write(&config, &good).expect("fix config");
+    let fixed = tmux.wait("the fix", |s| !s.contains("reload error"));
+    assert!(fixed.contains("3 articles"), "{fixed}");
+}

@@ -18,10 +18,13 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let keymap = Keymap::with_overrides(&config.keys)
         .map_err(|errors| anyhow::anyhow!("{}", errors.join("\n")))
         .context("in the configuration's [keys]")?;
-    let (loaded, source) = if cli.paths.is_empty() {
-        (corpus::samples(), "bundled samples".to_string())
-    } else {
+    let (loaded, source) = if !cli.paths.is_empty() {
         (corpus::load_paths(&cli.paths), describe_paths(&cli.paths))
+    } else if !config.sources.is_empty() {
+        let label = format!("config sources: {}", describe_paths(&config.sources));
+        (corpus::load_paths(&config.sources), label)
+    } else {
+        (corpus::samples(), "bundled samples".to_string())
     };
     if loaded.articles.is_empty() && loaded.has_errors() {
         let problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();

@@ -101,7 +101,7 @@ pub fn draw_status(frame: &mut Frame, state: &State, area: Rect) {
             n => format!(" (+{} more)", n - 1),
         };
         spans.push(Span::styled(
-            format!(" lexicon error: {error}{more} "),
+            format!(" reload error: {error}{more} "),
             theme::error_style(),
         ));
     }
