@@ -116,3 +116,51 @@ fn any_size_draws_without_panicking(#[case] width: u16, #[case] height: u16) {
     update(&mut state, Action::Resize { width, height });
     assert_eq!(state.viewport.width, width);
 }
+
+/// The cells of row `y`, with their styles.
+fn row_cells(buffer: &ratatui::buffer::Buffer, y: u16) -> Vec<&ratatui::buffer::Cell> {
+    (0..buffer.area.width).map(|x| &buffer[(x, y)]).collect()
+}
+
+#[test]
+fn statements_are_highlighted_and_badges_coloured_by_party() {
+    use ratatui::style::Modifier;
+    let mut state = state(100, 30);
+    let baku = state.article_rows.iter().position(|&a| a == 3).unwrap();
+    state.article_list.cursor = baku;
+    press(&mut state, "enter n");
+    let buffer = common::buffer(&state);
+    let text = screen(&state);
+    let badge_row = text
+        .lines()
+        .position(|l| l.starts_with("AZE ◀ARM"))
+        .expect("badge row") as u16;
+    let cells = row_cells(&buffer, badge_row);
+    let aze = cells[0].fg;
+    let arm = cells[5].fg;
+    assert_ne!(aze, arm, "one colour per party");
+    assert!(
+        cells[0].modifier.contains(Modifier::BOLD),
+        "the speaker's party is bold"
+    );
+    let selected_bg = cells[20].bg;
+    let plain_row = text
+        .lines()
+        .position(|l| l.contains("The two neighbours"))
+        .unwrap() as u16;
+    assert_ne!(
+        row_cells(&buffer, plain_row)[20].bg,
+        selected_bg,
+        "only the statement is highlighted"
+    );
+    let cue_row = text.lines().position(|l| l.contains("blamed")).unwrap();
+    let line = text.lines().nth(cue_row).unwrap();
+    let cue_x = line[..line.find("blamed").unwrap()].chars().count();
+    let cue_row = cue_row as u16;
+    assert!(
+        row_cells(&buffer, cue_row)[cue_x]
+            .modifier
+            .contains(Modifier::UNDERLINED),
+        "the cue is underlined"
+    );
+}

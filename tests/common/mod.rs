@@ -11,6 +11,7 @@ use mizan::text::{Lang, TextRange};
 use mizan::ui::keymap::{Keymap, parse_key};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{Event, KeyEvent};
 
 /// An article whose source is the title, an empty line, then the paragraphs
@@ -321,15 +322,21 @@ pub fn type_text(state: &mut State, text: &str) {
     }
 }
 
-/// Draws the state at its viewport size and returns the screen as text, one
-/// line per row, trailing spaces removed.
-pub fn screen(state: &State) -> String {
+/// Draws the state at its viewport size.
+pub fn buffer(state: &State) -> Buffer {
     let (width, height) = (state.viewport.width, state.viewport.height);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     terminal
         .draw(|frame| mizan::ui::draw(frame, state, &Keymap::default()))
         .expect("draw");
-    let buffer = terminal.backend().buffer();
+    terminal.backend().buffer().clone()
+}
+
+/// Draws the state at its viewport size and returns the screen as text, one
+/// line per row, trailing spaces removed.
+pub fn screen(state: &State) -> String {
+    let (width, height) = (state.viewport.width, state.viewport.height);
+    let buffer = &buffer(state);
     let mut out = String::new();
     for y in 0..height {
         let mut line = String::new();
