@@ -73,13 +73,23 @@ pub fn single_line(
 }
 
 /// A header's text (which may hold Arabic names) laid out on one line, in
-/// the header style.
+/// the header style. Headers are English labels with names in them, so their
+/// base direction is left-to-right whatever the first letter.
 pub fn header_text(text: &str, width: u16, state: &crate::app::State) -> Vec<Span<'static>> {
     let bold = super::theme::header_style();
-    single_line(text, None, width, &state.layout, bold, (&[], bold)).spans
+    single_line(
+        text,
+        Some(Direction::Ltr),
+        width,
+        &state.layout,
+        bold,
+        (&[], bold),
+    )
+    .spans
 }
 
-/// Every screen line of `text` at `width`, in one style.
+/// Every screen line of `text` at `width`, in one style, left-to-right based
+/// (explanation lines start with English labels).
 pub fn wrapped_lines(
     text: &str,
     width: u16,
@@ -89,7 +99,7 @@ pub fn wrapped_lines(
     if width == 0 {
         return Vec::new();
     }
-    layout_paragraph(text, None, usize::from(width), options)
+    layout_paragraph(text, Some(Direction::Ltr), usize::from(width), options)
         .iter()
         .map(|line| styled_line(line, width, |_| style))
         .collect()
