@@ -132,9 +132,45 @@ impl LayoutCache {
         entries.insert((index, width), Rc::clone(&lines));
         lines
     }
+}
 
-    /// Forgets everything (the layout options changed).
-    pub fn clear(&self) {
-        self.entries.borrow_mut().clear();
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Meta;
+    use crate::text::TextRange;
+
+    fn article() -> Article {
+        let source = "Title\n\nFirst paragraph here.\n\nSecond one.".to_string();
+        Article {
+            path: "t.txt".into(),
+            title: "Title".into(),
+            title_range: Some(TextRange::new(0, 5)),
+            meta: Meta::default(),
+            lang: Lang::En,
+            paragraphs: vec![TextRange::new(7, 28), TextRange::new(30, 41)],
+            source,
+        }
+    }
+
+    #[test]
+    fn rows_are_title_blank_then_paragraphs_separated_by_blanks() {
+        let lines = lay_out_article(&article(), 40, &LayoutOptions::default());
+        assert_eq!(
+            lines.plain_lines(),
+            ["Title", "", "First paragraph here.", "", "Second one."]
+        );
+        assert_eq!(lines.row_of(30), Some(4));
+        assert_eq!(lines.row_of(7), Some(2));
+    }
+
+    #[test]
+    fn the_cache_lays_out_once_per_width() {
+        let cache = LayoutCache::default();
+        let options = LayoutOptions::default();
+        let article = article();
+        let first = cache.get(0, &article, 40, &options);
+        assert!(Rc::ptr_eq(&first, &cache.get(0, &article, 40, &options)));
+        assert!(!Rc::ptr_eq(&first, &cache.get(0, &article, 41, &options)));
     }
 }
