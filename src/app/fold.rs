@@ -19,6 +19,9 @@ pub fn fold_char(c: char) -> Option<char> {
         'ؤ' => Some('و'),
         '٠'..='٩' => char::from_digit(c as u32 - '٠' as u32, 10),
         '۰'..='۹' => char::from_digit(c as u32 - '۰' as u32, 10),
+        // The common cases first: Unicode lowercasing is a table lookup.
+        _ if c.is_ascii() => Some(c.to_ascii_lowercase()),
+        '\u{0621}'..='\u{064A}' => Some(c),
         _ => c.to_lowercase().next(),
     }
 }
