@@ -5,7 +5,7 @@
 use super::Cli;
 use anyhow::Context;
 use mizan::app::{Action, Directory, StartOptions, State, update};
-use mizan::config::Config;
+use mizan::config::{Config, user_config_dir};
 use mizan::corpus::{self, Loaded};
 use mizan::ui::keymap::Keymap;
 use mizan::ui::runtime::{self, Analyser, Reloaded, Runtime};
@@ -45,6 +45,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     }
     let mut watch: Vec<PathBuf> = config.lexicons.dirs.clone();
     watch.extend(config_path.clone());
+    watch.extend(user_config_dir().map(|dir| dir.join("lexicons")));
     let explicit = cli.config.clone();
     let runtime = Runtime {
         keymap,
