@@ -262,3 +262,29 @@ fn sort_cycles_through_date_outlet_and_title() {
     );
     assert!(screen(&state).contains("sorted by title"));
 }
+
+#[test]
+fn tab_picks_which_tag_the_editor_opens() {
+    let mut state = state(100, 30);
+    let mut fixed = statements(&state.articles.clone());
+    let extra = fixed[3][0].evidence[0].clone();
+    let mut second = extra.clone();
+    second.origin.line = 40;
+    fixed[3][0].evidence.push(second);
+    update(
+        &mut state,
+        Action::Analysed {
+            generation: 1,
+            results: vec![(3, fixed.remove(3))],
+        },
+    );
+    state.article_list.cursor = state.article_rows.iter().position(|&a| a == 3).unwrap();
+    press(&mut state, "enter n e tab E");
+    assert_eq!(state.editor_request.take().map(|o| o.line), Some(40));
+    press(&mut state, "tab E");
+    assert_eq!(
+        state.editor_request.take().map(|o| o.line),
+        Some(extra.origin.line)
+    );
+    assert!(screen(&state).contains("▶◀ blames"));
+}

@@ -45,7 +45,8 @@ pub enum Action {
     Compare,
     /// Turn synchronised scrolling of the compared articles on or off.
     ToggleSync,
-    /// Move the focus to the next compared article.
+    /// Move the focus to the next compared article (in an explanation: to
+    /// the next tag).
     FocusNext,
     /// Move the focus to the previous compared article.
     FocusPrev,
@@ -185,8 +186,8 @@ impl Action {
             Action::ToggleMark => "mark article for comparison",
             Action::Compare => "compare the marked articles",
             Action::ToggleSync => "synchronised scrolling on/off",
-            Action::FocusNext => "focus the next pane",
-            Action::FocusPrev => "focus the previous pane",
+            Action::FocusNext => "next pane; next tag in an explanation",
+            Action::FocusPrev => "previous pane or tag",
             Action::Filter => "filter (blames: supports: speaker: outlet: lang:)",
             Action::Statements => "article list / statement list",
             Action::Sort => "sort by date, outlet, title",

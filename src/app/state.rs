@@ -36,6 +36,8 @@ pub struct ReaderView {
     /// Index into the article's statements.
     pub selected: Option<usize>,
     pub explaining: bool,
+    /// Which tag of the explained statement `edit_lexicon` opens.
+    pub evidence: usize,
     /// Where `back` returns to.
     pub return_to: Screen,
 }

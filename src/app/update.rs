@@ -221,6 +221,7 @@ fn explain(state: &mut State) {
 /// Selects statement `statement` of the open article and scrolls it into view.
 fn select_statement(state: &mut State, statement: usize) {
     state.reader.selected = Some(statement);
+    state.reader.evidence = 0;
     let Some(lines) = state.reader_lines() else {
         return;
     };
@@ -289,7 +290,7 @@ fn request_editor(state: &mut State) {
         .then_some(state.reader.selected)
         .flatten()
         .and_then(|s| state.statements_of(state.reader.article).get(s))
-        .and_then(|s| s.evidence.first())
+        .and_then(|s| s.evidence.get(state.reader.evidence))
         .map(|e| e.origin.clone());
     match origin {
         Some(origin) => state.editor_request = Some(origin),
@@ -338,7 +339,21 @@ fn start_compare(state: &mut State) {
     state.help = false;
 }
 
+/// Moves the focus between compared panes, or between the tags of the
+/// explained statement.
 fn cycle_focus(state: &mut State, delta: isize) {
+    if state.screen == Screen::Reader && state.reader.explaining {
+        let tags = state
+            .reader
+            .selected
+            .and_then(|s| state.statements_of(state.reader.article).get(s))
+            .map_or(0, |s| s.evidence.len());
+        if tags > 0 {
+            state.reader.evidence =
+                (state.reader.evidence as isize + delta).rem_euclid(tags as isize) as usize;
+        }
+        return;
+    }
     let count = state.compare.articles.len();
     if state.screen == Screen::Compare && count > 0 {
         state.compare.focus =
@@ -516,6 +531,7 @@ fn click_reader(state: &mut State, column: u16, row: u16) {
         .position(|s| s.range.intersects(span));
     if let Some(statement) = hit {
         state.reader.selected = Some(statement);
+        state.reader.evidence = 0;
     }
 }
 

@@ -58,7 +58,7 @@ fn draw_explanation(frame: &mut Frame, state: &State, area: Rect) {
         return;
     };
     let title = format!(
-        " statement {}/{} · E edits the lexicon entry · Esc closes ",
+        " statement {}/{} · Tab picks a tag · E edits its lexicon entry · Esc closes ",
         number + 1,
         statements.len()
     );
@@ -94,13 +94,18 @@ fn explanation_text(state: &State, statement: &Statement) -> Vec<String> {
     if statement.evidence.is_empty() {
         text.push("no tags: the statement names no party the lexicon blames or supports".into());
     }
-    for evidence in &statement.evidence {
+    for (index, evidence) in statement.evidence.iter().enumerate() {
+        let chosen = if index == state.reader.evidence {
+            "▶"
+        } else {
+            " "
+        };
         let verb = match evidence.relation {
             Relation::Blames => "blames",
             Relation::Supports => "supports",
         };
         text.push(format!(
-            "{} {verb} {} · cue «{}» · target «{}» · rule {} · {}:{}",
+            "{chosen}{} {verb} {} · cue «{}» · target «{}» · rule {} · {}:{}",
             theme::relation_glyph(evidence.relation),
             party_name(state, &evidence.party),
             slice(evidence.cue),
