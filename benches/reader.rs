@@ -3,7 +3,7 @@
 //! at 240×70 draws within 5 ms; the first frame over 10,000 articles.
 //! The corpus is generated here from a small vocabulary written for it.
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use mizan::app::{Action, Directory, PartyInfo, StartOptions, State, update};
 use mizan::corpus::{Article, Meta};
 use mizan::tagger::Statement;
@@ -275,22 +275,25 @@ fn first_frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("first_frame");
     group.sample_size(10);
     group.bench_function("10k_articles_state_and_draw", |b| {
-        b.iter(|| {
-            let options = StartOptions::default();
-            let mut state = State::new(articles.clone(), options);
-            update(
-                &mut state,
-                Action::Resize {
-                    width: 160,
-                    height: 45,
-                },
-            );
-            let mut terminal = terminal(160, 45);
-            terminal
-                .draw(|frame| draw(frame, &state, &keymap))
-                .expect("draw");
-            black_box(state.article_rows.len())
-        })
+        b.iter_batched(
+            || articles.clone(),
+            |articles| {
+                let mut state = State::new(articles, StartOptions::default());
+                update(
+                    &mut state,
+                    Action::Resize {
+                        width: 160,
+                        height: 45,
+                    },
+                );
+                let mut terminal = terminal(160, 45);
+                terminal
+                    .draw(|frame| draw(frame, &state, &keymap))
+                    .expect("draw");
+                state
+            },
+            BatchSize::LargeInput,
+        )
     });
     group.finish();
 }
