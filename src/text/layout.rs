@@ -1,12 +1,47 @@
-//! The layout pipeline: paragraph → base direction → shaping → bidi levels on
-//! the whole paragraph → wrap in logical order → per-line visual reordering.
+//! The one layout pipeline that both the reader and `mizan render` use:
+//! paragraph → sanitised → base direction (given, or first strong character)
+//! → bidi levels resolved on the WHOLE paragraph → Arabic shaping → wrapped in
+//! logical order at spaces by display width → each line reordered for display.
 //!
-//! INTERIM CONTRACT: the types below are the interface the reader and
-//! `mizan render` use. The body of `layout_paragraph` is a placeholder that
-//! wraps logically without bidi or shaping; it is being replaced.
+//! Why in this order (see the design note on Arabic in the terminal):
+//! - levels come from the whole paragraph because rules like W2 look across
+//!   line ends (`-0.8%` starting a line after Arabic text must still show as
+//!   `%0.8-`);
+//! - shaping comes before measuring because a lam-alef ligature is one cell
+//!   where its two letters are two;
+//! - lines are reordered one by one (UAX #9 L1-L4), by grapheme cluster so a
+//!   haraka stays on its letter (L3), mirroring brackets in right-to-left
+//!   runs (L4), which unicode-bidi's `reorder_line` does not do.
+//!
+//! Widths are counted the way ratatui's `Buffer` draws: per grapheme cluster,
+//! zero-width clusters taking no cell. Line breaks are decided once, on a
+//! width that fits both the shaped line and the unshaped one (where each
+//! ligature's letters take a cell each), so every mode breaks at the same
+//! places and no mode's line is wider than asked: `bidi = terminal` and `off`
+//! print the same lines in logical order, unshaped.
+//!
+//! A paragraph is wrapped at spaces (U+0020): a break consumes exactly one
+//! space, and a word longer than the line is cut between grapheme clusters
+//! with nothing consumed. So the sanitised paragraph is the lines' logical
+//! texts joined by one space at each break at a space and by nothing at a cut.
+
+mod article;
+mod reorder;
+mod shape;
+mod shaping_tables;
+mod wrap;
+
+pub use article::render_article;
 
 use super::TextRange;
+use super::sanitize::Sanitized;
 use serde::{Deserialize, Serialize};
+use shape::Shaped;
+use std::ops::Range;
+use unicode_bidi::{Level, ParagraphBidiInfo};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+use wrap::{Position, Unit};
 
 /// How mizan handles bidirectional text (the `bidi` setting).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,50 +118,284 @@ pub struct LaidLine {
     pub pieces: Vec<Piece>,
 }
 
-/// Lays out one paragraph at `width` cells. `base` forces the base direction
-/// (an Arabic article's paragraphs are RTL); `None` means first strong
-/// character.
+/// Lays out one paragraph at `width` cells (at least 1). `base` forces the
+/// base direction (an Arabic article's paragraphs are RTL); `None` means the
+/// first strong character decides, left-to-right when there is none.
+///
+/// Returns at least one line. Every line fits in `width` cells unless one
+/// grapheme cluster alone is wider (a wide character at width 1).
+///
+/// ```
+/// use mizan::text::layout::{layout_paragraph, Direction, LayoutOptions};
+/// let lines = layout_paragraph("قال الوزير", Some(Direction::Rtl), 80, &LayoutOptions::default());
+/// assert_eq!(lines.len(), 1);
+/// assert_eq!(lines[0].width, 10);
+/// assert_eq!(lines[0].direction, Direction::Rtl);
+/// ```
 pub fn layout_paragraph(
     paragraph: &str,
     base: Option<Direction>,
     width: usize,
     options: &LayoutOptions,
 ) -> Vec<LaidLine> {
-    let _ = options;
-    let direction = base.unwrap_or(Direction::Ltr);
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut line = LaidLine {
-        text: String::new(),
-        width: 0,
-        direction,
-        source: TextRange::empty(0),
-        pieces: Vec::new(),
-    };
-    for (offset, c) in paragraph.char_indices() {
-        if line.width + 1 > width {
-            let next = TextRange::empty(offset);
-            lines.push(std::mem::replace(
-                &mut line,
-                LaidLine {
-                    text: String::new(),
-                    width: 0,
-                    direction,
-                    source: next,
-                    pieces: Vec::new(),
-                },
-            ));
+    let analysis = Analysis::new(paragraph, base, options.harakat);
+    wrap::break_lines(analysis.units(), width.max(1))
+        .into_iter()
+        .map(|line| analysis.lay_out_line(line, options))
+        .collect()
+}
+
+/// A paragraph prepared for wrapping: sanitised, its levels resolved and its
+/// letters shaped. Vectors are indexed by character of `clean`.
+struct Analysis<'p> {
+    paragraph: &'p str,
+    /// The sanitised paragraph (harakat removed when stripping).
+    clean: String,
+    /// Where each character came from in `paragraph`.
+    sources: Vec<usize>,
+    levels: Vec<u8>,
+    paragraph_level: u8,
+    shaped: Vec<Shaped>,
+    /// The shaped paragraph in logical order.
+    shaped_text: String,
+}
+
+/// One grapheme cluster of a line, ready to be placed.
+struct Cluster<'a> {
+    text: &'a str,
+    /// The characters of `Analysis::clean` it stands for.
+    chars: Range<usize>,
+    width: usize,
+    is_space: bool,
+}
+
+impl<'p> Analysis<'p> {
+    fn new(paragraph: &'p str, base: Option<Direction>, harakat: Harakat) -> Self {
+        let mut clean = String::with_capacity(paragraph.len());
+        let mut sources = Vec::with_capacity(paragraph.len());
+        for (offset, c) in Sanitized::new(paragraph) {
+            if harakat == Harakat::Keep || !is_haraka(c) {
+                clean.push(c);
+                sources.push(offset);
+            }
         }
-        let shown_start = line.text.len();
-        line.text.push(c);
-        line.pieces.push(Piece {
-            source: TextRange::new(offset, offset + c.len_utf8()),
-            shown: TextRange::new(shown_start, line.text.len()),
-            width: 1,
+        let base_level = base.map(|direction| match direction {
+            Direction::Ltr => Level::ltr(),
+            Direction::Rtl => Level::rtl(),
         });
-        line.width += 1;
-        line.source = TextRange::new(line.source.start(), offset + c.len_utf8());
+        let info = ParagraphBidiInfo::new(&clean, base_level);
+        let levels: Vec<u8> = clean
+            .char_indices()
+            .map(|(byte, _)| info.levels[byte].number())
+            .collect();
+        let paragraph_level = info.paragraph_level.number();
+        let chars: Vec<char> = clean.chars().collect();
+        let shaped = shape::shape(&chars, &levels);
+        let shaped_text = shaped
+            .iter()
+            .filter_map(|s| match s {
+                Shaped::Char(c) => Some(*c),
+                Shaped::Absorbed => None,
+            })
+            .collect();
+        Self {
+            paragraph,
+            clean,
+            sources,
+            levels,
+            paragraph_level,
+            shaped,
+            shaped_text,
+        }
     }
-    lines.push(line);
-    lines
+
+    fn direction(&self) -> Direction {
+        if self.paragraph_level % 2 == 1 {
+            Direction::Rtl
+        } else {
+            Direction::Ltr
+        }
+    }
+
+    /// The shaped grapheme clusters of the whole paragraph, for wrapping.
+    /// A unit is as wide as its widest form: a ligature counts one cell more
+    /// per letter it absorbed, as the unshaped letters take.
+    fn units(&self) -> impl Iterator<Item = Unit> + '_ {
+        let mut position = Position::default();
+        let mut clean_chars = self.clean.chars();
+        self.shaped_text.graphemes(true).map(move |grapheme| {
+            let start = position;
+            let mut shaped_chars = 0;
+            for c in grapheme.chars() {
+                for _ in 0..self.chars_behind(position.char) {
+                    position.clean += clean_chars.next().map_or(0, char::len_utf8);
+                    position.char += 1;
+                }
+                position.shaped += c.len_utf8();
+                shaped_chars += 1;
+            }
+            let absorbed_letters = position.char - start.char - shaped_chars;
+            Unit {
+                start,
+                end: position,
+                width: grapheme.width() + absorbed_letters,
+                is_space: grapheme == " ",
+            }
+        })
+    }
+
+    /// How many clean characters the shaped character starting at clean
+    /// character `char_index` stands for.
+    fn chars_behind(&self, char_index: usize) -> usize {
+        match self.shaped.get(char_index) {
+            Some(Shaped::Absorbed) => 2,
+            _ => 1,
+        }
+    }
+
+    fn lay_out_line(&self, line: Range<Position>, options: &LayoutOptions) -> LaidLine {
+        let visual = options.bidi == BidiMode::App;
+        let clusters = if visual && options.shaping {
+            self.shaped_clusters(&line)
+        } else {
+            self.logical_clusters(&line)
+        };
+        let order = if visual {
+            reorder::visual_order(&self.reordering_levels(&clusters))
+        } else {
+            (0..clusters.len()).collect()
+        };
+        let mut laid = LaidLine {
+            text: String::with_capacity(line.end.shaped - line.start.shaped),
+            width: 0,
+            direction: self.direction(),
+            source: self.source_of(line.start.char..line.end.char),
+            pieces: Vec::with_capacity(clusters.len()),
+        };
+        for index in order {
+            let cluster = &clusters[index];
+            let shown_start = laid.text.len();
+            let mirror = visual && self.levels[cluster.chars.start] % 2 == 1;
+            reorder::push_cluster(&mut laid.text, cluster.text, mirror);
+            laid.width += cluster.width;
+            laid.pieces.push(Piece {
+                source: self.source_of(cluster.chars.clone()),
+                shown: TextRange::new(shown_start, laid.text.len()),
+                width: cluster.width,
+            });
+        }
+        laid
+    }
+
+    /// The shaped clusters of a line, in logical order.
+    fn shaped_clusters(&self, line: &Range<Position>) -> Vec<Cluster<'_>> {
+        let text = &self.shaped_text[line.start.shaped..line.end.shaped];
+        let mut char_index = line.start.char;
+        display_clusters(text)
+            .map(|grapheme| {
+                let first = char_index;
+                for _ in grapheme.chars() {
+                    char_index += self.chars_behind(char_index);
+                }
+                cluster(grapheme, first..char_index)
+            })
+            .collect()
+    }
+
+    /// The unshaped clusters of a line, in logical order.
+    fn logical_clusters(&self, line: &Range<Position>) -> Vec<Cluster<'_>> {
+        let text = &self.clean[line.start.clean..line.end.clean];
+        let mut char_index = line.start.char;
+        display_clusters(text)
+            .map(|grapheme| {
+                let first = char_index;
+                char_index += grapheme.chars().count();
+                cluster(grapheme, first..char_index)
+            })
+            .collect()
+    }
+
+    /// Each cluster's level for reordering: its resolved level, except that
+    /// spaces ending the line take the paragraph's level (rule L1).
+    fn reordering_levels(&self, clusters: &[Cluster<'_>]) -> Vec<u8> {
+        let mut levels: Vec<u8> = clusters
+            .iter()
+            .map(|cluster| self.levels[cluster.chars.start])
+            .collect();
+        let trailing_spaces = clusters.iter().rev().take_while(|c| c.is_space).count();
+        let kept = levels.len() - trailing_spaces;
+        levels[kept..].fill(self.paragraph_level);
+        levels
+    }
+
+    /// The bytes of `paragraph` that clean characters `chars` came from.
+    fn source_of(&self, chars: Range<usize>) -> TextRange {
+        if chars.is_empty() {
+            let offset = self.sources.get(chars.start).copied();
+            return TextRange::empty(offset.unwrap_or(self.paragraph.len()));
+        }
+        let start = self.sources[chars.start];
+        let last = self.sources[chars.end - 1];
+        let last_len = self.paragraph[last..]
+            .chars()
+            .next()
+            .map_or(0, char::len_utf8);
+        TextRange::new(start, last + last_len)
+    }
+}
+
+/// The grapheme clusters of `text`, except that ZWJ and ZWNJ stand alone:
+/// their work (joining) is done by shaping, and reordering them as
+/// characters of their own is what libfribidi does, so both agree exactly.
+fn display_clusters(text: &str) -> impl Iterator<Item = &str> {
+    text.graphemes(true)
+        .flat_map(|grapheme| JoinerSplit { rest: grapheme })
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200c}' | '\u{200d}')
+}
+
+/// Splits one grapheme cluster before and after each joiner.
+struct JoinerSplit<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Iterator for JoinerSplit<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let first = self.rest.chars().next()?;
+        let end = if is_joiner(first) {
+            first.len_utf8()
+        } else {
+            self.rest.find(is_joiner).unwrap_or(self.rest.len())
+        };
+        let (piece, rest) = self.rest.split_at(end);
+        self.rest = rest;
+        Some(piece)
+    }
+}
+
+fn cluster(text: &str, chars: Range<usize>) -> Cluster<'_> {
+    Cluster {
+        text,
+        chars,
+        width: text.width(),
+        is_space: text == " ",
+    }
+}
+
+/// Arabic diacritics (tashkeel and Quranic marks), hidden by `harakat = strip`.
+fn is_haraka(c: char) -> bool {
+    matches!(c,
+        '\u{0610}'..='\u{061a}'
+        | '\u{064b}'..='\u{065f}'
+        | '\u{0670}'
+        | '\u{06d6}'..='\u{06dc}'
+        | '\u{06df}'..='\u{06e4}'
+        | '\u{06e7}'..='\u{06e8}'
+        | '\u{06ea}'..='\u{06ed}'
+        | '\u{08d3}'..='\u{08e1}'
+        | '\u{08e3}'..='\u{08ff}')
 }

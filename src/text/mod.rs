@@ -5,6 +5,7 @@
 
 pub mod layout;
 mod range;
+pub mod sanitize;
 mod script;
 
 pub use range::TextRange;
