@@ -26,6 +26,7 @@
 //! texts joined by one space at each break at a space and by nothing at a cut.
 
 mod article;
+mod clusters;
 mod reorder;
 mod shape;
 mod shaping_tables;
@@ -35,12 +36,11 @@ pub use article::render_article;
 
 use super::TextRange;
 use super::sanitize::Sanitized;
+use clusters::clusters;
 use serde::{Deserialize, Serialize};
 use shape::Shaped;
 use std::ops::Range;
-use unicode_bidi::{Level, ParagraphBidiInfo};
-use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
 use wrap::{Position, Unit};
 
 /// How mizan handles bidirectional text (the `bidi` setting).
@@ -184,13 +184,15 @@ impl<'p> Analysis<'p> {
             Direction::Rtl => Level::rtl(),
         });
         let info = ParagraphBidiInfo::new(&clean, base_level);
-        let levels: Vec<u8> = clean
-            .char_indices()
-            .map(|(byte, _)| info.levels[byte].number())
-            .collect();
+        let mut levels = Vec::with_capacity(sources.len());
+        let mut is_bn = Vec::with_capacity(sources.len());
+        for (byte, _) in clean.char_indices() {
+            levels.push(info.levels[byte].number());
+            is_bn.push(info.original_classes[byte] == BidiClass::BN);
+        }
         let paragraph_level = info.paragraph_level.number();
         let chars: Vec<char> = clean.chars().collect();
-        let shaped = shape::shape(&chars, &levels);
+        let shaped = shape::shape(&chars, &levels, &is_bn);
         let shaped_text = shaped
             .iter()
             .filter_map(|s| match s {
@@ -223,7 +225,7 @@ impl<'p> Analysis<'p> {
     fn units(&self) -> impl Iterator<Item = Unit> + '_ {
         let mut position = Position::default();
         let mut clean_chars = self.clean.chars();
-        self.shaped_text.graphemes(true).map(move |grapheme| {
+        clusters(&self.shaped_text).map(move |(grapheme, width)| {
             let start = position;
             let mut shaped_chars = 0;
             for c in grapheme.chars() {
@@ -238,7 +240,7 @@ impl<'p> Analysis<'p> {
             Unit {
                 start,
                 end: position,
-                width: grapheme.width() + absorbed_letters,
+                width: width + absorbed_letters,
                 is_space: grapheme == " ",
             }
         })
@@ -291,13 +293,13 @@ impl<'p> Analysis<'p> {
     fn shaped_clusters(&self, line: &Range<Position>) -> Vec<Cluster<'_>> {
         let text = &self.shaped_text[line.start.shaped..line.end.shaped];
         let mut char_index = line.start.char;
-        display_clusters(text)
-            .map(|grapheme| {
+        clusters(text)
+            .map(|(grapheme, width)| {
                 let first = char_index;
                 for _ in grapheme.chars() {
                     char_index += self.chars_behind(char_index);
                 }
-                cluster(grapheme, first..char_index)
+                cluster(grapheme, width, first..char_index)
             })
             .collect()
     }
@@ -306,11 +308,11 @@ impl<'p> Analysis<'p> {
     fn logical_clusters(&self, line: &Range<Position>) -> Vec<Cluster<'_>> {
         let text = &self.clean[line.start.clean..line.end.clean];
         let mut char_index = line.start.char;
-        display_clusters(text)
-            .map(|grapheme| {
+        clusters(text)
+            .map(|(grapheme, width)| {
                 let first = char_index;
                 char_index += grapheme.chars().count();
-                cluster(grapheme, first..char_index)
+                cluster(grapheme, width, first..char_index)
             })
             .collect()
     }
@@ -344,44 +346,11 @@ impl<'p> Analysis<'p> {
     }
 }
 
-/// The grapheme clusters of `text`, except that ZWJ and ZWNJ stand alone:
-/// their work (joining) is done by shaping, and reordering them as
-/// characters of their own is what libfribidi does, so both agree exactly.
-fn display_clusters(text: &str) -> impl Iterator<Item = &str> {
-    text.graphemes(true)
-        .flat_map(|grapheme| JoinerSplit { rest: grapheme })
-}
-
-fn is_joiner(c: char) -> bool {
-    matches!(c, '\u{200c}' | '\u{200d}')
-}
-
-/// Splits one grapheme cluster before and after each joiner.
-struct JoinerSplit<'a> {
-    rest: &'a str,
-}
-
-impl<'a> Iterator for JoinerSplit<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        let first = self.rest.chars().next()?;
-        let end = if is_joiner(first) {
-            first.len_utf8()
-        } else {
-            self.rest.find(is_joiner).unwrap_or(self.rest.len())
-        };
-        let (piece, rest) = self.rest.split_at(end);
-        self.rest = rest;
-        Some(piece)
-    }
-}
-
-fn cluster(text: &str, chars: Range<usize>) -> Cluster<'_> {
+fn cluster(text: &str, width: usize, chars: Range<usize>) -> Cluster<'_> {
     Cluster {
         text,
         chars,
-        width: text.width(),
+        width,
         is_space: text == " ",
     }
 }
@@ -398,4 +367,165 @@ fn is_haraka(c: char) -> bool {
         | '\u{06ea}'..='\u{06ed}'
         | '\u{08d3}'..='\u{08e1}'
         | '\u{08e3}'..='\u{08ff}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn app(paragraph: &str, width: usize) -> Vec<String> {
+        texts(paragraph, width, LayoutOptions::default())
+    }
+
+    fn texts(paragraph: &str, width: usize, options: LayoutOptions) -> Vec<String> {
+        layout_paragraph(paragraph, Some(Direction::Rtl), width, &options)
+            .into_iter()
+            .map(|line| line.text)
+            .collect()
+    }
+
+    #[test]
+    fn harakat_stay_after_their_letter_when_reversed() {
+        // بَيتٌ: beh+fatha, yeh, teh+dammatan. Displayed right to left, each
+        // haraka must still follow its own letter.
+        assert_eq!(
+            app("بَيتٌ", 10),
+            vec!["\u{fe96}\u{64c}\u{fef4}\u{fe91}\u{64e}"]
+        );
+    }
+
+    #[test]
+    fn brackets_are_mirrored_in_rtl_runs() {
+        assert_eq!(app("(قال)", 10), vec!["(\u{fedd}\u{fe8e}\u{fed7})"]);
+        assert_eq!(app("«نعم»", 10), vec!["«\u{fee2}\u{fecc}\u{fee7}»"]);
+        assert_eq!(app("[لا]", 10), vec!["[\u{fefb}]"]);
+    }
+
+    #[test]
+    fn brackets_in_ltr_text_are_not_mirrored() {
+        let lines = layout_paragraph("(AFP) said", None, 20, &LayoutOptions::default());
+        assert_eq!(lines[0].text, "(AFP) said");
+        assert_eq!(lines[0].direction, Direction::Ltr);
+    }
+
+    #[test]
+    fn negative_percentage_at_a_line_start_keeps_paragraph_levels() {
+        // "-0.8%" starts the second line; resolved on the whole paragraph
+        // (rule W2 sees the Arabic before it) it shows as %0.8-, where a line
+        // resolved alone would give 0.8%-.
+        let lines = app("تراجع النمو -0.8% هذا العام", 11);
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert_eq!(lines[1], "\u{fe8d}\u{feac}\u{feeb} %0.8-");
+    }
+
+    #[test]
+    fn numbers_and_dates_read_left_to_right_inside_arabic() {
+        let lines = app("في 2024-03-05 بلغ 3.5%", 40);
+        assert!(lines[0].contains("05-03-2024"), "{lines:?}");
+        assert!(lines[0].contains("%3.5"), "{lines:?}");
+    }
+
+    #[test]
+    fn lam_alef_is_one_cell_in_app_mode_and_two_unshaped() {
+        let options = LayoutOptions::default();
+        let shaped = layout_paragraph("لا", Some(Direction::Rtl), 10, &options);
+        assert_eq!((shaped[0].text.as_str(), shaped[0].width), ("\u{fefb}", 1));
+        let logical = LayoutOptions {
+            bidi: BidiMode::Terminal,
+            ..options
+        };
+        let unshaped = layout_paragraph("لا", Some(Direction::Rtl), 10, &logical);
+        assert_eq!((unshaped[0].text.as_str(), unshaped[0].width), ("لا", 2));
+    }
+
+    #[test]
+    fn all_modes_break_at_the_same_places() {
+        let text = "لا أحد يعلم متى تنتهي الأزمة لأن الأطراف لم تتفق";
+        let ranges = |bidi| {
+            let options = LayoutOptions {
+                bidi,
+                ..LayoutOptions::default()
+            };
+            layout_paragraph(text, Some(Direction::Rtl), 12, &options)
+                .into_iter()
+                .map(|line| line.source)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ranges(BidiMode::App), ranges(BidiMode::Terminal));
+        assert_eq!(ranges(BidiMode::App), ranges(BidiMode::Off));
+        assert!(ranges(BidiMode::App).len() > 3);
+    }
+
+    #[test]
+    fn terminal_mode_is_logical_and_unshaped() {
+        let options = LayoutOptions {
+            bidi: BidiMode::Terminal,
+            ..LayoutOptions::default()
+        };
+        assert_eq!(texts("قال (AFP) ذلك", 40, options), vec!["قال (AFP) ذلك"]);
+    }
+
+    #[test]
+    fn stripping_harakat_hides_them_and_lets_lam_alef_join() {
+        let options = LayoutOptions {
+            harakat: Harakat::Strip,
+            ..LayoutOptions::default()
+        };
+        assert_eq!(texts("لَا", 10, options), vec!["\u{fefb}"]);
+        assert_eq!(app("لَا", 10), vec!["\u{fe8e}\u{fedf}\u{64e}"]);
+    }
+
+    #[test]
+    fn without_shaping_letters_stay_nominal_but_are_reordered() {
+        let options = LayoutOptions {
+            shaping: false,
+            ..LayoutOptions::default()
+        };
+        assert_eq!(texts("قال (1)", 20, options), vec!["(1) لاق"]);
+    }
+
+    #[test]
+    fn pieces_point_back_at_the_paragraph() {
+        let paragraph = "\u{1b}[31mقال\u{1b}[0m AFP";
+        let lines = layout_paragraph(
+            paragraph,
+            Some(Direction::Rtl),
+            20,
+            &LayoutOptions::default(),
+        );
+        let line = &lines[0];
+        let sources: Vec<&str> = line
+            .pieces
+            .iter()
+            .map(|p| p.source.slice(paragraph))
+            .collect();
+        assert_eq!(sources, vec!["A", "F", "P", " ", "ل", "ا", "ق"]);
+        for piece in &line.pieces {
+            assert!(!piece.shown.slice(&line.text).is_empty());
+        }
+        assert_eq!(line.source.slice(paragraph), "قال\u{1b}[0m AFP");
+    }
+
+    #[test]
+    fn an_override_does_not_reverse_latin() {
+        let lines = app("قال \u{202e}AFP 2024\u{202c} اليوم", 40);
+        assert!(lines[0].contains("AFP 2024"), "{lines:?}");
+        assert!(!lines[0].contains('\u{202e}'));
+    }
+
+    #[test]
+    fn first_strong_character_decides_when_no_base_is_given() {
+        let options = LayoutOptions::default();
+        let arabic = layout_paragraph("قال AFP", None, 20, &options);
+        let latin = layout_paragraph("AFP: قال", None, 20, &options);
+        assert_eq!(arabic[0].direction, Direction::Rtl);
+        assert_eq!(latin[0].direction, Direction::Ltr);
+    }
+
+    #[test]
+    fn empty_paragraph_gives_one_empty_line() {
+        let lines = layout_paragraph("\u{1b}[0m", None, 20, &LayoutOptions::default());
+        assert_eq!(lines.len(), 1);
+        assert_eq!((lines[0].text.as_str(), lines[0].width), ("", 0));
+    }
 }

@@ -37,13 +37,21 @@ pub(super) fn visual_order(levels: &[u8]) -> Vec<usize> {
 /// when it sits in a right-to-left run.
 pub(super) fn push_cluster(line: &mut String, cluster: &str, mirror: bool) {
     if mirror {
-        line.extend(
-            cluster
-                .chars()
-                .map(|c| unicode_bidi_mirroring::get_mirrored(c).unwrap_or(c)),
-        );
+        line.extend(cluster.chars().map(mirrored));
     } else {
         line.push_str(cluster);
+    }
+}
+
+/// The mirror image of `c`, skipping the lookup for Arabic letters, which
+/// make up most right-to-left text and never mirror.
+fn mirrored(c: char) -> char {
+    let arabic_letters =
+        matches!(c, '\u{0600}'..='\u{06ff}' | '\u{fb50}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}');
+    if arabic_letters {
+        c
+    } else {
+        unicode_bidi_mirroring::get_mirrored(c).unwrap_or(c)
     }
 }
 

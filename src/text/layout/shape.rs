@@ -20,7 +20,6 @@
 //!   ligature, which terminals draw squeezed into one cell).
 
 use super::shaping_tables::{JOINING_TYPES, PRESENTATION_FORMS};
-use unicode_bidi::{BidiClass, bidi_class};
 
 /// Unicode joining types other than Non_Joining.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,9 +50,9 @@ pub(super) enum Shaped {
 }
 
 /// Shapes `chars` (one paragraph in logical order) whose resolved bidi levels
-/// are `levels`.
-pub(super) fn shape(chars: &[char], levels: &[u8]) -> Vec<Shaped> {
-    let joining = join(chars, levels);
+/// are `levels`; `is_bn[i]` tells whether character `i` has bidi class BN.
+pub(super) fn shape(chars: &[char], levels: &[u8], is_bn: &[bool]) -> Vec<Shaped> {
+    let joining = join(chars, levels, is_bn);
     let mut shaped: Vec<Shaped> = chars
         .iter()
         .zip(&joining)
@@ -65,7 +64,7 @@ pub(super) fn shape(chars: &[char], levels: &[u8]) -> Vec<Shaped> {
 
 /// Joining properties per character after deciding which neighbours join:
 /// the type's bits, minus the sides that found no partner.
-fn join(chars: &[char], levels: &[u8]) -> Vec<u8> {
+fn join(chars: &[char], levels: &[u8], is_bn: &[bool]) -> Vec<u8> {
     let mut props: Vec<u8> = chars.iter().map(|&c| type_bits(joining_type(c))).collect();
     let mut saved = 0;
     let mut saved_level = ANY_LEVEL;
@@ -73,11 +72,7 @@ fn join(chars: &[char], levels: &[u8]) -> Vec<u8> {
     let mut saved_following = 0;
     let mut joins = false;
     for i in 0..chars.len() {
-        let level = if bidi_class(chars[i]) == BidiClass::BN {
-            ANY_LEVEL
-        } else {
-            Some(levels[i])
-        };
+        let level = if is_bn[i] { ANY_LEVEL } else { Some(levels[i]) };
         let shapes = props[i] & SHAPES != 0;
         let skipped = props[i] & TRANSPARENT != 0;
         let mut disjoin = false;
@@ -147,7 +142,37 @@ fn type_bits(joining: Option<JoiningType>) -> u8 {
     }
 }
 
+/// Joining types of U+0600..U+07FF, looked up directly: nearly every
+/// character of Arabic text is there.
+static ARABIC_BLOCKS: [Option<JoiningType>; 0x200] = arabic_blocks();
+
+const ARABIC_FIRST: u32 = 0x600;
+
+const fn arabic_blocks() -> [Option<JoiningType>; 0x200] {
+    let mut table = [None; 0x200];
+    let mut range = 0;
+    while range < JOINING_TYPES.len() {
+        let (first, last, joining) = JOINING_TYPES[range];
+        let mut c = first as u32;
+        while c <= last as u32 {
+            if c >= ARABIC_FIRST && c < ARABIC_FIRST + 0x200 {
+                table[(c - ARABIC_FIRST) as usize] = Some(joining);
+            }
+            c += 1;
+        }
+        range += 1;
+    }
+    table
+}
+
 pub(super) fn joining_type(c: char) -> Option<JoiningType> {
+    let code = c as u32;
+    if code < 0xad {
+        return None;
+    }
+    if let Some(&joining) = ARABIC_BLOCKS.get(code.wrapping_sub(ARABIC_FIRST) as usize) {
+        return joining;
+    }
     let index = JOINING_TYPES
         .binary_search_by(|&(first, last, _)| {
             if last < c {
@@ -216,7 +241,11 @@ mod tests {
     fn shaped_rtl(text: &str) -> String {
         let chars: Vec<char> = text.chars().collect();
         let levels = vec![1; chars.len()];
-        shape(&chars, &levels)
+        let is_bn: Vec<bool> = chars
+            .iter()
+            .map(|c| ['\u{200c}', '\u{200d}'].contains(c))
+            .collect();
+        shape(&chars, &levels, &is_bn)
             .into_iter()
             .filter_map(|s| match s {
                 Shaped::Char(c) => Some(c),
@@ -276,9 +305,23 @@ mod tests {
     }
 
     #[test]
+    fn direct_lookup_agrees_with_the_table() {
+        for code in ARABIC_FIRST..ARABIC_FIRST + 0x200 {
+            let c = char::from_u32(code).expect("valid");
+            let searched = JOINING_TYPES
+                .iter()
+                .find(|(first, last, _)| (*first..=*last).contains(&c))
+                .map(|entry| entry.2);
+            assert_eq!(joining_type(c), searched, "U+{code:04X}");
+        }
+        assert_eq!(joining_type('\u{ad}'), Some(JoiningType::Transparent));
+        assert_eq!(joining_type('a'), None);
+    }
+
+    #[test]
     fn letters_at_different_levels_do_not_join() {
         let chars: Vec<char> = "بب".chars().collect();
-        let shaped = shape(&chars, &[1, 3]);
+        let shaped = shape(&chars, &[1, 3], &[false, false]);
         assert_eq!(
             shaped,
             vec![Shaped::Char('\u{fe8f}'), Shaped::Char('\u{fe8f}')]
