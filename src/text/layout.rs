@@ -26,6 +26,7 @@
 //! texts joined by one space at each break at a space and by nothing at a cut.
 
 mod article;
+mod bidi_data;
 mod clusters;
 mod reorder;
 mod shape;
@@ -183,7 +184,8 @@ impl<'p> Analysis<'p> {
             Direction::Ltr => Level::ltr(),
             Direction::Rtl => Level::rtl(),
         });
-        let info = ParagraphBidiInfo::new(&clean, base_level);
+        let info =
+            ParagraphBidiInfo::new_with_data_source(&bidi_data::FastBidiData, &clean, base_level);
         let mut levels = Vec::with_capacity(sources.len());
         let mut is_bn = Vec::with_capacity(sources.len());
         for (byte, _) in clean.char_indices() {

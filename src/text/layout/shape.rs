@@ -193,11 +193,28 @@ fn presentation_form(c: char, props: u8) -> char {
     if props & SHAPES == 0 {
         return c;
     }
-    PRESENTATION_FORMS
-        .binary_search_by_key(&c, |&(base, _)| base)
-        .ok()
-        .and_then(|index| PRESENTATION_FORMS[index].1[usize::from(props & FORM_BITS)])
+    FORMS_BY_LETTER
+        .get((c as u32).wrapping_sub(SHAPED_FIRST) as usize)
+        .and_then(|forms| forms[usize::from(props & FORM_BITS)])
         .unwrap_or(c)
+}
+
+/// The first letter with presentation forms; every one of them is within
+/// `FORMS_BY_LETTER.len()` of it.
+const SHAPED_FIRST: u32 = 0x621;
+
+/// `PRESENTATION_FORMS` indexed by letter, for a direct lookup.
+static FORMS_BY_LETTER: [[Option<char>; 4]; 0xb3] = forms_by_letter();
+
+const fn forms_by_letter() -> [[Option<char>; 4]; 0xb3] {
+    let mut table = [[None; 4]; 0xb3];
+    let mut entry = 0;
+    while entry < PRESENTATION_FORMS.len() {
+        let (letter, forms) = PRESENTATION_FORMS[entry];
+        table[(letter as u32 - SHAPED_FIRST) as usize] = forms;
+        entry += 1;
+    }
+    table
 }
 
 /// Lam (initial or medial) followed by alef (final) of the same
