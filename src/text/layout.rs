@@ -139,8 +139,12 @@ pub fn layout_paragraph(
     width: usize,
     options: &LayoutOptions,
 ) -> Vec<LaidLine> {
-    let analysis = Analysis::new(paragraph, base, options.harakat);
-    wrap::break_lines(analysis.units(), width.max(1))
+    let width = width.max(1);
+    // A ligature is one cell shaped but two unshaped: a line one cell wide
+    // could not hold it in every mode, so at that width letters stay apart.
+    let ligatures = width >= 2;
+    let analysis = Analysis::new(paragraph, base, options.harakat, ligatures);
+    wrap::break_lines(analysis.units(), width)
         .into_iter()
         .map(|line| analysis.lay_out_line(line, options))
         .collect()
@@ -171,7 +175,7 @@ struct Cluster<'a> {
 }
 
 impl<'p> Analysis<'p> {
-    fn new(paragraph: &'p str, base: Option<Direction>, harakat: Harakat) -> Self {
+    fn new(paragraph: &'p str, base: Option<Direction>, harakat: Harakat, ligatures: bool) -> Self {
         let mut clean = String::with_capacity(paragraph.len());
         let mut sources = Vec::with_capacity(paragraph.len());
         for (offset, c) in Sanitized::new(paragraph) {
@@ -194,7 +198,7 @@ impl<'p> Analysis<'p> {
         }
         let paragraph_level = info.paragraph_level.number();
         let chars: Vec<char> = clean.chars().collect();
-        let shaped = shape::shape(&chars, &levels, &is_bn);
+        let shaped = shape::shape(&chars, &levels, &is_bn, ligatures);
         let shaped_text = shaped
             .iter()
             .filter_map(|s| match s {

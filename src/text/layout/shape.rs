@@ -51,14 +51,17 @@ pub(super) enum Shaped {
 
 /// Shapes `chars` (one paragraph in logical order) whose resolved bidi levels
 /// are `levels`; `is_bn[i]` tells whether character `i` has bidi class BN.
-pub(super) fn shape(chars: &[char], levels: &[u8], is_bn: &[bool]) -> Vec<Shaped> {
+/// `ligatures` allows the lam-alef ligatures.
+pub(super) fn shape(chars: &[char], levels: &[u8], is_bn: &[bool], ligatures: bool) -> Vec<Shaped> {
     let joining = join(chars, levels, is_bn);
     let mut shaped: Vec<Shaped> = chars
         .iter()
         .zip(&joining)
         .map(|(&c, &props)| Shaped::Char(presentation_form(c, props)))
         .collect();
-    form_lam_alef_ligatures(&mut shaped, levels);
+    if ligatures {
+        form_lam_alef_ligatures(&mut shaped, levels);
+    }
     shaped
 }
 
@@ -262,7 +265,7 @@ mod tests {
             .iter()
             .map(|c| ['\u{200c}', '\u{200d}'].contains(c))
             .collect();
-        shape(&chars, &levels, &is_bn)
+        shape(&chars, &levels, &is_bn, true)
             .into_iter()
             .filter_map(|s| match s {
                 Shaped::Char(c) => Some(c),
@@ -338,7 +341,7 @@ mod tests {
     #[test]
     fn letters_at_different_levels_do_not_join() {
         let chars: Vec<char> = "بب".chars().collect();
-        let shaped = shape(&chars, &[1, 3], &[false, false]);
+        let shaped = shape(&chars, &[1, 3], &[false, false], true);
         assert_eq!(
             shaped,
             vec![Shaped::Char('\u{fe8f}'), Shaped::Char('\u{fe8f}')]
