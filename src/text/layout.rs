@@ -144,10 +144,11 @@ pub fn layout_paragraph(
     // could not hold it in every mode, so at that width letters stay apart.
     let ligatures = width >= 2;
     let analysis = Analysis::new(paragraph, base, options.harakat, ligatures);
-    wrap::break_lines(analysis.units(), width)
-        .into_iter()
-        .map(|line| analysis.lay_out_line(line, options))
-        .collect()
+    let mut lines = Vec::new();
+    wrap::break_lines(analysis.units(), width, |line, units| {
+        lines.push(analysis.lay_out_line(line, units, options));
+    });
+    lines
 }
 
 /// A paragraph prepared for wrapping: sanitised, its levels resolved and its
@@ -192,20 +193,20 @@ impl<'p> Analysis<'p> {
             ParagraphBidiInfo::new_with_data_source(&bidi_data::FastBidiData, &clean, base_level);
         let mut levels = Vec::with_capacity(sources.len());
         let mut is_bn = Vec::with_capacity(sources.len());
-        for (byte, _) in clean.char_indices() {
+        let mut chars = Vec::with_capacity(sources.len());
+        for (byte, c) in clean.char_indices() {
             levels.push(info.levels[byte].number());
             is_bn.push(info.original_classes[byte] == BidiClass::BN);
+            chars.push(c);
         }
         let paragraph_level = info.paragraph_level.number();
-        let chars: Vec<char> = clean.chars().collect();
         let shaped = shape::shape(&chars, &levels, &is_bn, ligatures);
-        let shaped_text = shaped
-            .iter()
-            .filter_map(|s| match s {
-                Shaped::Char(c) => Some(*c),
-                Shaped::Absorbed => None,
-            })
-            .collect();
+        // Presentation forms take three bytes where Arabic letters take two.
+        let mut shaped_text = String::with_capacity(clean.len() + clean.len() / 2);
+        shaped_text.extend(shaped.iter().filter_map(|s| match s {
+            Shaped::Char(c) => Some(*c),
+            Shaped::Absorbed => None,
+        }));
         Self {
             paragraph,
             clean,
@@ -246,6 +247,7 @@ impl<'p> Analysis<'p> {
             Unit {
                 start,
                 end: position,
+                cells: width,
                 width: width + absorbed_letters,
                 is_space: grapheme == " ",
             }
@@ -261,10 +263,15 @@ impl<'p> Analysis<'p> {
         }
     }
 
-    fn lay_out_line(&self, line: Range<Position>, options: &LayoutOptions) -> LaidLine {
+    fn lay_out_line(
+        &self,
+        line: Range<Position>,
+        units: &[Unit],
+        options: &LayoutOptions,
+    ) -> LaidLine {
         let visual = options.bidi == BidiMode::App;
         let clusters = if visual && options.shaping {
-            self.shaped_clusters(&line)
+            self.shaped_clusters(units)
         } else {
             self.logical_clusters(&line)
         };
@@ -295,17 +302,15 @@ impl<'p> Analysis<'p> {
         laid
     }
 
-    /// The shaped clusters of a line, in logical order.
-    fn shaped_clusters(&self, line: &Range<Position>) -> Vec<Cluster<'_>> {
-        let text = &self.shaped_text[line.start.shaped..line.end.shaped];
-        let mut char_index = line.start.char;
-        clusters(text)
-            .map(|(grapheme, width)| {
-                let first = char_index;
-                for _ in grapheme.chars() {
-                    char_index += self.chars_behind(char_index);
-                }
-                cluster(grapheme, width, first..char_index)
+    /// The shaped clusters of a line (its wrapping units), in logical order.
+    fn shaped_clusters(&self, units: &[Unit]) -> Vec<Cluster<'_>> {
+        units
+            .iter()
+            .map(|unit| Cluster {
+                text: &self.shaped_text[unit.start.shaped..unit.end.shaped],
+                chars: unit.start.char..unit.end.char,
+                width: unit.cells,
+                is_space: unit.is_space,
             })
             .collect()
     }

@@ -80,6 +80,20 @@ mod tests {
     }
 
     #[test]
+    fn fast_mirroring_agrees_with_unicode_bidi_mirroring() {
+        let ranges = [
+            '\0'..='\u{7f}',
+            '\u{0600}'..='\u{06ff}',
+            '\u{fb50}'..='\u{fdff}',
+            '\u{fe70}'..='\u{feff}',
+        ];
+        for c in ranges.into_iter().flatten() {
+            let expected = unicode_bidi_mirroring::get_mirrored(c).unwrap_or(c);
+            assert_eq!(mirrored(c), expected, "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
     fn brackets_are_mirrored_only_when_asked() {
         let mut line = String::new();
         push_cluster(&mut line, "(«", true);

@@ -20,7 +20,9 @@ pub(super) struct Position {
 pub(super) struct Unit {
     pub start: Position,
     pub end: Position,
-    /// Cells it needs.
+    /// Cells it takes when shown shaped.
+    pub cells: usize,
+    /// Cells it needs in a line: the most it takes in any mode.
     pub width: usize,
     /// A plain space, where a line may break.
     pub is_space: bool,
@@ -29,11 +31,16 @@ pub(super) struct Unit {
 /// Breaks a paragraph's units into lines of at most `width` cells: words
 /// (runs between spaces) fill a line while they fit, a break drops the space
 /// it falls on, and a word wider than a whole line is cut between clusters.
-/// Streams the units (a paragraph may be huge) and returns at least one line.
-pub(super) fn break_lines(units: impl Iterator<Item = Unit>, width: usize) -> Vec<Range<Position>> {
+/// Streams the units (a paragraph may be huge), handing each finished line,
+/// as its range and its units, to `emit`; there is always at least one line.
+pub(super) fn break_lines<E>(units: impl Iterator<Item = Unit>, width: usize, emit: E)
+where
+    E: FnMut(Range<Position>, &[Unit]),
+{
     let mut wrapper = Wrapper {
         width,
-        lines: Vec::new(),
+        emit,
+        line_units: Vec::new(),
         line_start: Position::default(),
         line_end: Position::default(),
         line_width: 0,
@@ -51,20 +58,25 @@ pub(super) fn break_lines(units: impl Iterator<Item = Unit>, width: usize) -> Ve
         }
     }
     wrapper.place_word(space_before, &word);
-    wrapper.lines.push(wrapper.line_start..wrapper.line_end);
-    wrapper.lines
+    wrapper.end_line();
 }
 
-struct Wrapper {
+struct Wrapper<E> {
     width: usize,
-    lines: Vec<Range<Position>>,
+    emit: E,
+    line_units: Vec<Unit>,
     line_start: Position,
     line_end: Position,
     line_width: usize,
     line_has_word: bool,
 }
 
-impl Wrapper {
+impl<E: FnMut(Range<Position>, &[Unit])> Wrapper<E> {
+    fn end_line(&mut self) {
+        (self.emit)(self.line_start..self.line_end, &self.line_units);
+        self.line_units.clear();
+    }
+
     /// Places one word (maybe empty, between two spaces) and the space before it.
     fn place_word(&mut self, space_before: Option<Unit>, word: &[Unit]) {
         let word_width: usize = word.iter().map(|unit| unit.width).sum();
@@ -73,9 +85,11 @@ impl Wrapper {
             if self.line_width + space.width + word_width <= self.width {
                 self.line_width += space.width + word_width;
                 self.line_end = word_end;
+                self.line_units.push(space);
+                self.line_units.extend_from_slice(word);
                 return;
             }
-            self.lines.push(self.line_start..self.line_end);
+            self.end_line();
             self.line_start = space.end;
             self.line_end = space.end;
             self.line_width = 0;
@@ -94,16 +108,18 @@ impl Wrapper {
             if let Some(last) = word.last() {
                 self.line_end = last.end;
             }
+            self.line_units.extend_from_slice(word);
             return;
         }
         for unit in word {
             if self.line_width > 0 && self.line_width + unit.width > self.width {
-                self.lines.push(self.line_start..self.line_end);
+                self.end_line();
                 self.line_start = unit.start;
                 self.line_width = 0;
             }
             self.line_width += unit.width;
             self.line_end = unit.end;
+            self.line_units.push(*unit);
         }
     }
 }
@@ -118,6 +134,7 @@ mod tests {
             .map(|(i, c)| Unit {
                 start: at(i),
                 end: at(i + 1),
+                cells: 1,
                 width: 1,
                 is_space: c == ' ',
             })
@@ -133,10 +150,17 @@ mod tests {
     }
 
     fn wrapped(text: &str, width: usize) -> Vec<&str> {
-        break_lines(units(text).into_iter(), width)
-            .into_iter()
-            .map(|line| &text[line.start.char..line.end.char])
-            .collect()
+        let mut lines = Vec::new();
+        break_lines(units(text).into_iter(), width, |line, units| {
+            let line_text = &text[line.start.char..line.end.char];
+            let from_units: String = units
+                .iter()
+                .map(|u| &text[u.start.char..u.end.char])
+                .collect();
+            assert_eq!(from_units, line_text);
+            lines.push(line_text);
+        });
+        lines
     }
 
     #[test]
