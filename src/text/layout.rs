@@ -366,6 +366,14 @@ fn cluster(text: &str, width: usize, chars: Range<usize>) -> Cluster<'_> {
     }
 }
 
+/// The length of the UTF-8 sequence that starts with `first_byte`.
+fn utf8_len(first_byte: u8) -> usize {
+    match first_byte.leading_ones() {
+        0 => 1,
+        ones => ones as usize,
+    }
+}
+
 /// Arabic diacritics (tashkeel and Quranic marks), hidden by `harakat = strip`.
 fn is_haraka(c: char) -> bool {
     matches!(c,

@@ -158,6 +158,11 @@ enum Class {
 }
 
 fn classify(c: char) -> Class {
+    // Printable ASCII and everything from U+00A0 up to the first bidi mark
+    // except ALM: nearly every character of an article, decided at once.
+    if matches!(c, ' '..='~' | '\u{a0}'..='\u{61b}' | '\u{61d}'..='\u{200d}') {
+        return Class::Kept;
+    }
     match c {
         '\t' | '\n' | '\u{0b}' | '\u{0c}' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
             Class::Separator
