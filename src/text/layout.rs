@@ -349,11 +349,7 @@ impl<'p> Analysis<'p> {
         }
         let start = self.sources[chars.start];
         let last = self.sources[chars.end - 1];
-        let last_len = self.paragraph[last..]
-            .chars()
-            .next()
-            .map_or(0, char::len_utf8);
-        TextRange::new(start, last + last_len)
+        TextRange::new(start, last + utf8_len(self.paragraph.as_bytes()[last]))
     }
 }
 
