@@ -24,6 +24,12 @@
 //! space, and a word longer than the line is cut between grapheme clusters
 //! with nothing consumed. So the sanitised paragraph is the lines' logical
 //! texts joined by one space at each break at a space and by nothing at a cut.
+//!
+//! Bidi controls and marks are removed before levels are resolved (see
+//! `sanitize` for why). App mode is checked against libfribidi fed the
+//! terminal-mode lines (`tests/layout_oracle.rs`): they agree exactly, ZWJ and
+//! ZWNJ placement included; the one deliberate difference is at width 1,
+//! where no lam-alef ligature is formed so each letter fits a line unshaped.
 
 mod article;
 mod bidi_data;
@@ -106,16 +112,20 @@ pub struct Piece {
 /// One screen line of a paragraph, ready to print.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LaidLine {
-    /// What to print, in display order, without alignment padding; free of
-    /// control characters.
+    /// What to print, without alignment padding: in display order and
+    /// shaped in `bidi = app` mode, in logical order and unshaped otherwise.
+    /// Never holds a control character, an escape or a bidi control; ZWJ and
+    /// ZWNJ (zero width) may remain.
     pub text: String,
     /// Its width in terminal cells.
     pub width: usize,
-    /// The paragraph's base direction: RTL lines are right-aligned.
+    /// The paragraph's base direction: in app mode RTL lines are
+    /// right-aligned by the caller (in the other modes the terminal places
+    /// them).
     pub direction: Direction,
     /// The logical byte range of the paragraph this line covers.
     pub source: TextRange,
-    /// Its clusters in display order.
+    /// Its clusters in the order of `text`, tiling it.
     pub pieces: Vec<Piece>,
 }
 
