@@ -26,14 +26,18 @@
 //! texts joined by one space at each break at a space and by nothing at a cut.
 //!
 //! Bidi controls and marks are removed before levels are resolved (see
-//! `sanitize` for why). App mode is checked against libfribidi fed the
+//! `sanitize` for why), which lets `levels` resolve them in a few linear
+//! passes. App mode is checked against libfribidi fed the
 //! terminal-mode lines (`tests/layout_oracle.rs`): they agree exactly, ZWJ and
-//! ZWNJ placement included; the one deliberate difference is at width 1,
-//! where no lam-alef ligature is formed so each letter fits a line unshaped.
+//! ZWNJ placement included. Deliberate differences: at width 1 no lam-alef
+//! ligature is formed (so each letter fits a line unshaped), and a word cut
+//! because it is longer than a line is shaped as one word, where the
+//! reference, rejoining lines with spaces, sees two.
 
 mod article;
 mod bidi_data;
 mod clusters;
+mod levels;
 mod reorder;
 mod shape;
 mod shaping_tables;
@@ -47,7 +51,7 @@ use clusters::clusters;
 use serde::{Deserialize, Serialize};
 use shape::Shaped;
 use std::ops::Range;
-use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
+use unicode_bidi::{BidiClass, BidiDataSource};
 use wrap::{Position, Unit};
 
 /// How mizan handles bidirectional text (the `bidi` setting).
@@ -195,21 +199,22 @@ impl<'p> Analysis<'p> {
                 sources.push(offset);
             }
         }
-        let base_level = base.map(|direction| match direction {
-            Direction::Ltr => Level::ltr(),
-            Direction::Rtl => Level::rtl(),
-        });
-        let info =
-            ParagraphBidiInfo::new_with_data_source(&bidi_data::FastBidiData, &clean, base_level);
-        let mut levels = Vec::with_capacity(sources.len());
-        let mut is_bn = Vec::with_capacity(sources.len());
         let mut chars = Vec::with_capacity(sources.len());
-        for (byte, c) in clean.char_indices() {
-            levels.push(info.levels[byte].number());
-            is_bn.push(info.original_classes[byte] == BidiClass::BN);
+        let mut classes = Vec::with_capacity(sources.len());
+        for c in clean.chars() {
             chars.push(c);
+            classes.push(bidi_data::FastBidiData.bidi_class(c));
         }
-        let paragraph_level = info.paragraph_level.number();
+        let paragraph_level = match base {
+            Some(Direction::Ltr) => 0,
+            Some(Direction::Rtl) => 1,
+            None => levels::first_strong_level(&classes),
+        };
+        let levels = levels::resolve(&chars, &classes, paragraph_level);
+        let is_bn: Vec<bool> = classes
+            .iter()
+            .map(|&class| class == BidiClass::BN)
+            .collect();
         let shaped = shape::shape(&chars, &levels, &is_bn, ligatures);
         // Presentation forms take three bytes where Arabic letters take two.
         let mut shaped_text = String::with_capacity(clean.len() + clean.len() / 2);

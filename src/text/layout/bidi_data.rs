@@ -1,8 +1,8 @@
-//! Bidi classes for unicode-bidi, looked up directly for the characters
-//! Arabic and English text is made of (U+0000..U+06FF and the Arabic
-//! presentation forms, which shaping produces) instead of by binary search in
-//! the full table: the lookup is the largest single cost of resolving levels.
-//! Every answer comes from unicode-bidi's own table, so nothing can disagree.
+//! Bidi classes, looked up directly for the characters Arabic and English
+//! text is made of (U+0000..U+06FF and the Arabic presentation forms) instead
+//! of by binary search in unicode-bidi's full table: one lookup per character
+//! of every paragraph adds up. Every answer comes from unicode-bidi's own
+//! table, so nothing can disagree.
 
 use std::sync::LazyLock;
 use unicode_bidi::{BidiClass, BidiDataSource, HardcodedBidiData};
@@ -20,7 +20,7 @@ fn classes(codes: std::ops::Range<u32>) -> Vec<BidiClass> {
         .collect()
 }
 
-/// unicode-bidi's data with a direct-lookup front.
+/// unicode-bidi's class data with a direct-lookup front.
 pub(super) struct FastBidiData;
 
 impl BidiDataSource for FastBidiData {
