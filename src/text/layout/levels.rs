@@ -10,6 +10,7 @@
 //! classes and bracket pairs, and a property test checks that both resolve
 //! the same levels.
 
+use unicode_bidi::data_source::BidiMatchedOpeningBracket;
 use unicode_bidi::{BidiClass, BidiDataSource, HardcodedBidiData};
 
 use BidiClass::{AL, AN, B, BN, CS, EN, ES, ET, L, NSM, ON, R, S, WS};
@@ -188,7 +189,7 @@ fn bracket_pairs(types: &[BidiClass], chars: &[char]) -> Vec<(usize, usize)> {
         if types[i] != ON {
             continue;
         }
-        let Some(bracket) = HardcodedBidiData.bidi_matched_opening_bracket(c) else {
+        let Some(bracket) = paired_bracket(c) else {
             continue;
         };
         if bracket.is_open {
@@ -206,6 +207,19 @@ fn bracket_pairs(types: &[BidiClass], chars: &[char]) -> Vec<(usize, usize)> {
     }
     pairs.sort_unstable();
     pairs
+}
+
+/// The bracket pair `c` belongs to. The lookup scans a table, so the
+/// punctuation of ASCII and Arabic text, which holds no brackets but the
+/// ASCII ones, is answered first.
+fn paired_bracket(c: char) -> Option<BidiMatchedOpeningBracket> {
+    let never_paired = (c.is_ascii() && !matches!(c, '(' | ')' | '[' | ']' | '{' | '}'))
+        || ('\u{0600}'..='\u{06ff}').contains(&c);
+    if never_paired {
+        None
+    } else {
+        HardcodedBidiData.bidi_matched_opening_bracket(c)
+    }
 }
 
 /// Rules N1-N2: neutrals between two strong types of one direction take it,
@@ -292,6 +306,17 @@ mod tests {
         ) {
             let text: String = chars.into_iter().collect();
             prop_assert_eq!(ours(&text, level), unicode_bidi_levels(&text, level), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn bracket_shortcut_agrees_with_the_table() {
+        for c in ('\0'..='\u{7f}').chain('\u{0600}'..='\u{06ff}') {
+            let expected = HardcodedBidiData.bidi_matched_opening_bracket(c);
+            assert_eq!(
+                paired_bracket(c).map(|b| (b.opening, b.is_open)),
+                expected.map(|b| (b.opening, b.is_open))
+            );
         }
     }
 

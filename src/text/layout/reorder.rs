@@ -36,7 +36,7 @@ pub(super) fn visual_order(levels: &[u8]) -> Vec<usize> {
 /// Appends a cluster's text, its characters mirrored (`(` ↔ `)`, `«` ↔ `»`)
 /// when it sits in a right-to-left run.
 pub(super) fn push_cluster(line: &mut String, cluster: &str, mirror: bool) {
-    if mirror {
+    if mirror && cluster.chars().any(|c| mirrored(c) != c) {
         line.extend(cluster.chars().map(mirrored));
     } else {
         line.push_str(cluster);
@@ -46,12 +46,20 @@ pub(super) fn push_cluster(line: &mut String, cluster: &str, mirror: bool) {
 /// The mirror image of `c`, skipping the lookup for Arabic letters, which
 /// make up most right-to-left text and never mirror.
 fn mirrored(c: char) -> char {
-    let arabic_letters =
-        matches!(c, '\u{0600}'..='\u{06ff}' | '\u{fb50}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}');
-    if arabic_letters {
-        c
-    } else {
-        unicode_bidi_mirroring::get_mirrored(c).unwrap_or(c)
+    match c {
+        '(' => ')',
+        ')' => '(',
+        '<' => '>',
+        '>' => '<',
+        '[' => ']',
+        ']' => '[',
+        '{' => '}',
+        '}' => '{',
+        '\0'..='\u{7f}'
+        | '\u{0600}'..='\u{06ff}'
+        | '\u{fb50}'..='\u{fdff}'
+        | '\u{fe70}'..='\u{feff}' => c,
+        _ => unicode_bidi_mirroring::get_mirrored(c).unwrap_or(c),
     }
 }
 
