@@ -35,21 +35,16 @@ pub(super) fn first_strong_level(classes: &[BidiClass]) -> u8 {
 /// whose characters and bidi classes are `chars` and `classes`. Characters
 /// rule X9 removes (class BN) take the level of the character before them.
 pub(super) fn resolve(chars: &[char], classes: &[BidiClass], paragraph_level: u8) -> Vec<u8> {
+    if !classes.contains(&BN) {
+        return resolve_sequence(chars, classes, paragraph_level);
+    }
     let kept: Vec<usize> = (0..classes.len()).filter(|&i| classes[i] != BN).collect();
-    let mut types: Vec<BidiClass> = kept.iter().map(|&i| classes[i]).collect();
-    let embedding = if paragraph_level.is_multiple_of(2) {
-        L
-    } else {
-        R
-    };
-    resolve_weak(&mut types, embedding);
     let kept_chars: Vec<char> = kept.iter().map(|&i| chars[i]).collect();
-    let original: Vec<BidiClass> = kept.iter().map(|&i| classes[i]).collect();
-    resolve_brackets(&mut types, &kept_chars, &original, embedding);
-    resolve_neutrals(&mut types, embedding);
+    let kept_classes: Vec<BidiClass> = kept.iter().map(|&i| classes[i]).collect();
+    let kept_levels = resolve_sequence(&kept_chars, &kept_classes, paragraph_level);
     let mut levels = vec![paragraph_level; classes.len()];
-    for (&index, &class) in kept.iter().zip(&types) {
-        levels[index] = implicit_level(class, paragraph_level);
+    for (&index, &level) in kept.iter().zip(&kept_levels) {
+        levels[index] = level;
     }
     for i in 1..levels.len() {
         if classes[i] == BN {
@@ -57,6 +52,23 @@ pub(super) fn resolve(chars: &[char], classes: &[BidiClass], paragraph_level: u8
         }
     }
     levels
+}
+
+/// The levels of an isolating run sequence free of BN characters.
+fn resolve_sequence(chars: &[char], classes: &[BidiClass], paragraph_level: u8) -> Vec<u8> {
+    let mut types = classes.to_vec();
+    let embedding = if paragraph_level.is_multiple_of(2) {
+        L
+    } else {
+        R
+    };
+    resolve_weak(&mut types, embedding);
+    resolve_brackets(&mut types, chars, classes, embedding);
+    resolve_neutrals(&mut types, embedding);
+    types
+        .into_iter()
+        .map(|class| implicit_level(class, paragraph_level))
+        .collect()
 }
 
 /// Rules W1-W7. The sequence's sos and eos are both the embedding direction.
