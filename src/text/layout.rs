@@ -193,17 +193,15 @@ impl<'p> Analysis<'p> {
     fn new(paragraph: &'p str, base: Option<Direction>, harakat: Harakat, ligatures: bool) -> Self {
         let mut clean = String::with_capacity(paragraph.len());
         let mut sources = Vec::with_capacity(paragraph.len());
+        let mut chars = Vec::with_capacity(paragraph.len());
+        let mut classes = Vec::with_capacity(paragraph.len());
         for (offset, c) in Sanitized::new(paragraph) {
             if harakat == Harakat::Keep || !is_haraka(c) {
                 clean.push(c);
                 sources.push(offset);
+                chars.push(c);
+                classes.push(bidi_data::FastBidiData.bidi_class(c));
             }
-        }
-        let mut chars = Vec::with_capacity(sources.len());
-        let mut classes = Vec::with_capacity(sources.len());
-        for c in clean.chars() {
-            chars.push(c);
-            classes.push(bidi_data::FastBidiData.bidi_class(c));
         }
         let paragraph_level = match base {
             Some(Direction::Ltr) => 0,
