@@ -47,17 +47,35 @@ where
         line_has_word: false,
     };
     let mut word = Vec::new();
+    let mut word_width = 0;
     let mut space_before: Option<Unit> = None;
+    // Set while the current word is wider than a line: it is being cut as
+    // its units come, so a huge word is never held whole.
+    let mut cutting = false;
     for unit in units {
         if unit.is_space {
-            wrapper.place_word(space_before, &word);
+            if !cutting {
+                wrapper.place_word(space_before, &word);
+            }
             word.clear();
+            word_width = 0;
+            cutting = false;
             space_before = Some(unit);
+        } else if cutting {
+            wrapper.cut_in(unit);
         } else {
+            word_width += unit.width;
             word.push(unit);
+            if word_width > width {
+                wrapper.place_word(space_before.take(), &word);
+                word.clear();
+                cutting = true;
+            }
         }
     }
-    wrapper.place_word(space_before, &word);
+    if !cutting {
+        wrapper.place_word(space_before, &word);
+    }
     wrapper.end_line();
 }
 
@@ -111,16 +129,22 @@ impl<E: FnMut(Range<Position>, &[Unit])> Wrapper<E> {
             self.line_units.extend_from_slice(word);
             return;
         }
-        for unit in word {
-            if self.line_width > 0 && self.line_width + unit.width > self.width {
-                self.end_line();
-                self.line_start = unit.start;
-                self.line_width = 0;
-            }
-            self.line_width += unit.width;
-            self.line_end = unit.end;
-            self.line_units.push(*unit);
+        for &unit in word {
+            self.cut_in(unit);
         }
+    }
+
+    /// Adds one unit of a word being cut, starting a new line when it does
+    /// not fit.
+    fn cut_in(&mut self, unit: Unit) {
+        if self.line_width > 0 && self.line_width + unit.width > self.width {
+            self.end_line();
+            self.line_start = unit.start;
+            self.line_width = 0;
+        }
+        self.line_width += unit.width;
+        self.line_end = unit.end;
+        self.line_units.push(unit);
     }
 }
 
@@ -173,6 +197,15 @@ mod tests {
     fn long_words_are_cut() {
         assert_eq!(wrapped("abcdefg hi", 3), vec!["abc", "def", "g", "hi"]);
         assert_eq!(wrapped("a bcdefg", 3), vec!["a", "bcd", "efg"]);
+    }
+
+    #[test]
+    fn words_cut_as_they_come_continue_the_line() {
+        assert_eq!(
+            wrapped("abcdefgh ij kl", 3),
+            vec!["abc", "def", "gh", "ij", "kl"]
+        );
+        assert_eq!(wrapped("ab cdefgh i", 4), vec!["ab", "cdef", "gh i"]);
     }
 
     #[test]
