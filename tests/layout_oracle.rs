@@ -98,10 +98,14 @@ fn skip_or_fail(reason: &str) {
     if std::env::var("MIZAN_REQUIRE_ORACLE").as_deref() == Ok("1") {
         panic!("MIZAN_REQUIRE_ORACLE=1 but the libfribidi oracle cannot run: {reason}");
     }
-    eprintln!("\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
-    eprintln!("!!! SKIPPED: layout oracle test did not run: {reason}");
-    eprintln!("!!! install python3 and libfribidi0 (apt-get install -y libfribidi0)");
-    eprintln!("!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n");
+    let banner = "!".repeat(74);
+    // Written to the process's stderr directly: the test harness captures
+    // `eprintln!` of passing tests, and this notice must be seen.
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "\n{banner}\n!!! SKIPPED: layout oracle test did not run: {reason}\n\
+         !!! install python3 and libfribidi0 (apt-get install -y libfribidi0)\n{banner}\n"
+    );
 }
 
 #[test]
