@@ -4,9 +4,9 @@
 mod common;
 
 use common::{AR_BLINKEN, press, screen, state, statements, type_text};
-use mizan::app::lines::lay_out_article;
 use mizan::app::{Action, Screen, update};
 use mizan::tagger::Relation;
+use mizan::text::layout::render_article;
 
 #[test]
 fn open_filter_compare_explain() {
@@ -188,31 +188,25 @@ fn mouse_clicks_select_and_wheel_scrolls_the_pane_under_it() {
 }
 
 #[test]
-fn reader_shows_the_article_as_laid_out_for_render() {
+fn reader_shows_the_lines_render_prints() {
     for width in [80u16, 81, 120] {
-        let mut state = state(width, 60);
-        let first = state.article_rows[0];
-        press(&mut state, "enter");
-        let text_area = state.reader_areas().text;
-        let expected = lay_out_article(
-            &state.articles[first],
-            usize::from(text_area.width),
-            &state.layout,
-        )
-        .plain_lines();
-        let screen = screen(&state);
-        let shown: Vec<String> = screen
-            .lines()
-            .skip(usize::from(text_area.y))
-            .take(expected.len())
-            .map(|line| {
-                line.chars()
-                    .skip(usize::from(text_area.x))
-                    .collect::<String>()
-            })
-            .collect();
-        let expected: Vec<&str> = expected.iter().map(|l| l.trim_end()).collect();
-        assert_eq!(shown, expected);
+        for position in 0..4 {
+            let mut state = state(width, 60);
+            state.article_list.cursor = position;
+            press(&mut state, "enter");
+            let article = &state.articles[state.reader.article];
+            let text_area = state.reader_areas().text;
+            let expected = render_article(article, usize::from(text_area.width), &state.layout);
+            let screen = screen(&state);
+            let shown: Vec<String> = screen
+                .lines()
+                .skip(usize::from(text_area.y))
+                .take(expected.len())
+                .map(|line| line.chars().skip(usize::from(text_area.x)).collect())
+                .collect();
+            let expected: Vec<&str> = expected.iter().map(|l| l.trim_end()).collect();
+            assert_eq!(shown, expected, "{} at {width}", article.path);
+        }
     }
 }
 

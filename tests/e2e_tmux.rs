@@ -5,9 +5,6 @@
 //! `MIZAN_REQUIRE_TMUX=1` makes that a failure.
 
 use mizan::app::geometry::GUTTER_WIDTH;
-use mizan::app::lines::lay_out_article;
-use mizan::corpus::load_paths;
-use mizan::text::layout::LayoutOptions;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
@@ -230,7 +227,7 @@ fn a_person_reads_filters_compares_and_quits() {
         tmux.keys(&["?"]);
         tmux.wait("the help to close", |s| !s.contains("next statement"));
 
-        check_reader_matches_layout(&tmux, &paths);
+        check_reader_matches_render(&tmux, &paths);
 
         tmux.keys(&["Space", "Space", "c"]);
         let compare = tmux.wait("the comparison", |s| s.contains('│'));
@@ -253,8 +250,8 @@ fn a_person_reads_filters_compares_and_quits() {
 }
 
 /// Opens the first article (newest: the Arabic one) and checks every body
-/// row against the library's layout at the width the header states.
-fn check_reader_matches_layout(tmux: &Tmux, paths: &[PathBuf]) {
+/// row against what `mizan render` prints at the width the header states.
+fn check_reader_matches_render(tmux: &Tmux, paths: &[PathBuf]) {
     tmux.keys(&["Enter"]);
     let reader = tmux.wait("the reader", |s| s.contains("· width "));
     let width: usize = reader
@@ -263,9 +260,19 @@ fn check_reader_matches_layout(tmux: &Tmux, paths: &[PathBuf]) {
         .and_then(|rest| rest.split_whitespace().next())
         .and_then(|n| n.parse().ok())
         .expect("the header states the text width");
-    let loaded = load_paths(&[paths[1].clone()]);
-    let article = &loaded.articles[0];
-    let expected = lay_out_article(article, width, &LayoutOptions::default()).plain_lines();
+    let rendered = Command::new(env!("CARGO_BIN_EXE_mizan"))
+        .args(["render", "--width", &width.to_string()])
+        .arg(&paths[1])
+        .env("XDG_CONFIG_HOME", paths[1].parent().expect("a directory"))
+        .output()
+        .expect("mizan render runs");
+    assert!(
+        rendered.status.success(),
+        "{}",
+        String::from_utf8_lossy(&rendered.stderr)
+    );
+    let expected = String::from_utf8(rendered.stdout).expect("UTF-8");
+    let expected: Vec<&str> = expected.lines().collect();
     let rows: Vec<&str> = reader.lines().skip(1).take(expected.len()).collect();
     assert_eq!(rows.len(), expected.len(), "{reader}");
     for (row, line) in rows.iter().zip(&expected) {

@@ -81,25 +81,6 @@ impl ArticleLines {
                 _ => false,
             })
     }
-
-    /// The rows as plain text, RTL lines padded to the right edge: what
-    /// `mizan render` prints.
-    pub fn plain_lines(&self) -> Vec<String> {
-        self.rows
-            .iter()
-            .map(|row| match &row.line {
-                Some(line) if line.direction == Direction::Rtl => {
-                    format!(
-                        "{}{}",
-                        " ".repeat(self.width.saturating_sub(line.width)),
-                        line.text
-                    )
-                }
-                Some(line) => line.text.clone(),
-                None => String::new(),
-            })
-            .collect()
-    }
 }
 
 /// Past this many cached layouts (articles × widths), the cache starts over.
@@ -156,8 +137,13 @@ mod tests {
     #[test]
     fn rows_are_title_blank_then_paragraphs_separated_by_blanks() {
         let lines = lay_out_article(&article(), 40, &LayoutOptions::default());
+        let texts: Vec<&str> = lines
+            .rows
+            .iter()
+            .map(|row| row.line.as_ref().map_or("", |l| l.text.as_str()))
+            .collect();
         assert_eq!(
-            lines.plain_lines(),
+            texts,
             ["Title", "", "First paragraph here.", "", "Second one."]
         );
         assert_eq!(lines.row_of(30), Some(4));

@@ -3,7 +3,7 @@
 //! stronger, its cues underlined), and the badge gutter; plus the stance
 //! summary and badges shared with the lists.
 
-use super::text::styled_line;
+use super::text::{align_width, styled_line};
 use super::theme;
 use crate::app::State;
 use crate::tagger::{Relation, Statement};
@@ -29,6 +29,7 @@ pub fn draw_body(buf: &mut Buffer, state: &State, view: &BodyView) {
     };
     let statements = state.statements_of(view.article);
     let starts = state.statement_starts(view.article, &lines);
+    let align = align_width(&state.layout, view.text.width);
     let visible = lines
         .rows
         .iter()
@@ -39,7 +40,7 @@ pub fn draw_body(buf: &mut Buffer, state: &State, view: &BodyView) {
         if let (Some(line), Some(base)) = (&row.line, row.offset) {
             let span = TextRange::new(base + line.source.start(), base + line.source.end());
             let styles = row_styles(statements, span, view.selected);
-            let laid = styled_line(line, view.text.width, |piece| {
+            let laid = styled_line(line, align, |piece| {
                 let absolute = piece.shifted(base);
                 styles
                     .iter()
@@ -51,7 +52,7 @@ pub fn draw_body(buf: &mut Buffer, state: &State, view: &BodyView) {
             buf.set_line(
                 view.text.x,
                 y,
-                &styled_line(line, view.text.width, |_| Style::default()),
+                &styled_line(line, align, |_| Style::default()),
                 view.text.width,
             );
         }

@@ -24,12 +24,14 @@ pub fn draw(frame: &mut Frame, state: &State) {
             Some(s) => format!("statements: {}", s.len()),
             None => "tagging…".into(),
         };
+        // The outlet (often Arabic) comes last: numbers right after Arabic
+        // text would join its right-to-left run and show reversed.
         let facts = format!(
-            "{} · {} · {} · {count} · width {} ",
-            article.meta.outlet.as_deref().unwrap_or("?"),
+            "{} · {} · {count} · width {} · {} ",
             article.meta.date.as_deref().unwrap_or("undated"),
             article.lang.code(),
             areas.text.width,
+            article.meta.outlet.as_deref().unwrap_or("?"),
         );
         let mut spans = header_text(&facts, header.width, state);
         spans.extend(summary(state, index));

@@ -6,7 +6,7 @@
 
 use crate::app::fold::fold_with_sources;
 use crate::text::TextRange;
-use crate::text::layout::{Direction, LaidLine, LayoutOptions, layout_paragraph};
+use crate::text::layout::{BidiMode, Direction, LaidLine, LayoutOptions, layout_paragraph};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui::style::Style;
@@ -14,15 +14,26 @@ use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-/// `line` as a ratatui line `width` cells wide at most; `style_of` styles
-/// each cluster by its source range (relative to the laid-out paragraph).
+/// The width to right-align RTL lines to: in `bidi = app` mode mizan places
+/// them itself; in the other modes the terminal does (as `mizan render`).
+pub fn align_width(options: &LayoutOptions, width: u16) -> u16 {
+    if options.bidi == BidiMode::App {
+        width
+    } else {
+        0
+    }
+}
+
+/// `line` as a ratatui line, RTL lines padded on the left to `align` cells
+/// (0: no padding); `style_of` styles each cluster by its source range
+/// (relative to the laid-out paragraph).
 pub fn styled_line(
     line: &LaidLine,
-    width: u16,
+    align: u16,
     style_of: impl Fn(TextRange) -> Style,
 ) -> Line<'static> {
     let mut spans: Vec<Span<'static>> = Vec::new();
-    let padding = usize::from(width).saturating_sub(line.width);
+    let padding = usize::from(align).saturating_sub(line.width);
     if line.direction == Direction::Rtl && padding > 0 {
         spans.push(Span::raw(" ".repeat(padding)));
     }
@@ -63,7 +74,7 @@ pub fn single_line(
         return Line::default();
     };
     let (ranges, marked) = highlight;
-    styled_line(first, width, |source| {
+    styled_line(first, align_width(options, width), |source| {
         if ranges.iter().any(|r| r.intersects(source)) {
             marked
         } else {
@@ -101,7 +112,7 @@ pub fn wrapped_lines(
     }
     layout_paragraph(text, Some(Direction::Ltr), usize::from(width), options)
         .iter()
-        .map(|line| styled_line(line, width, |_| style))
+        .map(|line| styled_line(line, align_width(options, width), |_| style))
         .collect()
 }
 
