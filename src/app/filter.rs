@@ -123,6 +123,8 @@ struct StatementEntry {
 #[derive(Clone, Debug, Default)]
 struct ArticleEntry {
     haystack: Vec<u8>,
+    /// [`byte_mask`] of `haystack`.
+    mask: u128,
     outlet: String,
     lang: Option<Lang>,
     statements: Vec<StatementEntry>,
@@ -189,8 +191,10 @@ impl FilterIndex {
             self.articles.resize_with(index + 1, ArticleEntry::default);
         }
         let outlet = article.meta.outlet.clone().unwrap_or_default();
+        let haystack = encode(&format!("{} {}", article.title, outlet));
         let mut entry = ArticleEntry {
-            haystack: encode(&format!("{} {}", article.title, outlet)),
+            mask: byte_mask(&haystack),
+            haystack,
             outlet: fold(&outlet),
             lang: Some(article.lang),
             ..ArticleEntry::default()
@@ -261,7 +265,11 @@ impl FilterIndex {
         let title_terms: Vec<bool> = q
             .terms
             .iter()
-            .map(|alts| matches_any(alts, &entry.haystack))
+            .map(|alts| {
+                alts.iter().any(|alt| {
+                    alt.matches(entry.mask, || is_subsequence(&alt.bytes, &entry.haystack))
+                })
+            })
             .collect();
         let kept: Vec<usize> = statements
             .filter(|&s| s < entry.statements.len() && statement_passes(q, entry, s, &title_terms))
@@ -405,12 +413,6 @@ impl Needle {
     fn matches(&self, mask: u128, haystack: impl FnOnce() -> bool) -> bool {
         self.mask & mask == self.mask && (self.mask_decides || haystack())
     }
-}
-
-fn matches_any(alternatives: &[Needle], haystack: &[u8]) -> bool {
-    alternatives
-        .iter()
-        .any(|needle| is_subsequence(&needle.bytes, haystack))
 }
 
 /// The previous matches grouped by article.
