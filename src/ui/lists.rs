@@ -15,7 +15,9 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-/// A fixed-width column, shown from `min_total` terminal cells up.
+/// A fixed-width column, shown from `min_total` terminal cells up. The
+/// stance summary outlives the date and language as the terminal narrows:
+/// it is what the reader is for.
 struct Column {
     name: &'static str,
     width: u16,
@@ -31,12 +33,12 @@ const ARTICLE_COLUMNS: [Column; 5] = [
     Column {
         name: "date",
         width: 11,
-        min_total: 60,
+        min_total: 100,
     },
     Column {
         name: "lang",
         width: 5,
-        min_total: 40,
+        min_total: 90,
     },
     Column {
         name: "stmts",
@@ -45,8 +47,8 @@ const ARTICLE_COLUMNS: [Column; 5] = [
     },
     Column {
         name: "stance",
-        width: 26,
-        min_total: 100,
+        width: 23,
+        min_total: 70,
     },
 ];
 

@@ -56,6 +56,9 @@ pub fn styled_line(
     Line::from(spans)
 }
 
+/// Marks text cut to fit its cell.
+const ELLIPSIS: &str = "…";
+
 /// The first screen line of `text` laid out at `width` (for list cells and
 /// headers), with `highlight` on the clusters whose source bytes it covers.
 pub fn single_line(
@@ -69,18 +72,36 @@ pub fn single_line(
     if width == 0 {
         return Line::default();
     }
-    let laid = layout_paragraph(text, base, usize::from(width), options);
+    let mut laid = layout_paragraph(text, base, usize::from(width), options);
+    let cut = laid.len() > 1 && width > 1;
+    if cut {
+        laid = layout_paragraph(text, base, usize::from(width - 1), options);
+    }
     let Some(first) = laid.first() else {
         return Line::default();
     };
     let (ranges, marked) = highlight;
-    styled_line(first, align_width(options, width), |source| {
+    let align = align_width(options, width - u16::from(cut));
+    let mut line = styled_line(first, align, |source| {
         if ranges.iter().any(|r| r.intersects(source)) {
             marked
         } else {
             style
         }
-    })
+    });
+    if cut {
+        // The ellipsis goes where the text continues: after the end of a
+        // left-to-right line, before the (visual) start of a right-to-left one.
+        match first.direction {
+            Direction::Ltr => line.spans.push(Span::styled(ELLIPSIS, style)),
+            Direction::Rtl => {
+                let padded = usize::from(align) > first.width;
+                line.spans
+                    .insert(usize::from(padded), Span::styled(ELLIPSIS, style));
+            }
+        }
+    }
+    line
 }
 
 /// A header's text (which may hold Arabic names) laid out on one line, in
