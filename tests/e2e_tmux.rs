@@ -320,7 +320,18 @@ fn a_broken_configuration_edit_is_reported_and_a_fix_is_applied() {
     tmux.wait("the reader, still working", |s| s.contains("· width "));
     tmux.keys(&["Escape"]);
 
-    std::fs::write(&config, &good).expect("fix config");
-    let fixed = tmux.wait("the fix", |s| !s.contains("reload error"));
+    let rebound = format!("{good}[keys]\nquit = \"x\"\n");
+    std::fs::write(&config, &rebound).expect("fix config");
+    let fixed = tmux.wait("the fix", |s| s.contains("reloaded"));
+    assert!(!fixed.contains("reload error"), "{fixed}");
     assert!(fixed.contains("3 articles"), "{fixed}");
+    tmux.keys(&["q"]);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(tmux.alive(), "q is no longer bound");
+    tmux.keys(&["x"]);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while tmux.alive() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(!tmux.alive(), "the new quit key works");
 }

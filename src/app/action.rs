@@ -195,6 +195,20 @@ impl Action {
         }
     }
 
+    /// Whether the user caused it (a key or the mouse), as opposed to the
+    /// terminal or background work.
+    pub fn is_from_user(&self) -> bool {
+        !matches!(
+            self,
+            Action::Resize { .. }
+                | Action::AnalysisStarted { .. }
+                | Action::Analysed { .. }
+                | Action::LexiconReloaded(_)
+                | Action::LexiconError(_)
+                | Action::Notice(_)
+        )
+    }
+
     /// The bindable action named `name` in `[keys]`.
     pub fn from_name(name: &str) -> Option<Action> {
         Action::BINDABLE.into_iter().find(|a| a.name() == name)

@@ -11,7 +11,11 @@ use ratatui::layout::Rect;
 
 /// Applies one action.
 pub fn update(state: &mut State, action: Action) {
-    state.status.message = None;
+    // A message stays until the user does something: background results
+    // arriving must not wipe it before it is read.
+    if action.is_from_user() {
+        state.status.message = None;
+    }
     match action {
         Action::Quit => state.quit = true,
         Action::Help => state.help = !state.help,

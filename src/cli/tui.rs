@@ -66,10 +66,12 @@ fn analysis(config: &Config) -> (Analyser, Directory) {
 /// Re-reads the configuration (and with it the lexicons).
 fn reload(explicit: Option<&std::path::Path>) -> Result<Reloaded, Vec<String>> {
     let (config, _) = Config::locate(explicit).map_err(|error| vec![error.to_string()])?;
+    let keymap = Keymap::with_overrides(&config.keys)?;
     let (analyser, directory) = analysis(&config);
     Ok(Reloaded {
         analyser,
         directory,
+        keymap,
     })
 }
 

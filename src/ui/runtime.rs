@@ -35,6 +35,8 @@ pub type Analyser = Arc<dyn Fn(&Article) -> Vec<Statement> + Send + Sync>;
 pub struct Reloaded {
     pub analyser: Analyser,
     pub directory: Directory,
+    /// The key bindings of the new configuration.
+    pub keymap: Keymap,
 }
 
 /// Re-reads configuration and lexicons; `Err` holds `file:line:col: message`
@@ -204,6 +206,7 @@ fn reload(state: &mut State, runtime: &mut Runtime, tagging: &Tagging) {
     match (runtime.reload)() {
         Ok(reloaded) => {
             runtime.analyser = reloaded.analyser;
+            runtime.keymap = reloaded.keymap;
             update(state, Action::LexiconReloaded(reloaded.directory));
             tagging.start(state, Arc::clone(&runtime.analyser));
         }
