@@ -282,3 +282,24 @@ fn tab_picks_which_tag_the_editor_opens() {
     );
     assert!(screen(&state).contains("▶◀ blames"));
 }
+
+#[test]
+fn next_statement_in_a_comparison_scrolls_the_focused_pane_to_it() {
+    let mut state = state(80, 8);
+    for article in [0, 2] {
+        state.article_list.cursor = state
+            .article_rows
+            .iter()
+            .position(|&a| a == article)
+            .unwrap();
+        press(&mut state, "space");
+    }
+    press(&mut state, "c s n");
+    let first = state.compare.tops[0];
+    assert!(first > 0, "{:?}", state.compare.tops);
+    assert_eq!(state.compare.tops[1], 0, "unsynced: the other pane stays");
+    press(&mut state, "n");
+    assert!(state.compare.tops[0] > first);
+    press(&mut state, "N");
+    assert_eq!(state.compare.tops[0], first);
+}

@@ -180,7 +180,7 @@ impl Action {
             Action::End => "to the end",
             Action::Open => "open article; explain statement",
             Action::Explain => "explain the selected statement",
-            Action::NextStatement => "next statement",
+            Action::NextStatement => "next statement (in a comparison: of the focused pane)",
             Action::PrevStatement => "previous statement",
             Action::EditLexicon => "edit the tag's lexicon entry in $EDITOR",
             Action::ToggleMark => "mark article for comparison",

@@ -245,6 +245,10 @@ fn step_statement(state: &mut State, forward: bool) {
         move_by(state, if forward { 1 } else { -1 });
         return;
     }
+    if state.screen == Screen::Compare {
+        step_pane_statement(state, forward);
+        return;
+    }
     if state.screen != Screen::Reader {
         return;
     }
@@ -380,6 +384,38 @@ fn pane_max_top(state: &State, pane: usize) -> usize {
     state.lines(article, area.text.width).map_or(0, |lines| {
         lines.len().saturating_sub(usize::from(area.text.height))
     })
+}
+
+/// Scrolls the focused pane so the next (or previous) statement starts at
+/// its top; the other panes follow when synchronised.
+fn step_pane_statement(state: &mut State, forward: bool) {
+    let focus = state.compare.focus;
+    let areas = geometry::compare_areas(state.main_area(), state.compare.articles.len());
+    let (Some(area), Some(&article), Some(&top)) = (
+        areas.get(focus),
+        state.compare.articles.get(focus),
+        state.compare.tops.get(focus),
+    ) else {
+        return;
+    };
+    let Some(lines) = state.lines(article, area.text.width) else {
+        return;
+    };
+    let mut rows: Vec<usize> = state
+        .statement_starts(article, &lines)
+        .into_iter()
+        .flatten()
+        .collect();
+    rows.sort_unstable();
+    let target = if forward {
+        rows.into_iter().find(|&row| row > top)
+    } else {
+        rows.into_iter().rev().find(|&row| row < top)
+    };
+    match target {
+        Some(row) => scroll_pane(state, focus, row as isize - top as isize),
+        None => state.status.message = Some("no more statements in this pane".into()),
+    }
 }
 
 /// Scrolls one pane; with synchronised scrolling, the others follow at the
