@@ -222,6 +222,24 @@ fn a_person_reads_filters_compares_and_quits() {
         tmux.keys(&["Escape"]);
         tmux.wait("the filter to clear", |s| s.contains("Caucasus Wire"));
 
+        tmux.keys(&["/"]);
+        tmux.type_literal("تتهم lang:ar");
+        let arabic = tmux.wait("the Arabic filter", |s| s.contains("1 articles"));
+        assert!(!arabic.contains("Baku Herald"), "{arabic}");
+        tmux.keys(&["Escape"]);
+        tmux.wait("the filter to clear", |s| s.contains("Caucasus Wire"));
+        tmux.keys(&["/"]);
+        tmux.type_literal("باكو");
+        tmux.wait("the Arabic input", |s| s.contains("1 articles"));
+        let prompt = "/ ".len().to_string();
+        assert_eq!(
+            tmux.pane_format("#{cursor_x}"),
+            prompt,
+            "after typing Arabic the cursor stands at its left end"
+        );
+        tmux.keys(&["Escape"]);
+        tmux.wait("the filter to clear", |s| s.contains("Caucasus Wire"));
+
         tmux.keys(&["?"]);
         tmux.wait("the help", |s| s.contains("next statement"));
         tmux.keys(&["?"]);
@@ -229,15 +247,13 @@ fn a_person_reads_filters_compares_and_quits() {
 
         check_reader_matches_render(&tmux, &paths);
 
-        tmux.keys(&["Space", "Space", "c"]);
+        tmux.keys(&["Space", "Space", "Space", "c"]);
         let compare = tmux.wait("the comparison", |s| s.contains('│'));
-        assert!(
-            compare
-                .lines()
-                .next()
-                .is_some_and(|header| header.contains('│')),
-            "{compare}"
-        );
+        let header = compare.lines().next().unwrap_or("");
+        assert_eq!(header.matches('│').count(), 2, "three panes: {compare}");
+        for outlet in ["Baku Herald", "Caucasus Wire"] {
+            assert!(header.contains(outlet), "{compare}");
+        }
         tmux.keys(&["Escape"]);
         tmux.wait("the list", |s| s.contains("title (sorted by"));
         tmux.keys(&["q"]);
