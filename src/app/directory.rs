@@ -3,7 +3,7 @@
 //! stand for which Arabic aliases. It arrives as data from the lexicon, so the
 //! reader never depends on how lexicons are loaded.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// How one party is shown.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -34,8 +34,24 @@ pub struct Directory {
 }
 
 impl Directory {
+    /// Parties without a short code get one derived from their id, distinct
+    /// from every other party's (`guinea` GUI, `guinea_bissau` GB).
     pub fn new(parties: impl IntoIterator<Item = PartyInfo>, aliases: Vec<NameAlias>) -> Self {
-        let parties = parties.into_iter().map(|p| (p.id.clone(), p)).collect();
+        let mut parties: BTreeMap<String, PartyInfo> =
+            parties.into_iter().map(|p| (p.id.clone(), p)).collect();
+        let mut taken: HashSet<String> = parties
+            .values()
+            .filter(|p| !p.short.is_empty())
+            .map(|p| p.short.clone())
+            .collect();
+        for party in parties.values_mut().filter(|p| p.short.is_empty()) {
+            let code = short_candidates(&party.id)
+                .into_iter()
+                .find(|c| !taken.contains(c))
+                .unwrap_or_else(|| party.id.to_uppercase());
+            taken.insert(code.clone());
+            party.short = code;
+        }
         Self { parties, aliases }
     }
 
@@ -83,5 +99,63 @@ impl Directory {
             ],
             None => vec![id],
         }
+    }
+}
+
+/// Badge codes for `id`, best first: the initials of a several-word id
+/// (`central_african_republic` CAR), its first three letters, then its first
+/// letter with two later ones.
+fn short_candidates(id: &str) -> Vec<String> {
+    let words: Vec<&str> = id.split('_').filter(|w| !w.is_empty()).collect();
+    let letters: Vec<char> = id.chars().filter(|c| c.is_alphanumeric()).collect();
+    let mut candidates = Vec::new();
+    if words.len() >= 2 {
+        candidates.push(
+            words
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .collect::<String>(),
+        );
+    }
+    candidates.push(letters.iter().take(3).collect());
+    if let Some(&first) = letters.first() {
+        for (i, &second) in letters.iter().enumerate().skip(1) {
+            for &third in &letters[i + 1..] {
+                candidates.push([first, second, third].iter().collect());
+            }
+        }
+    }
+    candidates.into_iter().map(|c| c.to_uppercase()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn party(id: &str) -> PartyInfo {
+        PartyInfo {
+            id: id.into(),
+            ..PartyInfo::default()
+        }
+    }
+
+    #[test]
+    fn derived_short_codes_are_distinct() {
+        let ids = [
+            "guinea",
+            "guinea_bissau",
+            "niger",
+            "nigeria",
+            "usa",
+            "central_african_republic",
+        ];
+        let directory = Directory::new(ids.map(party), Vec::new());
+        let codes: Vec<String> = ids.iter().map(|id| directory.short(id)).collect();
+        assert_eq!(codes[0], "GUI");
+        assert_eq!(codes[1], "GB");
+        assert_eq!(codes[4], "USA");
+        assert_eq!(codes[5], "CAR");
+        let distinct: HashSet<&String> = codes.iter().collect();
+        assert_eq!(distinct.len(), codes.len(), "{codes:?}");
     }
 }
