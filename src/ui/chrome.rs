@@ -8,7 +8,7 @@ use super::text::{clip, styled_line};
 use super::theme;
 use crate::app::{Action, State};
 use crate::text::is_arabic;
-use crate::text::layout::{LaidLine, layout_paragraph};
+use crate::text::layout::{Direction, LaidLine, layout_paragraph};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -95,19 +95,27 @@ pub fn draw_status(frame: &mut Frame, state: &State, area: Rect) {
     };
     let facts = format!(" {} · {total} articles · {progress} ", state.status.source);
     let mut spans = Vec::new();
+    // Paths, messages and lexicon errors may quote Arabic: lay them out.
+    let mut push = |text: String, style: Style| {
+        if let Some(line) =
+            layout_paragraph(&text, Some(Direction::Ltr), UNWRAPPED, &state.layout).first()
+        {
+            spans.extend(styled_line(line, 0, |_| style).spans);
+        }
+    };
     if let Some(error) = state.status.errors.first() {
         let more = match state.status.errors.len() {
             1 => String::new(),
             n => format!(" (+{} more)", n - 1),
         };
-        spans.push(Span::styled(
+        push(
             format!(" reload error: {error}{more} "),
             theme::error_style(),
-        ));
+        );
     }
-    spans.push(Span::styled(facts, theme::header_style()));
+    push(facts, theme::header_style());
     if let Some(message) = &state.status.message {
-        spans.push(Span::raw(format!(" {message}")));
+        push(format!(" {message}"), Style::default());
     }
     let help = " ? keys ";
     let buf = frame.buffer_mut();

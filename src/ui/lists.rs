@@ -52,7 +52,12 @@ const ARTICLE_COLUMNS: [Column; 5] = [
     },
 ];
 
-const STATEMENT_COLUMNS: [Column; 2] = [
+const STATEMENT_COLUMNS: [Column; 3] = [
+    Column {
+        name: "speaker",
+        width: 22,
+        min_total: 110,
+    },
     Column {
         name: "outlet",
         width: 14,
@@ -230,17 +235,12 @@ pub fn draw_statements(frame: &mut Frame, state: &State) {
         spans.extend(fit(laid.spans, text_width));
         for column in &columns {
             let cell = match column.name {
-                "outlet" => vec![Span::raw(format!(
-                    " {}",
-                    article.meta.outlet.as_deref().unwrap_or("")
-                ))],
-                _ => {
-                    let mut cell = vec![Span::raw(" ")];
-                    cell.extend(badges(state, statement));
-                    cell
-                }
+                "outlet" => outlet_cell(state, index, column.width),
+                "speaker" => speaker_cell(state, index, statement, column.width),
+                _ => badges(state, statement),
             };
-            spans.extend(fit(cell, column.width));
+            spans.push(Span::raw(" "));
+            spans.extend(fit(cell, column.width - 1));
         }
         buf.set_line(rows.x, y, &Line::from(fit(spans, rows.width)), rows.width);
         if position == state.statement_list.cursor {
@@ -280,6 +280,31 @@ fn outlet_cell(state: &State, index: usize, width: u16) -> Vec<Span<'static>> {
         &state.layout,
         Style::default(),
         (none, Style::default()),
+    )
+    .spans
+}
+
+/// Who made a statement, as the article names them, laid out.
+fn speaker_cell(
+    state: &State,
+    index: usize,
+    statement: &crate::tagger::Statement,
+    width: u16,
+) -> Vec<Span<'static>> {
+    let article = &state.articles[index];
+    let speaker = statement
+        .speaker
+        .and_then(|r| article.source.get(r.as_range()))
+        .unwrap_or("");
+    let none: &[crate::text::TextRange] = &[];
+    let plain = (none, Style::default());
+    single_line(
+        speaker,
+        None,
+        width - 1,
+        &state.layout,
+        Style::default(),
+        plain,
     )
     .spans
 }
