@@ -160,3 +160,46 @@ mod tests {
         assert!(!Rc::ptr_eq(&first, &cache.get(0, &article, 41, &options)));
     }
 }
+
+/// Past this many memoised texts, the memo starts over.
+const MEMO_LIMIT: usize = 8192;
+
+/// A text's hash, base direction and width.
+type MemoKey = (u64, Option<Direction>, usize);
+/// The text itself (to rule out hash collisions) and its lines.
+type MemoEntry = (Box<str>, Rc<Vec<LaidLine>>);
+
+/// Laid-out short texts (list cells, headers) by (text, base direction,
+/// width): lists redraw every frame, and a filter keystroke must not lay out
+/// the same rows again. Like [`LayoutCache`], a memo behind a `RefCell`.
+#[derive(Debug, Default)]
+pub struct TextMemo {
+    entries: RefCell<HashMap<MemoKey, MemoEntry>>,
+}
+
+impl TextMemo {
+    /// `layout_paragraph(text, base, width, options)`, computed once.
+    pub fn get(
+        &self,
+        text: &str,
+        base: Option<Direction>,
+        width: usize,
+        options: &LayoutOptions,
+    ) -> Rc<Vec<LaidLine>> {
+        let mut hasher = std::hash::DefaultHasher::new();
+        std::hash::Hash::hash(text, &mut hasher);
+        let key = (std::hash::Hasher::finish(&hasher), base, width);
+        if let Some((stored, lines)) = self.entries.borrow().get(&key)
+            && &**stored == text
+        {
+            return Rc::clone(lines);
+        }
+        let lines = Rc::new(layout_paragraph(text, base, width, options));
+        let mut entries = self.entries.borrow_mut();
+        if entries.len() >= MEMO_LIMIT {
+            entries.clear();
+        }
+        entries.insert(key, (text.into(), Rc::clone(&lines)));
+        lines
+    }
+}

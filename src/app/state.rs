@@ -7,7 +7,7 @@ use super::directory::Directory;
 use super::filter::{FilterIndex, Matches, Query};
 use super::fold::fold;
 use super::geometry::{self, ReaderAreas};
-use super::lines::{ArticleLines, LayoutCache};
+use super::lines::{ArticleLines, LayoutCache, TextMemo};
 use crate::config::ListSort;
 use crate::corpus::Article;
 use crate::tagger::{Origin, Relation, Statement};
@@ -90,6 +90,7 @@ pub struct State {
     pub directory: Directory,
     pub layout: LayoutOptions,
     pub cache: LayoutCache,
+    pub text_memo: TextMemo,
     pub screen: Screen,
     pub viewport: Rect,
     pub sort: ListSort,
@@ -134,6 +135,7 @@ impl State {
             directory: options.directory,
             layout: options.layout,
             cache: LayoutCache::default(),
+            text_memo: TextMemo::default(),
             screen: Screen::Articles,
             viewport: Rect::new(0, 0, 80, 24),
             sort: options.sort,
@@ -269,25 +271,30 @@ impl State {
         let order = &self.order;
         let (article_rows, statement_rows) = match &self.filter.matches {
             None => {
-                let statements = order
-                    .iter()
-                    .flat_map(|&a| (0..self.statements_of(a).len()).map(move |s| (a, s)))
-                    .collect();
+                let mut statements = Vec::with_capacity(self.filter.index.statement_count());
+                for &a in order {
+                    statements.extend((0..self.statements_of(a).len()).map(|s| (a, s)));
+                }
                 (order.clone(), statements)
             }
             Some(matches) => {
+                // Each article's slice of the matches (they come grouped by
+                // article), so the rows follow the sort order in one pass.
+                let mut slices = vec![(0, 0); self.articles.len()];
                 let mut kept = vec![false; self.articles.len()];
                 for &a in &matches.articles {
                     kept[a] = true;
                 }
-                let statements = order
-                    .iter()
-                    .flat_map(|&a| {
-                        let start = matches.statements.partition_point(|&(x, _)| x < a);
-                        let end = matches.statements.partition_point(|&(x, _)| x <= a);
-                        matches.statements[start..end].iter().copied()
-                    })
-                    .collect();
+                let mut start = 0;
+                for chunk in matches.statements.chunk_by(|x, y| x.0 == y.0) {
+                    slices[chunk[0].0] = (start, start + chunk.len());
+                    start += chunk.len();
+                }
+                let mut statements = Vec::with_capacity(matches.statements.len());
+                for &a in order {
+                    let (from, to) = slices[a];
+                    statements.extend_from_slice(&matches.statements[from..to]);
+                }
                 (
                     order.iter().copied().filter(|&a| kept[a]).collect(),
                     statements,

@@ -149,7 +149,7 @@ pub fn draw_articles(frame: &mut Frame, state: &State) {
             &article.title,
             base_direction(article),
             title_width,
-            &state.layout,
+            state,
             Style::default(),
             (&matched, theme::match_style()),
         );
@@ -222,7 +222,7 @@ pub fn draw_statements(frame: &mut Frame, state: &State) {
             text,
             base_direction(article),
             text_width,
-            &state.layout,
+            state,
             Style::default(),
             (&matched, theme::match_style()),
         );
@@ -277,7 +277,7 @@ fn outlet_cell(state: &State, index: usize, width: u16) -> Vec<Span<'static>> {
         outlet,
         None,
         width - 1,
-        &state.layout,
+        state,
         Style::default(),
         (none, Style::default()),
     )
@@ -298,13 +298,5 @@ fn speaker_cell(
         .unwrap_or("");
     let none: &[crate::text::TextRange] = &[];
     let plain = (none, Style::default());
-    single_line(
-        speaker,
-        None,
-        width - 1,
-        &state.layout,
-        Style::default(),
-        plain,
-    )
-    .spans
+    single_line(speaker, None, width - 1, state, Style::default(), plain).spans
 }

@@ -4,6 +4,7 @@
 //! wrapping and alignment are never used on laid-out text (its width rules
 //! differ from the layout pipeline's for Arabic).
 
+use crate::app::State;
 use crate::app::fold::fold_with_sources;
 use crate::text::TextRange;
 use crate::text::layout::{BidiMode, Direction, LaidLine, LayoutOptions, layout_paragraph};
@@ -65,17 +66,20 @@ pub fn single_line(
     text: &str,
     base: Option<Direction>,
     width: u16,
-    options: &LayoutOptions,
+    state: &State,
     style: Style,
     highlight: (&[TextRange], Style),
 ) -> Line<'static> {
     if width == 0 {
         return Line::default();
     }
-    let mut laid = layout_paragraph(text, base, usize::from(width), options);
+    let options = &state.layout;
+    let mut laid = state.text_memo.get(text, base, usize::from(width), options);
     let cut = laid.len() > 1 && width > 1;
     if cut {
-        laid = layout_paragraph(text, base, usize::from(width - 1), options);
+        laid = state
+            .text_memo
+            .get(text, base, usize::from(width - 1), options);
     }
     let Some(first) = laid.first() else {
         return Line::default();
@@ -107,17 +111,9 @@ pub fn single_line(
 /// A header's text (which may hold Arabic names) laid out on one line, in
 /// the header style. Headers are English labels with names in them, so their
 /// base direction is left-to-right whatever the first letter.
-pub fn header_text(text: &str, width: u16, state: &crate::app::State) -> Vec<Span<'static>> {
+pub fn header_text(text: &str, width: u16, state: &State) -> Vec<Span<'static>> {
     let bold = super::theme::header_style();
-    single_line(
-        text,
-        Some(Direction::Ltr),
-        width,
-        &state.layout,
-        bold,
-        (&[], bold),
-    )
-    .spans
+    single_line(text, Some(Direction::Ltr), width, state, bold, (&[], bold)).spans
 }
 
 /// Every screen line of `text` at `width`, in one style, left-to-right based
