@@ -137,10 +137,11 @@ fn shell_quote(path: &Path) -> String {
     format!("'{}'", path.display().to_string().replace('\'', "'\\''"))
 }
 
-/// The command that runs mizan on `dir` with no user configuration.
+/// The command that runs mizan on `dir` with no user configuration; `exec`
+/// makes mizan the pane's process (the one a signal is sent to).
 fn mizan_command(home: &Path) -> String {
     format!(
-        "env HOME={home} XDG_CONFIG_HOME={home}/config {bin} {home}",
+        "exec env HOME={home} XDG_CONFIG_HOME={home}/config {bin} {home}",
         home = shell_quote(home),
         bin = shell_quote(Path::new(env!("CARGO_BIN_EXE_mizan"))),
     )
@@ -293,12 +294,21 @@ fn check_reader_matches_render(tmux: &Tmux, paths: &[PathBuf]) {
     );
     let expected = String::from_utf8(rendered.stdout).expect("UTF-8");
     let expected: Vec<&str> = expected.lines().collect();
-    let rows: Vec<&str> = reader.lines().skip(1).take(expected.len()).collect();
-    assert_eq!(rows.len(), expected.len(), "{reader}");
-    for (row, line) in rows.iter().zip(&expected) {
-        let shown: String = row.chars().skip(usize::from(GUTTER_WIDTH)).collect();
-        assert_eq!(shown.trim_end(), line.trim_end(), "{reader}");
-    }
+    // The frame may still be arriving: wait until every body row matches.
+    let matches = |screen: &str| {
+        let rows: Vec<String> = screen
+            .lines()
+            .skip(1)
+            .take(expected.len())
+            .map(|row| row.chars().skip(usize::from(GUTTER_WIDTH)).collect())
+            .collect();
+        rows.len() == expected.len()
+            && rows
+                .iter()
+                .zip(&expected)
+                .all(|(shown, line)| shown.trim_end() == line.trim_end())
+    };
+    tmux.wait("the reader to show what render prints", matches);
     tmux.keys(&["Escape"]);
     tmux.wait("the list", |s| s.contains("title (sorted by"));
 }
@@ -321,7 +331,7 @@ fn a_broken_configuration_edit_is_reported_and_a_fix_is_applied() {
     );
     std::fs::write(&config, &good).expect("write config");
     let command = format!(
-        "env HOME={home} XDG_CONFIG_HOME={home}/config {bin}",
+        "exec env HOME={home} XDG_CONFIG_HOME={home}/config {bin}",
         home = shell_quote(home.path()),
         bin = shell_quote(Path::new(env!("CARGO_BIN_EXE_mizan"))),
     );
