@@ -215,17 +215,32 @@ fn reload(state: &mut State, runtime: &mut Runtime, tagging: &Tagging) {
 }
 
 /// The background tagging passes.
+///
+/// Tagging runs on a thread pool of its own: on rayon's global pool its
+/// queued work would come before the filter's, and a keystroke would wait
+/// for the tagger.
 struct Tagging {
     actions: mpsc::Sender<Action>,
     /// The pass whose work is still wanted; older passes stop early.
     current: Arc<AtomicU64>,
+    pool: Option<Arc<rayon::ThreadPool>>,
 }
 
 impl Tagging {
     fn new(actions: mpsc::Sender<Action>) -> Tagging {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("mizan-tagger-{i}"))
+            .build()
+            .map(Arc::new);
+        if let Err(error) = &pool {
+            let _ = actions.send(Action::Notice(format!(
+                "tagging on the shared pool: {error}"
+            )));
+        }
         Tagging {
             actions,
             current: Arc::new(AtomicU64::new(0)),
+            pool: pool.ok(),
         }
     }
 
@@ -236,7 +251,8 @@ impl Tagging {
         let articles = Arc::clone(&state.articles);
         let current = Arc::clone(&self.current);
         let actions = self.actions.clone();
-        std::thread::spawn(move || {
+        let pool = self.pool.clone();
+        let pass = move || {
             (0..articles.len())
                 .into_par_iter()
                 .for_each_with(actions, |actions, article| {
@@ -250,6 +266,10 @@ impl Tagging {
                         results: vec![(article, statements)],
                     });
                 });
+        };
+        std::thread::spawn(move || match pool {
+            Some(pool) => pool.install(pass),
+            None => pass(),
         });
     }
 
