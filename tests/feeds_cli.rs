@@ -237,3 +237,21 @@ fn a_config_without_feeds_has_nothing_to_fetch() {
         text(&output.stdout)
     );
 }
+
+#[test]
+fn render_without_a_path_shows_the_fetched_articles() {
+    let server = TestServer::start();
+    server.fixture("/ar.xml", "rss2-ar.xml", "application/xml");
+    let home = Home::new();
+    home.write_feeds(&[server.url("/ar.xml")]);
+    assert!(home.run(&["fetch"]).status.success());
+    let output = home.run(&["render", "--bidi", "off", "--width", "200"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    let first_line = stdout.lines().next().unwrap_or_default();
+    assert_eq!(first_line, "وزير الخارجية: المحادثات ستستأنف الأسبوع المقبل");
+    assert!(
+        stdout.contains("افتتح محافظ المدينة معرض الكتاب"),
+        "{stdout}"
+    );
+}

@@ -163,7 +163,10 @@ impl Work<'_> {
             Ok(parsed) => parsed,
             Err(error) => return WorkResult::Failed(error.into()),
         };
-        let lang = source.lang.clone().or_else(|| parsed.lang.clone());
+        let lang = source
+            .lang
+            .clone()
+            .or_else(|| parsed.lang.as_deref().and_then(primary_language));
         let outlet = source.outlet.clone().or_else(|| parsed.title.clone());
         let mut page_failures = 0;
         let articles = parsed
@@ -259,6 +262,26 @@ fn store_result(store: &mut Store, source: &FeedSource, result: WorkResult) -> F
     }
 }
 
+/// `ar` or `en` from a feed's language tag (`ar-EG`, `en_US`, `EN`); other
+/// languages are left to detection from the text.
+fn primary_language(tag: &str) -> Option<String> {
+    let primary = tag.split(['-', '_']).next().unwrap_or(tag);
+    crate::text::Lang::parse(primary).map(|lang| lang.code().to_string())
+}
+
 fn now() -> String {
     chrono::Utc::now().to_rfc3339()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn feed_language_tags_reduce_to_ar_or_en() {
+        assert_eq!(primary_language("ar-EG").as_deref(), Some("ar"));
+        assert_eq!(primary_language("EN_us").as_deref(), Some("en"));
+        assert_eq!(primary_language("en").as_deref(), Some("en"));
+        assert_eq!(primary_language("fr-FR"), None);
+    }
 }

@@ -1,14 +1,14 @@
 //! A tiny HTTP/1.1 server on 127.0.0.1 for the feed tests: fixed routes,
 //! each answering with a body, gzip, a status, a redirect, a slow or a huge
 //! response. It only ever listens on the loopback address, answers a
-//! bounded number of connections, and stops when dropped or after
-//! `LIFETIME`, whichever comes first.
+//! bounded number of connections, and stops when dropped or at the end of
+//! its lifetime, whichever comes first.
 
 // Each test binary uses a different subset of these helpers.
 #![allow(dead_code)]
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -16,8 +16,17 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-const LIFETIME: Duration = Duration::from_secs(120);
-const MAX_CONNECTIONS: usize = 2_000;
+/// The bounds of a test's server.
+#[derive(Clone, Copy, Debug)]
+pub struct Bounds {
+    pub lifetime: Duration,
+    pub max_connections: usize,
+}
+
+const TEST_BOUNDS: Bounds = Bounds {
+    lifetime: Duration::from_secs(120),
+    max_connections: 2_000,
+};
 const CHUNK: usize = 64 * 1024;
 
 /// How a route answers.
@@ -75,6 +84,11 @@ pub struct TestServer {
 
 impl TestServer {
     pub fn start() -> TestServer {
+        TestServer::start_bounded(TEST_BOUNDS)
+    }
+
+    /// A server with other bounds (benchmarks make many more requests).
+    pub fn start_bounded(bounds: Bounds) -> TestServer {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
         listener
             .set_nonblocking(true)
@@ -85,7 +99,7 @@ impl TestServer {
         let stop = Arc::new(AtomicBool::new(false));
         let accept = {
             let (routes, seen, stop) = (routes.clone(), seen.clone(), stop.clone());
-            std::thread::spawn(move || accept_loop(&listener, &routes, &seen, &stop))
+            std::thread::spawn(move || accept_loop(&listener, bounds, &routes, &seen, &stop))
         };
         TestServer {
             base,
@@ -151,15 +165,18 @@ pub fn fixture_text(name: &str, base: &str) -> String {
 
 fn accept_loop(
     listener: &TcpListener,
+    bounds: Bounds,
     routes: &Routes,
     seen: &Arc<Mutex<Vec<SeenRequest>>>,
     stop: &Arc<AtomicBool>,
 ) {
     let started = Instant::now();
     let connections = AtomicUsize::new(0);
-    while !stop.load(Ordering::SeqCst) && started.elapsed() < LIFETIME {
+    while !stop.load(Ordering::SeqCst) && started.elapsed() < bounds.lifetime {
         match listener.accept() {
-            Ok((stream, _)) if connections.fetch_add(1, Ordering::SeqCst) < MAX_CONNECTIONS => {
+            Ok((stream, _))
+                if connections.fetch_add(1, Ordering::SeqCst) < bounds.max_connections =>
+            {
                 let (routes, seen, stop) = (routes.clone(), seen.clone(), stop.clone());
                 std::thread::spawn(move || {
                     let _ = serve(stream, &routes, &seen, &stop);
@@ -267,7 +284,19 @@ fn respond(
     head.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
     stream.write_all(head.as_bytes())?;
     stream.write_all(body)?;
-    stream.flush()
+    stream.flush()?;
+    close_gracefully(stream)
+}
+
+/// Closes after the client has seen the whole response: closing a socket
+/// with unread input makes the kernel send a reset, which the client may
+/// receive before the response it had not finished reading.
+fn close_gracefully(stream: &mut TcpStream) -> std::io::Result<()> {
+    stream.shutdown(std::net::Shutdown::Write)?;
+    stream.set_read_timeout(Some(Duration::from_millis(500)))?;
+    let mut sink = [0u8; 1024];
+    while matches!(stream.read(&mut sink), Ok(read) if read > 0) {}
+    Ok(())
 }
 
 fn stream_huge(stream: &mut TcpStream, bytes: usize, stop: &AtomicBool) -> std::io::Result<()> {
