@@ -73,11 +73,14 @@ fn a_failing_feed_is_reported_and_the_others_are_stored() {
     let server = TestServer::start();
     server.fixture("/ar.xml", "rss2-ar.xml", "application/xml");
     server.fixture("/atom.xml", "atom-en.xml", "application/xml");
+    server.fixture("/broken.xml", "broken.xml", "application/xml");
     let home = Home::new();
     let missing = server.url("/gone.xml");
+    let broken = server.url("/broken.xml");
     home.write_feeds(&[
         server.url("/ar.xml"),
         missing.clone(),
+        broken.clone(),
         server.url("/atom.xml"),
     ]);
     let output = home.run(&["fetch"]);
@@ -96,8 +99,16 @@ fn a_failing_feed_is_reported_and_the_others_are_stored() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("3 feeds, 5 new articles, 1 failed"),
+        stdout.contains("4 feeds, 5 new articles, 2 failed"),
         "{stdout}"
+    );
+    let broken_line = stderr
+        .lines()
+        .find(|line| line.starts_with(&format!("error: {broken}: not a feed: ")))
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert!(
+        broken_line.contains("</channel>"),
+        "one line per failure: {stderr}"
     );
     assert_eq!(article_count(&home.db()), 5);
 }

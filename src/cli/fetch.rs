@@ -160,7 +160,7 @@ fn print_report(report: &FeedReport, progress: Option<&ProgressBar>) {
         ),
         FeedOutcome::NotModified => format!("{}: not modified", report.url),
         FeedOutcome::Failed(error) => {
-            let message = format!("error: {}: {error}", report.url);
+            let message = format!("error: {}: {}", report.url, one_line(&error.to_string()));
             match progress {
                 Some(bar) => {
                     bar.println(&message);
@@ -178,6 +178,11 @@ fn print_report(report: &FeedReport, progress: Option<&ProgressBar>) {
         }
         None => println!("{line}"),
     }
+}
+
+/// Parser messages can span lines; a report is one line per feed.
+fn one_line(message: &str) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn page_note(failures: usize) -> String {
