@@ -266,3 +266,26 @@ fn render_without_a_path_shows_the_fetched_articles() {
         "{stdout}"
     );
 }
+
+#[test]
+fn a_feed_is_not_fetched_again_within_its_refresh_interval_unless_forced() {
+    let server = TestServer::start();
+    server.fixture("/ar.xml", "rss2-ar.xml", "application/xml");
+    let home = Home::new();
+    let config = format!(
+        "[[source]]\nurl = \"{}\"\nrefresh = 60\n",
+        server.url("/ar.xml")
+    );
+    std::fs::write(home.config(), config).unwrap();
+    assert!(home.run(&["fetch"]).status.success());
+    let second = home.run(&["fetch"]);
+    assert!(
+        text(&second.stdout).contains("within its refresh interval"),
+        "{}",
+        text(&second.stdout)
+    );
+    assert_eq!(server.requests_to("/ar.xml").len(), 1);
+    let forced = home.run(&["fetch", "--force"]);
+    assert!(forced.status.success(), "{}", text(&forced.stderr));
+    assert_eq!(server.requests_to("/ar.xml").len(), 2);
+}

@@ -62,7 +62,13 @@ pub fn run(cli: &Cli, args: &FetchArgs) -> anyhow::Result<ExitCode> {
             .collect()
     };
     if sources.is_empty() {
-        println!("nothing to fetch: add [[source]] entries with a url to the configuration");
+        if config.feeds().next().is_some() {
+            println!(
+                "every feed was fetched within its refresh interval (--force to fetch anyway)"
+            );
+        } else {
+            println!("nothing to fetch: add [[source]] entries with a url to the configuration");
+        }
         return Ok(ExitCode::SUCCESS);
     }
     let options = FetchOptions {
