@@ -387,3 +387,31 @@ fn a_retitled_copy_with_other_diacritics_is_a_duplicate_for_the_same_outlet() {
     );
     assert_eq!(reports.iter().map(added).sum::<usize>(), 1);
 }
+
+#[test]
+fn an_arabic_page_in_windows_1256_is_extracted_intact() {
+    let server = TestServer::start();
+    server.fixture("/summary.xml", "summary-only-ar.xml", "application/xml");
+    let page = common::fixture_text("budget.html", &server.base).replace("utf-8", "windows-1256");
+    let (encoded, _, unmappable) = encoding_rs::WINDOWS_1256.encode(&page);
+    assert!(!unmappable);
+    server.route(
+        "/pages/budget.html",
+        Reply::Body {
+            body: encoded.into_owned(),
+            content_type: "text/html; charset=windows-1256",
+            etag: None,
+        },
+    );
+    let (_dir, mut store) = temp_store();
+    fetch(&mut store, &[server.url("/summary.xml")], &options(10));
+    let articles = store.all_articles().unwrap();
+    let budget = by_title(&articles, "رئيس الوزراء يتهم المعارضة بعرقلة الميزانية");
+    assert!(
+        budget
+            .body
+            .contains("ولن نسمح بأن تتحول الميزانية إلى ورقة مساومة"),
+        "{}",
+        budget.body
+    );
+}

@@ -6,6 +6,12 @@
 
 use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
+use encoding_rs::{Encoding, UTF_8};
+use std::borrow::Cow;
+
+/// How far into a page a `<meta charset>` is looked for (HTML requires it
+/// within the first 1024 bytes).
+const CHARSET_SNIFF_BYTES: usize = 1024;
 
 /// The elements whose text is one paragraph, unless they hold another.
 const BLOCKS: &str = "p, li, h1, h2, h3, h4, blockquote, pre";
@@ -57,6 +63,31 @@ pub fn page_paragraphs(html: &str, url: &str) -> Option<Vec<String>> {
     }
 }
 
+/// A page's bytes as text, in the charset its `Content-Type` header names,
+/// else the one its `<meta>` names (older Arabic sites still serve
+/// windows-1256), else UTF-8 with invalid bytes replaced.
+pub fn decode_html<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Cow<'a, str> {
+    let sniffed = &bytes[..bytes.len().min(CHARSET_SNIFF_BYTES)];
+    let encoding = content_type
+        .and_then(charset_label)
+        .or_else(|| charset_label(&String::from_utf8_lossy(sniffed)))
+        .and_then(|label| Encoding::for_label(label.as_bytes()))
+        .unwrap_or(UTF_8);
+    encoding.decode_with_bom_removal(bytes).0
+}
+
+/// The value after the first `charset=` in `text`, unquoted.
+fn charset_label(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    let start = lower.find("charset=")? + "charset=".len();
+    let label: String = lower[start..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    (!label.is_empty()).then_some(label)
+}
+
 fn clean_paragraph(text: &str) -> Option<String> {
     let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
     (collapsed.chars().count() >= MIN_PARAGRAPH_CHARS).then_some(collapsed)
@@ -73,6 +104,20 @@ mod tests {
             fragment_paragraphs(html),
             vec!["قال الوزير إن المحادثات ستستأنف.", "One", "Two"]
         );
+    }
+
+    #[test]
+    fn a_windows_1256_page_is_decoded_from_its_meta_or_header() {
+        let text = "<p>قال الوزير</p>";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(text);
+        let page = [
+            b"<html><head><meta charset=\"windows-1256\"></head><body>".as_slice(),
+            &bytes,
+        ]
+        .concat();
+        assert!(decode_html(&page, None).contains(text));
+        assert!(decode_html(&bytes, Some("text/html; charset=Windows-1256")).contains(text));
+        assert_eq!(decode_html("قال".as_bytes(), Some("text/html")), "قال");
     }
 
     #[test]

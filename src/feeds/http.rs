@@ -48,6 +48,8 @@ pub enum Fetched {
     NotModified,
     Body {
         bytes: Vec<u8>,
+        /// The `Content-Type` header, which may name the charset.
+        content_type: Option<String>,
         etag: Option<String>,
         last_modified: Option<String>,
     },
@@ -110,6 +112,7 @@ impl Client {
         };
         let etag = header_text(header::ETAG);
         let last_modified = header_text(header::LAST_MODIFIED);
+        let content_type = header_text(header::CONTENT_TYPE);
         let bytes = response
             .body_mut()
             .with_config()
@@ -118,6 +121,7 @@ impl Client {
             .map_err(|e| self.classify(e))?;
         Ok(Fetched::Body {
             bytes,
+            content_type,
             etag,
             last_modified,
         })

@@ -156,6 +156,7 @@ impl Work<'_> {
                 bytes,
                 etag,
                 last_modified,
+                ..
             }) => (bytes, etag, last_modified),
             Err(error) => return WorkResult::Failed(error.into()),
         };
@@ -230,10 +231,15 @@ impl Work<'_> {
     }
 
     fn page_text(&self, url: &str) -> Option<String> {
-        let Ok(Fetched::Body { bytes, .. }) = self.client.get(url, None, None) else {
+        let Ok(Fetched::Body {
+            bytes,
+            content_type,
+            ..
+        }) = self.client.get(url, None, None)
+        else {
             return None;
         };
-        let html = String::from_utf8_lossy(&bytes);
+        let html = extract::decode_html(&bytes, content_type.as_deref());
         extract::page_paragraphs(&html, url).map(|paragraphs| paragraphs.join("\n"))
     }
 }
