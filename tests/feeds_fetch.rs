@@ -415,3 +415,36 @@ fn an_arabic_page_in_windows_1256_is_extracted_intact() {
         budget.body
     );
 }
+
+#[test]
+fn article_pages_per_feed_are_capped() {
+    let server = TestServer::start();
+    let items: String = (0..60)
+        .map(|n| {
+            format!(
+                "<item><title>Item {n}</title><link>{}/p/{n}</link><guid>cap-{n}</guid>\
+                 <description>Summary {n}.</description></item>",
+                server.base
+            )
+        })
+        .collect();
+    server.route(
+        "/many.xml",
+        Reply::Body {
+            body: format!(
+                "<rss version=\"2.0\"><channel><title>Many</title>{items}</channel></rss>"
+            )
+            .into_bytes(),
+            content_type: "application/xml",
+            etag: None,
+        },
+    );
+    let (_dir, mut store) = temp_store();
+    let reports = fetch(&mut store, &[server.url("/many.xml")], &options(10));
+    assert_eq!(added(&reports[0]), 60);
+    assert_eq!(reports[0].page_failures, mizan::feeds::MAX_PAGES_PER_FEED);
+    let page_requests = (0..60)
+        .filter(|n| !server.requests_to(&format!("/p/{n}")).is_empty())
+        .count();
+    assert_eq!(page_requests, mizan::feeds::MAX_PAGES_PER_FEED);
+}

@@ -17,6 +17,10 @@ use crate::text::detect_lang;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
+/// The most article pages downloaded for one feed in one fetch: a feed of
+/// hundreds of summaries must not turn one fetch into hundreds of requests.
+pub const MAX_PAGES_PER_FEED: usize = 50;
+
 /// A feed to fetch, as the configuration names it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FeedSource {
@@ -170,11 +174,12 @@ impl Work<'_> {
             .or_else(|| parsed.lang.as_deref().and_then(primary_language));
         let outlet = source.outlet.clone().or_else(|| parsed.title.clone());
         let mut page_failures = 0;
+        let mut pages_left = MAX_PAGES_PER_FEED;
         let articles = parsed
             .items
             .iter()
             .map(|item| {
-                let (body, page_failed) = self.body_of(item);
+                let (body, page_failed) = self.body_of(item, &mut pages_left);
                 page_failures += usize::from(page_failed);
                 NewArticle {
                     guid: Some(item.guid.clone()),
@@ -207,14 +212,18 @@ impl Work<'_> {
     }
 
     /// The item's text: its content, else its article page's main text
-    /// (for items not stored yet), else its summary. Also says whether a
-    /// page was tried and failed.
-    fn body_of(&self, item: &FeedItem) -> (String, bool) {
+    /// (for items not stored yet, while the feed's page budget lasts), else
+    /// its summary. Also says whether a page was tried and failed.
+    fn body_of(&self, item: &FeedItem, pages_left: &mut usize) -> (String, bool) {
         if !item.is_summary_only() {
             return (item.content.join("\n"), false);
         }
         let summary = item.summary.join("\n");
-        let Some(url) = item.url.as_deref().filter(|_| self.fetch_pages) else {
+        let Some(url) = item
+            .url
+            .as_deref()
+            .filter(|_| self.fetch_pages && *pages_left > 0)
+        else {
             return (summary, false);
         };
         let already_stored = self
@@ -224,6 +233,7 @@ impl Work<'_> {
         if already_stored {
             return (summary, false);
         }
+        *pages_left -= 1;
         match self.page_text(url) {
             Some(text) => (text, false),
             None => (summary, true),

@@ -170,21 +170,6 @@ impl Store {
         &self.path
     }
 
-    /// Adds a feed or updates its outlet and language; validators are kept.
-    pub fn upsert_feed(
-        &self,
-        url: &str,
-        outlet: Option<&str>,
-        lang: Option<&str>,
-    ) -> Result<(), StoreError> {
-        self.conn.execute(
-            "INSERT INTO feeds (url, outlet, lang) VALUES (?1, ?2, ?3)
-             ON CONFLICT(url) DO UPDATE SET outlet = excluded.outlet, lang = excluded.lang",
-            params![url, outlet, lang],
-        )?;
-        Ok(())
-    }
-
     /// The feed stored under `url`, if any.
     pub fn feed(&self, url: &str) -> Result<Option<FeedRecord>, StoreError> {
         Ok(self
@@ -405,17 +390,6 @@ impl Store {
             params![hash, lexicon_version, json],
         )?;
         Ok(())
-    }
-
-    /// Runs `write` inside one transaction (bulk imports and benchmarks).
-    pub fn in_transaction<T>(
-        &mut self,
-        write: impl FnOnce(&rusqlite::Transaction) -> Result<T, StoreError>,
-    ) -> Result<T, StoreError> {
-        let transaction = self.conn.transaction()?;
-        let value = write(&transaction)?;
-        transaction.commit()?;
-        Ok(value)
     }
 }
 
