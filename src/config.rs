@@ -3,11 +3,12 @@
 //! The documented defaults are the repository's `config.toml`, embedded.
 
 use crate::lexicon::LexiconSettings;
-use crate::text::LineIndex;
 use crate::text::layout::{BidiMode, Harakat, LayoutOptions};
+use crate::text::{Lang, LineIndex};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// The documented default configuration, as shipped.
 pub const DEFAULT_CONFIG: &str = include_str!("../config.toml");
@@ -28,6 +29,21 @@ pub struct RawConfig {
     pub colors: BTreeMap<String, String>,
     #[serde(default)]
     pub reader: RawReader,
+    #[serde(default, rename = "source")]
+    pub sources: Vec<RawSource>,
+}
+
+/// One `[[source]]` entry: a local file or directory (`path`) or a feed
+/// (`url`), with what the articles do not say about themselves.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    pub path: Option<PathBuf>,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub lang: Option<String>,
+    /// Minutes between fetches of a feed.
+    pub refresh: Option<u64>,
 }
 
 /// One key or several, as `[keys]` accepts both.
@@ -81,9 +97,6 @@ impl ListSort {
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct RawReader {
-    /// Articles or directories the reader opens when given no paths.
-    #[serde(default)]
-    pub sources: Vec<PathBuf>,
     pub sort: Option<ListSort>,
     pub sync_scroll: Option<bool>,
 }
@@ -97,17 +110,34 @@ pub struct RawDisplay {
     pub harakat: Option<Harakat>,
 }
 
+/// A resolved `[[source]]` entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// Article files, or directories of them, read as they are.
+    Local {
+        path: PathBuf,
+        outlet: Option<String>,
+        lang: Option<Lang>,
+    },
+    /// A feed fetched into the store by `mizan fetch`.
+    Feed {
+        url: String,
+        outlet: Option<String>,
+        lang: Option<Lang>,
+        /// Fetch no more often than this.
+        refresh: Option<Duration>,
+    },
+}
+
 /// The resolved configuration.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
     pub layout: LayoutOptions,
     pub lexicons: LexiconSettings,
+    pub sources: Vec<Source>,
     /// Key bindings as written; the reader's keymap validates them.
     pub keys: BTreeMap<String, KeyList>,
     pub colors: BTreeMap<String, String>,
-    /// What `mizan` opens without paths (`~/` expanded); empty means the
-    /// bundled samples.
-    pub sources: Vec<PathBuf>,
     pub sort: ListSort,
     pub sync_scroll: bool,
 }
@@ -125,6 +155,12 @@ pub enum ConfigError {
         path: String,
         line: usize,
         column: usize,
+        message: String,
+    },
+    #[error("{path}: [[source]] number {number}: {message}")]
+    Source {
+        path: String,
+        number: usize,
         message: String,
     },
 }
@@ -175,12 +211,24 @@ impl Config {
                 message: e.message().to_string(),
             }
         })?;
-        Ok(Config::resolve(raw))
+        Config::resolve(raw, origin)
     }
 
-    fn resolve(raw: RawConfig) -> Config {
+    fn resolve(raw: RawConfig, origin: &str) -> Result<Config, ConfigError> {
         let defaults = LayoutOptions::default();
-        Config {
+        let sources = raw
+            .sources
+            .into_iter()
+            .enumerate()
+            .map(|(index, source)| {
+                resolve_source(source).map_err(|message| ConfigError::Source {
+                    path: origin.to_string(),
+                    number: index + 1,
+                    message,
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Config {
             layout: LayoutOptions {
                 bidi: raw.display.bidi.unwrap_or(defaults.bidi),
                 shaping: raw.display.shaping.unwrap_or(defaults.shaping),
@@ -189,10 +237,56 @@ impl Config {
             lexicons: raw.lexicons,
             keys: raw.keys,
             colors: raw.colors,
-            sources: raw.reader.sources.iter().map(|p| expand_home(p)).collect(),
             sort: raw.reader.sort.unwrap_or_default(),
             sync_scroll: raw.reader.sync_scroll.unwrap_or(true),
+            sources,
+        })
+    }
+
+    /// The configured feeds.
+    pub fn feeds(&self) -> impl Iterator<Item = &Source> {
+        self.sources
+            .iter()
+            .filter(|source| matches!(source, Source::Feed { .. }))
+    }
+}
+
+fn resolve_source(raw: RawSource) -> Result<Source, String> {
+    let lang = match raw.lang.as_deref() {
+        None => None,
+        Some(code) => Some(
+            Lang::parse(code)
+                .ok_or_else(|| format!("lang must be \"ar\" or \"en\", got {code:?}"))?,
+        ),
+    };
+    match (raw.path, raw.url) {
+        (Some(path), None) => {
+            if raw.refresh.is_some() {
+                return Err("refresh applies to feeds (url), not to a path".to_string());
+            }
+            Ok(Source::Local {
+                path,
+                outlet: raw.outlet,
+                lang,
+            })
         }
+        (None, Some(url)) => {
+            if !(url.starts_with("http://") || url.starts_with("https://")) {
+                return Err(format!(
+                    "url must start with http:// or https://, got {url:?}"
+                ));
+            }
+            Ok(Source::Feed {
+                url,
+                outlet: raw.outlet,
+                lang,
+                refresh: raw
+                    .refresh
+                    .map(|minutes| Duration::from_secs(minutes.saturating_mul(60))),
+            })
+        }
+        (Some(_), Some(_)) => Err("give either path or url, not both".to_string()),
+        (None, None) => Err("give a path (file or directory) or a url (feed)".to_string()),
     }
 }
 
@@ -205,14 +299,6 @@ pub fn user_config_dir() -> Option<PathBuf> {
 /// The user's `config.toml`, whether or not it exists.
 pub fn user_config_file() -> Option<PathBuf> {
     user_config_dir().map(|dir| dir.join("config.toml"))
-}
-
-/// `path` with a leading `~/` replaced by the home directory.
-fn expand_home(path: &Path) -> PathBuf {
-    match (path.strip_prefix("~"), dirs::home_dir()) {
-        (Ok(rest), Some(home)) => home.join(rest),
-        _ => path.to_path_buf(),
-    }
 }
 
 /// The 1-based line and column (in characters) of byte `offset` in `text`,
@@ -250,11 +336,41 @@ mod tests {
         assert_eq!(config.sort, ListSort::Title);
         assert!(!config.sync_scroll);
         assert!(Config::defaults().sync_scroll);
-        assert!(Config::defaults().sources.is_empty());
-        let config =
-            Config::parse("[reader]\nsources = [\"/news\", \"~/ar\"]\n", "c.toml").unwrap();
-        assert_eq!(config.sources[0], PathBuf::from("/news"));
-        assert!(!config.sources[1].starts_with("~"));
+    }
+
+    #[test]
+    fn sources_resolve_to_feeds_and_local_paths() {
+        let text = "[[source]]\nurl = \"http://127.0.0.1:8/f.xml\"\noutlet = \"X\"\nlang = \"ar\"\nrefresh = 30\n\n[[source]]\npath = \"news\"\n";
+        let config = Config::parse(text, "c.toml").unwrap();
+        assert_eq!(
+            config.sources,
+            vec![
+                Source::Feed {
+                    url: "http://127.0.0.1:8/f.xml".to_string(),
+                    outlet: Some("X".to_string()),
+                    lang: Some(Lang::Ar),
+                    refresh: Some(Duration::from_secs(1800)),
+                },
+                Source::Local {
+                    path: PathBuf::from("news"),
+                    outlet: None,
+                    lang: None,
+                },
+            ]
+        );
+        assert_eq!(config.feeds().count(), 1);
+    }
+
+    #[test]
+    fn a_source_needs_exactly_one_of_path_and_url() {
+        let both = "[[source]]\npath = \"a\"\nurl = \"http://127.0.0.1/\"\n";
+        let message = Config::parse(both, "c.toml").unwrap_err().to_string();
+        assert!(
+            message.starts_with("c.toml: [[source]] number 1:"),
+            "{message}"
+        );
+        assert!(Config::parse("[[source]]\nlang = \"ar\"\n", "c.toml").is_err());
+        assert!(Config::parse("[[source]]\nurl = \"ftp://x\"\n", "c.toml").is_err());
     }
 
     #[test]

@@ -1,14 +1,14 @@
 //! The filter's query language and its incremental search.
 
-mod common;
+mod reader_fixtures;
 
 use mizan::app::filter::{FilterIndex, Matches, Query};
 use rstest::rstest;
 
 fn index() -> FilterIndex {
-    let articles = common::articles();
-    let statements = common::statements(&articles);
-    let directory = common::directory();
+    let articles = reader_fixtures::articles();
+    let statements = reader_fixtures::statements(&articles);
+    let directory = reader_fixtures::directory();
     let mut index = FilterIndex::default();
     for (i, (article, statements)) in articles.iter().zip(&statements).enumerate() {
         index.set_article(i, article, statements, &directory);
@@ -17,7 +17,7 @@ fn index() -> FilterIndex {
 }
 
 fn search(query: &str) -> Matches {
-    index().search(&Query::parse(query), &common::directory(), None)
+    index().search(&Query::parse(query), &reader_fixtures::directory(), None)
 }
 
 #[rstest]
@@ -52,7 +52,7 @@ fn harakat_and_hamza_are_ignored_on_both_sides() {
 #[test]
 fn narrowing_gives_what_a_fresh_search_gives() {
     let index = index();
-    let directory = common::directory();
+    let directory = reader_fixtures::directory();
     for typed in [
         "blinken",
         "blames:armenia",

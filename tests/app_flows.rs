@@ -1,12 +1,12 @@
 //! Flows driven by key events, as a person uses the reader: open → filter →
 //! compare → explain → a broken lexicon edit → a fixed one.
 
-mod common;
+mod reader_fixtures;
 
-use common::{AR_BLINKEN, press, screen, state, statements, type_text};
 use mizan::app::{Action, Screen, update};
 use mizan::tagger::Relation;
 use mizan::text::layout::render_article;
+use reader_fixtures::{AR_BLINKEN, press, screen, state, statements, type_text};
 
 #[test]
 fn open_filter_compare_explain() {
@@ -92,7 +92,10 @@ fn broken_lexicon_shows_its_error_and_the_reader_keeps_working() {
                 .retain(|e| e.relation == Relation::Supports);
         }
     }
-    update(&mut state, Action::LexiconReloaded(common::directory()));
+    update(
+        &mut state,
+        Action::LexiconReloaded(reader_fixtures::directory()),
+    );
     update(&mut state, Action::AnalysisStarted { generation: 2 });
     let results = fixed.into_iter().enumerate().collect();
     update(
@@ -113,7 +116,7 @@ fn broken_lexicon_shows_its_error_and_the_reader_keeps_working() {
 
 #[test]
 fn results_of_an_old_tagging_pass_are_ignored() {
-    let mut state = common::untagged_state(80, 24);
+    let mut state = reader_fixtures::untagged_state(80, 24);
     update(&mut state, Action::AnalysisStarted { generation: 2 });
     let stale = statements(&state.articles.clone()).remove(0);
     update(

@@ -2,7 +2,7 @@
 //! panics or leaves a cursor out of range, and narrowing the filter
 //! incrementally always gives what a fresh search gives.
 
-mod common;
+mod reader_fixtures;
 
 use mizan::app::filter::{Matches, Query};
 use mizan::app::{Action, Screen, update};
@@ -37,13 +37,13 @@ proptest! {
 
     #[test]
     fn random_actions_never_panic_and_keep_cursors_in_range(actions in prop::collection::vec(action(), 1..40)) {
-        let mut state = common::state(80, 24);
+        let mut state = reader_fixtures::state(80, 24);
         for action in actions {
             if action == Action::Quit {
                 continue;
             }
             update(&mut state, action);
-            common::screen(&state);
+            reader_fixtures::screen(&state);
             prop_assert!(state.article_list.cursor <= state.article_rows.len().saturating_sub(1));
             prop_assert!(state.statement_list.cursor <= state.statement_rows.len().saturating_sub(1));
             prop_assert!(state.filter.input.is_char_boundary(state.filter.cursor));
@@ -56,9 +56,9 @@ proptest! {
 
     #[test]
     fn narrowing_equals_a_fresh_search(typed in "[a-z :ابلينكأرم]{1,12}") {
-        let articles = common::articles();
-        let statements = common::statements(&articles);
-        let directory = common::directory();
+        let articles = reader_fixtures::articles();
+        let statements = reader_fixtures::statements(&articles);
+        let directory = reader_fixtures::directory();
         let mut index = mizan::app::filter::FilterIndex::default();
         for (i, (article, statements)) in articles.iter().zip(&statements).enumerate() {
             index.set_article(i, article, statements, &directory);

@@ -141,7 +141,7 @@ fn shell_quote(path: &Path) -> String {
 /// makes mizan the pane's process (the one a signal is sent to).
 fn mizan_command(home: &Path) -> String {
     format!(
-        "exec env HOME={home} XDG_CONFIG_HOME={home}/config {bin} {home}",
+        "exec env HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data {bin} {home}",
         home = shell_quote(home),
         bin = shell_quote(Path::new(env!("CARGO_BIN_EXE_mizan"))),
     )
@@ -331,12 +331,12 @@ fn a_broken_configuration_edit_is_reported_and_a_fix_is_applied() {
     std::fs::create_dir_all(&config_dir).expect("config dir");
     let config = config_dir.join("config.toml");
     let good = format!(
-        "[reader]\nsources = [{:?}]\nsort = \"title\"\n",
+        "[[source]]\npath = {:?}\n\n[reader]\nsort = \"title\"\n",
         articles.display().to_string()
     );
     std::fs::write(&config, &good).expect("write config");
     let command = format!(
-        "exec env HOME={home} XDG_CONFIG_HOME={home}/config {bin}",
+        "exec env HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data {bin}",
         home = shell_quote(home.path()),
         bin = shell_quote(Path::new(env!("CARGO_BIN_EXE_mizan"))),
     );
@@ -345,7 +345,7 @@ fn a_broken_configuration_edit_is_reported_and_a_fix_is_applied() {
     };
     tmux.start(160, 30, &command);
     let list = tmux.wait("the configured sources", |s| s.contains("3 articles"));
-    assert!(list.contains("config sources"), "{list}");
+    assert!(list.contains("configured sources"), "{list}");
     assert!(list.contains("sorted by title"), "{list}");
 
     std::fs::write(&config, "[reader]\nsorting = 1\n").expect("break config");

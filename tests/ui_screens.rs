@@ -1,10 +1,10 @@
 //! Snapshots of every screen at widths 80, 81 and 120, and the guarantee that
 //! any terminal size draws without panicking.
 
-mod common;
+mod reader_fixtures;
 
-use common::{press, screen, state, type_text};
 use mizan::app::{Action, update};
+use reader_fixtures::{press, screen, state, type_text};
 use rstest::rstest;
 
 fn snapshot(name: &str, width: u16, text: &str) {
@@ -78,7 +78,7 @@ fn help_overlay(#[values(80, 81, 120)] width: u16) {
 
 #[rstest]
 fn untagged_list_shows_progress(#[values(80)] width: u16) {
-    let state = common::untagged_state(width, 24);
+    let state = reader_fixtures::untagged_state(width, 24);
     let text = screen(&state);
     assert!(text.contains("tagging 0/4"), "{text}");
 }
@@ -103,7 +103,7 @@ fn any_size_draws_without_panicking(#[case] width: u16, #[case] height: u16) {
         "enter n n e",
     ];
     for keys in flows {
-        let mut state_for_flow = common::state(80, 24);
+        let mut state_for_flow = reader_fixtures::state(80, 24);
         if !keys.is_empty() {
             press(&mut state_for_flow, keys);
         }
@@ -129,7 +129,7 @@ fn statements_are_highlighted_and_badges_coloured_by_party() {
     let baku = state.article_rows.iter().position(|&a| a == 3).unwrap();
     state.article_list.cursor = baku;
     press(&mut state, "enter n");
-    let buffer = common::buffer(&state);
+    let buffer = reader_fixtures::buffer(&state);
     let text = screen(&state);
     let badge_row = text
         .lines()

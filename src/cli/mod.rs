@@ -1,6 +1,8 @@
 //! Command-line parsing and the wiring of each subcommand to the library.
 //! Errors are reported here, anyhow-style, with a non-zero exit.
 
+mod fetch;
+mod opml;
 mod render;
 mod tui;
 
@@ -27,6 +29,12 @@ pub struct Cli {
 pub enum Command {
     /// Print articles laid out as the reader shows them.
     Render(render::RenderArgs),
+    /// Download the configured feeds into the local store.
+    Fetch(fetch::FetchArgs),
+    /// Add the feeds of an OPML file to the configuration.
+    Import(opml::ImportArgs),
+    /// Print the configured feeds (as OPML).
+    Export(opml::ExportArgs),
 }
 
 /// Parses the command line, runs it and turns failures into a message and
@@ -35,6 +43,9 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Some(Command::Render(ref args)) => render::run(&cli, args),
+        Some(Command::Fetch(ref args)) => fetch::run(&cli, args),
+        Some(Command::Import(ref args)) => opml::import(&cli, args),
+        Some(Command::Export(ref args)) => opml::export(&cli, args),
         None => tui::run(&cli),
     };
     match outcome {

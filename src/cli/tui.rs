@@ -7,6 +7,7 @@ use anyhow::Context;
 use mizan::app::{Action, Directory, StartOptions, State, update};
 use mizan::config::{Config, user_config_dir};
 use mizan::corpus::{self, Loaded};
+use mizan::store::default_db_path;
 use mizan::ui::keymap::Keymap;
 use mizan::ui::runtime::{self, Analyser, Reloaded, Runtime};
 use std::path::PathBuf;
@@ -20,11 +21,13 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         .context("in the configuration's [keys]")?;
     let (loaded, source) = if !cli.paths.is_empty() {
         (corpus::load_paths(&cli.paths), describe_paths(&cli.paths))
-    } else if !config.sources.is_empty() {
-        let label = format!("config sources: {}", describe_paths(&config.sources));
-        (corpus::load_paths(&config.sources), label)
     } else {
-        (corpus::samples(), "bundled samples".to_string())
+        let configured = corpus::load_configured(&config, &default_db_path()?);
+        if configured.articles.is_empty() && configured.problems.is_empty() {
+            (corpus::samples(), "bundled samples".to_string())
+        } else {
+            (configured, "configured sources".to_string())
+        }
     };
     if loaded.articles.is_empty() && loaded.has_errors() {
         let problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();

@@ -1,11 +1,14 @@
 //! Articles and how they are loaded: plain text and Markdown with TOML front
-//! matter, from files, directories and the samples embedded in the binary.
+//! matter, from files, directories and the samples embedded in the binary,
+//! and from the store of fetched feeds.
 
 mod load;
 mod parse;
+mod stored;
 
 pub use load::{Loaded, Problem, Severity, load_paths, samples};
 pub use parse::{Format, ParseError, Parsed, parse_article};
+pub use stored::{STORED_PATH_PREFIX, load_configured, stored_article, stored_id};
 
 use crate::text::{Lang, TextRange};
 

@@ -1,350 +1,321 @@
-//! Fixtures for the reader's tests: a few short articles written for these
-//! tests (two Arabic, two English), their statements with tags and evidence,
-//! a party directory, and helpers to drive the reader with keys and draw it on
-//! a `TestBackend`.
+//! A tiny HTTP/1.1 server on 127.0.0.1 for the feed tests: fixed routes,
+//! each answering with a body, gzip, a status, a redirect, a slow or a huge
+//! response. It only ever listens on the loopback address, answers a
+//! bounded number of connections, and stops when dropped or at the end of
+//! its lifetime, whichever comes first.
+
+// Each test binary uses a different subset of these helpers.
 #![allow(dead_code)]
 
-use mizan::app::{Action, Directory, NameAlias, PartyInfo, StartOptions, State, update};
-use mizan::corpus::{Article, Meta};
-use mizan::tagger::{Evidence, Origin, Relation, Statement};
-use mizan::text::{Lang, TextRange};
-use mizan::ui::keymap::{Keymap, parse_key};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{Event, KeyEvent};
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
-/// An article whose source is the title, an empty line, then the paragraphs
-/// separated by empty lines (the plain-text article format).
-pub fn article(
-    path: &str,
-    title: &str,
-    outlet: &str,
-    date: &str,
-    lang: Lang,
-    paragraphs: &[&str],
-) -> Article {
-    let mut source = format!("{title}\n\n");
-    let mut ranges = Vec::new();
-    for (i, paragraph) in paragraphs.iter().enumerate() {
-        if i > 0 {
-            source.push_str("\n\n");
-        }
-        let start = source.len();
-        source.push_str(paragraph);
-        ranges.push(TextRange::new(start, source.len()));
-    }
-    Article {
-        path: path.into(),
-        title: title.into(),
-        title_range: Some(TextRange::new(0, title.len())),
-        meta: Meta {
-            outlet: Some(outlet.into()),
-            date: Some(date.into()),
-            url: None,
-        },
-        lang,
-        paragraphs: ranges,
-        source,
-    }
+/// The bounds of a test's server.
+#[derive(Clone, Copy, Debug)]
+pub struct Bounds {
+    pub lifetime: Duration,
+    pub max_connections: usize,
 }
 
-fn find(article: &Article, text: &str) -> TextRange {
-    let start = article
-        .source
-        .find(text)
-        .unwrap_or_else(|| panic!("{text:?} not in {}", article.path));
-    TextRange::new(start, start + text.len())
+const TEST_BOUNDS: Bounds = Bounds {
+    lifetime: Duration::from_secs(120),
+    max_connections: 2_000,
+};
+const CHUNK: usize = 64 * 1024;
+
+/// How a route answers.
+#[derive(Clone, Debug)]
+pub enum Reply {
+    /// 200 with this body; answers 304 to a matching `If-None-Match`.
+    Body {
+        body: Vec<u8>,
+        content_type: &'static str,
+        etag: Option<String>,
+    },
+    /// 200 with the body gzip-compressed, when the client accepts gzip.
+    Gzip {
+        body: Vec<u8>,
+    },
+    Status(u16),
+    /// 302 to this path.
+    Redirect(String),
+    /// Waits before sending the body.
+    Slow {
+        delay: Duration,
+        body: Vec<u8>,
+    },
+    /// Streams this many bytes of XML-looking filler, declared up front.
+    Huge {
+        bytes: usize,
+    },
 }
 
-/// A tag: relation, party, cue and target as they stand in the article.
-pub struct Tag<'a> {
-    pub relation: Relation,
-    pub party: &'a str,
-    pub cue: &'a str,
-    pub target: &'a str,
+/// A request as the server saw it.
+#[derive(Clone, Debug)]
+pub struct SeenRequest {
+    pub path: String,
+    pub headers: Vec<(String, String)>,
 }
 
-/// A statement of `article` covering `text`, said by `speaker` of `party`.
-pub fn statement(
-    article: &Article,
-    text: &str,
-    speaker: &str,
-    party: &str,
-    tags: &[Tag],
-) -> Statement {
-    let parties = |relation| {
-        tags.iter()
-            .filter(|t| t.relation == relation)
-            .map(|t| t.party.to_string())
-            .collect()
-    };
-    Statement {
-        range: find(article, text),
-        quote: None,
-        speaker: Some(find(article, speaker)),
-        speaker_party: Some(party.into()),
-        blames: parties(Relation::Blames),
-        supports: parties(Relation::Supports),
-        evidence: tags
+impl SeenRequest {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
             .iter()
-            .map(|t| Evidence {
-                relation: t.relation,
-                party: t.party.into(),
-                cue: find(article, t.cue),
-                target: find(article, t.target),
-                rule: format!(
-                    "{}-cue",
-                    if t.relation == Relation::Blames {
-                        "blame"
-                    } else {
-                        "support"
-                    }
-                ),
-                origin: Origin {
-                    file: format!(
-                        "lexicons/{}/stance.toml",
-                        if article.lang == Lang::Ar { "ar" } else { "en" }
-                    ),
-                    line: 12,
-                },
-            })
-            .collect(),
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
     }
 }
 
-fn blames<'a>(party: &'a str, cue: &'a str, target: &'a str) -> Tag<'a> {
-    Tag {
-        relation: Relation::Blames,
-        party,
-        cue,
-        target,
+type Routes = Arc<Mutex<HashMap<String, Reply>>>;
+
+pub struct TestServer {
+    pub base: String,
+    routes: Routes,
+    seen: Arc<Mutex<Vec<SeenRequest>>>,
+    stop: Arc<AtomicBool>,
+    accept: Option<JoinHandle<()>>,
+}
+
+impl TestServer {
+    pub fn start() -> TestServer {
+        TestServer::start_bounded(TEST_BOUNDS)
+    }
+
+    /// A server with other bounds (benchmarks make many more requests).
+    pub fn start_bounded(bounds: Bounds) -> TestServer {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+        listener
+            .set_nonblocking(true)
+            .expect("non-blocking listener");
+        let base = format!("http://{}", listener.local_addr().expect("local address"));
+        let routes: Routes = Arc::default();
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let stop = Arc::new(AtomicBool::new(false));
+        let accept = {
+            let (routes, seen, stop) = (routes.clone(), seen.clone(), stop.clone());
+            std::thread::spawn(move || accept_loop(&listener, bounds, &routes, &seen, &stop))
+        };
+        TestServer {
+            base,
+            routes,
+            seen,
+            stop,
+            accept: Some(accept),
+        }
+    }
+
+    /// Serves `reply` at `path`.
+    pub fn route(&self, path: &str, reply: Reply) {
+        self.routes.lock().unwrap().insert(path.to_string(), reply);
+    }
+
+    /// Serves fixture `name` at `path`, with `{{BASE}}` replaced by this
+    /// server's address.
+    pub fn fixture(&self, path: &str, name: &str, content_type: &'static str) {
+        self.route(
+            path,
+            Reply::Body {
+                body: fixture_text(name, &self.base).into_bytes(),
+                content_type,
+                etag: None,
+            },
+        );
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Every request so far to `path`.
+    pub fn requests_to(&self, path: &str) -> Vec<SeenRequest> {
+        self.seen
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|request| request.path == path)
+            .cloned()
+            .collect()
     }
 }
 
-fn supports<'a>(party: &'a str, cue: &'a str, target: &'a str) -> Tag<'a> {
-    Tag {
-        relation: Relation::Supports,
-        party,
-        cue,
-        target,
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        if let Some(accept) = self.accept.take() {
+            let _ = accept.join();
+        }
     }
 }
 
-pub const AR_TRUCE: &str = "قال وزير الخارجية الأرمني إن القوات الأذربيجانية \"خرقت الهدنة مرتين خلال ليلة واحدة\" قرب بلدة حدودية.";
-pub const AR_BLINKEN: &str = "من جهته، أكد وزير الخارجية الأمريكي أنتوني بلينكن أن واشنطن \"تدعم جهود الوساطة الروسية\" وتدعو الطرفين إلى ضبط النفس.";
-pub const AR_MOSCOW: &str =
-    "قالت المتحدثة باسم الخارجية الروسية إن أرمينيا \"تتحمل مسؤولية التصعيد الأخير\" على الحدود.";
-pub const EN_TRUCE: &str = "Armenia's foreign minister said Azerbaijani forces \"broke the truce twice in one night\" near a border village.";
-pub const EN_BLINKEN: &str = "Secretary of State Antony Blinken said Washington \"supports Russian mediation efforts\" and urged restraint.";
-pub const EN_BAKU: &str = "Azerbaijan's defence ministry said Armenian units \"opened fire first\" and blamed Yerevan for the escalation.";
-
-const BACKGROUND: &str = "The two neighbours have fought over the border region for decades, and talks mediated by several capitals have repeatedly stalled over the sequence of withdrawals.";
-
-/// The four fixture articles.
-pub fn articles() -> Vec<Article> {
-    vec![
-        article(
-            "ar/truce.txt",
-            "يريفان تتهم باكو بخرق الهدنة على الحدود",
-            "وكالة الرصد",
-            "2026-03-05",
-            Lang::Ar,
-            &[
-                AR_TRUCE,
-                AR_BLINKEN,
-                "ولم يصدر تعليق فوري من باكو حتى مساء أمس.",
-            ],
-        ),
-        article(
-            "ar/moscow.txt",
-            "موسكو تدعو إلى تثبيت وقف إطلاق النار",
-            "موقع المرصد",
-            "2026-03-06",
-            Lang::Ar,
-            &[
-                AR_MOSCOW,
-                "وأضافت أن موسكو مستعدة لاستضافة جولة جديدة من المحادثات.",
-            ],
-        ),
-        article(
-            "en/truce.txt",
-            "Armenia accuses Azerbaijan of breaking border truce",
-            "Caucasus Wire",
-            "2026-03-05",
-            Lang::En,
-            &[EN_TRUCE, EN_BLINKEN, BACKGROUND],
-        ),
-        article(
-            "en/baku.txt",
-            "Baku says Yerevan provoked the clash",
-            "Baku Herald",
-            "2026-03-04",
-            Lang::En,
-            &[
-                EN_BAKU, BACKGROUND, BACKGROUND, BACKGROUND, BACKGROUND, BACKGROUND, BACKGROUND,
-            ],
-        ),
-    ]
+/// A fixture's text with `{{BASE}}` replaced.
+pub fn fixture_text(name: &str, base: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/feeds")
+        .join(name);
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .replace("{{BASE}}", base)
 }
 
-/// What the tagger would find in each fixture article.
-pub fn statements(articles: &[Article]) -> Vec<Vec<Statement>> {
-    let a = articles;
-    vec![
-        vec![
-            statement(
-                &a[0],
-                AR_TRUCE,
-                "وزير الخارجية الأرمني",
-                "armenia",
-                &[blames("azerbaijan", "خرقت", "القوات الأذربيجانية")],
-            ),
-            statement(
-                &a[0],
-                AR_BLINKEN,
-                "أنتوني بلينكن",
-                "usa",
-                &[supports("russia", "تدعم", "الوساطة الروسية")],
-            ),
-        ],
-        vec![statement(
-            &a[1],
-            AR_MOSCOW,
-            "المتحدثة باسم الخارجية الروسية",
-            "russia",
-            &[blames("armenia", "تتحمل مسؤولية", "أرمينيا")],
-        )],
-        vec![
-            statement(
-                &a[2],
-                EN_TRUCE,
-                "Armenia's foreign minister",
-                "armenia",
-                &[blames(
-                    "azerbaijan",
-                    "broke the truce",
-                    "Azerbaijani forces",
-                )],
-            ),
-            statement(
-                &a[2],
-                EN_BLINKEN,
-                "Antony Blinken",
-                "usa",
-                &[supports("russia", "supports", "Russian mediation")],
-            ),
-        ],
-        vec![statement(
-            &a[3],
-            EN_BAKU,
-            "Azerbaijan's defence ministry",
-            "azerbaijan",
-            &[blames("armenia", "blamed", "Yerevan")],
-        )],
-    ]
+fn accept_loop(
+    listener: &TcpListener,
+    bounds: Bounds,
+    routes: &Routes,
+    seen: &Arc<Mutex<Vec<SeenRequest>>>,
+    stop: &Arc<AtomicBool>,
+) {
+    let started = Instant::now();
+    let connections = AtomicUsize::new(0);
+    while !stop.load(Ordering::SeqCst) && started.elapsed() < bounds.lifetime {
+        match listener.accept() {
+            Ok((stream, _))
+                if connections.fetch_add(1, Ordering::SeqCst) < bounds.max_connections =>
+            {
+                let (routes, seen, stop) = (routes.clone(), seen.clone(), stop.clone());
+                std::thread::spawn(move || {
+                    let _ = serve(stream, &routes, &seen, &stop);
+                });
+            }
+            Ok(_) => {}
+            Err(_) => std::thread::sleep(Duration::from_millis(2)),
+        }
+    }
 }
 
-pub fn directory() -> Directory {
-    let party = |id: &str, en: &str, ar: &str, short: &str| PartyInfo {
-        id: id.into(),
-        name_en: en.into(),
-        name_ar: ar.into(),
-        short: short.into(),
-        color: None,
-    };
-    Directory::new(
-        [
-            party("armenia", "Armenia", "أرمينيا", "ARM"),
-            party("azerbaijan", "Azerbaijan", "أذربيجان", "AZE"),
-            party("russia", "Russia", "روسيا", "RUS"),
-            party("usa", "United States", "الولايات المتحدة", "USA"),
-        ],
-        vec![NameAlias {
-            english: "Antony Blinken".into(),
-            arabic: vec!["بلينكن".into()],
-        }],
-    )
+fn serve(
+    mut stream: TcpStream,
+    routes: &Routes,
+    seen: &Mutex<Vec<SeenRequest>>,
+    stop: &AtomicBool,
+) -> std::io::Result<()> {
+    stream.set_nonblocking(false)?;
+    stream.set_read_timeout(Some(Duration::from_secs(5)))?;
+    let request = read_request(&stream)?;
+    seen.lock().unwrap().push(request.clone());
+    let reply = routes.lock().unwrap().get(&request.path).cloned();
+    match reply {
+        None => respond(&mut stream, 404, &[], b"not found"),
+        Some(Reply::Body {
+            body,
+            content_type,
+            etag,
+        }) => {
+            if let Some(etag) = etag.as_deref()
+                && request.header("if-none-match") == Some(etag)
+            {
+                return respond(&mut stream, 304, &[("ETag", etag)], b"");
+            }
+            let mut headers = vec![("Content-Type", content_type)];
+            if let Some(etag) = etag.as_deref() {
+                headers.push(("ETag", etag));
+            }
+            respond(&mut stream, 200, &headers, &body)
+        }
+        Some(Reply::Gzip { body }) => {
+            let accepts = request
+                .header("accept-encoding")
+                .is_some_and(|value| value.contains("gzip"));
+            if accepts {
+                respond(
+                    &mut stream,
+                    200,
+                    &[
+                        ("Content-Encoding", "gzip"),
+                        ("Content-Type", "application/xml"),
+                    ],
+                    &gzip(&body),
+                )
+            } else {
+                respond(&mut stream, 406, &[], b"gzip only")
+            }
+        }
+        Some(Reply::Status(code)) => respond(&mut stream, code, &[], b"no"),
+        Some(Reply::Redirect(to)) => respond(&mut stream, 302, &[("Location", &to)], b""),
+        Some(Reply::Slow { delay, body }) => {
+            let until = Instant::now() + delay;
+            while Instant::now() < until && !stop.load(Ordering::SeqCst) {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            respond(
+                &mut stream,
+                200,
+                &[("Content-Type", "application/xml")],
+                &body,
+            )
+        }
+        Some(Reply::Huge { bytes }) => stream_huge(&mut stream, bytes, stop),
+    }
 }
 
-/// A reader on the fixtures, tagging not yet arrived, at `width`×`height`.
-pub fn untagged_state(width: u16, height: u16) -> State {
-    let options = StartOptions {
-        directory: directory(),
-        source: "fixtures".into(),
-        sync_scroll: true,
-        ..StartOptions::default()
-    };
-    let mut state = State::new(articles(), options);
-    update(&mut state, Action::Resize { width, height });
-    update(&mut state, Action::AnalysisStarted { generation: 1 });
-    state
+fn read_request(stream: &TcpStream) -> std::io::Result<SeenRequest> {
+    let mut reader = BufReader::new(stream);
+    let mut line = String::new();
+    reader.read_line(&mut line)?;
+    let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+    let mut headers = Vec::new();
+    loop {
+        line.clear();
+        if reader.read_line(&mut line)? == 0 || line.trim().is_empty() {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            headers.push((name.trim().to_string(), value.trim().to_string()));
+        }
+    }
+    Ok(SeenRequest { path, headers })
 }
 
-/// A reader on the fixtures with every article tagged.
-pub fn state(width: u16, height: u16) -> State {
-    let mut state = untagged_state(width, height);
-    let results = statements(&state.articles.clone())
-        .into_iter()
-        .enumerate()
-        .collect();
-    update(
-        &mut state,
-        Action::Analysed {
-            generation: 1,
-            results,
-        },
+fn respond(
+    stream: &mut TcpStream,
+    status: u16,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> std::io::Result<()> {
+    let mut head = format!("HTTP/1.1 {status} Test\r\nConnection: close\r\n");
+    for (name, value) in headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
+    stream.write_all(head.as_bytes())?;
+    stream.write_all(body)?;
+    stream.flush()?;
+    close_gracefully(stream)
+}
+
+/// Closes after the client has seen the whole response: closing a socket
+/// with unread input makes the kernel send a reset, which the client may
+/// receive before the response it had not finished reading.
+fn close_gracefully(stream: &mut TcpStream) -> std::io::Result<()> {
+    stream.shutdown(std::net::Shutdown::Write)?;
+    stream.set_read_timeout(Some(Duration::from_millis(500)))?;
+    let mut sink = [0u8; 1024];
+    while matches!(stream.read(&mut sink), Ok(read) if read > 0) {}
+    Ok(())
+}
+
+fn stream_huge(stream: &mut TcpStream, bytes: usize, stop: &AtomicBool) -> std::io::Result<()> {
+    let head = format!(
+        "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: application/xml\r\nContent-Length: {bytes}\r\n\r\n"
     );
-    state
-}
-
-/// Presses each space-separated key (`[keys]` syntax) through the default
-/// keymap, as the runtime would.
-pub fn press(state: &mut State, keys: &str) {
-    let keymap = Keymap::default();
-    for key in keys.split(' ') {
-        let (code, modifiers) = parse_key(key).unwrap_or_else(|e| panic!("{e}"));
-        let event = Event::Key(KeyEvent::new(code, modifiers));
-        if let Some(action) = keymap.translate(state, &event) {
-            update(state, action);
-        }
+    stream.write_all(head.as_bytes())?;
+    let chunk = vec![b'x'; CHUNK];
+    let mut sent = 0;
+    while sent < bytes && !stop.load(Ordering::SeqCst) {
+        let size = CHUNK.min(bytes - sent);
+        stream.write_all(&chunk[..size])?;
+        sent += size;
     }
+    Ok(())
 }
 
-/// Types text into whatever has the keyboard, one character at a time.
-pub fn type_text(state: &mut State, text: &str) {
-    let keymap = Keymap::default();
-    for c in text.chars() {
-        let event = Event::Key(KeyEvent::from(ratatui::crossterm::event::KeyCode::Char(c)));
-        if let Some(action) = keymap.translate(state, &event) {
-            update(state, action);
-        }
-    }
-}
-
-/// Draws the state at its viewport size.
-pub fn buffer(state: &State) -> Buffer {
-    let (width, height) = (state.viewport.width, state.viewport.height);
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal
-        .draw(|frame| mizan::ui::draw(frame, state, &Keymap::default()))
-        .expect("draw");
-    terminal.backend().buffer().clone()
-}
-
-/// Draws the state at its viewport size and returns the screen as text, one
-/// line per row, trailing spaces removed.
-pub fn screen(state: &State) -> String {
-    let (width, height) = (state.viewport.width, state.viewport.height);
-    let buffer = &buffer(state);
-    let mut out = String::new();
-    for y in 0..height {
-        let mut line = String::new();
-        for x in 0..width {
-            line.push_str(buffer[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+fn gzip(body: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(body).expect("gzip into memory");
+    encoder.finish().expect("gzip into memory")
 }
