@@ -4,6 +4,8 @@
 //! `mizan render` use. Nothing here knows about terminals, ratatui or files.
 
 pub mod layout;
+pub mod normalize;
+pub mod segment;
 mod range;
 mod script;
 
