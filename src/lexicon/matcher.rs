@@ -1,0 +1,365 @@
+//! The compiled phrase matcher: every lexicon term, normalised and cut into
+//! words, indexed by its first word. Lookup is clitic-aware without stemming:
+//! a token is looked up as written, then with its proclitics (و ف، ب ل ك،
+//! ال، لل) removed, and a stripped form counts only when it is itself an
+//! entry, so بيسكوف or وزارة are never cut. Cue nouns also match with a
+//! pronoun suffix (استفزازاتها), which the tagger reads as a possessor.
+
+use crate::text::segment::{Token, TokenKind};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// What a matched phrase means; one phrase can mean several things (من is
+/// a preposition and an agent marker).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SenseKind {
+    /// Names a party: `party` indexes `Lexicon::parties`.
+    Party { party: u32, via: Via },
+    Verb(u32),
+    Source(u32),
+    Cue(u32),
+    /// Introduces the target of cue `u32` (`target = "marker"`).
+    CueMarker(u32),
+    Negator,
+    Complementizer,
+    ClauseOpener,
+    Relative,
+    Preposition,
+    AgentMarker,
+    RelayMarker,
+    Anaphor,
+    Unaffiliated,
+    Title,
+    Skip,
+}
+
+/// How a phrase names its party.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    Alias,
+    Demonym,
+    /// A person: indexes `Lexicon::people`.
+    Person(u32),
+}
+
+/// A meaning with the lexicon line it came from (an index into the
+/// lexicon's origin table).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sense {
+    pub kind: SenseKind,
+    pub origin: u32,
+}
+
+/// Which proclitics were removed from the first word of a match.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Proclitics {
+    pub conjunction: bool,
+    pub preposition: bool,
+    pub article: bool,
+}
+
+/// One match: tokens `first..end` of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub first: usize,
+    pub end: usize,
+    pub phrase: u32,
+    pub proclitics: Proclitics,
+    /// The last word carried a pronoun suffix (a possessor).
+    pub suffixed: bool,
+}
+
+#[derive(Debug, Default)]
+struct Phrase {
+    words: Vec<Box<str>>,
+    senses: Vec<Sense>,
+    /// Written in capitals (US, UN): matches only a capitalised token.
+    capitals: bool,
+}
+
+/// FNV-1a: lexicon keys are short words, where it beats SipHash by far and
+/// no untrusted party chooses the keys.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// Phrases of one language.
+#[derive(Debug, Default)]
+pub struct Matcher {
+    by_first_word: FnvMap<Box<str>, Vec<u32>>,
+    by_words: FnvMap<Vec<Box<str>>, u32>,
+    phrases: Vec<Phrase>,
+}
+
+const PRONOUN_SUFFIXES: [&str; 4] = ["هما", "ها", "هم", "ه"];
+
+impl Matcher {
+    /// Adds a meaning to the phrase `words` (already normalised).
+    pub fn add(&mut self, words: Vec<Box<str>>, capitals: bool, sense: Sense) {
+        let id = match self.by_words.get(&words) {
+            Some(&id) => id,
+            None => {
+                let id = self.phrases.len() as u32;
+                self.by_first_word.entry(words[0].clone()).or_default().push(id);
+                self.by_words.insert(words.clone(), id);
+                self.phrases.push(Phrase { words, senses: Vec::new(), capitals });
+                id
+            }
+        };
+        let phrase = &mut self.phrases[id as usize];
+        if !phrase.senses.contains(&sense) {
+            phrase.senses.push(sense);
+        }
+    }
+
+    /// Removes every meaning of phrase `words`.
+    pub fn remove(&mut self, words: &[Box<str>]) {
+        if let Some(&id) = self.by_words.get(words) {
+            self.phrases[id as usize].senses.clear();
+        }
+    }
+
+    /// Keeps only the meanings `keep` accepts.
+    pub fn retain(&mut self, keep: impl Fn(&Sense) -> bool) {
+        for phrase in &mut self.phrases {
+            phrase.senses.retain(&keep);
+        }
+    }
+
+    pub fn senses(&self, phrase: u32) -> &[Sense] {
+        &self.phrases[phrase as usize].senses
+    }
+
+    /// The meanings of an exact phrase, if it is an entry.
+    pub fn lookup(&self, words: &[Box<str>]) -> &[Sense] {
+        self.by_words.get(words).map_or(&[], |&id| self.senses(id))
+    }
+
+    /// Matches the tokens of `text` left to right, longest phrase first;
+    /// matches never overlap. `capitalised[i]` says whether token `i` was
+    /// written in capitals in the original.
+    pub fn find(&self, text: &str, tokens: &[Token], capitalised: &[bool]) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let mut key = String::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            match self.match_at(text, tokens, capitalised, i, &mut key) {
+                Some(hit) => {
+                    i = hit.end;
+                    hits.push(hit);
+                }
+                None => i += 1,
+            }
+        }
+        hits
+    }
+
+    fn match_at(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        capitalised: &[bool],
+        i: usize,
+        key: &mut String,
+    ) -> Option<Hit> {
+        if tokens[i].kind != TokenKind::Word {
+            return self.longest(text, tokens, capitalised, i, tokens[i].text(text), Proclitics::default(), false);
+        }
+        let word = tokens[i].text(text);
+        for variant in variants(word) {
+            let candidate = variant.key(word, key);
+            if let Some(hit) = self.longest(text, tokens, capitalised, i, candidate, variant.proclitics, false) {
+                return Some(hit);
+            }
+        }
+        self.match_suffixed(word, i, key)
+    }
+
+    fn match_suffixed(&self, word: &str, i: usize, key: &mut String) -> Option<Hit> {
+        if word.len() < 10 || !word.starts_with(is_arabic_letter) {
+            return None;
+        }
+        for variant in variants(word).into_iter().take(3) {
+            for suffix in PRONOUN_SUFFIXES {
+                let Some(stem) = word.strip_suffix(suffix) else { continue };
+                if stem.len() < variant.start + 6 {
+                    continue;
+                }
+                let candidate = variant.key(stem, key);
+                let Some(ids) = self.by_first_word.get(candidate) else { continue };
+                let cue = ids.iter().copied().find(|&id| {
+                    let phrase = &self.phrases[id as usize];
+                    phrase.words.len() == 1
+                        && phrase.senses.iter().any(|s| matches!(s.kind, SenseKind::Cue(_)))
+                });
+                if let Some(phrase) = cue {
+                    return Some(Hit { first: i, end: i + 1, phrase, proclitics: variant.proclitics, suffixed: true });
+                }
+            }
+        }
+        None
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn longest(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        capitalised: &[bool],
+        i: usize,
+        first: &str,
+        proclitics: Proclitics,
+        suffixed: bool,
+    ) -> Option<Hit> {
+        let ids = self.by_first_word.get(first)?;
+        let mut best: Option<(usize, u32)> = None;
+        for &id in ids {
+            let phrase = &self.phrases[id as usize];
+            if phrase.senses.is_empty() || (phrase.capitals && !capitalised.get(i).copied().unwrap_or(false)) {
+                continue;
+            }
+            let len = phrase.words.len();
+            let fits = i + len <= tokens.len()
+                && phrase.words[1..]
+                    .iter()
+                    .zip(&tokens[i + 1..i + len])
+                    .all(|(w, t)| **w == *t.text(text));
+            if fits && best.is_none_or(|(l, _)| len > l) {
+                best = Some((len, id));
+            }
+        }
+        best.map(|(len, phrase)| Hit { first: i, end: i + len, phrase, proclitics, suffixed })
+    }
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    ('\u{0620}'..='\u{064A}').contains(&c)
+}
+
+/// A way to read a word: skip `start` bytes, optionally put an alef back
+/// (لل + word is ل + ال + word with the alef elided).
+#[derive(Clone, Copy, Debug)]
+struct Variant {
+    start: usize,
+    restore_alef: bool,
+    proclitics: Proclitics,
+}
+
+impl Variant {
+    fn key<'a>(self, word: &'a str, buffer: &'a mut String) -> &'a str {
+        if self.restore_alef {
+            buffer.clear();
+            buffer.push('ا');
+            buffer.push_str(&word[self.start..]);
+            buffer.as_str()
+        } else {
+            &word[self.start..]
+        }
+    }
+}
+
+/// The readings of `word`, least stripped first. Every Arabic proclitic
+/// letter is two bytes in UTF-8; each stripped form keeps two letters at least.
+fn variants(word: &str) -> Vec<Variant> {
+    let mut out = vec![Variant { start: 0, restore_alef: false, proclitics: Proclitics::default() }];
+    if !word.starts_with(is_arabic_letter) {
+        return out;
+    }
+    let mut bases = vec![(0, Proclitics::default())];
+    if (word.starts_with('و') || word.starts_with('ف')) && word.len() >= 6 {
+        let proclitics = Proclitics { conjunction: true, ..Proclitics::default() };
+        out.push(Variant { start: 2, restore_alef: false, proclitics });
+        bases.push((2, proclitics));
+    }
+    for (base, proclitics) in bases {
+        let rest = &word[base..];
+        if rest.starts_with("لل") && rest.len() >= 8 {
+            let p = Proclitics { preposition: true, article: true, ..proclitics };
+            out.push(Variant { start: base + 2, restore_alef: true, proclitics: p });
+        }
+        if (rest.starts_with('ب') || rest.starts_with('ل') || rest.starts_with('ك')) && rest.len() >= 6 {
+            let p = Proclitics { preposition: true, ..proclitics };
+            out.push(Variant { start: base + 2, restore_alef: false, proclitics: p });
+            if rest[2..].starts_with("ال") && rest.len() >= 10 {
+                out.push(Variant { start: base + 6, restore_alef: false, proclitics: Proclitics { article: true, ..p } });
+            }
+        }
+        if rest.starts_with("ال") && rest.len() >= 8 {
+            let p = Proclitics { article: true, ..proclitics };
+            out.push(Variant { start: base + 4, restore_alef: false, proclitics: p });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize::normalize;
+    use crate::text::segment::tokenize;
+
+    fn words(s: &str) -> Vec<Box<str>> {
+        let n = normalize(s);
+        tokenize(&n.text).iter().map(|t| t.text(&n.text).into()).collect()
+    }
+
+    fn matcher() -> Matcher {
+        let mut m = Matcher::default();
+        let party = |p| Sense { kind: SenseKind::Party { party: p, via: Via::Alias }, origin: 0 };
+        m.add(words("الكرملين"), false, party(0));
+        m.add(words("الأمم المتحدة"), false, party(1));
+        m.add(words("أرميني"), false, Sense { kind: SenseKind::Party { party: 2, via: Via::Demonym }, origin: 0 });
+        m.add(words("بيسكوف"), false, party(0));
+        m.add(words("استفزازات"), false, Sense { kind: SenseKind::Cue(0), origin: 0 });
+        m.add(words("US"), true, party(3));
+        m
+    }
+
+    fn first_hit(m: &Matcher, text: &str) -> Option<Hit> {
+        let n = normalize(text);
+        let tokens = tokenize(&n.text);
+        let caps: Vec<bool> = tokens.iter().map(|t| text[t.start..t.end].chars().all(|c| c.is_uppercase())).collect();
+        m.find(&n.text, &tokens, &caps).first().copied()
+    }
+
+    #[test]
+    fn strips_proclitics_only_onto_an_entry() {
+        let m = matcher();
+        let hit = first_hit(&m, "والكرملين").unwrap();
+        assert!(hit.proclitics.conjunction && !hit.proclitics.preposition);
+        let hit = first_hit(&m, "للأمم المتحدة").unwrap();
+        assert_eq!((hit.end, hit.proclitics.preposition), (2, true));
+        assert!(first_hit(&m, "الأرميني").is_some());
+        assert!(first_hit(&m, "بيسكوف").is_some());
+        assert!(first_hit(&m, "يسكوف").is_none());
+    }
+
+    #[test]
+    fn a_cue_matches_with_a_pronoun_suffix() {
+        let hit = first_hit(&matcher(), "وقف استفزازاتها").unwrap();
+        assert!(hit.suffixed);
+        assert_eq!(hit.first, 1);
+    }
+
+    #[test]
+    fn capitalised_entries_need_capitals() {
+        let m = matcher();
+        assert!(first_hit(&m, "the US said").is_some());
+        assert!(first_hit(&m, "told us").is_none());
+    }
+}
