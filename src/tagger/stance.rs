@@ -1,0 +1,189 @@
+//! Whom a statement blames or supports. Two sources of tags: the reporting
+//! verb's own stance toward its object (اتهم X، أدان X، رحب بـ X), and cues in
+//! what was said, each finding its target the way its lexicon entry says
+//! (nisba or possessor after a noun, agent phrase, subject of a verb, the
+//! party after a marker). A negator shortly before a cue cancels it, a denial
+//! cancels every blame, and no statement blames its own speaker's party.
+
+use super::block::{Block, is_comma};
+use super::statements::{Found, resolve_party};
+use crate::lexicon::matcher::{Sense, SenseKind};
+use crate::lexicon::{CueTarget, Lexicon, Stance};
+
+/// One tag, in item indices.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tag {
+    pub stance: Stance,
+    pub party: u32,
+    pub cue: usize,
+    pub target: usize,
+    pub rule: String,
+    pub origin: u32,
+}
+
+/// The tags of a found statement whose speaker's party is `speaker`.
+pub fn tags(block: &Block, lexicon: &Lexicon, found: &Found, speaker: Option<u32>) -> Vec<Tag> {
+    let finder = Finder { block, found, speaker, end: found.range.end };
+    let mut out = Vec::new();
+    for k in found.range.clone() {
+        if found.excluded.iter().any(|r| r.contains(&k)) {
+            continue;
+        }
+        let item = &block.items[k];
+        for sense in item.senses {
+            let tag = match sense.kind {
+                SenseKind::Verb(v) => lexicon.verb(v).stance.and_then(|stance| {
+                    let object = if Some(k) == found.verb { finder.object(found.object_from) } else { finder.object(k + 1) };
+                    object.map(|(target, party)| Tag {
+                        stance,
+                        party,
+                        cue: k,
+                        target,
+                        rule: format!("verb:{}", lexicon.verb(v).id),
+                        origin: sense.origin,
+                    })
+                }),
+                SenseKind::Cue(c) => finder.cue(lexicon, k, c, *sense),
+                _ => None,
+            };
+            let Some(tag) = tag else { continue };
+            let own = tag.stance == Stance::Blames && Some(tag.party) == speaker;
+            let denied = tag.stance == Stance::Blames && found.denial;
+            if !own && !denied && !out.iter().any(|t: &Tag| t.stance == tag.stance && t.party == tag.party) {
+                out.push(tag);
+            }
+        }
+    }
+    out
+}
+
+struct Finder<'a, 'l> {
+    block: &'a Block<'l>,
+    found: &'a Found,
+    speaker: Option<u32>,
+    end: usize,
+}
+
+impl Finder<'_, '_> {
+    fn party(&self, i: usize) -> Option<u32> {
+        resolve_party(self.block, i..i + 1).map(|(p, _)| p)
+    }
+
+    fn cue(&self, lexicon: &Lexicon, k: usize, cue: u32, sense: Sense) -> Option<Tag> {
+        let rule = lexicon.cue(cue);
+        let negated = self.negated(lexicon, k);
+        if negated != rule.negated {
+            return None;
+        }
+        let item = &self.block.items[k];
+        let target = match rule.target {
+            CueTarget::Noun if item.suffixed => self.object(self.found.object_from),
+            CueTarget::Noun => self.modifier(k).or_else(|| self.agent(k)),
+            CueTarget::Act => self.subject(k),
+            CueTarget::Passive => self.agent(k),
+            CueTarget::Possessor => self.modifier(k),
+            CueTarget::Marker => self.after_marker(k, cue),
+        }?;
+        Some(Tag {
+            stance: rule.stance,
+            party: target.1,
+            cue: k,
+            target: target.0,
+            rule: format!("cue:{}", rule.id),
+            origin: sense.origin,
+        })
+    }
+
+    fn negated(&self, lexicon: &Lexicon, k: usize) -> bool {
+        let scope = lexicon.negation_scope(self.block.lang);
+        let from = k.saturating_sub(scope).max(self.found.range.start);
+        (from..k).any(|i| self.block.items[i].has(|s| s == SenseKind::Negator))
+    }
+
+    /// The first party after `from` that is not the speaker's: a verb's object.
+    fn object(&self, from: usize) -> Option<(usize, u32)> {
+        (from..self.end.min(from + 12))
+            .take_while(|&i| !self.block.items[i].has(|s| s == SenseKind::Complementizer))
+            .filter(|i| !self.found.excluded.iter().any(|r| r.contains(i)))
+            .find_map(|i| self.party(i).filter(|&p| Some(p) != self.speaker).map(|p| (i, p)))
+    }
+
+    /// A nisba or possessor right after the cue, past at most one word.
+    fn modifier(&self, k: usize) -> Option<(usize, u32)> {
+        let items = &self.block.items;
+        for t in k + 1..self.end.min(k + 3) {
+            if let Some(p) = self.party(t) {
+                return Some((t, p));
+            }
+            if !items[t].is_word() || !items[t].is_plain() && !items[t].has(|s| s == SenseKind::Title) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The party of an agent phrase after the cue (من جانب X).
+    fn agent(&self, k: usize) -> Option<(usize, u32)> {
+        let items = &self.block.items;
+        for m in k + 1..self.end.min(k + 9) {
+            let item = &items[m];
+            if item.is_punct(is_comma) || item.has(|s| matches!(s, SenseKind::Complementizer | SenseKind::Verb(_))) {
+                return None;
+            }
+            if item.has(|s| s == SenseKind::AgentMarker) {
+                if let Some(found) = self.party_within(m + 1, 4) {
+                    return Some(found);
+                }
+            }
+        }
+        None
+    }
+
+    fn party_within(&self, from: usize, reach: usize) -> Option<(usize, u32)> {
+        let items = &self.block.items;
+        for t in from..self.end.min(from + reach) {
+            if let Some(p) = self.party(t) {
+                return Some((t, p));
+            }
+            if items[t].is_punct(is_comma) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The subject of an act: the clause's first party before the cue that
+    /// is not in a prepositional phrase, else the party right after it.
+    fn subject(&self, k: usize) -> Option<(usize, u32)> {
+        let items = &self.block.items;
+        let mut start = k;
+        while start > self.found.range.start {
+            let item = &items[start - 1];
+            let boundary = item.is_punct(|c| is_comma(c) || c == '"' || c == '«' || c == '“' || c == ':')
+                || item.has(|s| matches!(s, SenseKind::Complementizer | SenseKind::ClauseOpener | SenseKind::Verb(_) | SenseKind::Relative));
+            if boundary {
+                break;
+            }
+            start -= 1;
+        }
+        let before = (start..k).find_map(|i| {
+            let in_phrase = items[i].proclitics.preposition
+                || (i > 0 && items[i - 1].has(|s| s == SenseKind::Preposition));
+            if in_phrase { None } else { self.party(i).map(|p| (i, p)) }
+        });
+        before.or_else(|| {
+            let mut t = k + 1;
+            while t < self.end && items[t].has(|s| s == SenseKind::Skip) {
+                t += 1;
+            }
+            (t < self.end).then(|| self.party(t).map(|p| (t, p))).flatten()
+        })
+    }
+
+    /// The party after one of the cue's markers (المسؤولية ... على X).
+    fn after_marker(&self, k: usize, cue: u32) -> Option<(usize, u32)> {
+        let items = &self.block.items;
+        let marker = (k + 1..self.end.min(k + 9)).find(|&m| items[m].has(|s| s == SenseKind::CueMarker(cue)))?;
+        self.party_within(marker + 1, 5)
+    }
+}
