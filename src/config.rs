@@ -5,7 +5,7 @@
 use crate::lexicon::LexiconSettings;
 use crate::text::layout::{BidiMode, Harakat, LayoutOptions};
 use serde::Deserialize;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The documented default configuration, as shipped.
 pub const DEFAULT_CONFIG: &str = include_str!("../config.toml");
@@ -60,6 +60,21 @@ impl Config {
             .expect("the embedded config.toml is valid")
     }
 
+    /// The configuration mizan runs with: `explicit` (from `--config`) when
+    /// given, else the user's `config.toml` in the XDG configuration
+    /// directory when it exists, else the built-in defaults. Also returns
+    /// the file it came from, if any.
+    pub fn locate(explicit: Option<&Path>) -> Result<(Config, Option<PathBuf>), ConfigError> {
+        let path = match explicit {
+            Some(path) => Some(path.to_path_buf()),
+            None => user_config_file().filter(|path| path.is_file()),
+        };
+        match path {
+            Some(path) => Ok((Config::load(&path)?, Some(path))),
+            None => Ok((Config::defaults(), None)),
+        }
+    }
+
     /// Reads and validates a configuration file; settings it leaves out keep
     /// their defaults.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
@@ -98,6 +113,17 @@ impl Config {
             lexicons: raw.lexicons,
         }
     }
+}
+
+/// mizan's directory in the user's configuration directory
+/// (`$XDG_CONFIG_HOME/mizan`, usually `~/.config/mizan`).
+pub fn user_config_dir() -> Option<PathBuf> {
+    dirs::config_dir().map(|dir| dir.join("mizan"))
+}
+
+/// The user's `config.toml`, whether or not it exists.
+pub fn user_config_file() -> Option<PathBuf> {
+    user_config_dir().map(|dir| dir.join("config.toml"))
 }
 
 /// The 1-based line and column (in characters) of byte `offset` in `text`.

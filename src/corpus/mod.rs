@@ -1,6 +1,12 @@
 //! Articles and how they are loaded: plain text and Markdown with TOML front
 //! matter, from files, directories and the samples embedded in the binary.
 
+mod load;
+mod parse;
+
+pub use load::{Loaded, Problem, Severity, load_paths, samples};
+pub use parse::{Format, ParseError, Parsed, parse_article};
+
 use crate::text::{Lang, TextRange};
 
 /// Facts about an article that are not its text.

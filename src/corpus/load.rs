@@ -1,0 +1,330 @@
+//! Reading articles from the file system and from the samples embedded in
+//! the binary. Bad input never stops the others: every file's problem is
+//! collected, named by path (and byte offset where it helps), and the caller
+//! decides the exit status.
+
+use super::Article;
+use super::parse::{Format, Parsed, parse_article};
+use rayon::prelude::*;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/samples.rs"));
+}
+
+/// How serious a loading problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    /// The article was loaded, or a file inside a directory was skipped.
+    Warning,
+    /// Something the user named could not be read as an article.
+    Error,
+}
+
+/// One problem met while loading, for one path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub severity: Severity,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        write!(f, "{label}: {}: {}", self.path, self.message)
+    }
+}
+
+/// What a load produced: the articles in the order given (directories in
+/// sorted path order) and every problem met.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub articles: Vec<Article>,
+    pub problems: Vec<Problem>,
+}
+
+impl Loaded {
+    /// Whether any problem is an error (the command should exit non-zero).
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(|p| p.severity == Severity::Error)
+    }
+}
+
+/// Loads every path: files as articles, directories recursively (every
+/// `.txt`/`.md` below them).
+pub fn load_paths(paths: &[PathBuf]) -> Loaded {
+    let mut candidates = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        collect_candidates(path, &mut candidates, &mut problems);
+    }
+    let results: Vec<(Option<Article>, Vec<Problem>)> =
+        candidates.par_iter().map(load_candidate).collect();
+    let mut articles = Vec::with_capacity(results.len());
+    for (article, file_problems) in results {
+        articles.extend(article);
+        problems.extend(file_problems);
+    }
+    Loaded { articles, problems }
+}
+
+/// The sample articles bundled with mizan, parsed. They are tested to load
+/// without problems, so any problem here is reported like a file's.
+pub fn samples() -> Loaded {
+    let mut loaded = Loaded::default();
+    for (name, bytes) in embedded::SAMPLES {
+        let Some(format) = Format::from_name(name) else {
+            continue;
+        };
+        let (article, problems) = from_bytes(name, bytes, format, Severity::Error);
+        loaded.articles.extend(article);
+        loaded.problems.extend(problems);
+    }
+    loaded
+}
+
+/// A file to load, and whether the user named it (its failures are errors)
+/// or it was found in a directory (its failures are warnings).
+struct Candidate {
+    path: PathBuf,
+    shown: String,
+    format: Format,
+    named: bool,
+}
+
+fn collect_candidates(path: &Path, out: &mut Vec<Candidate>, problems: &mut Vec<Problem>) {
+    let shown = path.display().to_string();
+    let metadata = match std::fs::metadata(path) {
+        Ok(metadata) => metadata,
+        Err(error) => {
+            problems.push(error_problem(&shown, io_message(&error)));
+            return;
+        }
+    };
+    if metadata.is_dir() {
+        let before = out.len();
+        walk_directory(path, out, problems);
+        if out.len() == before {
+            problems.push(error_problem(
+                &shown,
+                "no .txt or .md articles in this directory".into(),
+            ));
+        }
+    } else {
+        let format = Format::from_name(&shown).unwrap_or(Format::PlainText);
+        out.push(Candidate {
+            path: path.to_path_buf(),
+            shown,
+            format,
+            named: true,
+        });
+    }
+}
+
+/// Every article file below `dir`, in sorted order. Symbolic links to
+/// directories are not followed, so a link cycle cannot loop.
+fn walk_directory(dir: &Path, out: &mut Vec<Candidate>, problems: &mut Vec<Problem>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) => {
+            problems.push(error_problem(
+                &dir.display().to_string(),
+                io_message(&error),
+            ));
+            return;
+        }
+    };
+    let mut entries: Vec<_> = entries.flatten().collect();
+    entries.sort_by_key(|entry| entry.file_name());
+    for entry in entries {
+        let path = entry.path();
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir {
+            walk_directory(&path, out, problems);
+        } else if let Some(format) = Format::from_name(&entry.file_name().to_string_lossy()) {
+            let shown = path.display().to_string();
+            out.push(Candidate {
+                path,
+                shown,
+                format,
+                named: false,
+            });
+        }
+    }
+}
+
+fn load_candidate(candidate: &Candidate) -> (Option<Article>, Vec<Problem>) {
+    let severity = if candidate.named {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    match std::fs::read(&candidate.path) {
+        Ok(bytes) => from_bytes(&candidate.shown, &bytes, candidate.format, severity),
+        Err(error) => {
+            let problem = Problem {
+                path: candidate.shown.clone(),
+                severity,
+                message: io_message(&error),
+            };
+            (None, vec![problem])
+        }
+    }
+}
+
+/// Decodes and parses one file's bytes; `failure` is the severity of a
+/// file that yields no article.
+fn from_bytes(
+    shown: &str,
+    bytes: &[u8],
+    format: Format,
+    failure: Severity,
+) -> (Option<Article>, Vec<Problem>) {
+    let problem = |severity, message| Problem {
+        path: shown.to_string(),
+        severity,
+        message,
+    };
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        let message = format!("binary file (NUL byte at offset {offset}), skipped");
+        return (None, vec![problem(failure, message)]);
+    }
+    let mut problems = Vec::new();
+    let source = match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(error) => {
+            let message = format!(
+                "invalid UTF-8 at byte offset {}; undecodable bytes shown as U+FFFD",
+                error.valid_up_to()
+            );
+            problems.push(problem(Severity::Warning, message));
+            String::from_utf8_lossy(bytes).into_owned()
+        }
+    };
+    match parse_article(shown, source, format) {
+        Ok(Parsed { article, warnings }) => {
+            problems.extend(warnings.into_iter().map(|w| problem(Severity::Warning, w)));
+            (Some(article), problems)
+        }
+        Err(error) => {
+            problems.push(problem(failure, error.to_string()));
+            (None, problems)
+        }
+    }
+}
+
+fn error_problem(path: &str, message: String) -> Problem {
+    Problem {
+        path: path.to_string(),
+        severity: Severity::Error,
+        message,
+    }
+}
+
+fn io_message(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => error.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    #[test]
+    fn directories_load_recursively_in_sorted_order_and_skip_other_files() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "b.txt", "B\nbody".as_bytes());
+        write(
+            dir.path(),
+            "sub/a.md",
+            "+++\ntitle = \"A\"\n+++\nbody\n".as_bytes(),
+        );
+        write(dir.path(), "notes.json", b"{}");
+        let loaded = load_paths(&[dir.path().to_path_buf()]);
+        let titles: Vec<_> = loaded.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["B", "A"]);
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    }
+
+    #[test]
+    fn named_missing_empty_and_binary_files_are_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let empty = write(dir.path(), "empty.txt", b"\n\n");
+        let binary = write(dir.path(), "bin.txt", b"ab\0cd");
+        let missing = dir.path().join("missing.txt");
+        let loaded = load_paths(&[empty, binary, missing]);
+        assert!(loaded.articles.is_empty());
+        let messages: Vec<_> = loaded.problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "no such file or directory",
+                "the file is empty",
+                "binary file (NUL byte at offset 2), skipped"
+            ]
+        );
+        assert!(loaded.has_errors());
+    }
+
+    #[test]
+    fn binary_files_inside_a_directory_are_skipped_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "a.txt", b"Title\nbody");
+        write(dir.path(), "z.txt", b"\0\0");
+        let loaded = load_paths(&[dir.path().to_path_buf()]);
+        assert_eq!(loaded.articles.len(), 1);
+        assert_eq!(loaded.problems.len(), 1);
+        assert_eq!(loaded.problems[0].severity, Severity::Warning);
+        assert!(!loaded.has_errors());
+    }
+
+    #[test]
+    fn a_directory_without_articles_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "x.json", b"{}");
+        let loaded = load_paths(&[dir.path().to_path_buf()]);
+        assert!(loaded.has_errors());
+        assert!(
+            loaded.problems[0]
+                .message
+                .contains("no .txt or .md articles")
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_is_decoded_lossily_with_the_offset() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(dir.path(), "a.txt", b"Title\nab\xffcd");
+        let loaded = load_paths(&[path]);
+        assert_eq!(loaded.articles[0].paragraph(0), "ab\u{FFFD}cd");
+        assert_eq!(loaded.problems[0].severity, Severity::Warning);
+        assert!(
+            loaded.problems[0].message.contains("byte offset 8"),
+            "{}",
+            loaded.problems[0]
+        );
+    }
+
+    #[test]
+    fn bundled_samples_load_without_problems() {
+        let loaded = samples();
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        assert_eq!(loaded.articles.len(), embedded::SAMPLES.len());
+        assert!(loaded.articles.len() >= 8, "the reader needs its samples");
+    }
+}
