@@ -2,6 +2,8 @@
 //! Errors are reported here, anyhow-style, with a non-zero exit.
 
 mod render;
+mod table;
+mod tag;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -26,6 +28,8 @@ pub struct Cli {
 pub enum Command {
     /// Print articles laid out as the reader shows them.
     Render(render::RenderArgs),
+    /// Tag every statement of the articles: speaker, party, blame, support.
+    Tag(tag::TagArgs),
 }
 
 /// Parses the command line, runs it and turns failures into a message and
@@ -34,6 +38,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Some(Command::Render(ref args)) => render::run(&cli, args),
+        Some(Command::Tag(ref args)) => tag::run(&cli, args),
         None => Err(anyhow::anyhow!(
             "the reader is not built yet; try `mizan render`"
         )),

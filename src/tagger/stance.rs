@@ -159,7 +159,7 @@ impl Finder<'_, '_> {
         let mut start = k;
         while start > self.found.range.start {
             let item = &items[start - 1];
-            let boundary = item.is_punct(|c| is_comma(c) || c == '"' || c == '«' || c == '“' || c == ':')
+            let boundary = item.is_punct(|c| is_comma(c) || c == ':')
                 || item.has(|s| matches!(s, SenseKind::Complementizer | SenseKind::ClauseOpener | SenseKind::Verb(_) | SenseKind::Relative));
             if boundary {
                 break;

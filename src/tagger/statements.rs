@@ -260,6 +260,10 @@ fn noun_phrase_after(
         }) else {
             break;
         };
+        let ends_in_comma = items[close].is_punct(is_comma);
+        if !ends_in_comma && party.is_some() {
+            break;
+        }
         let apposition = at + 1..close;
         if party.is_none() {
             party = resolve_party(block, apposition.clone());
@@ -267,7 +271,7 @@ fn noun_phrase_after(
         }
         excluded.push(apposition);
         at = close;
-        if !items[close].is_punct(is_comma) {
+        if !ends_in_comma {
             break;
         }
     }
