@@ -19,6 +19,8 @@ pub struct Tag {
     pub target: usize,
     pub rule: String,
     pub origin: u32,
+    /// How the target was found (verbs find their object).
+    pub rule_target: CueTarget,
 }
 
 /// The tags of a found statement whose speaker's party is `speaker`.
@@ -33,7 +35,7 @@ pub fn tags(block: &Block, lexicon: &Lexicon, found: &Found, speaker: Option<u32
         for sense in item.senses {
             let tag = match sense.kind {
                 SenseKind::Verb(v) => lexicon.verb(v).stance.and_then(|stance| {
-                    let object = if Some(k) == found.verb { finder.object(found.object_from) } else { finder.object(k + 1) };
+                    let object = if Some(k) == found.verb { finder.object(found.object_from, 12) } else { finder.object(k + 1, 4) };
                     object.map(|(target, party)| Tag {
                         stance,
                         party,
@@ -41,13 +43,15 @@ pub fn tags(block: &Block, lexicon: &Lexicon, found: &Found, speaker: Option<u32
                         target,
                         rule: format!("verb:{}", lexicon.verb(v).id),
                         origin: sense.origin,
+                        rule_target: CueTarget::Possessor,
                     })
                 }),
                 SenseKind::Cue(c) => finder.cue(lexicon, k, c, *sense),
                 _ => None,
             };
             let Some(tag) = tag else { continue };
-            let own = tag.stance == Stance::Blames && Some(tag.party) == speaker;
+            let self_promotion = tag.stance == Stance::Supports && tag.rule_target == CueTarget::Act;
+            let own = (tag.stance == Stance::Blames || self_promotion) && Some(tag.party) == speaker;
             let denied = tag.stance == Stance::Blames && found.denial;
             if !own && !denied && !out.iter().any(|t: &Tag| t.stance == tag.stance && t.party == tag.party) {
                 out.push(tag);
@@ -77,7 +81,7 @@ impl Finder<'_, '_> {
         }
         let item = &self.block.items[k];
         let target = match rule.target {
-            CueTarget::Noun if item.suffixed => self.object(self.found.object_from),
+            CueTarget::Noun if item.suffixed => self.object(self.found.object_from, 12),
             CueTarget::Noun => self.modifier(k).or_else(|| self.agent(k)),
             CueTarget::Act => self.subject(k),
             CueTarget::Passive => self.agent(k),
@@ -91,6 +95,7 @@ impl Finder<'_, '_> {
             target: target.0,
             rule: format!("cue:{}", rule.id),
             origin: sense.origin,
+            rule_target: rule.target,
         })
     }
 
@@ -101,8 +106,8 @@ impl Finder<'_, '_> {
     }
 
     /// The first party after `from` that is not the speaker's: a verb's object.
-    fn object(&self, from: usize) -> Option<(usize, u32)> {
-        (from..self.end.min(from + 12))
+    fn object(&self, from: usize, reach: usize) -> Option<(usize, u32)> {
+        (from..self.end.min(from + reach))
             .take_while(|&i| !self.block.items[i].has(|s| s == SenseKind::Complementizer))
             .filter(|i| !self.found.excluded.iter().any(|r| r.contains(i)))
             .find_map(|i| self.party(i).filter(|&p| Some(p) != self.speaker).map(|p| (i, p)))
@@ -168,7 +173,7 @@ impl Finder<'_, '_> {
         }
         let before = (start..k).find_map(|i| {
             let in_phrase = items[i].proclitics.preposition
-                || (i > 0 && items[i - 1].has(|s| s == SenseKind::Preposition));
+                || (i > 0 && items[i - 1].has(|s| s == SenseKind::Preposition) && !items[i - 1].has(|s| s == SenseKind::AgentMarker));
             if in_phrase { None } else { self.party(i).map(|p| (i, p)) }
         });
         before.or_else(|| {

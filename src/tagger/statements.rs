@@ -13,6 +13,7 @@
 use super::block::{Block, Item, is_comma, is_quote_mark};
 use crate::lexicon::matcher::{Sense, SenseKind, Via};
 use crate::lexicon::{Lexicon, PartyKind, VerbKind};
+use crate::text::Lang;
 use std::ops::Range;
 
 /// Who a found statement's speaker is.
@@ -162,6 +163,8 @@ fn analyse(block: &Block, lexicon: &Lexicon, range: Range<usize>, trigger: Trigg
                     range: before.clone(),
                 };
                 found.excluded = vec![before];
+            } else if block.lang == Lang::En && !inverted(block, v) {
+                found.speaker = Speaker::Previous;
             } else {
                 let masculine = is_masculine_form(block.item_text(v));
                 let (speaker, end, excluded) = noun_phrase_after(block, lexicon, v + 1, range.end, Some(masculine));
@@ -194,7 +197,7 @@ fn subject_before(block: &Block, start: usize, verb: usize) -> Option<Range<usiz
     }
     let names_someone = (from..verb).any(|i| {
         let item = &items[i];
-        item.party().is_some() || item.has(|k| k == SenseKind::Title)
+        item.party().is_some() || item.has(|k| matches!(k, SenseKind::Title | SenseKind::Anaphor))
     });
     (names_someone && from < verb).then_some(from..verb)
 }
@@ -222,6 +225,7 @@ fn noun_phrase_after(
         return (Speaker::Previous, from, Vec::new());
     }
     let mut party = None;
+    let mut seen_title = false;
     let mut k = j;
     while k < end && k - j < 12 {
         let item = &items[k];
@@ -232,14 +236,17 @@ fn noun_phrase_after(
             break;
         }
         if item.has(|s| s == SenseKind::Preposition) && item.party().is_none() {
-            if k + 1 < end && items[k + 1].party().is_some() {
+            if party.is_none() && party_ahead(block, k + 1, end) {
                 k += 1;
                 continue;
             }
             break;
         }
+        seen_title |= item.has(|s| matches!(s, SenseKind::Title | SenseKind::Anaphor));
         if let Some(p) = item.party() {
+            let after_a_bare_name = k > j && items[k - 1].is_plain() && !seen_title && !item.proclitics.preposition;
             match party {
+                None if after_a_bare_name && p.1 != Via::Demonym => break,
                 None => party = resolve_party(block, k..end.min(k + 2)),
                 Some((q, _)) if q != p.0 && !is_demonym_of_alias(block, k) => break,
                 Some(_) => {}
@@ -251,7 +258,7 @@ fn noun_phrase_after(
     let mut excluded = vec![name.clone()];
     let mut unaffiliated = any_unaffiliated(block, name.clone());
     let mut at = k;
-    for _ in 0..3 {
+    for round in 0..3 {
         if at >= end || !items[at].is_punct(is_comma) {
             break;
         }
@@ -261,11 +268,12 @@ fn noun_phrase_after(
             break;
         };
         let ends_in_comma = items[close].is_punct(is_comma);
-        if !ends_in_comma && party.is_some() {
+        let apposition = at + 1..close;
+        let names_a_party = resolve_party(block, apposition.clone()).is_some();
+        if (!ends_in_comma || round > 0) && party.is_some() && names_a_party {
             break;
         }
-        let apposition = at + 1..close;
-        if party.is_none() {
+        if party.is_none() && round == 0 {
             party = resolve_party(block, apposition.clone());
             unaffiliated |= any_unaffiliated(block, apposition.clone());
         }
@@ -276,6 +284,22 @@ fn noun_phrase_after(
         }
     }
     (Speaker::Named { range: name, party, unaffiliated }, at, excluded)
+}
+
+/// English puts the speaker after the verb only after a quotation
+/// ("...," said X); elsewhere a verb with no subject before it continues the
+/// previous subject ("and said").
+fn inverted(block: &Block, verb: usize) -> bool {
+    let items = &block.items;
+    let after_quote = |i: usize| items[i].is_punct(is_quote_mark);
+    verb > 0 && (after_quote(verb - 1) || (verb > 1 && items[verb - 1].is_punct(is_comma) && after_quote(verb - 2)))
+}
+
+/// A party within the next three words, before any punctuation.
+fn party_ahead(block: &Block, from: usize, end: usize) -> bool {
+    (from..end.min(from + 3))
+        .take_while(|&i| block.items[i].is_word())
+        .any(|i| block.items[i].party().is_some())
 }
 
 fn starts_noun_phrase(item: &Item) -> bool {
@@ -301,8 +325,8 @@ fn names_a_country(block: &Block, lexicon: &Lexicon, i: usize) -> bool {
     let Some((party, Via::Alias)) = block.items[i].party() else { return false };
     let party = lexicon.party_at(party);
     let name = match block.lang {
-        crate::text::Lang::Ar => &party.name_ar,
-        crate::text::Lang::En => &party.name_en,
+        Lang::Ar => &party.name_ar,
+        Lang::En => &party.name_en,
     };
     matches!(party.kind, PartyKind::State | PartyKind::Region)
         && crate::text::normalize::normalize(name).text == block.item_text(i)
