@@ -1,6 +1,8 @@
 //! Command-line parsing and the wiring of each subcommand to the library.
 //! Errors are reported here, anyhow-style, with a non-zero exit.
 
+mod check;
+mod eval;
 mod render;
 mod table;
 mod tag;
@@ -30,6 +32,10 @@ pub enum Command {
     Render(render::RenderArgs),
     /// Tag every statement of the articles: speaker, party, blame, support.
     Tag(tag::TagArgs),
+    /// Validate the configuration and lexicons (file:line:col diagnostics).
+    Check(check::CheckArgs),
+    /// Score the tagger against gold annotations.
+    Eval(eval::EvalArgs),
 }
 
 /// Parses the command line, runs it and turns failures into a message and
@@ -39,6 +45,8 @@ pub fn run() -> ExitCode {
     let outcome = match cli.command {
         Some(Command::Render(ref args)) => render::run(&cli, args),
         Some(Command::Tag(ref args)) => tag::run(&cli, args),
+        Some(Command::Check(ref args)) => check::run(&cli, args),
+        Some(Command::Eval(ref args)) => eval::run(&cli, args),
         None => Err(anyhow::anyhow!(
             "the reader is not built yet; try `mizan render`"
         )),

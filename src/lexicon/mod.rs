@@ -209,10 +209,6 @@ impl Lexicon {
         &self.cues[index as usize]
     }
 
-    pub(crate) fn source(&self, index: u32) -> &SourceRule {
-        &self.sources[index as usize]
-    }
-
     pub(crate) fn origin(&self, index: u32) -> &Origin {
         &self.origins[index as usize]
     }

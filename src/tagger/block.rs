@@ -22,8 +22,6 @@ pub struct Item<'l> {
     /// Inside a quotation (the marks themselves are not).
     pub quoted: bool,
     pub kind: TokenKind,
-    /// The item's first token was written with a capital (English names).
-    pub capital: bool,
 }
 
 impl Item<'_> {
@@ -88,13 +86,6 @@ impl<'l> Block<'l> {
         let normalized = normalize(original);
         let text = normalized.text.as_str();
         let tokens = tokenize(text);
-        let capitals: Vec<bool> = tokens
-            .iter()
-            .map(|t| {
-                let at = normalized.origin_at(t.start);
-                original[at..].chars().next().is_some_and(char::is_uppercase)
-            })
-            .collect();
         let all_caps: Vec<bool> = tokens
             .iter()
             .map(|t| {
@@ -134,7 +125,6 @@ impl<'l> Block<'l> {
                 suffixed,
                 quoted: quoted[i],
                 kind: tokens[i].kind,
-                capital: capitals[i],
             });
             i = end;
         }

@@ -45,8 +45,9 @@ pub struct Statement {
 }
 
 mod block;
-mod statements;
+pub mod eval;
 mod stance;
+mod statements;
 
 use crate::corpus::Article;
 use crate::lexicon::{Lexicon, Stance};
