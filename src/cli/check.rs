@@ -40,12 +40,21 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> anyhow::Result<ExitCode> {
         lexicon.parties().count(),
         lexicon.people().count()
     );
-    Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn config_diagnostic(error: &ConfigError) -> Diagnostic {
     match error {
-        ConfigError::Syntax { path, line, column, message } => {
+        ConfigError::Syntax {
+            path,
+            line,
+            column,
+            message,
+        } => {
             let source_line = std::fs::read_to_string(path)
                 .ok()
                 .and_then(|text| text.lines().nth(line.saturating_sub(1)).map(str::to_string))

@@ -33,13 +33,15 @@ pub fn run(cli: &Cli, args: &EvalArgs) -> anyhow::Result<ExitCode> {
         .par_iter()
         .flat_map_iter(|article| {
             let id = article_id(&article.path);
-            tag_article(article, &lexicon).into_iter().map(move |s| Predicted {
-                article: id.clone(),
-                text: s.range.slice(&article.source).to_string(),
-                speaker_party: s.speaker_party,
-                blames: s.blames,
-                supports: s.supports,
-            })
+            tag_article(article, &lexicon)
+                .into_iter()
+                .map(move |s| Predicted {
+                    article: id.clone(),
+                    text: s.range.slice(&article.source).to_string(),
+                    speaker_party: s.speaker_party,
+                    blames: s.blames,
+                    supports: s.supports,
+                })
         })
         .collect();
     let report = score(&gold, &predicted);
@@ -47,20 +49,31 @@ pub fn run(cli: &Cli, args: &EvalArgs) -> anyhow::Result<ExitCode> {
         println!("{miss}");
     }
     println!("{}", report.summary());
-    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Reads a gold file; a line that is not a gold object is an error naming it.
 pub fn read_gold(path: &Path) -> anyhow::Result<Vec<Gold>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     text.lines()
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(n, line)| serde_json::from_str(line).with_context(|| format!("{}:{}: not a gold line", path.display(), n + 1)))
+        .map(|(n, line)| {
+            serde_json::from_str(line)
+                .with_context(|| format!("{}:{}: not a gold line", path.display(), n + 1))
+        })
         .collect()
 }
 
 /// An article's id: its file name without extension, as gold files name it.
 fn article_id(path: &str) -> String {
-    Path::new(path).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+    Path::new(path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }

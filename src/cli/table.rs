@@ -14,7 +14,11 @@ const SPEAKER_WIDTH: usize = 24;
 const PARTY_WIDTH: usize = 12;
 const TAGS_WIDTH: usize = 22;
 
-pub fn write(out: &mut impl Write, articles: &[Article], tagged: &[Vec<Statement>]) -> std::io::Result<()> {
+pub fn write(
+    out: &mut impl Write,
+    articles: &[Article],
+    tagged: &[Vec<Statement>],
+) -> std::io::Result<()> {
     let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let options = LayoutOptions::default();
     for (article, statements) in articles.iter().zip(tagged) {
@@ -33,11 +37,22 @@ pub fn write(out: &mut impl Write, articles: &[Article], tagged: &[Vec<Statement
             let party = s.speaker_party.as_deref().unwrap_or("-");
             let tags = format!(
                 "{}{}",
-                s.blames.iter().map(|p| format!("-{p} ")).collect::<String>(),
-                s.supports.iter().map(|p| format!("+{p} ")).collect::<String>()
+                s.blames
+                    .iter()
+                    .map(|p| format!("-{p} "))
+                    .collect::<String>(),
+                s.supports
+                    .iter()
+                    .map(|p| format!("+{p} "))
+                    .collect::<String>()
             );
-            let tags = if tags.is_empty() { "-".to_string() } else { tags.trim_end().to_string() };
-            let lines = layout_paragraph(s.range.slice(&article.source), base, TEXT_WIDTH, &options);
+            let tags = if tags.is_empty() {
+                "-".to_string()
+            } else {
+                tags.trim_end().to_string()
+            };
+            let lines =
+                layout_paragraph(s.range.slice(&article.source), base, TEXT_WIDTH, &options);
             for (n, line) in lines.iter().enumerate() {
                 if n == 0 {
                     write!(
@@ -45,13 +60,28 @@ pub fn write(out: &mut impl Write, articles: &[Article], tagged: &[Vec<Statement
                         "{:>4}  {}  {}  {}  ",
                         index,
                         cell(s.speaker, SPEAKER_WIDTH),
-                        paint(colour, "36", &pad(party, party.chars().count(), PARTY_WIDTH)),
+                        paint(
+                            colour,
+                            "36",
+                            &pad(party, party.chars().count(), PARTY_WIDTH)
+                        ),
                         paint(colour, "33", &pad(&tags, tags.chars().count(), TAGS_WIDTH)),
                     )?;
                 } else {
-                    write!(out, "{:>4}  {}  {}  {}  ", "", pad("", 0, SPEAKER_WIDTH), pad("", 0, PARTY_WIDTH), pad("", 0, TAGS_WIDTH))?;
+                    write!(
+                        out,
+                        "{:>4}  {}  {}  {}  ",
+                        "",
+                        pad("", 0, SPEAKER_WIDTH),
+                        pad("", 0, PARTY_WIDTH),
+                        pad("", 0, TAGS_WIDTH)
+                    )?;
                 }
-                writeln!(out, "{}", pad(&line.text, line.width, TEXT_WIDTH).trim_end())?;
+                writeln!(
+                    out,
+                    "{}",
+                    pad(&line.text, line.width, TEXT_WIDTH).trim_end()
+                )?;
             }
         }
     }
@@ -63,5 +93,9 @@ fn pad(text: &str, width: usize, to: usize) -> String {
 }
 
 fn paint(colour: bool, code: &str, text: &str) -> String {
-    if colour { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
+    if colour {
+        format!("\x1b[{code}m{text}\x1b[0m")
+    } else {
+        text.to_string()
+    }
 }

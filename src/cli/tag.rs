@@ -66,7 +66,10 @@ pub fn run(cli: &Cli, args: &TagArgs) -> anyhow::Result<ExitCode> {
     let lexicon = load_lexicon(cli, args.lexicons.as_ref())?;
     let (articles, failed) = load_articles(&args.paths);
     let started = Instant::now();
-    let tagged: Vec<Vec<Statement>> = articles.par_iter().map(|a| tag_article(a, &lexicon)).collect();
+    let tagged: Vec<Vec<Statement>> = articles
+        .par_iter()
+        .map(|a| tag_article(a, &lexicon))
+        .collect();
     let elapsed = started.elapsed();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -92,7 +95,11 @@ pub fn run(cli: &Cli, args: &TagArgs) -> anyhow::Result<ExitCode> {
             bytes as f64 / seconds / 1e6
         );
     }
-    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// One statement as a JSON object (one line of `--format jsonl`).

@@ -7,7 +7,10 @@
 use super::files::{FileKind, LexiconFile};
 use super::matcher::{Sense, SenseKind, Via};
 use super::schema::{self, Term};
-use super::{lang_slot, CueRule, Diagnostic, InlineCue, Lexicon, LexiconSettings, Party, Person, Severity, SourceRule, VerbRule};
+use super::{
+    CueRule, Diagnostic, InlineCue, Lexicon, LexiconSettings, Party, Person, Severity, SourceRule,
+    VerbRule, lang_slot,
+};
 use crate::tagger::Origin;
 use crate::text::Lang;
 use crate::text::normalize::normalize;
@@ -42,12 +45,15 @@ pub fn compile(files: &[LexiconFile], settings: &LexiconSettings) -> (Lexicon, V
     (builder.lexicon, builder.problems)
 }
 
+/// The party that first claimed a name, and where (`file:line`).
+type Claim = (u32, String);
+
 #[derive(Default)]
 struct Builder {
     lexicon: Lexicon,
     problems: Vec<Diagnostic>,
     /// Per language: which party claimed a phrase, and where.
-    claims: [HashMap<Vec<Box<str>>, (u32, String)>; 2],
+    claims: [HashMap<Vec<Box<str>>, Claim>; 2],
     /// Party ids defined per language, with their place.
     defined: [HashMap<String, String>; 2],
 }
@@ -56,7 +62,10 @@ struct Builder {
 /// capitals (an acronym, matched only in capitals).
 pub fn phrase_words(term: &str) -> (Vec<Box<str>>, bool) {
     let normalized = normalize(term);
-    let words = tokenize(&normalized.text).iter().map(|t| t.text(&normalized.text).into()).collect();
+    let words = tokenize(&normalized.text)
+        .iter()
+        .map(|t| t.text(&normalized.text).into())
+        .collect();
     let capitals = term.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2
         && !term.chars().any(|c| c.is_lowercase());
     (words, capitals)
@@ -69,32 +78,57 @@ impl Builder {
             Err(error) => {
                 let offset = error.span().map_or(0, |s| s.start);
                 let message = error.message().trim().to_string();
-                self.problems.push(Diagnostic::at(&file.path, &file.text, offset, Severity::Error, message));
+                self.problems.push(Diagnostic::at(
+                    &file.path,
+                    &file.text,
+                    offset,
+                    Severity::Error,
+                    message,
+                ));
                 None
             }
         }
     }
 
     fn problem(&mut self, file: &LexiconFile, offset: usize, severity: Severity, message: String) {
-        self.problems.push(Diagnostic::at(&file.path, &file.text, offset, severity, message));
+        self.problems.push(Diagnostic::at(
+            &file.path, &file.text, offset, severity, message,
+        ));
     }
 
     fn origin(&mut self, file: &LexiconFile, offset: usize) -> u32 {
         let (line, _) = crate::config::line_column(&file.text, offset);
-        self.lexicon.origins.push(Origin { file: file.path.clone(), line: line as u32 });
+        self.lexicon.origins.push(Origin {
+            file: file.path.clone(),
+            line: line as u32,
+        });
         (self.lexicon.origins.len() - 1) as u32
     }
 
     /// Adds `term` to the file's language with meaning `kind`; an empty term
     /// is an error.
-    fn add_term(&mut self, file: &LexiconFile, term: &Term, kind: SenseKind) -> Option<Vec<Box<str>>> {
+    fn add_term(
+        &mut self,
+        file: &LexiconFile,
+        term: &Term,
+        kind: SenseKind,
+    ) -> Option<Vec<Box<str>>> {
         let (words, capitals) = phrase_words(term.get_ref());
         if words.is_empty() {
-            self.problem(file, term.span().start, Severity::Error, "empty term".into());
+            self.problem(
+                file,
+                term.span().start,
+                Severity::Error,
+                "empty term".into(),
+            );
             return None;
         }
         let origin = self.origin(file, term.span().start);
-        self.lexicon.matchers[lang_slot(file.lang)].add(words.clone(), capitals, Sense { kind, origin });
+        self.lexicon.matchers[lang_slot(file.lang)].add(
+            words.clone(),
+            capitals,
+            Sense { kind, origin },
+        );
         Some(words)
     }
 
@@ -123,13 +157,27 @@ impl Builder {
         let slot = lang_slot(file.lang);
         for entry in parsed.party {
             let id = entry.id.get_ref().clone();
-            let place = format!("{}:{}", file.path, crate::config::line_column(&file.text, entry.id.span().start).0);
+            let place = format!(
+                "{}:{}",
+                file.path,
+                crate::config::line_column(&file.text, entry.id.span().start).0
+            );
             if !valid_id(&id) {
-                self.problem(file, entry.id.span().start, Severity::Error, format!("party id `{id}` must be lowercase letters, digits and underscores"));
+                self.problem(
+                    file,
+                    entry.id.span().start,
+                    Severity::Error,
+                    format!("party id `{id}` must be lowercase letters, digits and underscores"),
+                );
                 continue;
             }
             if let Some(first) = self.defined[slot].insert(id.clone(), place.clone()) {
-                self.problem(file, entry.id.span().start, Severity::Error, format!("party `{id}` is defined twice (first at {first})"));
+                self.problem(
+                    file,
+                    entry.id.span().start,
+                    Severity::Error,
+                    format!("party `{id}` is defined twice (first at {first})"),
+                );
                 continue;
             }
             let party = self.party_index(&id);
@@ -161,10 +209,17 @@ impl Builder {
             let existing = &self.lexicon.people[index];
             if existing.party != party {
                 let other = self.lexicon.parties[existing.party as usize].id.clone();
-                self.problem(file, entry.id.span().start, Severity::Warning, format!("person `{id}` belongs to `{other}` elsewhere"));
+                self.problem(
+                    file,
+                    entry.id.span().start,
+                    Severity::Warning,
+                    format!("person `{id}` belongs to `{other}` elsewhere"),
+                );
             }
             let person = &mut self.lexicon.people[index];
-            person.names.extend(entry.names.iter().map(|n| n.get_ref().clone()));
+            person
+                .names
+                .extend(entry.names.iter().map(|n| n.get_ref().clone()));
             if person.role.is_none() {
                 person.role = entry.role.clone();
             }
@@ -181,13 +236,22 @@ impl Builder {
 
     /// Adds a name of `party`, warning when another party already claimed it.
     fn claim(&mut self, file: &LexiconFile, term: &Term, party: u32, via: Via) {
-        let Some(words) = self.add_term(file, term, SenseKind::Party { party, via }) else { return };
-        let place = format!("{}:{}", file.path, crate::config::line_column(&file.text, term.span().start).0);
+        let Some(words) = self.add_term(file, term, SenseKind::Party { party, via }) else {
+            return;
+        };
+        let place = format!(
+            "{}:{}",
+            file.path,
+            crate::config::line_column(&file.text, term.span().start).0
+        );
         let slot = lang_slot(file.lang);
         match self.claims[slot].get(&words) {
             Some((other, first)) if *other != party => {
                 let other_id = self.lexicon.parties[*other as usize].id.clone();
-                let message = format!("`{}` is also a name of `{other_id}` ({first})", term.get_ref());
+                let message = format!(
+                    "`{}` is also a name of `{other_id}` ({first})",
+                    term.get_ref()
+                );
                 self.problem(file, term.span().start, Severity::Warning, message);
             }
             Some((_, first)) if matches!(via, Via::Alias | Via::Demonym) => {
@@ -205,7 +269,12 @@ impl Builder {
         for entry in parsed.verb {
             let origin = self.origin(file, entry.id.span().start);
             let index = self.lexicon.verbs.len() as u32;
-            self.lexicon.verbs.push(VerbRule { id: entry.id.get_ref().clone(), kind: entry.kind, stance: entry.stance, origin });
+            self.lexicon.verbs.push(VerbRule {
+                id: entry.id.get_ref().clone(),
+                kind: entry.kind,
+                stance: entry.stance,
+                origin,
+            });
             self.add_terms(file, &entry.forms, SenseKind::Verb(index));
         }
     }
@@ -214,7 +283,10 @@ impl Builder {
         for entry in parsed.source {
             let origin = self.origin(file, entry.id.span().start);
             let index = self.lexicon.sources.len() as u32;
-            self.lexicon.sources.push(SourceRule { id: entry.id.get_ref().clone(), origin });
+            self.lexicon.sources.push(SourceRule {
+                id: entry.id.get_ref().clone(),
+                origin,
+            });
             self.add_terms(file, &entry.phrases, SenseKind::Source(index));
         }
     }
@@ -222,7 +294,12 @@ impl Builder {
     fn add_cues(&mut self, file: &LexiconFile, parsed: schema::CuesFile) {
         for entry in parsed.cue {
             if entry.target == schema::CueTarget::Marker && entry.markers.is_empty() {
-                self.problem(file, entry.id.span().start, Severity::Error, "a cue with target = \"marker\" needs markers".into());
+                self.problem(
+                    file,
+                    entry.id.span().start,
+                    Severity::Error,
+                    "a cue with target = \"marker\" needs markers".into(),
+                );
             }
             let origin = self.origin(file, entry.id.span().start);
             let index = self.lexicon.cues.len() as u32;
@@ -301,12 +378,25 @@ impl Builder {
         };
         for alias in &settings.aliases {
             let Some(&party) = self.lexicon.party_ids.get(&alias.party) else {
-                self.problems.push(Diagnostic::file(&config.path, format!("unknown party id `{}` in aliases", alias.party)));
+                self.problems.push(Diagnostic::file(
+                    &config.path,
+                    format!("unknown party id `{}` in aliases", alias.party),
+                ));
                 continue;
             };
-            let file = LexiconFile { lang: alias.lang, ..config.clone() };
+            let file = LexiconFile {
+                lang: alias.lang,
+                ..config.clone()
+            };
             let term = Term::new(0..0, alias.alias.clone());
-            self.add_term(&file, &term, SenseKind::Party { party, via: Via::Alias });
+            self.add_term(
+                &file,
+                &term,
+                SenseKind::Party {
+                    party,
+                    via: Via::Alias,
+                },
+            );
         }
         for cue in &settings.cues {
             self.add_inline_cue(&config, cue);
@@ -314,7 +404,10 @@ impl Builder {
     }
 
     fn add_inline_cue(&mut self, config: &LexiconFile, cue: &InlineCue) {
-        let file = LexiconFile { lang: cue.lang, ..config.clone() };
+        let file = LexiconFile {
+            lang: cue.lang,
+            ..config.clone()
+        };
         let origin = self.origin(&file, 0);
         let index = self.lexicon.cues.len() as u32;
         self.lexicon.cues.push(CueRule {
@@ -324,7 +417,11 @@ impl Builder {
             negated: false,
             origin,
         });
-        self.add_term(&file, &Term::new(0..0, cue.term.clone()), SenseKind::Cue(index));
+        self.add_term(
+            &file,
+            &Term::new(0..0, cue.term.clone()),
+            SenseKind::Cue(index),
+        );
     }
 
     /// Switches off parties, rules (by id) and terms named in `off`.
@@ -355,7 +452,10 @@ impl Builder {
 }
 
 fn valid_id(id: &str) -> bool {
-    !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 impl Default for Lexicon {

@@ -26,10 +26,23 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A problem at byte `offset` of `text` (the file `path`).
-    pub fn at(path: &str, text: &str, offset: usize, severity: Severity, message: String) -> Diagnostic {
+    pub fn at(
+        path: &str,
+        text: &str,
+        offset: usize,
+        severity: Severity,
+        message: String,
+    ) -> Diagnostic {
         let (line, column) = crate::config::line_column(text, offset);
         let source_line = text.lines().nth(line - 1).unwrap_or("").to_string();
-        Diagnostic { path: path.to_string(), line, column, message, severity, source_line }
+        Diagnostic {
+            path: path.to_string(),
+            line,
+            column,
+            message,
+            severity,
+            source_line,
+        }
     }
 
     /// A problem with a whole file (unreadable, missing).
@@ -60,7 +73,10 @@ impl Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut out = format!("{}:{}:{}: {label}: {}", self.path, self.line, self.column, self.message);
+        let mut out = format!(
+            "{}:{}:{}: {label}: {}",
+            self.path, self.line, self.column, self.message
+        );
         if !self.source_line.is_empty() {
             let pad = " ".repeat(self.column.saturating_sub(1));
             out.push_str(&format!("\n  {}\n  {pad}^", self.source_line));
@@ -71,6 +87,10 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.path, self.line, self.column, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.path, self.line, self.column, self.message
+        )
     }
 }

@@ -10,18 +10,48 @@ use std::path::Path;
 
 /// The defaults, embedded at build time.
 const BUILTIN: &[(&str, &str)] = &[
-    ("ar/parties.toml", include_str!("../../lexicons/ar/parties.toml")),
-    ("ar/verbs.toml", include_str!("../../lexicons/ar/verbs.toml")),
-    ("ar/sources.toml", include_str!("../../lexicons/ar/sources.toml")),
+    (
+        "ar/parties.toml",
+        include_str!("../../lexicons/ar/parties.toml"),
+    ),
+    (
+        "ar/verbs.toml",
+        include_str!("../../lexicons/ar/verbs.toml"),
+    ),
+    (
+        "ar/sources.toml",
+        include_str!("../../lexicons/ar/sources.toml"),
+    ),
     ("ar/cues.toml", include_str!("../../lexicons/ar/cues.toml")),
-    ("ar/grammar.toml", include_str!("../../lexicons/ar/grammar.toml")),
-    ("ar/negation.toml", include_str!("../../lexicons/ar/negation.toml")),
-    ("en/parties.toml", include_str!("../../lexicons/en/parties.toml")),
-    ("en/verbs.toml", include_str!("../../lexicons/en/verbs.toml")),
-    ("en/sources.toml", include_str!("../../lexicons/en/sources.toml")),
+    (
+        "ar/grammar.toml",
+        include_str!("../../lexicons/ar/grammar.toml"),
+    ),
+    (
+        "ar/negation.toml",
+        include_str!("../../lexicons/ar/negation.toml"),
+    ),
+    (
+        "en/parties.toml",
+        include_str!("../../lexicons/en/parties.toml"),
+    ),
+    (
+        "en/verbs.toml",
+        include_str!("../../lexicons/en/verbs.toml"),
+    ),
+    (
+        "en/sources.toml",
+        include_str!("../../lexicons/en/sources.toml"),
+    ),
     ("en/cues.toml", include_str!("../../lexicons/en/cues.toml")),
-    ("en/grammar.toml", include_str!("../../lexicons/en/grammar.toml")),
-    ("en/negation.toml", include_str!("../../lexicons/en/negation.toml")),
+    (
+        "en/grammar.toml",
+        include_str!("../../lexicons/en/grammar.toml"),
+    ),
+    (
+        "en/negation.toml",
+        include_str!("../../lexicons/en/negation.toml"),
+    ),
 ];
 
 /// What a lexicon file holds.
@@ -46,7 +76,10 @@ impl FileKind {
     ];
 
     fn of(file_name: &str) -> Option<FileKind> {
-        Self::ALL.iter().find(|(prefix, _)| file_name.starts_with(prefix)).map(|&(_, kind)| kind)
+        Self::ALL
+            .iter()
+            .find(|(prefix, _)| file_name.starts_with(prefix))
+            .map(|&(_, kind)| kind)
     }
 }
 
@@ -89,17 +122,28 @@ pub fn gather(dirs: &[impl AsRef<Path>]) -> (Vec<LexiconFile>, Vec<Diagnostic>) 
 fn read_dir(dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<LexiconFile> {
     let mut out = Vec::new();
     if !dir.is_dir() {
-        problems.push(Diagnostic::file(&dir.display().to_string(), "not a directory".into()));
+        problems.push(Diagnostic::file(
+            &dir.display().to_string(),
+            "not a directory".into(),
+        ));
         return out;
     }
     for lang in [Lang::Ar, Lang::En] {
         let sub = dir.join(lang.code());
-        let Ok(entries) = std::fs::read_dir(&sub) else { continue };
+        let Ok(entries) = std::fs::read_dir(&sub) else {
+            continue;
+        };
         let mut paths: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
         paths.sort();
-        for path in paths.into_iter().filter(|p| p.extension().is_some_and(|e| e == "toml")) {
+        for path in paths
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        {
             let shown = path.display().to_string();
-            let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let file_name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             let name = format!("{}/{file_name}", lang.code());
             match std::fs::read_to_string(&path) {
                 Ok(text) => match describe(&name, &shown, text) {

@@ -14,7 +14,10 @@ use std::hash::{BuildHasherDefault, Hasher};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SenseKind {
     /// Names a party: `party` indexes `Lexicon::parties`.
-    Party { party: u32, via: Via },
+    Party {
+        party: u32,
+        via: Via,
+    },
     Verb(u32),
     Source(u32),
     Cue(u32),
@@ -88,7 +91,11 @@ impl Hasher for Fnv {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
@@ -115,9 +122,16 @@ impl Matcher {
             Some(&id) => id,
             None => {
                 let id = self.phrases.len() as u32;
-                self.by_first_word.entry(words[0].clone()).or_default().push(id);
+                self.by_first_word
+                    .entry(words[0].clone())
+                    .or_default()
+                    .push(id);
                 self.by_words.insert(words.clone(), id);
-                self.phrases.push(Phrase { words, senses: Vec::new(), capitals });
+                self.phrases.push(Phrase {
+                    words,
+                    senses: Vec::new(),
+                    capitals,
+                });
                 id
             }
         };
@@ -178,12 +192,28 @@ impl Matcher {
         key: &mut String,
     ) -> Option<Hit> {
         if tokens[i].kind != TokenKind::Word {
-            return self.longest(text, tokens, capitalised, i, tokens[i].text(text), Proclitics::default(), false);
+            return self.longest(
+                text,
+                tokens,
+                capitalised,
+                i,
+                tokens[i].text(text),
+                Proclitics::default(),
+                false,
+            );
         }
         let word = tokens[i].text(text);
         for variant in variants(word) {
             let candidate = variant.key(word, key);
-            if let Some(hit) = self.longest(text, tokens, capitalised, i, candidate, variant.proclitics, false) {
+            if let Some(hit) = self.longest(
+                text,
+                tokens,
+                capitalised,
+                i,
+                candidate,
+                variant.proclitics,
+                false,
+            ) {
                 return Some(hit);
             }
         }
@@ -196,19 +226,32 @@ impl Matcher {
         }
         for variant in variants(word).into_iter().take(3) {
             for suffix in PRONOUN_SUFFIXES {
-                let Some(stem) = word.strip_suffix(suffix) else { continue };
+                let Some(stem) = word.strip_suffix(suffix) else {
+                    continue;
+                };
                 if stem.len() < variant.start + 6 {
                     continue;
                 }
                 let candidate = variant.key(stem, key);
-                let Some(ids) = self.by_first_word.get(candidate) else { continue };
+                let Some(ids) = self.by_first_word.get(candidate) else {
+                    continue;
+                };
                 let cue = ids.iter().copied().find(|&id| {
                     let phrase = &self.phrases[id as usize];
                     phrase.words.len() == 1
-                        && phrase.senses.iter().any(|s| matches!(s.kind, SenseKind::Cue(_)))
+                        && phrase
+                            .senses
+                            .iter()
+                            .any(|s| matches!(s.kind, SenseKind::Cue(_)))
                 });
                 if let Some(phrase) = cue {
-                    return Some(Hit { first: i, end: i + 1, phrase, proclitics: variant.proclitics, suffixed: true });
+                    return Some(Hit {
+                        first: i,
+                        end: i + 1,
+                        phrase,
+                        proclitics: variant.proclitics,
+                        suffixed: true,
+                    });
                 }
             }
         }
@@ -230,7 +273,9 @@ impl Matcher {
         let mut best: Option<(usize, u32)> = None;
         for &id in ids {
             let phrase = &self.phrases[id as usize];
-            if phrase.senses.is_empty() || (phrase.capitals && !capitalised.get(i).copied().unwrap_or(false)) {
+            if phrase.senses.is_empty()
+                || (phrase.capitals && !capitalised.get(i).copied().unwrap_or(false))
+            {
                 continue;
             }
             let len = phrase.words.len();
@@ -243,7 +288,13 @@ impl Matcher {
                 best = Some((len, id));
             }
         }
-        best.map(|(len, phrase)| Hit { first: i, end: i + len, phrase, proclitics, suffixed })
+        best.map(|(len, phrase)| Hit {
+            first: i,
+            end: i + len,
+            phrase,
+            proclitics,
+            suffixed,
+        })
     }
 }
 
@@ -276,32 +327,71 @@ impl Variant {
 /// The readings of `word`, least stripped first. Every Arabic proclitic
 /// letter is two bytes in UTF-8; each stripped form keeps two letters at least.
 fn variants(word: &str) -> Vec<Variant> {
-    let mut out = vec![Variant { start: 0, restore_alef: false, proclitics: Proclitics::default() }];
+    let mut out = vec![Variant {
+        start: 0,
+        restore_alef: false,
+        proclitics: Proclitics::default(),
+    }];
     if !word.starts_with(is_arabic_letter) {
         return out;
     }
     let mut bases = vec![(0, Proclitics::default())];
     if (word.starts_with('و') || word.starts_with('ف')) && word.len() >= 6 {
-        let proclitics = Proclitics { conjunction: true, ..Proclitics::default() };
-        out.push(Variant { start: 2, restore_alef: false, proclitics });
+        let proclitics = Proclitics {
+            conjunction: true,
+            ..Proclitics::default()
+        };
+        out.push(Variant {
+            start: 2,
+            restore_alef: false,
+            proclitics,
+        });
         bases.push((2, proclitics));
     }
     for (base, proclitics) in bases {
         let rest = &word[base..];
         if rest.starts_with("لل") && rest.len() >= 8 {
-            let p = Proclitics { preposition: true, article: true, ..proclitics };
-            out.push(Variant { start: base + 2, restore_alef: true, proclitics: p });
+            let p = Proclitics {
+                preposition: true,
+                article: true,
+                ..proclitics
+            };
+            out.push(Variant {
+                start: base + 2,
+                restore_alef: true,
+                proclitics: p,
+            });
         }
-        if (rest.starts_with('ب') || rest.starts_with('ل') || rest.starts_with('ك')) && rest.len() >= 6 {
-            let p = Proclitics { preposition: true, ..proclitics };
-            out.push(Variant { start: base + 2, restore_alef: false, proclitics: p });
+        if (rest.starts_with('ب') || rest.starts_with('ل') || rest.starts_with('ك'))
+            && rest.len() >= 6
+        {
+            let p = Proclitics {
+                preposition: true,
+                ..proclitics
+            };
+            out.push(Variant {
+                start: base + 2,
+                restore_alef: false,
+                proclitics: p,
+            });
             if rest[2..].starts_with("ال") && rest.len() >= 10 {
-                out.push(Variant { start: base + 6, restore_alef: false, proclitics: Proclitics { article: true, ..p } });
+                out.push(Variant {
+                    start: base + 6,
+                    restore_alef: false,
+                    proclitics: Proclitics { article: true, ..p },
+                });
             }
         }
         if rest.starts_with("ال") && rest.len() >= 8 {
-            let p = Proclitics { article: true, ..proclitics };
-            out.push(Variant { start: base + 4, restore_alef: false, proclitics: p });
+            let p = Proclitics {
+                article: true,
+                ..proclitics
+            };
+            out.push(Variant {
+                start: base + 4,
+                restore_alef: false,
+                proclitics: p,
+            });
         }
     }
     out
@@ -315,17 +405,43 @@ mod tests {
 
     fn words(s: &str) -> Vec<Box<str>> {
         let n = normalize(s);
-        tokenize(&n.text).iter().map(|t| t.text(&n.text).into()).collect()
+        tokenize(&n.text)
+            .iter()
+            .map(|t| t.text(&n.text).into())
+            .collect()
     }
 
     fn matcher() -> Matcher {
         let mut m = Matcher::default();
-        let party = |p| Sense { kind: SenseKind::Party { party: p, via: Via::Alias }, origin: 0 };
+        let party = |p| Sense {
+            kind: SenseKind::Party {
+                party: p,
+                via: Via::Alias,
+            },
+            origin: 0,
+        };
         m.add(words("الكرملين"), false, party(0));
         m.add(words("الأمم المتحدة"), false, party(1));
-        m.add(words("أرميني"), false, Sense { kind: SenseKind::Party { party: 2, via: Via::Demonym }, origin: 0 });
+        m.add(
+            words("أرميني"),
+            false,
+            Sense {
+                kind: SenseKind::Party {
+                    party: 2,
+                    via: Via::Demonym,
+                },
+                origin: 0,
+            },
+        );
         m.add(words("بيسكوف"), false, party(0));
-        m.add(words("استفزازات"), false, Sense { kind: SenseKind::Cue(0), origin: 0 });
+        m.add(
+            words("استفزازات"),
+            false,
+            Sense {
+                kind: SenseKind::Cue(0),
+                origin: 0,
+            },
+        );
         m.add(words("US"), true, party(3));
         m
     }
@@ -333,7 +449,10 @@ mod tests {
     fn first_hit(m: &Matcher, text: &str) -> Option<Hit> {
         let n = normalize(text);
         let tokens = tokenize(&n.text);
-        let caps: Vec<bool> = tokens.iter().map(|t| text[t.start..t.end].chars().all(|c| c.is_uppercase())).collect();
+        let caps: Vec<bool> = tokens
+            .iter()
+            .map(|t| text[t.start..t.end].chars().all(|c| c.is_uppercase()))
+            .collect();
         m.find(&n.text, &tokens, &caps).first().copied()
     }
 

@@ -183,7 +183,10 @@ impl Lexicon {
                             Via::Person(p) => Some(self.people[p as usize].id.clone()),
                             Via::Alias | Via::Demonym => None,
                         };
-                        hits.push(NameHit { party: self.parties[party as usize].id.clone(), person });
+                        hits.push(NameHit {
+                            party: self.parties[party as usize].id.clone(),
+                            person,
+                        });
                     }
                 }
             }

@@ -30,7 +30,9 @@ impl Item<'_> {
     }
 
     pub fn find<T>(&self, pick: impl Fn(SenseKind) -> Option<T>) -> Option<(T, Sense)> {
-        self.senses.iter().find_map(|s| pick(s.kind).map(|t| (t, *s)))
+        self.senses
+            .iter()
+            .find_map(|s| pick(s.kind).map(|t| (t, *s)))
     }
 
     /// The party this item names, and how.
@@ -97,7 +99,9 @@ impl<'l> Block<'l> {
         let token_quotes = find_quotes(&tokens);
         let mut quoted = vec![false; tokens.len()];
         for q in &token_quotes {
-            quoted[q.open + 1..q.close].iter_mut().for_each(|f| *f = true);
+            quoted[q.open + 1..q.close]
+                .iter_mut()
+                .for_each(|f| *f = true);
         }
         let matcher = lexicon.matcher(lang);
         let hits = matcher.find(text, &tokens, &all_caps);
@@ -110,13 +114,16 @@ impl<'l> Block<'l> {
             let (end, senses, proclitics, suffixed) = match here {
                 Some(hit) => {
                     next_hit.next();
-                    (hit.end, matcher.senses(hit.phrase), hit.proclitics, hit.suffixed)
+                    (
+                        hit.end,
+                        matcher.senses(hit.phrase),
+                        hit.proclitics,
+                        hit.suffixed,
+                    )
                 }
                 None => (i + 1, &[][..], Proclitics::default(), false),
             };
-            for t in i..end {
-                item_of_token[t] = items.len();
-            }
+            item_of_token[i..end].fill(items.len());
             items.push(Item {
                 first: i,
                 end,
@@ -130,18 +137,34 @@ impl<'l> Block<'l> {
         }
         item_of_token[tokens.len()] = items.len();
         let to_items = |r: Range<usize>| item_of_token[r.start]..item_of_token[r.end];
-        let sentence_ranges = sentences(text, &tokens, &token_quotes, |w| lexicon.is_abbreviation(lang, w))
-            .into_iter()
-            .map(to_items)
+        let sentence_ranges = sentences(text, &tokens, &token_quotes, |w| {
+            lexicon.is_abbreviation(lang, w)
+        })
+        .into_iter()
+        .map(to_items)
+        .collect();
+        let quotes = token_quotes
+            .iter()
+            .map(|q| to_items(q.open + 1..q.close))
             .collect();
-        let quotes = token_quotes.iter().map(|q| to_items(q.open + 1..q.close)).collect();
-        Block { offset: range.start(), lang, normalized, tokens, items, sentences: sentence_ranges, quotes }
+        Block {
+            offset: range.start(),
+            lang,
+            normalized,
+            tokens,
+            items,
+            sentences: sentence_ranges,
+            quotes,
+        }
     }
 
     /// The original range of items `range` in the article's source.
     pub fn source_range(&self, range: Range<usize>) -> TextRange {
         if range.is_empty() || range.end > self.items.len() {
-            let at = self.items.get(range.start).map_or(self.normalized.text.len(), |i| self.tokens[i.first].start);
+            let at = self
+                .items
+                .get(range.start)
+                .map_or(self.normalized.text.len(), |i| self.tokens[i.first].start);
             return self.normalized.to_original(at..at).shifted(self.offset);
         }
         let start = self.tokens[self.items[range.start].first].start;

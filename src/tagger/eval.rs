@@ -72,25 +72,58 @@ impl RelationScore {
 /// One thing the tagger got wrong.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Miss {
-    NotFound { article: String, key: String },
-    SpeakerParty { article: String, key: String, expected: Vec<String>, got: Option<String> },
-    Missed { relation: &'static str, article: String, party: String, key: String },
-    Spurious { relation: &'static str, article: String, party: String, text: String },
+    NotFound {
+        article: String,
+        key: String,
+    },
+    SpeakerParty {
+        article: String,
+        key: String,
+        expected: Vec<String>,
+        got: Option<String>,
+    },
+    Missed {
+        relation: &'static str,
+        article: String,
+        party: String,
+        key: String,
+    },
+    Spurious {
+        relation: &'static str,
+        article: String,
+        party: String,
+        text: String,
+    },
 }
 
 impl std::fmt::Display for Miss {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Miss::NotFound { article, key } => write!(f, "  not-found         {article} {key}"),
-            Miss::SpeakerParty { article, key, expected, got } => write!(
+            Miss::SpeakerParty {
+                article,
+                key,
+                expected,
+                got,
+            } => write!(
                 f,
                 "  speaker  {:<8} {article} {:<11} {key} (expected {})",
                 "party",
                 got.as_deref().unwrap_or("null"),
                 expected.join("|")
             ),
-            Miss::Missed { relation, article, party, key } => write!(f, "  missed   {relation:<8} {article} {party:<11} {key}"),
-            Miss::Spurious { relation, article, party, text } => {
+            Miss::Missed {
+                relation,
+                article,
+                party,
+                key,
+            } => write!(f, "  missed   {relation:<8} {article} {party:<11} {key}"),
+            Miss::Spurious {
+                relation,
+                article,
+                party,
+                text,
+            } => {
                 write!(f, "  spurious {relation:<8} {article} {party:<11} {text}")
             }
         }
@@ -141,26 +174,37 @@ fn fold(text: &str) -> String {
 /// Scores `predicted` against `gold`. Only the articles named in `gold` count.
 pub fn score(gold: &[Gold], predicted: &[Predicted]) -> Report {
     let articles: BTreeSet<&str> = gold.iter().map(|g| g.article.as_str()).collect();
-    let predicted: Vec<&Predicted> = predicted.iter().filter(|p| articles.contains(p.article.as_str())).collect();
+    let predicted: Vec<&Predicted> = predicted
+        .iter()
+        .filter(|p| articles.contains(p.article.as_str()))
+        .collect();
     let folded: Vec<String> = predicted.iter().map(|p| fold(&p.text)).collect();
     let mut matched: BTreeMap<usize, usize> = BTreeMap::new();
     let mut golds_of: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (gi, g) in gold.iter().enumerate() {
         let key = fold(&g.key);
-        let hit = (0..predicted.len()).find(|&pi| predicted[pi].article == g.article && !key.is_empty() && folded[pi].contains(&key));
+        let hit = (0..predicted.len()).find(|&pi| {
+            predicted[pi].article == g.article && !key.is_empty() && folded[pi].contains(&key)
+        });
         if let Some(pi) = hit {
             matched.insert(gi, pi);
             golds_of.entry(pi).or_default().push(gi);
         }
     }
-    let mut report = Report { predicted_statements: predicted.len(), ..Report::default() };
+    let mut report = Report {
+        predicted_statements: predicted.len(),
+        ..Report::default()
+    };
     for (gi, g) in gold.iter().enumerate().filter(|(_, g)| !g.ignore) {
         report.gold_statements += 1;
         let found = matched.get(&gi).map(|&pi| predicted[pi]);
         if found.is_some() {
             report.statements_found += 1;
         } else {
-            report.misses.push(Miss::NotFound { article: g.article.clone(), key: g.key.clone() });
+            report.misses.push(Miss::NotFound {
+                article: g.article.clone(),
+                key: g.key.clone(),
+            });
         }
         if let Some(expected) = g.speaker_party.as_ref().filter(|e| !e.is_empty()) {
             report.speaker_total += 1;
@@ -177,8 +221,24 @@ pub fn score(gold: &[Gold], predicted: &[Predicted]) -> Report {
             }
         }
     }
-    report.blames = relation(gold, &predicted, &folded, &matched, &golds_of, "blames", &mut report.misses);
-    report.supports = relation(gold, &predicted, &folded, &matched, &golds_of, "supports", &mut report.misses);
+    report.blames = relation(
+        gold,
+        &predicted,
+        &folded,
+        &matched,
+        &golds_of,
+        "blames",
+        &mut report.misses,
+    );
+    report.supports = relation(
+        gold,
+        &predicted,
+        &folded,
+        &matched,
+        &golds_of,
+        "supports",
+        &mut report.misses,
+    );
     report
 }
 
@@ -207,14 +267,21 @@ fn relation(
 ) -> RelationScore {
     let mut score = RelationScore::default();
     for (gi, g) in gold.iter().enumerate().filter(|(_, g)| !g.ignore) {
-        let got: BTreeSet<&String> =
-            matched.get(&gi).map(|&pi| predicted_tags(name, predicted[pi]).iter().collect()).unwrap_or_default();
+        let got: BTreeSet<&String> = matched
+            .get(&gi)
+            .map(|&pi| predicted_tags(name, predicted[pi]).iter().collect())
+            .unwrap_or_default();
         for party in tags(name, g).0 {
             score.gold_pairs += 1;
             if got.contains(party) {
                 score.found += 1;
             } else {
-                misses.push(Miss::Missed { relation: name, article: g.article.clone(), party: party.clone(), key: g.key.clone() });
+                misses.push(Miss::Missed {
+                    relation: name,
+                    article: g.article.clone(),
+                    party: party.clone(),
+                    key: g.key.clone(),
+                });
             }
         }
     }
@@ -238,7 +305,12 @@ fn relation(
             } else {
                 score.predicted_wrong += 1;
                 let text: String = folded[pi].chars().take(90).collect();
-                misses.push(Miss::Spurious { relation: name, article: p.article.clone(), party: party.clone(), text });
+                misses.push(Miss::Spurious {
+                    relation: name,
+                    article: p.article.clone(),
+                    party: party.clone(),
+                    text,
+                });
             }
         }
     }
@@ -275,15 +347,30 @@ mod tests {
 
     #[test]
     fn matches_keys_with_folded_white_space_and_scores_like_the_reference() {
-        let gold = [gold("said  that", "p", &["q"]), gold("never said", "p", &[])];
+        let gold = [
+            gold("said  that", "p", &["q"]),
+            gold("never said", "p", &[]),
+        ];
         let predicted = [predicted("he said\nthat", "p", &["q", "r"], &["x"])];
         let report = score(&gold, &predicted);
         assert_eq!(report.statements_found, 1);
         assert_eq!(report.speaker_party_accuracy(), Some(0.5));
-        assert_eq!((report.blames.predicted_correct, report.blames.predicted_wrong), (1, 1));
+        assert_eq!(
+            (
+                report.blames.predicted_correct,
+                report.blames.predicted_wrong
+            ),
+            (1, 1)
+        );
         assert_eq!(report.blames.recall(), Some(1.0));
         assert!((report.blames.f1() - 2.0 / 3.0).abs() < 1e-9);
-        assert_eq!(report.supports.predicted_wrong, 0, "optional tags are not penalised");
-        assert!(report.misses.contains(&Miss::NotFound { article: "a".into(), key: "never said".into() }));
+        assert_eq!(
+            report.supports.predicted_wrong, 0,
+            "optional tags are not penalised"
+        );
+        assert!(report.misses.contains(&Miss::NotFound {
+            article: "a".into(),
+            key: "never said".into()
+        }));
     }
 }

@@ -84,14 +84,29 @@ pub fn tag_article(article: &Article, lexicon: &Lexicon) -> Vec<Statement> {
     out
 }
 
-fn resolve_speaker(block: &Block, lexicon: &Lexicon, found: &Found, recent: Option<&Previous>, index: usize) -> Previous {
+fn resolve_speaker(
+    block: &Block,
+    lexicon: &Lexicon,
+    found: &Found,
+    recent: Option<&Previous>,
+    index: usize,
+) -> Previous {
     let inherited = || Previous {
         block: index,
-        ..recent.cloned().unwrap_or(Previous { speaker: None, party: None, party_index: None, block: index })
+        ..recent.cloned().unwrap_or(Previous {
+            speaker: None,
+            party: None,
+            party_index: None,
+            block: index,
+        })
     };
     match &found.speaker {
         Speaker::Previous => inherited(),
-        Speaker::Named { party: None, unaffiliated: false, range } if recent.is_some() => Previous {
+        Speaker::Named {
+            party: None,
+            unaffiliated: false,
+            range,
+        } if recent.is_some() => Previous {
             speaker: Some(block.source_range(range.clone())),
             ..inherited()
         },

@@ -25,7 +25,12 @@ pub struct Tag {
 
 /// The tags of a found statement whose speaker's party is `speaker`.
 pub fn tags(block: &Block, lexicon: &Lexicon, found: &Found, speaker: Option<u32>) -> Vec<Tag> {
-    let finder = Finder { block, found, speaker, end: found.range.end };
+    let finder = Finder {
+        block,
+        found,
+        speaker,
+        end: found.range.end,
+    };
     let mut out = Vec::new();
     for k in found.range.clone() {
         if found.excluded.iter().any(|r| r.contains(&k)) {
@@ -35,7 +40,11 @@ pub fn tags(block: &Block, lexicon: &Lexicon, found: &Found, speaker: Option<u32
         for sense in item.senses {
             let tag = match sense.kind {
                 SenseKind::Verb(v) => lexicon.verb(v).stance.and_then(|stance| {
-                    let object = if Some(k) == found.verb { finder.object(found.object_from, 12) } else { finder.object(k + 1, 4) };
+                    let object = if Some(k) == found.verb {
+                        finder.object(found.object_from, 12)
+                    } else {
+                        finder.object(k + 1, 4)
+                    };
                     object.map(|(target, party)| Tag {
                         stance,
                         party,
@@ -50,10 +59,17 @@ pub fn tags(block: &Block, lexicon: &Lexicon, found: &Found, speaker: Option<u32
                 _ => None,
             };
             let Some(tag) = tag else { continue };
-            let self_promotion = tag.stance == Stance::Supports && tag.rule_target == CueTarget::Act;
-            let own = (tag.stance == Stance::Blames || self_promotion) && Some(tag.party) == speaker;
+            let self_promotion =
+                tag.stance == Stance::Supports && tag.rule_target == CueTarget::Act;
+            let own =
+                (tag.stance == Stance::Blames || self_promotion) && Some(tag.party) == speaker;
             let denied = tag.stance == Stance::Blames && found.denial;
-            if !own && !denied && !out.iter().any(|t: &Tag| t.stance == tag.stance && t.party == tag.party) {
+            if !own
+                && !denied
+                && !out
+                    .iter()
+                    .any(|t: &Tag| t.stance == tag.stance && t.party == tag.party)
+            {
                 out.push(tag);
             }
         }
@@ -110,17 +126,21 @@ impl Finder<'_, '_> {
         (from..self.end.min(from + reach))
             .take_while(|&i| !self.block.items[i].has(|s| s == SenseKind::Complementizer))
             .filter(|i| !self.found.excluded.iter().any(|r| r.contains(i)))
-            .find_map(|i| self.party(i).filter(|&p| Some(p) != self.speaker).map(|p| (i, p)))
+            .find_map(|i| {
+                self.party(i)
+                    .filter(|&p| Some(p) != self.speaker)
+                    .map(|p| (i, p))
+            })
     }
 
     /// A nisba or possessor right after the cue, past at most one word.
     fn modifier(&self, k: usize) -> Option<(usize, u32)> {
-        let items = &self.block.items;
-        for t in k + 1..self.end.min(k + 3) {
+        let end = self.end.min(k + 3);
+        for (t, item) in self.block.items.iter().enumerate().take(end).skip(k + 1) {
             if let Some(p) = self.party(t) {
                 return Some((t, p));
             }
-            if !items[t].is_word() || !items[t].is_plain() && !items[t].has(|s| s == SenseKind::Title) {
+            if !item.is_word() || !item.is_plain() && !item.has(|s| s == SenseKind::Title) {
                 return None;
             }
         }
@@ -129,28 +149,32 @@ impl Finder<'_, '_> {
 
     /// The party of an agent phrase after the cue (من جانب X).
     fn agent(&self, k: usize) -> Option<(usize, u32)> {
-        let items = &self.block.items;
-        for m in k + 1..self.end.min(k + 9) {
-            let item = &items[m];
-            if item.is_punct(is_comma) || item.has(|s| matches!(s, SenseKind::Complementizer | SenseKind::Verb(_))) {
+        let end = self.end.min(k + 9);
+        for (m, item) in self.block.items.iter().enumerate().take(end).skip(k + 1) {
+            if item.is_punct(is_comma)
+                || item.has(|s| matches!(s, SenseKind::Complementizer | SenseKind::Verb(_)))
+            {
                 return None;
             }
-            if item.has(|s| s == SenseKind::AgentMarker) {
-                if let Some(found) = self.party_within(m + 1, 4) {
-                    return Some(found);
-                }
+            let found = item
+                .has(|s| s == SenseKind::AgentMarker)
+                .then(|| self.party_within(m + 1, 4))
+                .flatten();
+            if found.is_some() {
+                return found;
             }
         }
         None
     }
 
+    /// The first party in the `reach` items from `from`, before any comma.
     fn party_within(&self, from: usize, reach: usize) -> Option<(usize, u32)> {
-        let items = &self.block.items;
-        for t in from..self.end.min(from + reach) {
+        let end = self.end.min(from + reach);
+        for (t, item) in self.block.items.iter().enumerate().take(end).skip(from) {
             if let Some(p) = self.party(t) {
                 return Some((t, p));
             }
-            if items[t].is_punct(is_comma) {
+            if item.is_punct(is_comma) {
                 return None;
             }
         }
@@ -165,7 +189,15 @@ impl Finder<'_, '_> {
         while start > self.found.range.start {
             let item = &items[start - 1];
             let boundary = item.is_punct(|c| is_comma(c) || c == ':')
-                || item.has(|s| matches!(s, SenseKind::Complementizer | SenseKind::ClauseOpener | SenseKind::Verb(_) | SenseKind::Relative));
+                || item.has(|s| {
+                    matches!(
+                        s,
+                        SenseKind::Complementizer
+                            | SenseKind::ClauseOpener
+                            | SenseKind::Verb(_)
+                            | SenseKind::Relative
+                    )
+                });
             if boundary {
                 break;
             }
@@ -173,22 +205,31 @@ impl Finder<'_, '_> {
         }
         let before = (start..k).find_map(|i| {
             let in_phrase = items[i].proclitics.preposition
-                || (i > 0 && items[i - 1].has(|s| s == SenseKind::Preposition) && !items[i - 1].has(|s| s == SenseKind::AgentMarker));
-            if in_phrase { None } else { self.party(i).map(|p| (i, p)) }
+                || (i > 0
+                    && items[i - 1].has(|s| s == SenseKind::Preposition)
+                    && !items[i - 1].has(|s| s == SenseKind::AgentMarker));
+            if in_phrase {
+                None
+            } else {
+                self.party(i).map(|p| (i, p))
+            }
         });
         before.or_else(|| {
             let mut t = k + 1;
             while t < self.end && items[t].has(|s| s == SenseKind::Skip) {
                 t += 1;
             }
-            (t < self.end).then(|| self.party(t).map(|p| (t, p))).flatten()
+            (t < self.end)
+                .then(|| self.party(t).map(|p| (t, p)))
+                .flatten()
         })
     }
 
     /// The party after one of the cue's markers (المسؤولية ... على X).
     fn after_marker(&self, k: usize, cue: u32) -> Option<(usize, u32)> {
         let items = &self.block.items;
-        let marker = (k + 1..self.end.min(k + 9)).find(|&m| items[m].has(|s| s == SenseKind::CueMarker(cue)))?;
+        let marker = (k + 1..self.end.min(k + 9))
+            .find(|&m| items[m].has(|s| s == SenseKind::CueMarker(cue)))?;
         self.party_within(marker + 1, 5)
     }
 }

@@ -20,7 +20,11 @@ use std::ops::Range;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Speaker {
     /// Named here: the items of the name and the party they resolve to.
-    Named { range: Range<usize>, party: Option<(u32, Sense)>, unaffiliated: bool },
+    Named {
+        range: Range<usize>,
+        party: Option<(u32, Sense)>,
+        unaffiliated: bool,
+    },
     /// Not named: the previous statement's speaker.
     Previous,
 }
@@ -64,7 +68,9 @@ pub fn find(block: &Block, lexicon: &Lexicon) -> Vec<Found> {
     for sentence in &block.sentences {
         let triggers = triggers(block, lexicon, sentence.clone());
         if triggers.is_empty() {
-            if let Some(found) = colon_attribution(block, sentence.clone()).or_else(|| bare_quote(block, sentence.clone())) {
+            if let Some(found) = colon_attribution(block, sentence.clone())
+                .or_else(|| bare_quote(block, sentence.clone()))
+            {
                 out.push(found);
             }
             continue;
@@ -88,7 +94,13 @@ fn triggers(block: &Block, lexicon: &Lexicon, sentence: Range<usize>) -> Vec<Tri
             continue;
         }
         let after_relative = i > sentence.start && items[i - 1].has(|k| k == SenseKind::Relative);
-        if let Some((verb, _)) = item.find(|k| if let SenseKind::Verb(v) = k { Some(v) } else { None }) {
+        if let Some((verb, _)) = item.find(|k| {
+            if let SenseKind::Verb(v) = k {
+                Some(v)
+            } else {
+                None
+            }
+        }) {
             if lexicon.verb(verb).kind != VerbKind::Continue && !after_relative {
                 out.push(Trigger::Verb(i, verb));
                 has_verb = true;
@@ -107,7 +119,11 @@ fn triggers(block: &Block, lexicon: &Lexicon, sentence: Range<usize>) -> Vec<Tri
 
 /// Where each statement of a sentence starts: the first at the sentence's
 /// start, later ones at a reporting verb that opens a clause.
-fn segment_starts(block: &Block, sentence: Range<usize>, triggers: &[Trigger]) -> Vec<(usize, Trigger)> {
+fn segment_starts(
+    block: &Block,
+    sentence: Range<usize>,
+    triggers: &[Trigger],
+) -> Vec<(usize, Trigger)> {
     let items = &block.items;
     let mut out = vec![(sentence.start, triggers[0])];
     for &trigger in &triggers[1..] {
@@ -118,7 +134,11 @@ fn segment_starts(block: &Block, sentence: Range<usize>, triggers: &[Trigger]) -
         if !opens_clause {
             continue;
         }
-        let start = if previous.has(|k| k == SenseKind::ClauseOpener) { i - 1 } else { i };
+        let start = if previous.has(|k| k == SenseKind::ClauseOpener) {
+            i - 1
+        } else {
+            i
+        };
         if start > out.last().map_or(0, |&(s, _)| s) {
             out.push((start, trigger));
         }
@@ -139,7 +159,8 @@ fn analyse(block: &Block, lexicon: &Lexicon, range: Range<usize>, trigger: Trigg
     };
     match trigger {
         Trigger::Source(i) => {
-            let (speaker, end, excluded) = noun_phrase_after(block, lexicon, i + 1, range.end, None);
+            let (speaker, end, excluded) =
+                noun_phrase_after(block, lexicon, i + 1, range.end, None);
             found.speaker = speaker;
             found.object_from = end;
             found.excluded = excluded;
@@ -149,10 +170,14 @@ fn analyse(block: &Block, lexicon: &Lexicon, range: Range<usize>, trigger: Trigg
             found.verb = Some(v);
             found.denial = rule.kind == VerbKind::Deny;
             let relay_from = (rule.kind == VerbKind::Relay)
-                .then(|| (v + 1..range.end.min(v + 10)).find(|&m| block.items[m].has(|k| k == SenseKind::RelayMarker)))
+                .then(|| {
+                    (v + 1..range.end.min(v + 10))
+                        .find(|&m| block.items[m].has(|k| k == SenseKind::RelayMarker))
+                })
                 .flatten();
             if let Some(marker) = relay_from {
-                let (speaker, end, excluded) = noun_phrase_after(block, lexicon, marker + 1, range.end, None);
+                let (speaker, end, excluded) =
+                    noun_phrase_after(block, lexicon, marker + 1, range.end, None);
                 found.speaker = speaker;
                 found.object_from = end;
                 found.excluded = excluded;
@@ -167,7 +192,8 @@ fn analyse(block: &Block, lexicon: &Lexicon, range: Range<usize>, trigger: Trigg
                 found.speaker = Speaker::Previous;
             } else {
                 let masculine = is_masculine_form(block.item_text(v));
-                let (speaker, end, excluded) = noun_phrase_after(block, lexicon, v + 1, range.end, Some(masculine));
+                let (speaker, end, excluded) =
+                    noun_phrase_after(block, lexicon, v + 1, range.end, Some(masculine));
                 found.speaker = speaker;
                 found.object_from = end;
                 found.excluded = excluded;
@@ -186,7 +212,12 @@ fn subject_before(block: &Block, start: usize, verb: usize) -> Option<Range<usiz
         let item = &items[from - 1];
         if item.quoted
             || item.is_punct(is_quote_mark)
-            || item.has(|k| matches!(k, SenseKind::ClauseOpener | SenseKind::Complementizer | SenseKind::Verb(_)))
+            || item.has(|k| {
+                matches!(
+                    k,
+                    SenseKind::ClauseOpener | SenseKind::Complementizer | SenseKind::Verb(_)
+                )
+            })
         {
             break;
         }
@@ -232,7 +263,15 @@ fn noun_phrase_after(
         if !item.is_word() || item.quoted {
             break;
         }
-        if item.has(|s| matches!(s, SenseKind::Complementizer | SenseKind::Verb(_) | SenseKind::Cue(_) | SenseKind::Negator)) {
+        if item.has(|s| {
+            matches!(
+                s,
+                SenseKind::Complementizer
+                    | SenseKind::Verb(_)
+                    | SenseKind::Cue(_)
+                    | SenseKind::Negator
+            )
+        }) {
             break;
         }
         if item.has(|s| s == SenseKind::Preposition) && item.party().is_none() {
@@ -244,7 +283,8 @@ fn noun_phrase_after(
         }
         seen_title |= item.has(|s| matches!(s, SenseKind::Title | SenseKind::Anaphor));
         if let Some(p) = item.party() {
-            let after_a_bare_name = k > j && items[k - 1].is_plain() && !seen_title && !item.proclitics.preposition;
+            let after_a_bare_name =
+                k > j && items[k - 1].is_plain() && !seen_title && !item.proclitics.preposition;
             match party {
                 None if after_a_bare_name && p.1 != Via::Demonym => break,
                 None => party = resolve_party(block, k..end.min(k + 2)),
@@ -263,7 +303,8 @@ fn noun_phrase_after(
             break;
         }
         let Some(close) = (at + 1..end.min(at + 12)).find(|&m| {
-            items[m].is_punct(|c| is_comma(c) || c == ':') || items[m].has(|s| s == SenseKind::Complementizer)
+            items[m].is_punct(|c| is_comma(c) || c == ':')
+                || items[m].has(|s| s == SenseKind::Complementizer)
         }) else {
             break;
         };
@@ -283,7 +324,15 @@ fn noun_phrase_after(
             break;
         }
     }
-    (Speaker::Named { range: name, party, unaffiliated }, at, excluded)
+    (
+        Speaker::Named {
+            range: name,
+            party,
+            unaffiliated,
+        },
+        at,
+        excluded,
+    )
 }
 
 /// English puts the speaker after the verb only after a quotation
@@ -292,7 +341,9 @@ fn noun_phrase_after(
 fn inverted(block: &Block, verb: usize) -> bool {
     let items = &block.items;
     let after_quote = |i: usize| items[i].is_punct(is_quote_mark);
-    verb > 0 && (after_quote(verb - 1) || (verb > 1 && items[verb - 1].is_punct(is_comma) && after_quote(verb - 2)))
+    verb > 0
+        && (after_quote(verb - 1)
+            || (verb > 1 && items[verb - 1].is_punct(is_comma) && after_quote(verb - 2)))
 }
 
 /// A party within the next three words, before any punctuation.
@@ -322,7 +373,9 @@ fn starts_noun_phrase(item: &Item) -> bool {
 /// Item `i` is a state's own name (the feminine noun a masculine verb does
 /// not agree with).
 fn names_a_country(block: &Block, lexicon: &Lexicon, i: usize) -> bool {
-    let Some((party, Via::Alias)) = block.items[i].party() else { return false };
+    let Some((party, Via::Alias)) = block.items[i].party() else {
+        return false;
+    };
     let party = lexicon.party_at(party);
     let name = match block.lang {
         Lang::Ar => &party.name_ar,
@@ -336,27 +389,34 @@ fn names_a_country(block: &Block, lexicon: &Lexicon, i: usize) -> bool {
 /// a form that is neither is masculine. Only the Arabic verb forms of the
 /// lexicon pass through here; any other text reads as not masculine.
 fn is_masculine_form(form: &str) -> bool {
-    let form = form.strip_prefix('و').or_else(|| form.strip_prefix('ف')).unwrap_or(form);
-    form.starts_with(|c: char| ('\u{0621}'..='\u{064A}').contains(&c)) && !form.ends_with('ت') && !form.starts_with('ت')
+    let form = form
+        .strip_prefix('و')
+        .or_else(|| form.strip_prefix('ف'))
+        .unwrap_or(form);
+    form.starts_with(|c: char| ('\u{0621}'..='\u{064A}').contains(&c))
+        && !form.ends_with('ت')
+        && !form.starts_with('ت')
 }
 
 /// The first party named in `range`. An institution followed by another
 /// party's nisba belongs to the nisba's party (مجلس الأمن الأرميني).
 pub fn resolve_party(block: &Block, range: Range<usize>) -> Option<(u32, Sense)> {
     let items = &block.items;
-    for i in range.clone() {
-        let Some((party, sense)) = party_sense(&items[i]) else { continue };
-        if i + 1 < items.len() {
-            if let Some((next, next_sense)) = party_sense(&items[i + 1]) {
-                let demonym = matches!(next_sense.kind, SenseKind::Party { via: Via::Demonym, .. });
-                if demonym && next != party {
-                    return Some((next, next_sense));
+    let i = range
+        .into_iter()
+        .find(|&i| party_sense(&items[i]).is_some())?;
+    let (party, sense) = party_sense(&items[i])?;
+    let nisba = items.get(i + 1).and_then(party_sense).filter(|&(next, s)| {
+        next != party
+            && matches!(
+                s.kind,
+                SenseKind::Party {
+                    via: Via::Demonym,
+                    ..
                 }
-            }
-        }
-        return Some((party, sense));
-    }
-    None
+            )
+    });
+    Some(nisba.unwrap_or((party, sense)))
 }
 
 fn is_demonym_of_alias(block: &Block, i: usize) -> bool {
@@ -366,18 +426,27 @@ fn is_demonym_of_alias(block: &Block, i: usize) -> bool {
 }
 
 fn party_sense(item: &Item) -> Option<(u32, Sense)> {
-    item.find(|k| if let SenseKind::Party { party, .. } = k { Some(party) } else { None })
+    item.find(|k| {
+        if let SenseKind::Party { party, .. } = k {
+            Some(party)
+        } else {
+            None
+        }
+    })
 }
 
 fn any_unaffiliated(block: &Block, range: Range<usize>) -> bool {
-    range.into_iter().any(|i| block.items[i].has(|k| k == SenseKind::Unaffiliated))
+    range
+        .into_iter()
+        .any(|i| block.items[i].has(|k| k == SenseKind::Unaffiliated))
 }
 
 /// "X: ..." at the start of a sentence (headlines, leads): a short prefix
 /// naming a party, with no verb, before a colon.
 fn colon_attribution(block: &Block, sentence: Range<usize>) -> Option<Found> {
     let items = &block.items;
-    let colon = (sentence.start..sentence.end.min(sentence.start + 8)).find(|&i| items[i].is_punct(|c| c == ':'))?;
+    let colon = (sentence.start..sentence.end.min(sentence.start + 8))
+        .find(|&i| items[i].is_punct(|c| c == ':'))?;
     if colon + 1 >= sentence.end || items[colon].quoted {
         return None;
     }
@@ -385,7 +454,11 @@ fn colon_attribution(block: &Block, sentence: Range<usize>) -> Option<Found> {
     let party = resolve_party(block, prefix.clone())?;
     Some(Found {
         range: sentence.clone(),
-        speaker: Speaker::Named { range: prefix.clone(), party: Some(party), unaffiliated: false },
+        speaker: Speaker::Named {
+            range: prefix.clone(),
+            party: Some(party),
+            unaffiliated: false,
+        },
         verb: None,
         object_from: colon + 1,
         excluded: vec![prefix],
@@ -398,7 +471,12 @@ fn colon_attribution(block: &Block, sentence: Range<usize>) -> Option<Found> {
 /// A sentence that opens with a quotation and names no speaker.
 fn bare_quote(block: &Block, sentence: Range<usize>) -> Option<Found> {
     let first = block.items.get(sentence.start)?;
-    if !first.is_punct(is_quote_mark) || block.items.get(sentence.start + 1).is_none_or(|i| !i.quoted) {
+    if !first.is_punct(is_quote_mark)
+        || block
+            .items
+            .get(sentence.start + 1)
+            .is_none_or(|i| !i.quoted)
+    {
         return None;
     }
     Some(Found {
@@ -414,10 +492,11 @@ fn bare_quote(block: &Block, sentence: Range<usize>) -> Option<Found> {
 }
 
 fn longest_quote(block: &Block, range: Range<usize>) -> Option<Range<usize>> {
-    block
-        .quotes
+    let first = block.quotes.partition_point(|q| q.start < range.start);
+    block.quotes[first..]
         .iter()
-        .filter(|q| q.start >= range.start && q.end <= range.end && q.len() >= 3)
+        .take_while(|q| q.start < range.end)
+        .filter(|q| q.end <= range.end && q.len() >= 3)
         .max_by_key(|q| q.len())
         .cloned()
 }

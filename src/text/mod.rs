@@ -5,9 +5,9 @@
 
 pub mod layout;
 pub mod normalize;
-pub mod segment;
 mod range;
 mod script;
+pub mod segment;
 
 pub use range::TextRange;
 pub use script::{Lang, detect_lang, is_arabic};

@@ -56,7 +56,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
             }
-            tokens.push(Token { start, end, kind: TokenKind::Word });
+            tokens.push(Token {
+                start,
+                end,
+                kind: TokenKind::Word,
+            });
         } else if c.is_ascii_digit() {
             let mut end = start + 1;
             while let Some(&(i, next)) = chars.peek() {
@@ -70,9 +74,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
             }
-            tokens.push(Token { start, end, kind: TokenKind::Number });
+            tokens.push(Token {
+                start,
+                end,
+                kind: TokenKind::Number,
+            });
         } else if c == '\n' || !(c.is_whitespace() || is_mark(c)) {
-            tokens.push(Token { start, end: start + c.len_utf8(), kind: TokenKind::Punct(c) });
+            tokens.push(Token {
+                start,
+                end: start + c.len_utf8(),
+                kind: TokenKind::Punct(c),
+            });
         }
     }
     tokens
@@ -87,7 +99,10 @@ fn is_digit_separator(c: char) -> bool {
 }
 
 fn followed_by_digit(text: &str, offset: usize) -> bool {
-    text[offset..].chars().next().is_some_and(|c| c.is_ascii_digit())
+    text[offset..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit())
 }
 
 /// A quotation: the token indices of its opening and closing marks.
@@ -156,7 +171,9 @@ pub fn sentences(
     let mut start = 0;
     let mut i = 0;
     while i < tokens.len() {
-        let splits = !in_quote[i] && is_terminator(tokens[i].kind) && !follows_abbreviation(text, tokens, i, &is_abbreviation);
+        let splits = !in_quote[i]
+            && is_terminator(tokens[i].kind)
+            && !follows_abbreviation(text, tokens, i, &is_abbreviation);
         if splits {
             let mut end = i + 1;
             while end < tokens.len() && !in_quote[end] && is_terminator(tokens[end].kind) {
@@ -178,7 +195,10 @@ pub fn sentences(
 }
 
 fn is_terminator(kind: TokenKind) -> bool {
-    matches!(kind, TokenKind::Punct('.' | '!' | '?' | '؟' | '…' | '۔' | '\n'))
+    matches!(
+        kind,
+        TokenKind::Punct('.' | '!' | '?' | '؟' | '…' | '۔' | '\n')
+    )
 }
 
 fn follows_abbreviation(
@@ -207,19 +227,29 @@ mod tests {
         let quotes = find_quotes(&tokens);
         sentences(text, &tokens, &quotes, |w| w == "mr")
             .into_iter()
-            .map(|r| text[tokens[r.start].start..tokens[r.end - 1].end].trim().to_string())
+            .map(|r| {
+                text[tokens[r.start].start..tokens[r.end - 1].end]
+                    .trim()
+                    .to_string()
+            })
             .collect()
     }
 
     #[test]
     fn never_splits_inside_a_quote_or_a_decimal() {
         let text = "قال \"لا حل. نحث على 2.5 شيء\". وذهب.";
-        assert_eq!(sentence_texts(text), ["قال \"لا حل. نحث على 2.5 شيء\".", "وذهب."]);
+        assert_eq!(
+            sentence_texts(text),
+            ["قال \"لا حل. نحث على 2.5 شيء\".", "وذهب."]
+        );
     }
 
     #[test]
     fn never_splits_after_initials_or_abbreviations() {
-        assert_eq!(sentence_texts("قال ج. بوش ذلك. ثم مضى"), ["قال ج. بوش ذلك.", "ثم مضى"]);
+        assert_eq!(
+            sentence_texts("قال ج. بوش ذلك. ثم مضى"),
+            ["قال ج. بوش ذلك.", "ثم مضى"]
+        );
         assert_eq!(sentence_texts("mr. smith said so."), ["mr. smith said so."]);
     }
 
