@@ -326,16 +326,18 @@ impl Variant {
 
 /// The readings of `word`, least stripped first. Every Arabic proclitic
 /// letter is two bytes in UTF-8; each stripped form keeps two letters at least.
-fn variants(word: &str) -> Vec<Variant> {
-    let mut out = vec![Variant {
+fn variants(word: &str) -> Variants {
+    let mut out = Variants::default();
+    out.push(Variant {
         start: 0,
         restore_alef: false,
         proclitics: Proclitics::default(),
-    }];
+    });
     if !word.starts_with(is_arabic_letter) {
         return out;
     }
-    let mut bases = vec![(0, Proclitics::default())];
+    let mut bases = [(0, Proclitics::default()); 2];
+    let mut base_count = 1;
     if (word.starts_with('و') || word.starts_with('ف')) && word.len() >= 6 {
         let proclitics = Proclitics {
             conjunction: true,
@@ -346,9 +348,10 @@ fn variants(word: &str) -> Vec<Variant> {
             restore_alef: false,
             proclitics,
         });
-        bases.push((2, proclitics));
+        bases[1] = (2, proclitics);
+        base_count = 2;
     }
-    for (base, proclitics) in bases {
+    for &(base, proclitics) in &bases[..base_count] {
         let rest = &word[base..];
         if rest.starts_with("لل") && rest.len() >= 8 {
             let p = Proclitics {
@@ -375,10 +378,11 @@ fn variants(word: &str) -> Vec<Variant> {
                 proclitics: p,
             });
             if rest[2..].starts_with("ال") && rest.len() >= 10 {
+                let p = Proclitics { article: true, ..p };
                 out.push(Variant {
                     start: base + 6,
                     restore_alef: false,
-                    proclitics: Proclitics { article: true, ..p },
+                    proclitics: p,
                 });
             }
         }
@@ -395,6 +399,31 @@ fn variants(word: &str) -> Vec<Variant> {
         }
     }
     out
+}
+
+/// At most nine readings of a word, without allocating.
+#[derive(Default)]
+struct Variants {
+    items: [Option<Variant>; 9],
+    len: usize,
+}
+
+impl Variants {
+    fn push(&mut self, variant: Variant) {
+        if self.len < self.items.len() {
+            self.items[self.len] = Some(variant);
+            self.len += 1;
+        }
+    }
+}
+
+impl IntoIterator for Variants {
+    type Item = Variant;
+    type IntoIter = std::iter::Flatten<std::array::IntoIter<Option<Variant>, 9>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter().flatten()
+    }
 }
 
 #[cfg(test)]

@@ -88,12 +88,15 @@ impl<'l> Block<'l> {
         let normalized = normalize(original);
         let text = normalized.text.as_str();
         let tokens = tokenize(text);
-        let all_caps: Vec<bool> = tokens
+        let capitalised: Vec<bool> = tokens
             .iter()
             .map(|t| {
-                let r = normalized.to_original(t.start..t.end);
-                let word = r.slice(original);
-                word.chars().all(|c| !c.is_lowercase())
+                if !text.as_bytes()[t.start].is_ascii_alphabetic() {
+                    return false;
+                }
+                let word = normalized.to_original(t.start..t.end).slice(original);
+                word.starts_with(|c: char| c.is_ascii_uppercase())
+                    && !word.chars().any(char::is_lowercase)
             })
             .collect();
         let token_quotes = find_quotes(&tokens);
@@ -104,7 +107,7 @@ impl<'l> Block<'l> {
                 .for_each(|f| *f = true);
         }
         let matcher = lexicon.matcher(lang);
-        let hits = matcher.find(text, &tokens, &all_caps);
+        let hits = matcher.find(text, &tokens, &capitalised);
         let mut items = Vec::with_capacity(tokens.len());
         let mut item_of_token = vec![0usize; tokens.len() + 1];
         let mut next_hit = hits.iter().peekable();
