@@ -273,6 +273,7 @@ impl Builder {
                 id: entry.id.get_ref().clone(),
                 kind: entry.kind,
                 stance: entry.stance,
+                object: entry.object || entry.stance.is_some(),
                 origin,
             });
             self.add_terms(file, &entry.forms, SenseKind::Verb(index));
@@ -326,6 +327,7 @@ impl Builder {
         self.add_terms(file, &parsed.unaffiliated, SenseKind::Unaffiliated);
         self.add_terms(file, &parsed.titles, SenseKind::Title);
         self.add_terms(file, &parsed.skip, SenseKind::Skip);
+        self.add_terms(file, &parsed.possessives, SenseKind::Possessive);
         let slot = lang_slot(file.lang);
         for term in &parsed.abbreviations {
             let folded = normalize(term.get_ref().trim_end_matches('.')).text;

@@ -2,8 +2,9 @@
 //! words, indexed by its first word. Lookup is clitic-aware without stemming:
 //! a token is looked up as written, then with its proclitics (و ف، ب ل ك،
 //! ال، لل) removed, and a stripped form counts only when it is itself an
-//! entry, so بيسكوف or وزارة are never cut. Cue nouns also match with a
-//! pronoun suffix (استفزازاتها), which the tagger reads as a possessor.
+//! entry, so بيسكوف or وزارة are never cut. Cue nouns and verbs also match
+//! with a pronoun suffix (استفزازاتها، اتهمها), which the tagger reads as a
+//! possessor or an object.
 
 use crate::text::segment::{Token, TokenKind};
 use std::collections::HashMap;
@@ -34,6 +35,8 @@ pub enum SenseKind {
     Unaffiliated,
     Title,
     Skip,
+    /// A possessive pronoun before a cue ("its provocations").
+    Possessive,
 }
 
 /// How a phrase names its party.
@@ -242,7 +245,7 @@ impl Matcher {
                         && phrase
                             .senses
                             .iter()
-                            .any(|s| matches!(s.kind, SenseKind::Cue(_)))
+                            .any(|s| matches!(s.kind, SenseKind::Cue(_) | SenseKind::Verb(_)))
                 });
                 if let Some(phrase) = cue {
                     return Some(Hit {

@@ -86,6 +86,7 @@ pub struct VerbRule {
     pub id: String,
     pub kind: VerbKind,
     pub stance: Option<Stance>,
+    pub object: bool,
     pub origin: u32,
 }
 

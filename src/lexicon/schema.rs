@@ -64,6 +64,10 @@ pub struct VerbEntry {
     #[serde(default)]
     pub kind: VerbKind,
     pub stance: Option<Stance>,
+    /// The verb takes a party as object (دعا X، وصف X بـ): a cue in what it
+    /// reports with no target of its own points at that object.
+    #[serde(default)]
+    pub object: bool,
     pub forms: Vec<Term>,
 }
 
@@ -172,6 +176,8 @@ pub struct GrammarFile {
     pub titles: Vec<Term>,
     #[serde(default)]
     pub skip: Vec<Term>,
+    #[serde(default)]
+    pub possessives: Vec<Term>,
     #[serde(default)]
     pub abbreviations: Vec<Term>,
 }

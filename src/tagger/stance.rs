@@ -97,8 +97,13 @@ impl Finder<'_, '_> {
         }
         let item = &self.block.items[k];
         let target = match rule.target {
-            CueTarget::Noun if item.suffixed => self.object(self.found.object_from, 12),
-            CueTarget::Noun => self.modifier(k).or_else(|| self.agent(k)),
+            CueTarget::Noun if item.suffixed || self.after_possessive(k) => {
+                self.object(self.found.object_from, 12)
+            }
+            CueTarget::Noun => self
+                .modifier(k)
+                .or_else(|| self.agent(k))
+                .or_else(|| self.verb_object(lexicon)),
             CueTarget::Act => self.subject(k),
             CueTarget::Passive => self.agent(k),
             CueTarget::Possessor => self.modifier(k),
@@ -131,6 +136,25 @@ impl Finder<'_, '_> {
                     .filter(|&p| Some(p) != self.speaker)
                     .map(|p| (i, p))
             })
+    }
+
+    fn after_possessive(&self, k: usize) -> bool {
+        k > 0 && self.block.items[k - 1].has(|s| s == SenseKind::Possessive)
+    }
+
+    /// The object of a reporting verb that takes one (دعا X، وصف X بأنه):
+    /// what a cue in its report points at when it names no target itself.
+    fn verb_object(&self, lexicon: &Lexicon) -> Option<(usize, u32)> {
+        let verb = self.found.verb?;
+        let takes_object = self.block.items[verb].senses.iter().any(|s| match s.kind {
+            SenseKind::Verb(v) => lexicon.verb(v).object,
+            _ => false,
+        });
+        if takes_object {
+            self.object(self.found.object_from, 6)
+        } else {
+            None
+        }
     }
 
     /// A nisba or possessor right after the cue, past at most one word.

@@ -70,6 +70,7 @@ pub fn find(block: &Block, lexicon: &Lexicon) -> Vec<Found> {
         if triggers.is_empty() {
             if let Some(found) = colon_attribution(block, sentence.clone())
                 .or_else(|| bare_quote(block, sentence.clone()))
+                .or_else(|| participle_after_narration(block, lexicon, sentence.clone()))
             {
                 out.push(found);
             }
@@ -124,26 +125,54 @@ fn segment_starts(
     sentence: Range<usize>,
     triggers: &[Trigger],
 ) -> Vec<(usize, Trigger)> {
-    let items = &block.items;
     let mut out = vec![(sentence.start, triggers[0])];
     for &trigger in &triggers[1..] {
-        let i = trigger.item();
-        let previous = &items[i - 1];
-        let opens_clause = previous.is_punct(|c| is_comma(c) || is_quote_mark(c) || c == ':')
-            || previous.has(|k| k == SenseKind::ClauseOpener);
-        if !opens_clause {
+        let Some(start) = clause_start(block, sentence.start, trigger.item()) else {
             continue;
-        }
-        let start = if previous.has(|k| k == SenseKind::ClauseOpener) {
-            i - 1
-        } else {
-            i
         };
         if start > out.last().map_or(0, |&(s, _)| s) {
             out.push((start, trigger));
         }
     }
     out
+}
+
+/// Where the clause of a later reporting verb starts, when the verb opens a
+/// clause of its own: right after a comma, quotation mark, colon or clause
+/// opener (فيما أعلنت باكو), or after such a mark and a subject before the
+/// verb ("while the French ambassador praised"). `None` when the verb is
+/// embedded (after a complementizer or another verb).
+fn clause_start(block: &Block, sentence_start: usize, verb: usize) -> Option<usize> {
+    let items = &block.items;
+    let mut b = verb;
+    while b > sentence_start && verb - b < 8 {
+        let previous = &items[b - 1];
+        if previous.is_punct(|c| is_comma(c) || is_quote_mark(c) || c == ':') {
+            break;
+        }
+        if previous.has(|k| k == SenseKind::ClauseOpener) {
+            b -= 1;
+            break;
+        }
+        if previous.quoted
+            || previous.has(|k| {
+                matches!(
+                    k,
+                    SenseKind::Complementizer | SenseKind::Verb(_) | SenseKind::Relative
+                )
+            })
+        {
+            return None;
+        }
+        b -= 1;
+    }
+    let boundary = b == sentence_start
+        || items[b - 1].is_punct(|c| is_comma(c) || is_quote_mark(c) || c == ':')
+        || items[b].has(|k| k == SenseKind::ClauseOpener);
+    let subject_or_none = b == verb
+        || items[b].has(|k| k == SenseKind::ClauseOpener) && b + 1 == verb
+        || subject_before(block, b, verb).is_some();
+    (boundary && subject_or_none).then_some(b)
 }
 
 fn analyse(block: &Block, lexicon: &Lexicon, range: Range<usize>, trigger: Trigger) -> Found {
@@ -228,7 +257,11 @@ fn subject_before(block: &Block, start: usize, verb: usize) -> Option<Range<usiz
     }
     let names_someone = (from..verb).any(|i| {
         let item = &items[i];
-        item.party().is_some() || item.has(|k| matches!(k, SenseKind::Title | SenseKind::Anaphor))
+        let in_phrase = item.proclitics.preposition
+            || (i > 0 && items[i - 1].has(|k| k == SenseKind::Preposition));
+        !in_phrase
+            && (item.party().is_some()
+                || item.has(|k| matches!(k, SenseKind::Title | SenseKind::Anaphor)))
     });
     (names_someone && from < verb).then_some(from..verb)
 }
@@ -275,7 +308,8 @@ fn noun_phrase_after(
             break;
         }
         if item.has(|s| s == SenseKind::Preposition) && item.party().is_none() {
-            if party.is_none() && party_ahead(block, k + 1, end) {
+            let title_place = seen_title && party_ahead(block, k + 1, end.min(k + 3));
+            if (party.is_none() || title_place) && party_ahead(block, k + 1, end) {
                 k += 1;
                 continue;
             }
@@ -311,7 +345,7 @@ fn noun_phrase_after(
         let ends_in_comma = items[close].is_punct(is_comma);
         let apposition = at + 1..close;
         let names_a_party = resolve_party(block, apposition.clone()).is_some();
-        if (!ends_in_comma || round > 0) && party.is_some() && names_a_party {
+        if names_a_party && (round > 0 || (!ends_in_comma && party.is_some())) {
             break;
         }
         if party.is_none() && round == 0 {
@@ -462,6 +496,46 @@ fn colon_attribution(block: &Block, sentence: Range<usize>) -> Option<Found> {
         verb: None,
         object_from: colon + 1,
         excluded: vec![prefix],
+        denial: false,
+        quote: longest_quote(block, sentence),
+        bare_quote: false,
+    })
+}
+
+/// Narration followed by a participle of speech (هاجم الحوثيون السفن،
+/// قائلين إنهم ...): the statement is the sentence, its speaker the
+/// narration's subject (its first party outside a prepositional phrase).
+fn participle_after_narration(
+    block: &Block,
+    lexicon: &Lexicon,
+    sentence: Range<usize>,
+) -> Option<Found> {
+    let items = &block.items;
+    let participle = (sentence.start + 1..sentence.end).find(|&i| {
+        let item = &items[i];
+        !item.quoted
+            && items[i - 1].is_punct(is_comma)
+            && item.senses.iter().any(|s| match s.kind {
+                SenseKind::Verb(v) => lexicon.verb(v).kind == VerbKind::Continue,
+                _ => false,
+            })
+    })?;
+    let subject = (sentence.start..participle).find(|&i| {
+        let in_phrase = items[i].proclitics.preposition
+            || (i > 0 && items[i - 1].has(|k| k == SenseKind::Preposition));
+        !in_phrase && items[i].party().is_some()
+    })?;
+    let party = resolve_party(block, subject..subject + 1);
+    Some(Found {
+        range: sentence.clone(),
+        speaker: Speaker::Named {
+            range: subject..subject + 1,
+            party,
+            unaffiliated: false,
+        },
+        verb: Some(participle),
+        object_from: participle + 1,
+        excluded: std::iter::once(sentence.start..participle).collect(),
         denial: false,
         quote: longest_quote(block, sentence),
         bare_quote: false,
