@@ -4,10 +4,12 @@
 //! `mizan render` use. Nothing here knows about terminals, ratatui or files.
 
 pub mod layout;
+mod lines;
 pub mod normalize;
 mod range;
 mod script;
 pub mod segment;
 
+pub use lines::LineIndex;
 pub use range::TextRange;
 pub use script::{Lang, detect_lang, is_arabic};
