@@ -11,7 +11,6 @@ use super::{
     CueRule, Diagnostic, InlineCue, Lexicon, LexiconSettings, Party, Person, Severity, SourceRule,
     VerbRule, lang_slot,
 };
-use crate::tagger::Origin;
 use crate::text::Lang;
 use crate::text::normalize::normalize;
 use crate::text::segment::tokenize;
@@ -45,15 +44,15 @@ pub fn compile(files: &[LexiconFile], settings: &LexiconSettings) -> (Lexicon, V
     (builder.lexicon, builder.problems)
 }
 
-/// The party that first claimed a name, and where (`file:line`).
-type Claim = (u32, String);
+/// The party that first claimed a name, and its origin.
+type Claim = (u32, u32);
 
 #[derive(Default)]
 struct Builder {
     lexicon: Lexicon,
     problems: Vec<Diagnostic>,
     /// Per language: which party claimed a phrase, and where.
-    claims: [HashMap<Vec<Box<str>>, Claim>; 2],
+    claims: [HashMap<u32, Claim>; 2],
     /// Party ids defined per language, with their place.
     defined: [HashMap<String, String>; 2],
 }
@@ -97,22 +96,28 @@ impl Builder {
     }
 
     fn origin(&mut self, file: &LexiconFile, offset: usize) -> u32 {
-        let (line, _) = crate::config::line_column(&file.text, offset);
-        self.lexicon.origins.push(Origin {
-            file: file.path.clone(),
-            line: line as u32,
-        });
+        let files = &mut self.lexicon.origin_files;
+        let file_index = match files.iter().rposition(|f| *f == file.path) {
+            Some(index) => index,
+            None => {
+                files.push(file.path.clone());
+                files.len() - 1
+            }
+        };
+        let line = file.line_of(offset);
+        self.lexicon.origins.push((file_index as u32, line as u32));
         (self.lexicon.origins.len() - 1) as u32
+    }
+
+    /// `file:line` of origin `index`.
+    fn place(&self, index: u32) -> String {
+        let origin = self.lexicon.origin(index);
+        format!("{}:{}", origin.file, origin.line)
     }
 
     /// Adds `term` to the file's language with meaning `kind`; an empty term
     /// is an error.
-    fn add_term(
-        &mut self,
-        file: &LexiconFile,
-        term: &Term,
-        kind: SenseKind,
-    ) -> Option<Vec<Box<str>>> {
+    fn add_term(&mut self, file: &LexiconFile, term: &Term, kind: SenseKind) -> Option<(u32, u32)> {
         let (words, capitals) = phrase_words(term.get_ref());
         if words.is_empty() {
             self.problem(
@@ -124,12 +129,12 @@ impl Builder {
             return None;
         }
         let origin = self.origin(file, term.span().start);
-        self.lexicon.matchers[lang_slot(file.lang)].add(
-            words.clone(),
+        let phrase = self.lexicon.matchers[lang_slot(file.lang)].add(
+            &words,
             capitals,
             Sense { kind, origin },
         );
-        Some(words)
+        Some((phrase, origin))
     }
 
     fn add_terms(&mut self, file: &LexiconFile, terms: &[Term], kind: SenseKind) {
@@ -157,11 +162,7 @@ impl Builder {
         let slot = lang_slot(file.lang);
         for entry in parsed.party {
             let id = entry.id.get_ref().clone();
-            let place = format!(
-                "{}:{}",
-                file.path,
-                crate::config::line_column(&file.text, entry.id.span().start).0
-            );
+            let place = format!("{}:{}", file.path, file.line_of(entry.id.span().start));
             if !valid_id(&id) {
                 self.problem(
                     file,
@@ -236,31 +237,32 @@ impl Builder {
 
     /// Adds a name of `party`, warning when another party already claimed it.
     fn claim(&mut self, file: &LexiconFile, term: &Term, party: u32, via: Via) {
-        let Some(words) = self.add_term(file, term, SenseKind::Party { party, via }) else {
+        let Some((phrase, origin)) = self.add_term(file, term, SenseKind::Party { party, via })
+        else {
             return;
         };
-        let place = format!(
-            "{}:{}",
-            file.path,
-            crate::config::line_column(&file.text, term.span().start).0
-        );
         let slot = lang_slot(file.lang);
-        match self.claims[slot].get(&words) {
-            Some((other, first)) if *other != party => {
-                let other_id = self.lexicon.parties[*other as usize].id.clone();
+        match self.claims[slot].get(&phrase).copied() {
+            Some((other, first)) if other != party => {
+                let other_id = self.lexicon.parties[other as usize].id.clone();
                 let message = format!(
-                    "`{}` is also a name of `{other_id}` ({first})",
-                    term.get_ref()
+                    "`{}` is also a name of `{other_id}` ({})",
+                    term.get_ref(),
+                    self.place(first)
                 );
                 self.problem(file, term.span().start, Severity::Warning, message);
             }
             Some((_, first)) if matches!(via, Via::Alias | Via::Demonym) => {
-                let message = format!("duplicate entry `{}` (first at {first})", term.get_ref());
+                let message = format!(
+                    "duplicate entry `{}` (first at {})",
+                    term.get_ref(),
+                    self.place(first)
+                );
                 self.problem(file, term.span().start, Severity::Warning, message);
             }
             Some(_) => {}
             None => {
-                self.claims[slot].insert(words, (party, place));
+                self.claims[slot].insert(phrase, (party, origin));
             }
         }
     }
@@ -377,6 +379,7 @@ impl Builder {
             lang: Lang::Ar,
             kind: FileKind::Parties,
             text: String::new(),
+            lines: crate::text::LineIndex::new(""),
         };
         for alias in &settings.aliases {
             let Some(&party) = self.lexicon.party_ids.get(&alias.party) else {
@@ -470,6 +473,7 @@ impl Default for Lexicon {
             cues: Vec::new(),
             sources: Vec::new(),
             origins: Vec::new(),
+            origin_files: Vec::new(),
             matchers: Default::default(),
             negation_scope: [DEFAULT_NEGATION_SCOPE; 2],
             abbreviations: Default::default(),

@@ -5,7 +5,7 @@
 //! and its language the directory it is in (`ar/`, `en/`).
 
 use super::Diagnostic;
-use crate::text::Lang;
+use crate::text::{Lang, LineIndex};
 use std::path::Path;
 
 /// The defaults, embedded at build time.
@@ -94,6 +94,15 @@ pub struct LexiconFile {
     pub lang: Lang,
     pub kind: FileKind,
     pub text: String,
+    /// Where its lines start, for the line of every entry.
+    pub lines: LineIndex,
+}
+
+impl LexiconFile {
+    /// The 1-based line of byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.lines.line_column(&self.text, offset).0
+    }
 }
 
 /// The embedded defaults.
@@ -167,6 +176,7 @@ fn describe(name: &str, path: &str, text: String) -> Option<LexiconFile> {
         path: path.to_string(),
         lang: Lang::parse(lang)?,
         kind: FileKind::of(file_name)?,
+        lines: LineIndex::new(&text),
         text,
     })
 }

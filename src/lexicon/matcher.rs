@@ -75,12 +75,15 @@ pub struct Hit {
     pub suffixed: bool,
 }
 
+/// A node of the word trie: the phrase ending here (its meanings) and the
+/// words that continue it.
 #[derive(Debug, Default)]
-struct Phrase {
-    words: Vec<Box<str>>,
+struct Node {
     senses: Vec<Sense>,
     /// Written in capitals (US, UN): matches only a capitalised token.
     capitals: bool,
+    /// Usually one or two, so a short list beats a map.
+    next: Vec<(Box<str>, u32)>,
 }
 
 /// FNV-1a: lexicon keys are short words, where it beats SipHash by far and
@@ -108,63 +111,89 @@ impl Hasher for Fnv {
 
 type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
-/// Phrases of one language.
+/// Phrases of one language, as a trie of words; a phrase's id is the id of
+/// the node it ends at.
 #[derive(Debug, Default)]
 pub struct Matcher {
-    by_first_word: FnvMap<Box<str>, Vec<u32>>,
-    by_words: FnvMap<Vec<Box<str>>, u32>,
-    phrases: Vec<Phrase>,
+    first_words: FnvMap<Box<str>, u32>,
+    nodes: Vec<Node>,
 }
 
 const PRONOUN_SUFFIXES: [&str; 4] = ["هما", "ها", "هم", "ه"];
 
 impl Matcher {
-    /// Adds a meaning to the phrase `words` (already normalised).
-    pub fn add(&mut self, words: Vec<Box<str>>, capitals: bool, sense: Sense) {
-        let id = match self.by_words.get(&words) {
-            Some(&id) => id,
+    /// Adds a meaning to the phrase `words` (already normalised, not empty)
+    /// and returns the phrase's id.
+    pub fn add(&mut self, words: &[Box<str>], capitals: bool, sense: Sense) -> u32 {
+        let mut node = match self.first_words.get(&words[0]) {
+            Some(&node) => node,
             None => {
-                let id = self.phrases.len() as u32;
-                self.by_first_word
-                    .entry(words[0].clone())
-                    .or_default()
-                    .push(id);
-                self.by_words.insert(words.clone(), id);
-                self.phrases.push(Phrase {
-                    words,
-                    senses: Vec::new(),
-                    capitals,
-                });
-                id
+                let node = self.new_node();
+                self.first_words.insert(words[0].clone(), node);
+                node
             }
         };
-        let phrase = &mut self.phrases[id as usize];
-        if !phrase.senses.contains(&sense) {
-            phrase.senses.push(sense);
+        for word in &words[1..] {
+            let found = self.nodes[node as usize]
+                .next
+                .iter()
+                .find(|(w, _)| w == word)
+                .map(|&(_, n)| n);
+            node = match found {
+                Some(next) => next,
+                None => {
+                    let next = self.new_node();
+                    self.nodes[node as usize].next.push((word.clone(), next));
+                    next
+                }
+            };
         }
+        let entry = &mut self.nodes[node as usize];
+        entry.capitals |= capitals;
+        if !entry.senses.contains(&sense) {
+            entry.senses.push(sense);
+        }
+        node
+    }
+
+    fn new_node(&mut self) -> u32 {
+        self.nodes.push(Node::default());
+        (self.nodes.len() - 1) as u32
+    }
+
+    fn walk(&self, words: &[Box<str>]) -> Option<u32> {
+        let mut node = *self.first_words.get(words.first()?)?;
+        for word in &words[1..] {
+            node = self.nodes[node as usize]
+                .next
+                .iter()
+                .find(|(w, _)| w == word)?
+                .1;
+        }
+        Some(node)
     }
 
     /// Removes every meaning of phrase `words`.
     pub fn remove(&mut self, words: &[Box<str>]) {
-        if let Some(&id) = self.by_words.get(words) {
-            self.phrases[id as usize].senses.clear();
+        if let Some(node) = self.walk(words) {
+            self.nodes[node as usize].senses.clear();
         }
     }
 
     /// Keeps only the meanings `keep` accepts.
     pub fn retain(&mut self, keep: impl Fn(&Sense) -> bool) {
-        for phrase in &mut self.phrases {
-            phrase.senses.retain(&keep);
+        for node in &mut self.nodes {
+            node.senses.retain(&keep);
         }
     }
 
     pub fn senses(&self, phrase: u32) -> &[Sense] {
-        &self.phrases[phrase as usize].senses
+        &self.nodes[phrase as usize].senses
     }
 
     /// The meanings of an exact phrase, if it is an entry.
     pub fn lookup(&self, words: &[Box<str>]) -> &[Sense] {
-        self.by_words.get(words).map_or(&[], |&id| self.senses(id))
+        self.walk(words).map_or(&[], |node| self.senses(node))
     }
 
     /// Matches the tokens of `text` left to right, longest phrase first;
@@ -194,29 +223,15 @@ impl Matcher {
         i: usize,
         key: &mut String,
     ) -> Option<Hit> {
-        if tokens[i].kind != TokenKind::Word {
-            return self.longest(
-                text,
-                tokens,
-                capitalised,
-                i,
-                tokens[i].text(text),
-                Proclitics::default(),
-                false,
-            );
-        }
+        let capital = capitalised.get(i).copied().unwrap_or(false);
         let word = tokens[i].text(text);
+        if tokens[i].kind != TokenKind::Word {
+            return self.longest(text, tokens, capital, i, word, Proclitics::default());
+        }
         for variant in variants(word) {
             let candidate = variant.key(word, key);
-            if let Some(hit) = self.longest(
-                text,
-                tokens,
-                capitalised,
-                i,
-                candidate,
-                variant.proclitics,
-                false,
-            ) {
+            if let Some(hit) = self.longest(text, tokens, capital, i, candidate, variant.proclitics)
+            {
                 return Some(hit);
             }
         }
@@ -236,17 +251,14 @@ impl Matcher {
                     continue;
                 }
                 let candidate = variant.key(stem, key);
-                let Some(ids) = self.by_first_word.get(candidate) else {
+                let Some(&node) = self.first_words.get(candidate) else {
                     continue;
                 };
-                let cue = ids.iter().copied().find(|&id| {
-                    let phrase = &self.phrases[id as usize];
-                    phrase.words.len() == 1
-                        && phrase
-                            .senses
-                            .iter()
-                            .any(|s| matches!(s.kind, SenseKind::Cue(_) | SenseKind::Verb(_)))
-                });
+                let cue = self.nodes[node as usize]
+                    .senses
+                    .iter()
+                    .any(|s| matches!(s.kind, SenseKind::Cue(_) | SenseKind::Verb(_)))
+                    .then_some(node);
                 if let Some(phrase) = cue {
                     return Some(Hit {
                         first: i,
@@ -261,42 +273,39 @@ impl Matcher {
         None
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// The longest phrase starting with `first` (a reading of token `i`)
+    /// and continuing with the tokens after it.
     fn longest(
         &self,
         text: &str,
         tokens: &[Token],
-        capitalised: &[bool],
+        capital: bool,
         i: usize,
         first: &str,
         proclitics: Proclitics,
-        suffixed: bool,
     ) -> Option<Hit> {
-        let ids = self.by_first_word.get(first)?;
-        let mut best: Option<(usize, u32)> = None;
-        for &id in ids {
-            let phrase = &self.phrases[id as usize];
-            if phrase.senses.is_empty()
-                || (phrase.capitals && !capitalised.get(i).copied().unwrap_or(false))
-            {
-                continue;
+        let mut node = *self.first_words.get(first)?;
+        let mut best = None;
+        let mut end = i + 1;
+        loop {
+            let entry = &self.nodes[node as usize];
+            if !entry.senses.is_empty() && (capital || !entry.capitals) {
+                best = Some((end, node));
             }
-            let len = phrase.words.len();
-            let fits = i + len <= tokens.len()
-                && phrase.words[1..]
-                    .iter()
-                    .zip(&tokens[i + 1..i + len])
-                    .all(|(w, t)| **w == *t.text(text));
-            if fits && best.is_none_or(|(l, _)| len > l) {
-                best = Some((len, id));
+            let Some(token) = tokens.get(end) else { break };
+            let word = token.text(text);
+            match entry.next.iter().find(|(w, _)| **w == *word) {
+                Some(&(_, next)) => node = next,
+                None => break,
             }
+            end += 1;
         }
-        best.map(|(len, phrase)| Hit {
+        best.map(|(end, phrase)| Hit {
             first: i,
-            end: i + len,
+            end,
             phrase,
             proclitics,
-            suffixed,
+            suffixed: false,
         })
     }
 }
@@ -452,8 +461,8 @@ mod tests {
             },
             origin: 0,
         };
-        m.add(words("الكرملين"), false, party(0));
-        m.add(words("الأمم المتحدة"), false, party(1));
+        m.add(&words("الكرملين"), false, party(0));
+        m.add(&words("الأمم المتحدة"), false, party(1));
         m.add(
             words("أرميني"),
             false,
@@ -465,7 +474,7 @@ mod tests {
                 origin: 0,
             },
         );
-        m.add(words("بيسكوف"), false, party(0));
+        m.add(&words("بيسكوف"), false, party(0));
         m.add(
             words("استفزازات"),
             false,
@@ -474,7 +483,7 @@ mod tests {
                 origin: 0,
             },
         );
-        m.add(words("US"), true, party(3));
+        m.add(&words("US"), true, party(3));
         m
     }
 

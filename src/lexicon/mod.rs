@@ -124,7 +124,9 @@ pub struct Lexicon {
     verbs: Vec<VerbRule>,
     cues: Vec<CueRule>,
     sources: Vec<SourceRule>,
-    origins: Vec<Origin>,
+    /// Per origin: index into `origin_files`, line.
+    origins: Vec<(u32, u32)>,
+    origin_files: Vec<String>,
     matchers: [Matcher; 2],
     negation_scope: [usize; 2],
     abbreviations: [HashSet<Box<str>>; 2],
@@ -213,8 +215,12 @@ impl Lexicon {
         &self.cues[index as usize]
     }
 
-    pub(crate) fn origin(&self, index: u32) -> &Origin {
-        &self.origins[index as usize]
+    pub(crate) fn origin(&self, index: u32) -> Origin {
+        let (file, line) = self.origins[index as usize];
+        Origin {
+            file: self.origin_files[file as usize].clone(),
+            line,
+        }
     }
 
     pub(crate) fn negation_scope(&self, lang: Lang) -> usize {

@@ -137,7 +137,7 @@ fn statement(block: &Block, lexicon: &Lexicon, found: &Found, speaker: &Previous
             cue: block.source_range(tag.cue..tag.cue + 1),
             target: block.source_range(tag.target..tag.target + 1),
             rule: tag.rule,
-            origin: lexicon.origin(tag.origin).clone(),
+            origin: lexicon.origin(tag.origin),
         });
     }
     Statement {
