@@ -464,7 +464,7 @@ mod tests {
         m.add(&words("الكرملين"), false, party(0));
         m.add(&words("الأمم المتحدة"), false, party(1));
         m.add(
-            words("أرميني"),
+            &words("أرميني"),
             false,
             Sense {
                 kind: SenseKind::Party {
@@ -476,7 +476,7 @@ mod tests {
         );
         m.add(&words("بيسكوف"), false, party(0));
         m.add(
-            words("استفزازات"),
+            &words("استفزازات"),
             false,
             Sense {
                 kind: SenseKind::Cue(0),
