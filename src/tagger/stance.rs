@@ -56,6 +56,7 @@ pub fn tags(block: &Block, lexicon: &Lexicon, found: &Found, speaker: Option<u32
                     })
                 }),
                 SenseKind::Cue(c) => finder.cue(lexicon, k, c, *sense),
+                SenseKind::Party { party, .. } => finder.pejorative_name(lexicon, k, party),
                 _ => None,
             };
             let Some(tag) = tag else { continue };
@@ -103,7 +104,7 @@ impl Finder<'_, '_> {
             CueTarget::Noun => self
                 .modifier(k)
                 .or_else(|| self.agent(k))
-                .or_else(|| self.verb_object(lexicon)),
+                .or_else(|| self.verb_object(lexicon, k)),
             CueTarget::Act => self.subject(k),
             CueTarget::Passive => self.agent(k),
             CueTarget::Possessor => self.modifier(k),
@@ -138,20 +139,64 @@ impl Finder<'_, '_> {
             })
     }
 
+    /// A party named by a phrase that opens with a blame noun (العدو
+    /// الصهيوني، ميليشيا الحوثي, "the Zionist enemy"): the name itself blames.
+    fn pejorative_name(&self, lexicon: &Lexicon, k: usize, party: u32) -> Option<Tag> {
+        let item = &self.block.items[k];
+        if item.end - item.first < 2 || self.negated(lexicon, k) {
+            return None;
+        }
+        let token = self.block.tokens[item.first];
+        let first_word = &self.block.normalized.text[token.start..token.end];
+        let matcher = lexicon.matcher(self.block.lang);
+        let stripped = first_word.strip_prefix('و').unwrap_or(first_word);
+        let (cue, sense) = [first_word, stripped].into_iter().find_map(|word| {
+            matcher
+                .lookup(&[word.into()])
+                .iter()
+                .find_map(|s| match s.kind {
+                    SenseKind::Cue(c)
+                        if lexicon.cue(c).stance == Stance::Blames
+                            && lexicon.cue(c).target == CueTarget::Noun =>
+                    {
+                        Some((c, *s))
+                    }
+                    _ => None,
+                })
+        })?;
+        Some(Tag {
+            stance: Stance::Blames,
+            party,
+            cue: k,
+            target: k,
+            rule: format!("cue:{}", lexicon.cue(cue).id),
+            origin: sense.origin,
+            rule_target: CueTarget::Noun,
+        })
+    }
+
     fn after_possessive(&self, k: usize) -> bool {
         k > 0 && self.block.items[k - 1].has(|s| s == SenseKind::Possessive)
     }
 
     /// The object of a reporting verb that takes one (دعا X، وصف X بأنه):
     /// what a cue in its report points at when it names no target itself.
-    fn verb_object(&self, lexicon: &Lexicon) -> Option<(usize, u32)> {
-        let verb = self.found.verb?;
-        let takes_object = self.block.items[verb].senses.iter().any(|s| match s.kind {
+    fn verb_object(&self, lexicon: &Lexicon, k: usize) -> Option<(usize, u32)> {
+        let items = &self.block.items;
+        let verb = (self.found.range.start..k)
+            .rev()
+            .find(|&i| !items[i].quoted && items[i].has(|s| matches!(s, SenseKind::Verb(_))))?;
+        let takes_object = items[verb].senses.iter().any(|s| match s.kind {
             SenseKind::Verb(v) => lexicon.verb(v).object,
             _ => false,
         });
+        let from = if Some(verb) == self.found.verb {
+            self.found.object_from
+        } else {
+            verb + 1
+        };
         if takes_object {
-            self.object(self.found.object_from, 6)
+            self.object(from, 6)
         } else {
             None
         }

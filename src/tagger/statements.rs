@@ -211,8 +211,17 @@ fn analyse(block: &Block, lexicon: &Lexicon, range: Range<usize>, trigger: Trigg
                 found.object_from = end;
                 found.excluded = excluded;
             } else if let Some(before) = subject_before(block, range.start, v) {
+                let possessive = before
+                    .clone()
+                    .any(|i| block.items[i].has(|k| k == SenseKind::Possessive));
+                let party = resolve_party(block, before.clone()).or_else(|| {
+                    // "its spokesman": the party named earlier in the sentence.
+                    possessive
+                        .then(|| resolve_party(block, range.start..before.start))
+                        .flatten()
+                });
                 found.speaker = Speaker::Named {
-                    party: resolve_party(block, before.clone()),
+                    party,
                     unaffiliated: any_unaffiliated(block, before.clone()),
                     range: before.clone(),
                 };
@@ -309,8 +318,12 @@ fn noun_phrase_after(
         }
         if item.has(|s| s == SenseKind::Preposition) && item.party().is_none() {
             let title_place = seen_title && party_ahead(block, k + 1, end.min(k + 3));
-            if (party.is_none() || title_place) && party_ahead(block, k + 1, end) {
+            if party.is_none() && party_ahead(block, k + 1, end) {
                 k += 1;
+                continue;
+            }
+            if title_place {
+                k = past_place(block, k + 1, end);
                 continue;
             }
             break;
@@ -378,6 +391,19 @@ fn inverted(block: &Block, verb: usize) -> bool {
     verb > 0
         && (after_quote(verb - 1)
             || (verb > 1 && items[verb - 1].is_punct(is_comma) && after_quote(verb - 2)))
+}
+
+/// The end of a title's place ("envoy to Yemen"): the words after the
+/// preposition up to and including the first party.
+fn past_place(block: &Block, from: usize, end: usize) -> usize {
+    let mut k = from;
+    while k < end && block.items[k].is_word() {
+        k += 1;
+        if block.items[k - 1].party().is_some() {
+            break;
+        }
+    }
+    k
 }
 
 /// A party within the next three words, before any punctuation.
