@@ -232,3 +232,58 @@ fn harakat_and_hamza_variants_match() {
     assert_eq!(party(st), Some("azerbaijan"));
     assert_eq!(st.blames, ["armenia"]);
 }
+
+#[test]
+fn a_masculine_verb_before_a_capital_continues_the_sentence_s_speaker() {
+    let (a, s) = tag(
+        "عنوان\nندد الاتحاد الأوروبي بالهجوم الروسي على أوكرانيا، ودعا موسكو إلى وقف عدوانها فوراً.",
+    );
+    let first = statement(&a, &s, "ندد");
+    assert_eq!(
+        (party(first), first.blames.as_slice()),
+        (Some("eu"), &["russia".to_string()][..])
+    );
+    let second = statement(&a, &s, "ودعا موسكو");
+    assert_eq!(party(second), Some("eu"));
+    assert_eq!(second.blames, ["russia"]);
+}
+
+#[test]
+fn the_victim_of_a_transitive_act_is_not_blamed() {
+    let (a, s) = tag(
+        "عنوان\nوقال الجيش الإسرائيلي في بيان إنه قصف أهدافا لحركة حماس في شمال القطاع.\nوأدانت الخارجية المصرية الغارات الإسرائيلية على رفح.",
+    );
+    let first = statement(&a, &s, "الجيش الإسرائيلي");
+    assert_eq!(party(first), Some("israel"));
+    assert!(first.blames.is_empty(), "{:?}", first.blames);
+    let second = statement(&a, &s, "الغارات");
+    assert_eq!(
+        (party(second), second.blames.as_slice()),
+        (Some("egypt"), &["israel".to_string()][..])
+    );
+}
+
+#[test]
+fn holding_responsible_and_praising_a_role() {
+    let (a, s) = tag(
+        "عنوان\nوحمّلت حركة حماس إسرائيل المسؤولية الكاملة عن حياة الأسرى.\nمن جانبه، رحب الرئيس التركي بالاتفاق، مشيداً بالدور الذي لعبته قطر.",
+    );
+    assert_eq!(statement(&a, &s, "وحمّلت").blames, ["israel"]);
+    let praise = statement(&a, &s, "رحب");
+    assert_eq!(party(praise), Some("turkey"));
+    assert_eq!(praise.supports, ["qatar"]);
+}
+
+#[test]
+fn english_statements_of_another_conflict() {
+    let (a, s) = tag(
+        "Title\nHamas accused Israel of blocking aid.\n\"We will not accept this aggression,\" Zelensky said, adding that Russian forces had shelled Kharkiv.\nThe EU did not condemn either side, but its spokesman urged calm.",
+    );
+    assert_eq!(statement(&a, &s, "Hamas accused").blames, ["israel"]);
+    let zelensky = statement(&a, &s, "Zelensky said");
+    assert_eq!(
+        (party(zelensky), zelensky.blames.as_slice()),
+        (Some("ukraine"), &["russia".to_string()][..])
+    );
+    assert_eq!(party(statement(&a, &s, "its spokesman")), Some("eu"));
+}

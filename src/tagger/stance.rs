@@ -7,7 +7,7 @@
 
 use super::block::{Block, is_comma};
 use super::statements::{Found, resolve_party};
-use crate::lexicon::matcher::{Sense, SenseKind};
+use crate::lexicon::matcher::{Sense, SenseKind, Via};
 use crate::lexicon::{CueTarget, Lexicon, Stance};
 
 /// One tag, in item indices.
@@ -106,7 +106,7 @@ impl Finder<'_, '_> {
                 .or_else(|| self.agent(k))
                 .or_else(|| self.verb_object(lexicon, k)),
             CueTarget::Act => self.subject(k),
-            CueTarget::Passive => self.agent(k),
+            CueTarget::Passive => self.nisba(k).or_else(|| self.agent(k)),
             CueTarget::Possessor => self.modifier(k),
             CueTarget::Marker => self.after_marker(k, cue),
         }?;
@@ -199,6 +199,16 @@ impl Finder<'_, '_> {
             self.object(from, 6)
         } else {
             None
+        }
+    }
+
+    /// A nisba adjective right after the cue (القصف الأذربيجاني): the agent of
+    /// a transitive act, whose possessor would be its victim (قصف غزة).
+    fn nisba(&self, k: usize) -> Option<(usize, u32)> {
+        let next = self.block.items.get(k + 1).filter(|_| k + 1 < self.end)?;
+        match next.party() {
+            Some((party, Via::Demonym)) => Some((k + 1, party)),
+            _ => None,
         }
     }
 

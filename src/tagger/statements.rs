@@ -430,10 +430,11 @@ fn starts_noun_phrase(item: &Item) -> bool {
         })
 }
 
-/// Item `i` is a state's own name (the feminine noun a masculine verb does
+/// Item `i` names a state or its city (feminine nouns a masculine verb does
 /// not agree with).
 fn names_a_country(block: &Block, lexicon: &Lexicon, i: usize) -> bool {
-    let Some((party, Via::Alias)) = block.items[i].party() else {
+    let item = &block.items[i];
+    let Some((party, Via::Alias)) = item.party() else {
         return false;
     };
     let party = lexicon.party_at(party);
@@ -441,8 +442,12 @@ fn names_a_country(block: &Block, lexicon: &Lexicon, i: usize) -> bool {
         Lang::Ar => &party.name_ar,
         Lang::En => &party.name_en,
     };
+    let text = block.item_text(i);
+    // Countries and cities are feminine; a one-word name without the
+    // article is one of them (موسكو، يريفان), unlike الكرملين.
+    let proper_name = item.end - item.first == 1 && !text.starts_with("ال");
     matches!(party.kind, PartyKind::State | PartyKind::Region)
-        && crate::text::normalize::normalize(name).text == block.item_text(i)
+        && (proper_name || crate::text::normalize::normalize(name).text == text)
 }
 
 /// Past-tense feminine forms end in ت, present feminine ones start with ت;
