@@ -88,9 +88,8 @@ fn push_folded(out: &mut Normalized, c: char, offset: usize) {
 
 fn push(out: &mut Normalized, c: char, offset: usize) {
     out.text.push(c);
-    for _ in 0..c.len_utf8() {
-        out.origin.push(offset as u32);
-    }
+    let origin = [offset as u32; 4];
+    out.origin.extend_from_slice(&origin[..c.len_utf8()]);
 }
 
 enum Folded {
