@@ -60,6 +60,10 @@ struct Previous {
     speaker: Option<TextRange>,
     party: Option<String>,
     party_index: Option<u32>,
+    /// The party was carried over to a speaker the lexicon could not place
+    /// (a name or title it does not know): a guess, shown but not trusted
+    /// to cancel blame of the speaker's own side.
+    guessed: bool,
     block: usize,
 }
 
@@ -97,6 +101,7 @@ fn resolve_speaker(
             speaker: None,
             party: None,
             party_index: None,
+            guessed: false,
             block: index,
         })
     };
@@ -108,19 +113,22 @@ fn resolve_speaker(
             range,
         } if recent.is_some() => Previous {
             speaker: Some(block.source_range(range.clone())),
+            guessed: true,
             ..inherited()
         },
         Speaker::Named { range, party, .. } => Previous {
             speaker: Some(block.source_range(range.clone())),
             party: party.map(|(p, _)| lexicon.party_at(p).id.clone()),
             party_index: party.map(|(p, _)| p),
+            guessed: false,
             block: index,
         },
     }
 }
 
 fn statement(block: &Block, lexicon: &Lexicon, found: &Found, speaker: &Previous) -> Statement {
-    let tags = stance::tags(block, lexicon, found, speaker.party_index);
+    let trusted = speaker.party_index.filter(|_| !speaker.guessed);
+    let tags = stance::tags(block, lexicon, found, trusted);
     let mut blames = Vec::new();
     let mut supports = Vec::new();
     let mut evidence = Vec::new();

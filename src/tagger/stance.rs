@@ -146,24 +146,25 @@ impl Finder<'_, '_> {
         if item.end - item.first < 2 || self.negated(lexicon, k) {
             return None;
         }
-        let token = self.block.tokens[item.first];
-        let first_word = &self.block.normalized.text[token.start..token.end];
+        let text = &self.block.normalized.text;
+        let first_token = &self.block.tokens[item.first..item.first + 1];
         let matcher = lexicon.matcher(self.block.lang);
-        let stripped = first_word.strip_prefix('و').unwrap_or(first_word);
-        let (cue, sense) = [first_word, stripped].into_iter().find_map(|word| {
-            matcher
-                .lookup(&[word.into()])
-                .iter()
-                .find_map(|s| match s.kind {
-                    SenseKind::Cue(c)
-                        if lexicon.cue(c).stance == Stance::Blames
-                            && lexicon.cue(c).target == CueTarget::Noun =>
-                    {
-                        Some((c, *s))
-                    }
-                    _ => None,
-                })
-        })?;
+        let hit = matcher
+            .find(text, first_token, &[false])
+            .into_iter()
+            .next()?;
+        let (cue, sense) = matcher
+            .senses(hit.phrase)
+            .iter()
+            .find_map(|s| match s.kind {
+                SenseKind::Cue(c)
+                    if lexicon.cue(c).stance == Stance::Blames
+                        && lexicon.cue(c).target == CueTarget::Noun =>
+                {
+                    Some((c, *s))
+                }
+                _ => None,
+            })?;
         Some(Tag {
             stance: Stance::Blames,
             party,

@@ -317,7 +317,7 @@ fn noun_phrase_after(
             break;
         }
         if item.has(|s| s == SenseKind::Preposition) && item.party().is_none() {
-            let title_place = seen_title && party_ahead(block, k + 1, end.min(k + 3));
+            let title_place = seen_title && k + 1 < end && items[k + 1].party().is_some();
             if party.is_none() && party_ahead(block, k + 1, end) {
                 k += 1;
                 continue;
