@@ -287,3 +287,16 @@ fn english_statements_of_another_conflict() {
     );
     assert_eq!(party(statement(&a, &s, "its spokesman")), Some("eu"));
 }
+
+#[test]
+fn an_addressee_after_the_verb_is_not_the_speaker() {
+    let (a, s) = tag(
+        "عنوان\nوقال الكرملين إن الوضع هادئ.\nوقال للصحافيين إن \"الهجمات الأوكرانية مستمرة\".\nوقال لوكالة فرانس برس إن الحل سياسي.",
+    );
+    let told = statement(&a, &s, "للصحافيين");
+    assert_eq!(
+        (party(told), told.blames.as_slice()),
+        (Some("russia"), &["ukraine".to_string()][..])
+    );
+    assert_eq!(party(statement(&a, &s, "فرانس برس")), Some("russia"));
+}

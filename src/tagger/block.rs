@@ -91,7 +91,7 @@ impl<'l> Block<'l> {
         let capitalised: Vec<bool> = tokens
             .iter()
             .map(|t| {
-                if !text.as_bytes()[t.start].is_ascii_alphabetic() {
+                if lang == Lang::Ar || !text.as_bytes()[t.start].is_ascii_alphabetic() {
                     return false;
                 }
                 let word = normalized.to_original(t.start..t.end).slice(original);

@@ -288,7 +288,15 @@ fn noun_phrase_after(
 ) -> (Speaker, usize, Vec<Range<usize>>) {
     let items = &block.items;
     let mut j = from;
-    while j < end && items[j].has(|k| k == SenseKind::Skip) {
+    // Skipped words and the addressee (قال للصحافيين، told AFP).
+    let mut addressee = false;
+    while j < end {
+        let item = &items[j];
+        let to_someone = item.proclitics.preposition && item.has(|k| k == SenseKind::Unaffiliated);
+        if !to_someone && !item.has(|k| k == SenseKind::Skip) {
+            break;
+        }
+        addressee |= to_someone;
         j += 1;
     }
     if j >= end || !starts_noun_phrase(&items[j]) {
@@ -340,6 +348,11 @@ fn noun_phrase_after(
             }
         }
         k += 1;
+    }
+    let names_someone = party.is_some() || (j..k).any(|i| items[i].has(|s| s == SenseKind::Title));
+    if addressee && !names_someone {
+        // The rest of the addressee's name (لوكالة فرانس برس).
+        return (Speaker::Previous, k, Vec::new());
     }
     let name = j..k.max(j + 1).min(end);
     let mut excluded = vec![name.clone()];
