@@ -7,6 +7,7 @@ pub mod layout;
 mod lines;
 pub mod normalize;
 mod range;
+pub mod sanitize;
 mod script;
 pub mod segment;
 
