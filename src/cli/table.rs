@@ -5,7 +5,7 @@
 
 use mizan::corpus::Article;
 use mizan::tagger::Statement;
-use mizan::text::layout::{Direction, LayoutOptions, layout_paragraph};
+use mizan::text::layout::{Direction, LaidLine, LayoutOptions, layout_paragraph};
 use mizan::text::{Lang, TextRange};
 use std::io::{IsTerminal, Write};
 
@@ -31,7 +31,7 @@ pub fn write(
             let cell = |r: Option<TextRange>, width| {
                 r.map(|r| layout_paragraph(r.slice(&article.source), base, width, &options))
                     .and_then(|lines| lines.into_iter().next())
-                    .map(|l| pad(&l.text, l.width, width))
+                    .map(|l| align(&l, width))
                     .unwrap_or_else(|| pad("-", 1, width))
             };
             let party = s.speaker_party.as_deref().unwrap_or("-");
@@ -77,15 +77,20 @@ pub fn write(
                         pad("", 0, TAGS_WIDTH)
                     )?;
                 }
-                writeln!(
-                    out,
-                    "{}",
-                    pad(&line.text, line.width, TEXT_WIDTH).trim_end()
-                )?;
+                writeln!(out, "{}", align(line, TEXT_WIDTH).trim_end())?;
             }
         }
     }
     Ok(())
+}
+
+/// A laid-out line in a cell of `to` cells: right-aligned when it reads
+/// right to left.
+fn align(line: &LaidLine, to: usize) -> String {
+    match line.direction {
+        Direction::Rtl => format!("{}{}", " ".repeat(to.saturating_sub(line.width)), line.text),
+        Direction::Ltr => pad(&line.text, line.width, to),
+    }
 }
 
 fn pad(text: &str, width: usize, to: usize) -> String {
