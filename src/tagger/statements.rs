@@ -198,12 +198,13 @@ fn analyse(block: &Block, lexicon: &Lexicon, range: Range<usize>, trigger: Trigg
             let rule = lexicon.verb(verb);
             found.verb = Some(v);
             found.denial = rule.kind == VerbKind::Deny;
-            let relay_from = (rule.kind == VerbKind::Relay)
-                .then(|| {
-                    (v + 1..range.end.min(v + 10))
-                        .find(|&m| block.items[m].has(|k| k == SenseKind::RelayMarker))
-                })
-                .flatten();
+            // نقلت وسائل إعلام عن X: the speaker follows the marker; "media
+            // quoted X as saying": with no marker, it follows the verb.
+            let relay_from = (rule.kind == VerbKind::Relay).then(|| {
+                (v + 1..range.end.min(v + 10))
+                    .find(|&m| block.items[m].has(|k| k == SenseKind::RelayMarker))
+                    .unwrap_or(v)
+            });
             if let Some(marker) = relay_from {
                 let (speaker, end, excluded) =
                     noun_phrase_after(block, lexicon, marker + 1, range.end, None);
