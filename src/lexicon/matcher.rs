@@ -200,7 +200,7 @@ impl Matcher {
     /// matches never overlap. `capitalised[i]` says whether token `i` was
     /// written in capitals in the original.
     pub fn find(&self, text: &str, tokens: &[Token], capitalised: &[bool]) -> Vec<Hit> {
-        let mut hits = Vec::new();
+        let mut hits = Vec::with_capacity(tokens.len() / 2);
         let mut key = String::new();
         let mut i = 0;
         while i < tokens.len() {
@@ -247,7 +247,7 @@ impl Matcher {
                 let Some(stem) = word.strip_suffix(suffix) else {
                     continue;
                 };
-                if stem.len() < variant.start + 6 {
+                if stem.len() < usize::from(variant.start) + 6 {
                     continue;
                 }
                 let candidate = variant.key(stem, key);
@@ -318,7 +318,8 @@ fn is_arabic_letter(c: char) -> bool {
 /// (لل + word is ل + ال + word with the alef elided).
 #[derive(Clone, Copy, Debug)]
 struct Variant {
-    start: usize,
+    /// Bytes skipped: at most eight (و + ب + ال).
+    start: u8,
     restore_alef: bool,
     proclitics: Proclitics,
 }
@@ -328,10 +329,10 @@ impl Variant {
         if self.restore_alef {
             buffer.clear();
             buffer.push('ا');
-            buffer.push_str(&word[self.start..]);
+            buffer.push_str(&word[usize::from(self.start)..]);
             buffer.as_str()
         } else {
-            &word[self.start..]
+            &word[usize::from(self.start)..]
         }
     }
 }
@@ -348,7 +349,7 @@ fn variants(word: &str) -> Variants {
     if !word.starts_with(is_arabic_letter) {
         return out;
     }
-    let mut bases = [(0, Proclitics::default()); 2];
+    let mut bases = [(0u8, Proclitics::default()); 2];
     let mut base_count = 1;
     if (word.starts_with('و') || word.starts_with('ف')) && word.len() >= 6 {
         let proclitics = Proclitics {
@@ -364,7 +365,7 @@ fn variants(word: &str) -> Variants {
         base_count = 2;
     }
     for &(base, proclitics) in &bases[..base_count] {
-        let rest = &word[base..];
+        let rest = &word[usize::from(base)..];
         if rest.starts_with("لل") && rest.len() >= 8 {
             let p = Proclitics {
                 preposition: true,

@@ -88,17 +88,21 @@ impl<'l> Block<'l> {
         let normalized = normalize(original);
         let text = normalized.text.as_str();
         let tokens = tokenize(text);
-        let capitalised: Vec<bool> = tokens
-            .iter()
-            .map(|t| {
-                if lang == Lang::Ar || !text.as_bytes()[t.start].is_ascii_alphabetic() {
-                    return false;
-                }
-                let word = normalized.to_original(t.start..t.end).slice(original);
-                word.starts_with(|c: char| c.is_ascii_uppercase())
-                    && !word.chars().any(char::is_lowercase)
-            })
-            .collect();
+        // Only English acronyms need capitals (US, UN); Arabic has none.
+        let capitalised: Vec<bool> = match lang {
+            Lang::Ar => Vec::new(),
+            Lang::En => tokens
+                .iter()
+                .map(|t| {
+                    if !text.as_bytes()[t.start].is_ascii_alphabetic() {
+                        return false;
+                    }
+                    let word = normalized.to_original(t.start..t.end).slice(original);
+                    word.starts_with(|c: char| c.is_ascii_uppercase())
+                        && !word.chars().any(char::is_lowercase)
+                })
+                .collect(),
+        };
         let token_quotes = find_quotes(&tokens);
         let mut quoted = vec![false; tokens.len()];
         for q in &token_quotes {

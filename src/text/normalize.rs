@@ -62,6 +62,13 @@ pub fn normalize(text: &str) -> Normalized {
             out.origin.push(offset as u32);
             continue;
         }
+        if is_plain_arabic_letter(c) {
+            // Most of an Arabic text: copied as written, no folding.
+            out.text.push_str(&text[offset..offset + 2]);
+            out.origin.push(offset as u32);
+            out.origin.push(offset as u32);
+            continue;
+        }
         if is_presentation_form(c) {
             unicode_normalization::char::decompose_compatible(c, |base| {
                 push_folded(&mut out, base, offset);
@@ -88,8 +95,10 @@ fn push_folded(out: &mut Normalized, c: char, offset: usize) {
 
 fn push(out: &mut Normalized, c: char, offset: usize) {
     out.text.push(c);
-    let origin = [offset as u32; 4];
-    out.origin.extend_from_slice(&origin[..c.len_utf8()]);
+    // One push per byte: a slice copy of two entries costs a memmove call.
+    for _ in 0..c.len_utf8() {
+        out.origin.push(offset as u32);
+    }
 }
 
 enum Folded {
@@ -98,13 +107,14 @@ enum Folded {
     Lower,
 }
 
+/// An Arabic letter that folds to itself (two bytes in UTF-8).
+fn is_plain_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0621}' | '\u{0627}'..='\u{063A}' | '\u{0641}'..='\u{064A}')
+        && !matches!(c, 'ة' | 'ى')
+}
+
 fn fold_char(c: char) -> Folded {
     match c {
-        '\u{0621}' | '\u{0627}'..='\u{063A}' | '\u{0641}'..='\u{064A}'
-            if !matches!(c, 'ة' | 'ى') =>
-        {
-            Folded::Char(c)
-        }
         '\u{064B}'..='\u{065F}'
         | '\u{0670}'
         | '\u{0610}'..='\u{061A}'
@@ -126,6 +136,7 @@ fn fold_char(c: char) -> Folded {
         '٠'..='٩' => Folded::Char(char::from(b'0' + (c as u32 - 0x0660) as u8)),
         '۰'..='۹' => Folded::Char(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
         '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{3000}' => Folded::Char(' '),
+        '\u{0600}'..='\u{06FF}' | '\u{2000}'..='\u{206F}' => Folded::Char(c),
         _ if c.is_uppercase() => Folded::Lower,
         _ => Folded::Char(c),
     }

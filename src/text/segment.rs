@@ -97,6 +97,7 @@ fn is_letter(c: char) -> bool {
         'a'..='z' | 'A'..='Z' => true,
         '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' => true,
         _ if c.is_ascii() => false,
+        '\u{0600}'..='\u{06FF}' | '\u{00A0}'..='\u{00BF}' | '\u{2000}'..='\u{206F}' => false,
         _ => c.is_alphabetic(),
     }
 }
