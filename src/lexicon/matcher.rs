@@ -116,7 +116,26 @@ type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 #[derive(Debug, Default)]
 pub struct Matcher {
     first_words: FnvMap<Box<str>, u32>,
+    /// A bit per signature of every first word: most readings of most words
+    /// are no entry, and this rules them out before hashing.
+    first_word_bits: Vec<u64>,
     nodes: Vec<Node>,
+}
+
+const SIGNATURE_BITS: usize = 1 << 16;
+
+/// A cheap 16-bit signature of a word: its length and outer bytes.
+fn signature(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return 0;
+    };
+    let second = bytes.get(1).copied().unwrap_or(0);
+    let before_last = bytes[..bytes.len() - 1].last().copied().unwrap_or(0);
+    let mixed = (bytes.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        ^ u64::from(u32::from_le_bytes([first, second, before_last, last]))
+            .wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+    (mixed >> 48) as usize % SIGNATURE_BITS
 }
 
 const PRONOUN_SUFFIXES: [&str; 4] = ["هما", "ها", "هم", "ه"];
@@ -130,6 +149,11 @@ impl Matcher {
             None => {
                 let node = self.new_node();
                 self.first_words.insert(words[0].clone(), node);
+                if self.first_word_bits.is_empty() {
+                    self.first_word_bits = vec![0; SIGNATURE_BITS / 64];
+                }
+                let bit = signature(&words[0]);
+                self.first_word_bits[bit / 64] |= 1 << (bit % 64);
                 node
             }
         };
@@ -154,6 +178,14 @@ impl Matcher {
             entry.senses.push(sense);
         }
         node
+    }
+
+    /// Whether `word` may be the first word of a phrase (false: it is not).
+    fn may_start(&self, word: &str) -> bool {
+        let bit = signature(word);
+        self.first_word_bits
+            .get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
     }
 
     fn new_node(&mut self) -> u32 {
@@ -251,7 +283,11 @@ impl Matcher {
                     continue;
                 }
                 let candidate = variant.key(stem, key);
-                let Some(&node) = self.first_words.get(candidate) else {
+                let Some(&node) = self
+                    .may_start(candidate)
+                    .then(|| self.first_words.get(candidate))
+                    .flatten()
+                else {
                     continue;
                 };
                 let cue = self.nodes[node as usize]
@@ -284,6 +320,9 @@ impl Matcher {
         first: &str,
         proclitics: Proclitics,
     ) -> Option<Hit> {
+        if !self.may_start(first) {
+            return None;
+        }
         let mut node = *self.first_words.get(first)?;
         let mut best = None;
         let mut end = i + 1;
