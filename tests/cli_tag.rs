@@ -174,10 +174,10 @@ fn tag_refuses_a_broken_lexicon() {
 #[test]
 fn quality_on_the_construction_fixtures() {
     let s = eval("tests/gold/constructions.jsonl", "tests/fixtures/gold");
-    assert!(s.found >= 0.95, "statements found {}", s.found);
-    assert!(s.speaker >= 0.90, "speaker party accuracy {}", s.speaker);
-    assert!(s.blame_f1 >= 0.88, "blame F1 {}", s.blame_f1);
-    assert!(s.support_f1 >= 0.80, "support F1 {}", s.support_f1);
+    assert!(s.found >= 0.98, "statements found {}", s.found);
+    assert!(s.speaker >= 0.95, "speaker party accuracy {}", s.speaker);
+    assert!(s.blame_f1 >= 0.90, "blame F1 {}", s.blame_f1);
+    assert!(s.support_f1 >= 0.90, "support F1 {}", s.support_f1);
 }
 
 #[test]
@@ -185,6 +185,6 @@ fn quality_on_the_samples() {
     let s = eval("tests/gold/samples.jsonl", "samples");
     assert!(s.found >= 0.95, "statements found {}", s.found);
     assert!(s.speaker >= 0.85, "speaker party accuracy {}", s.speaker);
-    assert!(s.blame_f1 >= 0.78, "blame F1 {}", s.blame_f1);
+    assert!(s.blame_f1 >= 0.80, "blame F1 {}", s.blame_f1);
     assert!(s.support_f1 >= 0.70, "support F1 {}", s.support_f1);
 }

@@ -300,3 +300,12 @@ fn an_addressee_after_the_verb_is_not_the_speaker() {
     );
     assert_eq!(party(statement(&a, &s, "فرانس برس")), Some("russia"));
 }
+
+#[test]
+fn a_dateline_is_not_the_subject() {
+    let (a, s) =
+        tag("عنوان\nموسكو (رويترز) - قال وزير الخارجية الأوكراني إن القوات الروسية قصفت المدينة.");
+    let st = statement(&a, &s, "قال وزير الخارجية الأوكراني");
+    assert_eq!(party(st), Some("ukraine"));
+    assert_eq!(st.blames, ["russia"]);
+}

@@ -249,8 +249,9 @@ fn subject_before(block: &Block, start: usize, verb: usize) -> Option<Range<usiz
     let mut from = verb;
     while from > start {
         let item = &items[from - 1];
+        // A dash or bracket ends a dateline (موسكو (رويترز) - قال ...).
         if item.quoted
-            || item.is_punct(is_quote_mark)
+            || item.is_punct(|c| is_quote_mark(c) || matches!(c, '-' | '–' | '—' | ')' | '('))
             || item.has(|k| {
                 matches!(
                     k,
