@@ -223,11 +223,6 @@ impl Matcher {
         &self.nodes[phrase as usize].senses
     }
 
-    /// The meanings of an exact phrase, if it is an entry.
-    pub fn lookup(&self, words: &[Box<str>]) -> &[Sense] {
-        self.walk(words).map_or(&[], |node| self.senses(node))
-    }
-
     /// Matches the tokens of `text` left to right, longest phrase first;
     /// matches never overlap. `capitalised[i]` says whether token `i` was
     /// written in capitals in the original.
