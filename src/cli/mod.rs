@@ -1,11 +1,18 @@
 //! Command-line parsing and the wiring of each subcommand to the library.
 //! Errors are reported here, anyhow-style, with a non-zero exit.
 
+mod check;
+mod eval;
 mod fetch;
 mod opml;
 mod render;
+mod table;
+mod tag;
 
 use clap::{Parser, Subcommand};
+use mizan::config::Config;
+use mizan::corpus::{Article, load_configured, load_paths};
+use mizan::store::default_db_path;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -34,6 +41,29 @@ pub enum Command {
     Import(opml::ImportArgs),
     /// Print the configured feeds (as OPML).
     Export(opml::ExportArgs),
+    /// Tag every statement of the articles: speaker, party, blame, support.
+    Tag(tag::TagArgs),
+    /// Validate the configuration and lexicons (file:line:col diagnostics).
+    Check(check::CheckArgs),
+    /// Score the tagger against gold annotations.
+    Eval(eval::EvalArgs),
+}
+
+/// The articles a command works on: `paths` when given, else the configured
+/// sources and the store. Every loading problem is printed to standard
+/// error; the flag says whether any was an error.
+fn load_articles(cli: &Cli, paths: &[PathBuf]) -> anyhow::Result<(Vec<Article>, bool)> {
+    let loaded = if paths.is_empty() {
+        let (config, _) = Config::locate(cli.config.as_deref())?;
+        load_configured(&config, &default_db_path()?)
+    } else {
+        load_paths(paths)
+    };
+    for problem in &loaded.problems {
+        eprintln!("mizan: {problem}");
+    }
+    let failed = loaded.has_errors();
+    Ok((loaded.articles, failed))
 }
 
 /// Parses the command line, runs it and turns failures into a message and
@@ -45,6 +75,9 @@ pub fn run() -> ExitCode {
         Some(Command::Fetch(ref args)) => fetch::run(&cli, args),
         Some(Command::Import(ref args)) => opml::import(&cli, args),
         Some(Command::Export(ref args)) => opml::export(&cli, args),
+        Some(Command::Tag(ref args)) => tag::run(&cli, args),
+        Some(Command::Check(ref args)) => check::run(&cli, args),
+        Some(Command::Eval(ref args)) => eval::run(&cli, args),
         None => Err(anyhow::anyhow!(
             "the reader is not built yet; try `mizan render`"
         )),
