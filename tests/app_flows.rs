@@ -306,3 +306,19 @@ fn next_statement_in_a_comparison_scrolls_the_focused_pane_to_it() {
     press(&mut state, "N");
     assert_eq!(state.compare.tops[0], first);
 }
+
+#[test]
+fn the_explained_statement_stays_in_view_above_the_panel() {
+    let mut state = state(80, 16);
+    state.article_list.cursor = state.article_rows.iter().position(|&a| a == 3).unwrap();
+    press(&mut state, "enter n e");
+    let lines = state.reader_lines().unwrap();
+    let starts = state.statement_starts(3, &lines);
+    let row = starts[state.reader.selected.unwrap()].unwrap();
+    let height = usize::from(state.reader_areas().text.height);
+    assert!(
+        row >= state.reader.top && row < state.reader.top + height,
+        "row {row} top {} height {height}",
+        state.reader.top
+    );
+}

@@ -211,8 +211,12 @@ fn explain(state: &mut State) {
             if state.reader.selected.is_none() {
                 step_statement(state, true);
             }
-            if state.reader.selected.is_some() {
+            if let Some(statement) = state.reader.selected {
                 state.reader.explaining = !state.reader.explaining;
+                // The panel takes rows from the text: keep the statement in view.
+                let evidence = state.reader.evidence;
+                select_statement(state, statement);
+                state.reader.evidence = evidence;
             } else {
                 state.status.message = Some("no statement to explain".into());
             }

@@ -4,10 +4,13 @@
 
 use super::Cli;
 use anyhow::Context;
-use mizan::app::{Action, Directory, StartOptions, State, update};
-use mizan::config::{Config, user_config_dir};
+use mizan::app::{Action, Directory, NameAlias, PartyInfo, StartOptions, State, update};
+use mizan::config::{Config, user_lexicon_dir};
 use mizan::corpus::{self, Loaded};
+use mizan::lexicon::Lexicon;
 use mizan::store::default_db_path;
+use mizan::tagger::tag_article;
+use mizan::text::{Lang, detect_lang};
 use mizan::ui::keymap::Keymap;
 use mizan::ui::runtime::{self, Analyser, Reloaded, Runtime};
 use std::path::PathBuf;
@@ -34,7 +37,13 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         anyhow::bail!("no article could be loaded:\n{}", problems.join("\n"));
     }
     let notice = problems_notice(&loaded);
-    let (analyser, directory) = analysis(&config);
+    let (analyser, directory, lexicon_errors) = match analysis(&config) {
+        Ok((analyser, directory)) => (analyser, directory, Vec::new()),
+        Err(errors) => {
+            let (analyser, directory) = wire(Lexicon::builtin(), &config);
+            (analyser, directory, errors)
+        }
+    };
     let options = StartOptions {
         layout: config.layout,
         sort: config.sort,
@@ -46,9 +55,13 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     if let Some(notice) = notice {
         update(&mut state, Action::Notice(notice));
     }
+    if !lexicon_errors.is_empty() {
+        update(&mut state, Action::LexiconError(lexicon_errors));
+    }
     let mut watch: Vec<PathBuf> = config.lexicons.dirs.clone();
     watch.extend(config_path.clone());
-    watch.extend(user_config_dir().map(|dir| dir.join("lexicons")));
+    // Watched even before `mizan init` creates the copies' parent files.
+    watch.extend(user_lexicon_dir().filter(|dir| !watch.contains(dir)));
     let explicit = cli.config.clone();
     let runtime = Runtime {
         keymap,
@@ -61,16 +74,59 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
 }
 
 /// The tagger and the party directory for `config`.
-fn analysis(config: &Config) -> (Analyser, Directory) {
-    let analyser: Analyser = Arc::new(|_article| Vec::new());
-    (analyser, Directory::default().with_colors(&config.colors))
+/// The configured lexicon wired for the reader; `Err` holds its errors
+/// (`file:line:col: message`), and the lexicon is not used.
+fn analysis(config: &Config) -> Result<(Analyser, Directory), Vec<String>> {
+    let lexicon = Lexicon::load(&config.lexicons).map_err(|problems| {
+        problems
+            .iter()
+            .filter(|p| p.is_error())
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+    })?;
+    Ok(wire(lexicon, config))
+}
+
+/// The tagger over `lexicon`, and the party directory the reader shows.
+fn wire(lexicon: Lexicon, config: &Config) -> (Analyser, Directory) {
+    let directory = directory(&lexicon).with_colors(&config.colors);
+    let lexicon = Arc::new(lexicon);
+    let analyser: Analyser = Arc::new(move |article| tag_article(article, &lexicon));
+    (analyser, directory)
+}
+
+/// Every party with its names, and every person's English names with their
+/// Arabic spellings (so the filter finds بلينكن from `blinken`).
+fn directory(lexicon: &Lexicon) -> Directory {
+    let parties = lexicon.parties().map(|party| PartyInfo {
+        id: party.id.clone(),
+        name_en: party.name_en.clone(),
+        name_ar: party.name_ar.clone(),
+        ..PartyInfo::default()
+    });
+    let aliases = lexicon
+        .people()
+        .map(|person| {
+            let (arabic, english): (Vec<String>, Vec<String>) = person
+                .names
+                .iter()
+                .cloned()
+                .partition(|name| detect_lang(name) == Lang::Ar);
+            NameAlias {
+                english: english.join(" / "),
+                arabic,
+            }
+        })
+        .filter(|alias| !alias.english.is_empty() && !alias.arabic.is_empty())
+        .collect();
+    Directory::new(parties, aliases)
 }
 
 /// Re-reads the configuration (and with it the lexicons).
 fn reload(explicit: Option<&std::path::Path>) -> Result<Reloaded, Vec<String>> {
     let (config, _) = Config::locate(explicit).map_err(|error| vec![error.to_string()])?;
     let keymap = Keymap::with_overrides(&config.keys)?;
-    let (analyser, directory) = analysis(&config);
+    let (analyser, directory) = analysis(&config)?;
     Ok(Reloaded {
         analyser,
         directory,
