@@ -30,6 +30,7 @@ fn search(query: &str) -> Matches {
 #[case("outlet:herald blames:azerbaijan", &[])]
 #[case("blinken", &[(0, 1), (2, 1)])]
 #[case("truce twice", &[(2, 0)])]
+#[case("blnkn", &[(2, 1)])]
 fn qualifiers_and_text_combine(#[case] query: &str, #[case] expected: &[(usize, usize)]) {
     assert_eq!(search(query).statements, expected);
 }

@@ -5,12 +5,14 @@
 //! A keystroke must re-filter 100,000 statements within a frame, so haystacks
 //! are folded and packed once (see [`super::fold`]), a query that extends the
 //! previous one only re-checks the previous matches, and articles are searched
-//! in parallel. Free-text terms match as subsequences (every character, in
-//! order), like fzf; highlighting of the matched characters is computed with
-//! fuzzy-matcher for the rows on screen only.
+//! in parallel. A free-text term matches fuzzily within one word (its
+//! characters in order, others between them: `blnkn` finds Blinken), or as
+//! one of the Arabic names an English name stands for; highlighting of the
+//! matched characters is computed with fuzzy-matcher for the rows on screen
+//! only.
 
 use super::directory::Directory;
-use super::fold::{encode, fold, is_subsequence};
+use super::fold::{contains, encode, fold, is_subsequence_in_a_word};
 use crate::corpus::Article;
 use crate::tagger::Statement;
 use crate::text::Lang;
@@ -266,9 +268,8 @@ impl FilterIndex {
             .terms
             .iter()
             .map(|alts| {
-                alts.iter().any(|alt| {
-                    alt.matches(entry.mask, || is_subsequence(&alt.bytes, &entry.haystack))
-                })
+                alts.iter()
+                    .any(|alt| alt.matches(entry.mask, || &entry.haystack))
             })
             .collect();
         let kept: Vec<usize> = statements
@@ -315,11 +316,11 @@ fn resolve<'q>(query: &'q Query, directory: &Directory) -> Resolved<'q> {
         .terms
         .iter()
         .map(|term| {
-            let mut alternatives = vec![Needle::new(encode(term))];
+            let mut alternatives = vec![Needle::typed(encode(term))];
             if char_count(term) >= ALIAS_MIN_CHARS {
                 for alias in directory.aliases() {
                     if fold(&alias.english).contains(term.as_str()) {
-                        alternatives.extend(alias.arabic.iter().map(|a| Needle::new(encode(a))));
+                        alternatives.extend(alias.arabic.iter().map(|a| Needle::name(encode(a))));
                     }
                 }
             }
@@ -381,11 +382,9 @@ fn statement_passes(
         })
         && q.terms.iter().zip(title_terms).all(|(alts, &in_title)| {
             in_title
-                || alts.iter().any(|alt| {
-                    alt.matches(mask, || {
-                        is_subsequence(&alt.bytes, article.statement_haystack(index))
-                    })
-                })
+                || alts
+                    .iter()
+                    .any(|alt| alt.matches(mask, || article.statement_haystack(index)))
         })
 }
 
@@ -393,25 +392,52 @@ fn statement_passes(
 struct Needle {
     bytes: Vec<u8>,
     mask: u128,
+    /// What the user typed matches fuzzily within a word; a name alias
+    /// matches only as written (a fuzzy six-letter Arabic name would match
+    /// half of any long sentence).
+    exact: bool,
     /// The mask test alone decides a match.
     mask_decides: bool,
 }
 
 impl Needle {
-    fn new(bytes: Vec<u8>) -> Needle {
+    /// A typed term (folded and encoded).
+    fn typed(bytes: Vec<u8>) -> Needle {
         let bytes: Vec<u8> = bytes.into_iter().filter(|&b| b != b' ').collect();
         let mask_decides = matches!(bytes.as_slice(), [b] if mask_is_exact(*b));
         Needle {
             mask: byte_mask(&bytes),
             bytes,
+            exact: false,
             mask_decides,
         }
     }
 
-    /// Whether the needle is a subsequence of a haystack whose mask is
-    /// `mask`; `haystack` gives the bytes when the mask cannot decide.
-    fn matches(&self, mask: u128, haystack: impl FnOnce() -> bool) -> bool {
-        self.mask & mask == self.mask && (self.mask_decides || haystack())
+    /// A name that stands for a typed term, matched as written.
+    fn name(bytes: Vec<u8>) -> Needle {
+        let mask = byte_mask(&bytes) & !byte_mask(b" ");
+        Needle {
+            mask,
+            bytes,
+            exact: true,
+            mask_decides: false,
+        }
+    }
+
+    /// Whether the needle occurs in a haystack whose mask is `mask`;
+    /// `haystack` gives the bytes when the mask cannot decide.
+    fn matches<'h>(&self, mask: u128, haystack: impl FnOnce() -> &'h [u8]) -> bool {
+        if self.mask & mask != self.mask {
+            return false;
+        }
+        if self.mask_decides {
+            return true;
+        }
+        if self.exact {
+            contains(&self.bytes, haystack())
+        } else {
+            is_subsequence_in_a_word(&self.bytes, haystack())
+        }
     }
 }
 

@@ -70,16 +70,38 @@ pub fn encode(text: &str) -> Vec<u8> {
     out
 }
 
-/// Whether every byte of `needle` occurs in `haystack`, in order.
-pub fn is_subsequence(needle: &[u8], haystack: &[u8]) -> bool {
-    let mut rest = haystack;
-    for &b in needle {
-        match memchr::memchr(b, rest) {
-            Some(i) => rest = &rest[i + 1..],
-            None => return false,
+/// Whether every byte of `needle` occurs, in order, within ONE word of
+/// `haystack` (words are separated by single spaces, as [`encode`] writes
+/// them): `blnkn` finds `blinken`, but letters scattered over a sentence do
+/// not match. A prefix of a match is a match, so a query that grows only
+/// narrows what it finds.
+pub fn is_subsequence_in_a_word(needle: &[u8], haystack: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    let mut from = 0;
+    while let Some(offset) = memchr::memchr(first, &haystack[from..]) {
+        // Matching from the word's first occurrence of `first` is the best
+        // chance this word has.
+        let mut at = from + offset + 1;
+        let mut matched = 0;
+        while matched < rest.len() && at < haystack.len() && haystack[at] != b' ' {
+            if haystack[at] == rest[matched] {
+                matched += 1;
+            }
+            at += 1;
         }
+        if matched == rest.len() {
+            return true;
+        }
+        from = at;
     }
-    true
+    false
+}
+
+/// Whether `needle` occurs in `haystack` as it is (whole names).
+pub fn contains(needle: &[u8], haystack: &[u8]) -> bool {
+    memchr::memmem::find(haystack, needle).is_some()
 }
 
 #[cfg(test)]
@@ -94,11 +116,20 @@ mod tests {
     }
 
     #[test]
-    fn encoded_text_matches_as_subsequence() {
+    fn encoded_text_matches_within_words() {
         let hay = encode("قالَ وزير الخارجية الأمريكي");
-        assert!(is_subsequence(&encode("امريكي"), &hay));
-        assert!(is_subsequence(&encode("وزر"), &hay));
-        assert!(!is_subsequence(&encode("روسيا"), &hay));
+        assert!(is_subsequence_in_a_word(&encode("امريكي"), &hay));
+        assert!(is_subsequence_in_a_word(&encode("وزر"), &hay));
+        assert!(!is_subsequence_in_a_word(&encode("روسيا"), &hay));
+        assert!(
+            !is_subsequence_in_a_word(&encode("قوز"), &hay),
+            "letters from three words"
+        );
+        assert!(is_subsequence_in_a_word(
+            &encode("blnkn"),
+            &encode("Antony Blinken said")
+        ));
+        assert!(contains(&encode("الخارجية الأمريكي"), &hay));
     }
 
     #[test]
