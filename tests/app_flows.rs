@@ -322,3 +322,32 @@ fn the_explained_statement_stays_in_view_above_the_panel() {
         state.reader.top
     );
 }
+
+#[test]
+fn retagging_keeps_the_explained_statement_when_it_is_still_there() {
+    let mut state = state(100, 30);
+    state.article_list.cursor = state.article_rows.iter().position(|&a| a == 3).unwrap();
+    press(&mut state, "enter n e");
+    let mut retagged = statements(&state.articles.clone()).remove(3);
+    retagged[0].evidence[0].origin.line = 99;
+    update(&mut state, Action::AnalysisStarted { generation: 2 });
+    update(
+        &mut state,
+        Action::Analysed {
+            generation: 2,
+            results: vec![(3, retagged)],
+        },
+    );
+    assert!(state.reader.explaining);
+    assert!(screen(&state).contains(":99"));
+    update(&mut state, Action::AnalysisStarted { generation: 3 });
+    update(
+        &mut state,
+        Action::Analysed {
+            generation: 3,
+            results: vec![(3, Vec::new())],
+        },
+    );
+    assert_eq!(state.reader.selected, None);
+    assert!(!state.reader.explaining);
+}

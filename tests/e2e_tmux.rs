@@ -370,3 +370,96 @@ fn a_broken_configuration_edit_is_reported_and_a_fix_is_applied() {
     }
     assert!(!tmux.alive(), "the new quit key works");
 }
+
+#[test]
+fn a_tag_opens_its_lexicon_entry_in_the_editor_and_a_broken_lexicon_is_reported() {
+    if !tmux_available() {
+        return;
+    }
+    let home = tempfile::tempdir().expect("temp dir");
+    let env = |command: &mut Command| {
+        command
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("XDG_DATA_HOME", home.path().join("data"));
+    };
+    let mut init = Command::new(env!("CARGO_BIN_EXE_mizan"));
+    init.arg("init");
+    env(&mut init);
+    assert!(init.output().expect("mizan init runs").status.success());
+    let args_file = home.path().join("editor-args");
+    let editor = home.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        format!("#!/bin/sh\necho \"$@\" > {}\n", shell_quote(&args_file)),
+    )
+    .expect("write editor");
+    let mode = Command::new("chmod")
+        .arg("+x")
+        .arg(&editor)
+        .status()
+        .expect("chmod runs");
+    assert!(mode.success());
+    let command = format!(
+        "exec env HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data EDITOR={editor} {bin}",
+        home = shell_quote(home.path()),
+        editor = shell_quote(&editor),
+        bin = shell_quote(Path::new(env!("CARGO_BIN_EXE_mizan"))),
+    );
+    let tmux = Tmux {
+        socket: format!("mizan-e2e-{}-editor", std::process::id()),
+    };
+    tmux.start(160, 45, &command);
+    tmux.wait("the tagged samples", |s| {
+        s.contains("bundled samples") && !s.contains("tagging")
+    });
+    tmux.keys(&["/"]);
+    tmux.type_literal("blames:hou");
+    tmux.wait("the filter", |s| {
+        s.contains("/ blames:hou") && s.contains(" statements")
+    });
+    tmux.keys(&["Enter"]);
+    tmux.keys(&["S"]);
+    tmux.wait("the statement list", |s| s.contains("statement ("));
+    tmux.keys(&["Enter"]);
+    tmux.wait("the reader", |s| s.contains("· width "));
+    tmux.keys(&["e"]);
+    let explained = tmux.wait("the explanation", |s| s.contains("blames HOU"));
+    assert!(explained.contains("lexicons/"), "{explained}");
+
+    tmux.keys(&["E"]);
+    tmux.wait("the reader back after the editor", |s| {
+        s.contains("reloaded")
+    });
+    let args = std::fs::read_to_string(&args_file).expect("the editor ran");
+    let (line, file) = args.trim().split_once(' ').expect("+LINE FILE");
+    assert!(
+        line.strip_prefix('+')
+            .is_some_and(|n| n.parse::<u32>().is_ok()),
+        "{args}"
+    );
+    assert!(
+        file.starts_with(&home.path().display().to_string()),
+        "the user's copy: {args}"
+    );
+    assert_eq!(
+        tmux.pane_format("#{alternate_on}"),
+        "1",
+        "the reader has the terminal again"
+    );
+
+    let lexicon = PathBuf::from(file);
+    let good = std::fs::read_to_string(&lexicon).expect("read lexicon");
+    std::fs::write(&lexicon, format!("{good}\n[[broken\n")).expect("break lexicon");
+    let broken = tmux.wait("the lexicon error", |s| s.contains("reload error"));
+    let name = lexicon.file_name().unwrap().to_string_lossy().to_string();
+    assert!(broken.contains(&name), "the error names the file: {broken}");
+    assert!(
+        broken.contains("blames HOU"),
+        "the reader keeps its tags: {broken}"
+    );
+    std::fs::write(&lexicon, good).expect("fix lexicon");
+    tmux.wait("the fix", |s| {
+        !s.contains("reload error") && s.contains("reloaded")
+    });
+}

@@ -501,17 +501,34 @@ fn analysed(state: &mut State, generation: u64, results: Vec<(usize, Vec<Stateme
         if article >= state.articles.len() {
             continue;
         }
+        if state.reader.article == article {
+            keep_selection(state, &statements);
+        }
         state.statements[article] = Some(statements);
         state.reindex(article);
-        if state.reader.article == article {
-            state.reader.selected = None;
-            state.reader.explaining = false;
-        }
     }
     let previous_cursor = (state.article_list.cursor, state.statement_list.cursor);
     refilter(state, false);
     (state.article_list.cursor, state.statement_list.cursor) = previous_cursor;
     clamp_all(state);
+}
+
+/// Re-tagging the open article keeps the selected statement (and its
+/// explanation) when the new tags still have a statement over the same text,
+/// so an edited lexicon shows its effect in place.
+fn keep_selection(state: &mut State, new: &[Statement]) {
+    let old_range = state
+        .reader
+        .selected
+        .and_then(|s| state.statements_of(state.reader.article).get(s))
+        .map(|s| s.range);
+    let kept = old_range.and_then(|range| new.iter().position(|s| s.range == range));
+    state.reader.selected = kept;
+    state.reader.explaining &= kept.is_some();
+    let tags = kept
+        .and_then(|s| new.get(s))
+        .map_or(0, |s| s.evidence.len());
+    state.reader.evidence = state.reader.evidence.min(tags.saturating_sub(1));
 }
 
 fn scroll_at(state: &mut State, column: u16, row: u16, lines: isize) {
