@@ -76,27 +76,22 @@ pub fn encode(text: &str) -> Vec<u8> {
 /// not match. A prefix of a match is a match, so a query that grows only
 /// narrows what it finds.
 pub fn is_subsequence_in_a_word(needle: &[u8], haystack: &[u8]) -> bool {
-    let Some((&first, rest)) = needle.split_first() else {
-        return true;
-    };
-    let mut from = 0;
-    while let Some(offset) = memchr::memchr(first, &haystack[from..]) {
-        // Matching from the word's first occurrence of `first` is the best
-        // chance this word has.
-        let mut at = from + offset + 1;
-        let mut matched = 0;
-        while matched < rest.len() && at < haystack.len() && haystack[at] != b' ' {
-            if haystack[at] == rest[matched] {
-                matched += 1;
-            }
-            at += 1;
-        }
-        if matched == rest.len() {
+    // One pass, starting over at each word: matching from a word's first
+    // occurrence of the first letter is that word's best chance, and Arabic
+    // letters are too common for a memchr anchor to pay (every other word
+    // starts with ال).
+    let mut matched = 0;
+    for &byte in haystack {
+        if matched == needle.len() {
             return true;
         }
-        from = at;
+        if byte == b' ' {
+            matched = 0;
+        } else if byte == needle[matched] {
+            matched += 1;
+        }
     }
-    false
+    matched == needle.len()
 }
 
 /// Whether `needle` occurs in `haystack` as it is (whole names).
