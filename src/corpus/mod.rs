@@ -1,8 +1,13 @@
 //! Articles and how they are loaded: plain text and Markdown with TOML front
 //! matter, from files, directories and the samples embedded in the binary.
 
+pub mod align;
+pub mod coverage;
+mod dates;
 mod load;
 mod parse;
+pub mod stories;
+mod terms;
 
 pub use load::{Loaded, Problem, Severity, load_paths, samples};
 pub use parse::{Format, ParseError, Parsed, parse_article};

@@ -1,0 +1,263 @@
+//! Aligning statements across the articles of one story: the same words of
+//! the same side, as reported by several outlets, become one group.
+//!
+//! Two statements from different articles are linked when their speakers
+//! have the same party and their content terms overlap. Overlap is measured
+//! against the shorter statement (so a partial quote matches the full one)
+//! and weighted by how rare each term is among the story's statements (so
+//! two statements do not align merely because both name the parties and
+//! the border). Linked statements are closed transitively into groups.
+
+use super::stories::{Analysed, Story};
+use super::terms::terms;
+use crate::tagger::Statement;
+use serde::Serialize;
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+/// One statement of one analysed article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct StatementRef {
+    /// Index into the analysed articles.
+    pub article: usize,
+    /// Index into that article's statements.
+    pub statement: usize,
+}
+
+/// Statements of one story that report the same words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AlignedGroup {
+    pub speaker_party: Option<String>,
+    /// Ascending; a group may hold several statements of one article (a
+    /// headline and the body repeating the same quote).
+    pub members: Vec<StatementRef>,
+}
+
+impl AlignedGroup {
+    /// The articles the group's statements come from, ascending.
+    pub fn articles(&self) -> Vec<usize> {
+        let articles: BTreeSet<usize> = self.members.iter().map(|m| m.article).collect();
+        articles.into_iter().collect()
+    }
+
+    /// Whether the statement was reported by more than one article.
+    pub fn is_shared(&self) -> bool {
+        self.members
+            .windows(2)
+            .any(|pair| pair[0].article != pair[1].article)
+    }
+}
+
+/// Every statement of a story, in groups.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Alignment {
+    /// Every statement of the story is in exactly one group; groups are
+    /// ordered by their first member.
+    pub groups: Vec<AlignedGroup>,
+}
+
+impl Alignment {
+    /// The group holding `statement`.
+    pub fn group_of(&self, statement: StatementRef) -> Option<&AlignedGroup> {
+        self.groups
+            .iter()
+            .find(|group| group.members.binary_search(&statement).is_ok())
+    }
+
+    /// The same statement as reported by the story's other articles.
+    pub fn counterparts(&self, statement: StatementRef) -> Vec<StatementRef> {
+        self.group_of(statement)
+            .map(|group| {
+                group
+                    .members
+                    .iter()
+                    .copied()
+                    .filter(|member| member.article != statement.article)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Whether only the outlet of `statement` carries it: no article of
+    /// another outlet in the story reports it.
+    pub fn carried_by_one_outlet(&self, articles: &[Analysed], statement: StatementRef) -> bool {
+        let own = outlet_of(&articles[statement.article]);
+        self.counterparts(statement)
+            .iter()
+            .all(|other| outlet_of(&articles[other.article]) == own)
+    }
+
+    /// What the story's other articles report that `article` does not: the
+    /// groups without a statement of `article`.
+    pub fn omitted_by(&self, article: usize) -> Vec<&AlignedGroup> {
+        self.groups
+            .iter()
+            .filter(|group| group.members.iter().all(|m| m.article != article))
+            .collect()
+    }
+}
+
+/// The outlet an article is counted under: its metadata outlet, or its path
+/// when the outlet is unknown (two unknown outlets are not assumed to be one).
+pub fn outlet_of<'a>(analysed: &Analysed<'a>) -> &'a str {
+    let article = analysed.article;
+    article.meta.outlet.as_deref().unwrap_or(&article.path)
+}
+
+/// How statements are aligned.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct AlignOptions {
+    /// The weighted share of the shorter statement's terms the other one
+    /// must contain.
+    pub min_overlap: f32,
+    /// The fewest terms two statements must share.
+    pub min_shared_terms: usize,
+}
+
+impl Default for AlignOptions {
+    fn default() -> Self {
+        Self {
+            min_overlap: 0.5,
+            min_shared_terms: 2,
+        }
+    }
+}
+
+/// Aligns the statements of `story`'s articles.
+pub fn align_story(articles: &[Analysed], story: &Story, options: &AlignOptions) -> Alignment {
+    let statements: Vec<(StatementRef, &Statement)> = story
+        .articles
+        .iter()
+        .flat_map(|&article| {
+            articles[article]
+                .statements
+                .iter()
+                .enumerate()
+                .map(move |(statement, tagged)| (StatementRef { article, statement }, tagged))
+        })
+        .collect();
+    let term_sets: Vec<HashSet<u64>> = statements
+        .iter()
+        .map(|&(reference, statement)| {
+            let source = &articles[reference.article].article.source;
+            statement_terms(source, statement)
+        })
+        .collect();
+    let weights = rarity_weights(&term_sets);
+    let mut links = UnionFind::new(statements.len());
+    let mut by_party: HashMap<Option<&str>, Vec<usize>> = HashMap::new();
+    for (index, (_, statement)) in statements.iter().enumerate() {
+        by_party
+            .entry(statement.speaker_party.as_deref())
+            .or_default()
+            .push(index);
+    }
+    for indices in by_party.values() {
+        for (position, &left) in indices.iter().enumerate() {
+            for &right in &indices[position + 1..] {
+                if statements[left].0.article != statements[right].0.article
+                    && overlaps(&term_sets[left], &term_sets[right], &weights, options)
+                {
+                    links.join(left, right);
+                }
+            }
+        }
+    }
+    let groups = links
+        .groups()
+        .into_iter()
+        .map(|members| AlignedGroup {
+            speaker_party: statements[members[0]].1.speaker_party.clone(),
+            members: members
+                .into_iter()
+                .map(|index| statements[index].0)
+                .collect(),
+        })
+        .collect();
+    Alignment { groups }
+}
+
+/// The content terms of what was said: the quote when there is one, else
+/// the whole statement.
+fn statement_terms(source: &str, statement: &Statement) -> HashSet<u64> {
+    let range = statement.quote.unwrap_or(statement.range);
+    source
+        .get(range.as_range())
+        .map(|text| terms(text).iter().map(|term| term.key()).collect())
+        .unwrap_or_default()
+}
+
+/// Imaginary statements containing none of the terms, so that in a story of
+/// two statements a shared term still weighs something.
+const PRIOR_STATEMENTS: f32 = 4.0;
+
+fn rarity_weights(term_sets: &[HashSet<u64>]) -> HashMap<u64, f32> {
+    let mut frequencies: HashMap<u64, usize> = HashMap::new();
+    for set in term_sets {
+        for &key in set {
+            *frequencies.entry(key).or_insert(0) += 1;
+        }
+    }
+    let total = term_sets.len() as f32 + PRIOR_STATEMENTS + 1.0;
+    frequencies
+        .into_iter()
+        .map(|(key, frequency)| (key, (total / (frequency as f32 + 1.0)).ln()))
+        .collect()
+}
+
+fn overlaps(
+    left: &HashSet<u64>,
+    right: &HashSet<u64>,
+    weights: &HashMap<u64, f32>,
+    options: &AlignOptions,
+) -> bool {
+    let weight = |key: &u64| weights.get(key).copied().unwrap_or(0.0);
+    let shared: Vec<&u64> = left.intersection(right).collect();
+    if shared.len() < options.min_shared_terms {
+        return false;
+    }
+    let shared_weight: f32 = shared.into_iter().map(weight).sum();
+    let shorter = left
+        .iter()
+        .map(weight)
+        .sum::<f32>()
+        .min(right.iter().map(weight).sum());
+    shorter > 0.0 && shared_weight / shorter >= options.min_overlap
+}
+
+/// Plain union-find; groups come out ordered by their first member.
+struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(size: usize) -> Self {
+        Self {
+            parent: (0..size).collect(),
+        }
+    }
+
+    fn root(&mut self, mut index: usize) -> usize {
+        while self.parent[index] != index {
+            self.parent[index] = self.parent[self.parent[index]];
+            index = self.parent[index];
+        }
+        index
+    }
+
+    fn join(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.root(a), self.root(b));
+        let (root, child) = if a < b { (a, b) } else { (b, a) };
+        self.parent[child] = root;
+    }
+
+    fn groups(mut self) -> Vec<Vec<usize>> {
+        let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();
+        for index in 0..self.parent.len() {
+            let root = self.root(index);
+            by_root.entry(root).or_default().push(index);
+        }
+        let mut groups: Vec<Vec<usize>> = by_root.into_values().collect();
+        groups.sort_unstable_by_key(|members| members[0]);
+        groups
+    }
+}

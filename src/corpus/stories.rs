@@ -1,0 +1,366 @@
+//! Grouping articles about the same event into stories.
+//!
+//! Each article becomes a TF-IDF vector over its content terms (stemmed
+//! words, numbers such as casualty counts, the full dates it writes, the
+//! parties it mentions). Two articles are linked when their cosine passes a
+//! threshold and their metadata dates lie within a window; links are taken
+//! strongest first and a link is refused when it would stretch a story
+//! beyond the window, so a chain of daily follow-ups cannot merge a clash
+//! with another one a year later between the same parties.
+//!
+//! Only pairs that share a discriminating term are ever scored: an inverted
+//! index over terms accumulates the dot products, so the work grows with the
+//! overlap between articles, not with the square of their number.
+
+use super::Article;
+use super::dates::{Day, dates_in_text, parse_iso_day};
+use super::terms::{feature_key, terms};
+use crate::tagger::Statement;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// An article with what the tagger found in it: the input of grouping,
+/// alignment and coverage.
+#[derive(Clone, Copy, Debug)]
+pub struct Analysed<'a> {
+    pub article: &'a Article,
+    pub statements: &'a [Statement],
+    /// Party ids mentioned anywhere in the text.
+    pub parties: &'a [String],
+}
+
+/// How articles are grouped.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StoryOptions {
+    /// Articles whose metadata dates are further apart than this are never
+    /// in one story.
+    pub window_days: u32,
+    /// The cosine similarity two articles need to be linked.
+    pub min_similarity: f32,
+}
+
+impl Default for StoryOptions {
+    fn default() -> Self {
+        Self {
+            window_days: 3,
+            min_similarity: 0.18,
+        }
+    }
+}
+
+/// A group of articles about one event.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Story {
+    /// The title of its earliest article.
+    pub label: String,
+    /// Indices into the analysed articles, ascending.
+    pub articles: Vec<usize>,
+}
+
+/// Groups `articles` into stories. Every article is in exactly one story;
+/// stories are ordered by their first article.
+pub fn group_stories(articles: &[Analysed], options: &StoryOptions) -> Vec<Story> {
+    let days: Vec<Option<Day>> = articles
+        .iter()
+        .map(|a| a.article.meta.date.as_deref().and_then(parse_iso_day))
+        .collect();
+    let vectors = weighted_vectors(articles);
+    let mut links = similar_pairs(&vectors, &days, options);
+    links.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then((a.left, a.right).cmp(&(b.left, b.right)))
+    });
+    let mut groups = Groups::new(&days);
+    for link in &links {
+        groups.join_within(link.left, link.right, i64::from(options.window_days));
+    }
+    groups
+        .members()
+        .into_iter()
+        .map(|members| Story {
+            label: label(articles, &days, &members),
+            articles: members,
+        })
+        .collect()
+}
+
+/// The title of the earliest dated article, else of the first one.
+fn label(articles: &[Analysed], days: &[Option<Day>], members: &[usize]) -> String {
+    let earliest = members
+        .iter()
+        .copied()
+        .min_by_key(|&index| (days[index].is_none(), days[index], index))
+        .unwrap_or_default();
+    let article = articles[earliest].article;
+    if article.title.trim().is_empty() {
+        article.path.clone()
+    } else {
+        article.title.trim().to_string()
+    }
+}
+
+/// A unit-length sparse vector: (term key, weight), sorted by key.
+type SparseVector = Vec<(u64, f32)>;
+
+/// Terms counted in more than this share of a large collection say nothing
+/// about which event an article reports; they are dropped.
+const COMMON_TERM_SHARE: f32 = 0.05;
+/// Below this many documents nothing is dropped as common.
+const COMMON_TERM_FLOOR: usize = 50;
+/// Imaginary documents that contain none of the terms: they keep IDF
+/// meaningful when only a handful of articles are compared (two articles
+/// about one event share most of their words).
+const PRIOR_DOCUMENTS: f32 = 10.0;
+/// Title words count this many times: a title names its event.
+const TITLE_WEIGHT: f32 = 2.0;
+
+fn weighted_vectors(articles: &[Analysed]) -> Vec<SparseVector> {
+    let counts: Vec<Vec<(u64, Occurrences)>> = articles.par_iter().map(term_counts).collect();
+    let frequencies = document_frequencies(&counts);
+    let total = counts.len();
+    let common = ((total as f32 * COMMON_TERM_SHARE) as usize).max(COMMON_TERM_FLOOR);
+    counts
+        .into_par_iter()
+        .map(|vector| {
+            let mut weighted: SparseVector = vector
+                .into_iter()
+                .filter_map(|(key, occurrences)| {
+                    let frequency = frequencies[&key];
+                    (frequency <= common).then(|| {
+                        let idf = ((total as f32 + PRIOR_DOCUMENTS + 1.0)
+                            / (frequency as f32 + 1.0))
+                            .ln();
+                        let tf = 1.0 + occurrences.count.ln();
+                        (key, tf * occurrences.specificity * idf)
+                    })
+                })
+                .collect();
+            let norm = weighted.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                weighted.iter_mut().for_each(|(_, w)| *w /= norm);
+            }
+            weighted
+        })
+        .collect()
+}
+
+/// One term's occurrences in an article and how specific the term is.
+#[derive(Clone, Copy, Debug)]
+struct Occurrences {
+    count: f32,
+    specificity: f32,
+}
+
+/// Raw term counts of one article, sorted by key.
+fn term_counts(analysed: &Analysed) -> Vec<(u64, Occurrences)> {
+    let article = analysed.article;
+    let mut counts: HashMap<u64, Occurrences> = HashMap::new();
+    let mut add = |key: u64, count: f32, specificity: f32| {
+        counts
+            .entry(key)
+            .or_insert(Occurrences {
+                count: 0.0,
+                specificity,
+            })
+            .count += count;
+    };
+    for term in terms(&article.title) {
+        add(term.key(), TITLE_WEIGHT, term.specificity());
+    }
+    for range in &article.paragraphs {
+        let paragraph = range.slice(&article.source);
+        for term in terms(paragraph) {
+            add(term.key(), 1.0, term.specificity());
+        }
+        for day in dates_in_text(paragraph) {
+            add(feature_key("date", &day.to_string()), 1.0, 1.0);
+        }
+    }
+    for party in analysed.parties {
+        add(feature_key("party", party), 1.0, 1.0);
+    }
+    let mut vector: Vec<(u64, Occurrences)> = counts.into_iter().collect();
+    vector.sort_unstable_by_key(|&(key, _)| key);
+    vector
+}
+
+fn document_frequencies<T: Sync>(vectors: &[Vec<(u64, T)>]) -> HashMap<u64, usize> {
+    vectors
+        .par_iter()
+        .fold(HashMap::new, |mut frequencies, vector| {
+            for &(key, _) in vector {
+                *frequencies.entry(key).or_insert(0) += 1;
+            }
+            frequencies
+        })
+        .reduce(HashMap::new, |mut left, right| {
+            for (key, count) in right {
+                *left.entry(key).or_insert(0) += count;
+            }
+            left
+        })
+}
+
+/// Two articles similar enough to be one story.
+#[derive(Clone, Copy, Debug)]
+struct Link {
+    left: usize,
+    right: usize,
+    score: f32,
+}
+
+fn similar_pairs(
+    vectors: &[SparseVector],
+    days: &[Option<Day>],
+    options: &StoryOptions,
+) -> Vec<Link> {
+    let postings = postings(vectors);
+    let window = i64::from(options.window_days);
+    vectors
+        .par_iter()
+        .enumerate()
+        .map_init(
+            || Scores::new(vectors.len()),
+            |scores, (left, vector)| {
+                for (key, weight) in vector {
+                    let Some(list) = postings.get(key) else {
+                        continue;
+                    };
+                    let after = list.partition_point(|&(index, _)| index as usize <= left);
+                    for &(right, other) in &list[after..] {
+                        scores.add(right as usize, weight * other);
+                    }
+                }
+                scores
+                    .drain()
+                    .filter(|&(right, score)| {
+                        score >= options.min_similarity && within(days[left], days[right], window)
+                    })
+                    .map(|(right, score)| Link { left, right, score })
+                    .collect::<Vec<_>>()
+            },
+        )
+        .flatten()
+        .collect()
+}
+
+fn within(left: Option<Day>, right: Option<Day>, window: i64) -> bool {
+    match (left, right) {
+        (Some(left), Some(right)) => (left - right).abs() <= window,
+        _ => true,
+    }
+}
+
+/// For each term shared by at least two articles: the articles holding it
+/// and its weight there, by ascending article index.
+fn postings(vectors: &[SparseVector]) -> HashMap<u64, Vec<(u32, f32)>> {
+    let mut postings: HashMap<u64, Vec<(u32, f32)>> = HashMap::new();
+    for (index, vector) in vectors.iter().enumerate() {
+        let index = u32::try_from(index).unwrap_or(u32::MAX);
+        for &(key, weight) in vector {
+            postings.entry(key).or_default().push((index, weight));
+        }
+    }
+    postings.retain(|_, list| list.len() > 1);
+    postings
+}
+
+/// Dot-product accumulators for one article against all others, reused
+/// across articles so scoring allocates once per thread.
+struct Scores {
+    sums: Vec<f32>,
+    touched: Vec<usize>,
+}
+
+impl Scores {
+    fn new(size: usize) -> Self {
+        Self {
+            sums: vec![0.0; size],
+            touched: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, index: usize, amount: f32) {
+        if self.sums[index] == 0.0 {
+            self.touched.push(index);
+        }
+        self.sums[index] += amount;
+    }
+
+    fn drain(&mut self) -> impl Iterator<Item = (usize, f32)> + '_ {
+        self.touched.drain(..).map(|index| {
+            let score = std::mem::take(&mut self.sums[index]);
+            (index, score)
+        })
+    }
+}
+
+/// Union-find over articles that keeps, per group, the span of its dates.
+struct Groups {
+    parent: Vec<usize>,
+    first: Vec<Option<Day>>,
+    last: Vec<Option<Day>>,
+}
+
+impl Groups {
+    fn new(days: &[Option<Day>]) -> Self {
+        Self {
+            parent: (0..days.len()).collect(),
+            first: days.to_vec(),
+            last: days.to_vec(),
+        }
+    }
+
+    fn root(&mut self, mut index: usize) -> usize {
+        while self.parent[index] != index {
+            self.parent[index] = self.parent[self.parent[index]];
+            index = self.parent[index];
+        }
+        index
+    }
+
+    /// Joins the groups of `a` and `b` unless the joined group's dates
+    /// would span more than `window` days.
+    fn join_within(&mut self, a: usize, b: usize, window: i64) {
+        let (a, b) = (self.root(a), self.root(b));
+        if a == b {
+            return;
+        }
+        let first = min_day(self.first[a], self.first[b]);
+        let last = max_day(self.last[a], self.last[b]);
+        if let (Some(first), Some(last)) = (first, last)
+            && last - first > window
+        {
+            return;
+        }
+        let (root, child) = if a < b { (a, b) } else { (b, a) };
+        self.parent[child] = root;
+        self.first[root] = first;
+        self.last[root] = last;
+    }
+
+    /// The groups' members, ascending, groups ordered by first member.
+    fn members(mut self) -> Vec<Vec<usize>> {
+        let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();
+        for index in 0..self.parent.len() {
+            let root = self.root(index);
+            by_root.entry(root).or_default().push(index);
+        }
+        let mut groups: Vec<Vec<usize>> = by_root.into_values().collect();
+        groups.sort_unstable_by_key(|members| members[0]);
+        groups
+    }
+}
+
+fn min_day(a: Option<Day>, b: Option<Day>) -> Option<Day> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+fn max_day(a: Option<Day>, b: Option<Day>) -> Option<Day> {
+    a.max(b)
+}
