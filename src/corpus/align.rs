@@ -9,10 +9,10 @@
 //! the border). Linked statements are closed transitively into groups.
 
 use super::stories::{Analysed, Story};
-use super::terms::terms;
+use super::terms::{KeyMap, KeySet, term_keys};
 use crate::tagger::Statement;
 use serde::Serialize;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 /// One statement of one analysed article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -135,7 +135,7 @@ pub fn align_story(articles: &[Analysed], story: &Story, options: &AlignOptions)
                 .map(move |(statement, tagged)| (StatementRef { article, statement }, tagged))
         })
         .collect();
-    let term_sets: Vec<HashSet<u64>> = statements
+    let term_sets: Vec<KeySet> = statements
         .iter()
         .map(|&(reference, statement)| {
             let source = &articles[reference.article].article.source;
@@ -178,11 +178,11 @@ pub fn align_story(articles: &[Analysed], story: &Story, options: &AlignOptions)
 
 /// The content terms of what was said: the quote when there is one, else
 /// the whole statement.
-fn statement_terms(source: &str, statement: &Statement) -> HashSet<u64> {
+fn statement_terms(source: &str, statement: &Statement) -> KeySet {
     let range = statement.quote.unwrap_or(statement.range);
     source
         .get(range.as_range())
-        .map(|text| terms(text).iter().map(|term| term.key()).collect())
+        .map(term_keys)
         .unwrap_or_default()
 }
 
@@ -190,8 +190,8 @@ fn statement_terms(source: &str, statement: &Statement) -> HashSet<u64> {
 /// two statements a shared term still weighs something.
 const PRIOR_STATEMENTS: f32 = 4.0;
 
-fn rarity_weights(term_sets: &[HashSet<u64>]) -> HashMap<u64, f32> {
-    let mut frequencies: HashMap<u64, usize> = HashMap::new();
+fn rarity_weights(term_sets: &[KeySet]) -> KeyMap<f32> {
+    let mut frequencies: KeyMap<usize> = KeyMap::default();
     for set in term_sets {
         for &key in set {
             *frequencies.entry(key).or_insert(0) += 1;
@@ -204,12 +204,7 @@ fn rarity_weights(term_sets: &[HashSet<u64>]) -> HashMap<u64, f32> {
         .collect()
 }
 
-fn overlaps(
-    left: &HashSet<u64>,
-    right: &HashSet<u64>,
-    weights: &HashMap<u64, f32>,
-    options: &AlignOptions,
-) -> bool {
+fn overlaps(left: &KeySet, right: &KeySet, weights: &KeyMap<f32>, options: &AlignOptions) -> bool {
     let weight = |key: &u64| weights.get(key).copied().unwrap_or(0.0);
     let shared: Vec<&u64> = left.intersection(right).collect();
     if shared.len() < options.min_shared_terms {

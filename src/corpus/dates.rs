@@ -2,7 +2,7 @@
 //! the full dates written in its text ("13 أيلول/سبتمبر 2022", "September
 //! 13, 2022", "2022-09-13"). Story grouping compares days, never strings.
 
-use super::terms::fold;
+use super::terms::{fold, is_word_char};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -53,6 +53,13 @@ fn days_in_month(year: i64, month: u32) -> u32 {
 
 /// Every full date written in `text` (day, month name, year), in order.
 pub fn dates_in_text(text: &str) -> Vec<Day> {
+    // Every date form has a year in digits; most paragraphs have none.
+    if !text
+        .chars()
+        .any(|c| c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c))
+    {
+        return Vec::new();
+    }
     let folded = fold(text);
     let tokens = tokens_with_gaps(&folded);
     let mut days = Vec::new();
@@ -76,17 +83,17 @@ fn tokens_with_gaps(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some(&(start, c)) = chars.peek() {
-        if !c.is_alphanumeric() {
+        if !is_word_char(c) {
             chars.next();
             continue;
         }
         let mut end = start;
-        while let Some(&(offset, c)) = chars.peek().filter(|(_, c)| c.is_alphanumeric()) {
+        while let Some(&(offset, c)) = chars.peek().filter(|&&(_, c)| is_word_char(c)) {
             end = offset + c.len_utf8();
             chars.next();
         }
         let mut gap_end = end;
-        while let Some(&(offset, c)) = chars.peek().filter(|(_, c)| !c.is_alphanumeric()) {
+        while let Some(&(offset, c)) = chars.peek().filter(|&&(_, c)| !is_word_char(c)) {
             gap_end = offset + c.len_utf8();
             chars.next();
         }

@@ -8,13 +8,14 @@
 //! beyond the window, so a chain of daily follow-ups cannot merge a clash
 //! with another one a year later between the same parties.
 //!
-//! Only pairs that share a discriminating term are ever scored: an inverted
-//! index over terms accumulates the dot products, so the work grows with the
-//! overlap between articles, not with the square of their number.
+//! Only pairs that share a discriminating term are ever scored: each
+//! article is looked up in an inverted index under its heaviest terms, so
+//! the work grows with the overlap between articles, not with the square of
+//! their number.
 
 use super::Article;
 use super::dates::{Day, dates_in_text, parse_iso_day};
-use super::terms::{feature_key, terms};
+use super::terms::{KeyMap, each_term, feature_key};
 use crate::tagger::Statement;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -156,7 +157,7 @@ struct Occurrences {
 /// Raw term counts of one article, sorted by key.
 fn term_counts(analysed: &Analysed) -> Vec<(u64, Occurrences)> {
     let article = analysed.article;
-    let mut counts: HashMap<u64, Occurrences> = HashMap::new();
+    let mut counts: KeyMap<Occurrences> = KeyMap::default();
     let mut add = |key: u64, count: f32, specificity: f32| {
         counts
             .entry(key)
@@ -166,14 +167,12 @@ fn term_counts(analysed: &Analysed) -> Vec<(u64, Occurrences)> {
             })
             .count += count;
     };
-    for term in terms(&article.title) {
+    each_term(&article.title, |term| {
         add(term.key(), TITLE_WEIGHT, term.specificity());
-    }
+    });
     for range in &article.paragraphs {
         let paragraph = range.slice(&article.source);
-        for term in terms(paragraph) {
-            add(term.key(), 1.0, term.specificity());
-        }
+        each_term(paragraph, |term| add(term.key(), 1.0, term.specificity()));
         for day in dates_in_text(paragraph) {
             add(feature_key("date", &day.to_string()), 1.0, 1.0);
         }
@@ -186,16 +185,16 @@ fn term_counts(analysed: &Analysed) -> Vec<(u64, Occurrences)> {
     vector
 }
 
-fn document_frequencies<T: Sync>(vectors: &[Vec<(u64, T)>]) -> HashMap<u64, usize> {
+fn document_frequencies<T: Sync>(vectors: &[Vec<(u64, T)>]) -> KeyMap<usize> {
     vectors
         .par_iter()
-        .fold(HashMap::new, |mut frequencies, vector| {
+        .fold(KeyMap::default, |mut frequencies, vector| {
             for &(key, _) in vector {
                 *frequencies.entry(key).or_insert(0) += 1;
             }
             frequencies
         })
-        .reduce(HashMap::new, |mut left, right| {
+        .reduce(KeyMap::default, |mut left, right| {
             for (key, count) in right {
                 *left.entry(key).or_insert(0) += count;
             }
@@ -211,39 +210,73 @@ struct Link {
     score: f32,
 }
 
+/// How many of its heaviest terms an article is indexed under for finding
+/// candidates. A story's own names and numbers are what weigh most in its
+/// articles, so two reports of one event share one of them.
+const BLOCKING_TERMS: usize = 12;
+
 fn similar_pairs(
     vectors: &[SparseVector],
     days: &[Option<Day>],
     options: &StoryOptions,
 ) -> Vec<Link> {
-    let postings = postings(vectors);
     let window = i64::from(options.window_days);
-    vectors
+    candidate_pairs(vectors)
+        .into_par_iter()
+        .filter(|&(left, right)| within(days[left], days[right], window))
+        .filter_map(|(left, right)| {
+            let score = dot(&vectors[left], &vectors[right]);
+            (score >= options.min_similarity).then_some(Link { left, right, score })
+        })
+        .collect()
+}
+
+/// Pairs (ascending, each once) where one article's heaviest terms occur in
+/// the other.
+fn candidate_pairs(vectors: &[SparseVector]) -> Vec<(usize, usize)> {
+    let postings = postings(vectors);
+    let mut pairs: Vec<(usize, usize)> = vectors
         .par_iter()
         .enumerate()
-        .map_init(
-            || Scores::new(vectors.len()),
-            |scores, (left, vector)| {
-                for (key, weight) in vector {
-                    let Some(list) = postings.get(key) else {
-                        continue;
-                    };
-                    let after = list.partition_point(|&(index, _)| index as usize <= left);
-                    for &(right, other) in &list[after..] {
-                        scores.add(right as usize, weight * other);
-                    }
-                }
-                scores
-                    .drain()
-                    .filter(|&(right, score)| {
-                        score >= options.min_similarity && within(days[left], days[right], window)
-                    })
-                    .map(|(right, score)| Link { left, right, score })
-                    .collect::<Vec<_>>()
-            },
-        )
-        .flatten()
+        .flat_map_iter(|(left, vector)| {
+            heaviest_terms(vector)
+                .into_iter()
+                .filter_map(|key| postings.get(&key))
+                .flatten()
+                .filter(move |&&right| right != left)
+                .map(move |&right| (left.min(right), left.max(right)))
+        })
+        .collect();
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+fn heaviest_terms(vector: &SparseVector) -> Vec<u64> {
+    let mut by_weight: Vec<&(u64, f32)> = vector.iter().collect();
+    by_weight.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
+    by_weight
+        .into_iter()
+        .take(BLOCKING_TERMS)
+        .map(|&(key, _)| key)
         .collect()
+}
+
+/// The dot product of two sparse vectors sorted by key.
+fn dot(left: &SparseVector, right: &SparseVector) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < left.len() && j < right.len() {
+        match left[i].0.cmp(&right[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += left[i].1 * right[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
 }
 
 fn within(left: Option<Day>, right: Option<Day>, window: i64) -> bool {
@@ -253,48 +286,17 @@ fn within(left: Option<Day>, right: Option<Day>, window: i64) -> bool {
     }
 }
 
-/// For each term shared by at least two articles: the articles holding it
-/// and its weight there, by ascending article index.
-fn postings(vectors: &[SparseVector]) -> HashMap<u64, Vec<(u32, f32)>> {
-    let mut postings: HashMap<u64, Vec<(u32, f32)>> = HashMap::new();
+/// For each term shared by at least two articles: the articles holding it,
+/// ascending.
+fn postings(vectors: &[SparseVector]) -> KeyMap<Vec<usize>> {
+    let mut postings: KeyMap<Vec<usize>> = KeyMap::default();
     for (index, vector) in vectors.iter().enumerate() {
-        let index = u32::try_from(index).unwrap_or(u32::MAX);
-        for &(key, weight) in vector {
-            postings.entry(key).or_default().push((index, weight));
+        for &(key, _) in vector {
+            postings.entry(key).or_default().push(index);
         }
     }
     postings.retain(|_, list| list.len() > 1);
     postings
-}
-
-/// Dot-product accumulators for one article against all others, reused
-/// across articles so scoring allocates once per thread.
-struct Scores {
-    sums: Vec<f32>,
-    touched: Vec<usize>,
-}
-
-impl Scores {
-    fn new(size: usize) -> Self {
-        Self {
-            sums: vec![0.0; size],
-            touched: Vec::new(),
-        }
-    }
-
-    fn add(&mut self, index: usize, amount: f32) {
-        if self.sums[index] == 0.0 {
-            self.touched.push(index);
-        }
-        self.sums[index] += amount;
-    }
-
-    fn drain(&mut self) -> impl Iterator<Item = (usize, f32)> + '_ {
-        self.touched.drain(..).map(|index| {
-            let score = std::mem::take(&mut self.sums[index]);
-            (index, score)
-        })
-    }
 }
 
 /// Union-find over articles that keeps, per group, the span of its dates.

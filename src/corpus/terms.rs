@@ -7,7 +7,9 @@
 //! every comparison go through the same clipping, so `الأرمينية` and
 //! `أرمينيا` meet at one stem, which is all similarity needs.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// Folds text for matching. This is the one place article text is folded
@@ -16,38 +18,44 @@ use std::sync::LazyLock;
 /// PLACEHOLDER until the shared Arabic normaliser lands in
 /// `crate::text::normalize`: lower case, harakat and tatweel removed.
 pub fn fold(text: &str) -> String {
-    text.chars()
-        .filter(|&c| !is_harakah_or_tatweel(c))
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars().filter(|&c| !is_harakah_or_tatweel(c)) {
+        if c.is_ascii() || crate::text::is_arabic(c) {
+            folded.push(c.to_ascii_lowercase());
+        } else {
+            folded.extend(c.to_lowercase());
+        }
+    }
+    folded
 }
 
 fn is_harakah_or_tatweel(c: char) -> bool {
     matches!(c, '\u{064B}'..='\u{0652}' | '\u{0670}' | '\u{0640}')
 }
 
-/// One content term of a text.
+/// One content term of a text, borrowed from the folded text when
+/// stemming only clipped it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Term {
+pub enum Term<'a> {
     /// A stemmed word.
-    Word(String),
+    Word(Cow<'a, str>),
     /// A number, as its decimal digits without leading zeros.
-    Number(String),
+    Number(&'a str),
 }
 
-impl Term {
+impl Term<'_> {
     /// A stable 64-bit key for the term (FNV-1a), so that term statistics
     /// can be gathered in parallel without a shared dictionary.
     pub fn key(&self) -> u64 {
         let (tag, text) = match self {
-            Term::Word(word) => (b'w', word.as_str()),
-            Term::Number(digits) => (b'n', digits.as_str()),
+            Term::Word(word) => (b'w', word.as_ref()),
+            Term::Number(digits) => (b'n', *digits),
         };
         fnv1a(std::iter::once(tag).chain(text.bytes()))
     }
 }
 
-impl Term {
+impl Term<'_> {
     /// How much the term says about which event a text reports: the
     /// vocabulary every conflict report uses (ministry, forces, border,
     /// fire) weighs little, names and numbers weigh fully. Corpus
@@ -55,7 +63,7 @@ impl Term {
     /// usually compares.
     pub fn specificity(&self) -> f32 {
         match self {
-            Term::Word(stem) if GENERIC_NEWS_STEMS.contains(stem) => GENERIC_WEIGHT,
+            Term::Word(stem) if GENERIC_NEWS_STEMS.contains(stem.as_ref()) => GENERIC_WEIGHT,
             _ => 1.0,
         }
     }
@@ -69,32 +77,94 @@ pub fn feature_key(kind: &str, value: &str) -> u64 {
     fnv1a(kind.bytes().chain([0]).chain(value.bytes()))
 }
 
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
 fn fnv1a(bytes: impl Iterator<Item = u8>) -> u64 {
-    bytes.fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    bytes.fold(FNV_OFFSET, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME)
     })
 }
 
-/// The content terms of `text`, in order.
-pub fn terms(text: &str) -> Vec<Term> {
-    fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|token| !token.is_empty())
-        .filter_map(term)
-        .collect()
+/// A map keyed by term keys. The keys are already well-mixed hashes, and
+/// hashing them again cost more than the rest of grouping.
+pub type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+/// A set of term keys.
+pub type KeySet = HashSet<u64, BuildHasherDefault<KeyHasher>>;
+
+/// Passes term keys through; hashes anything else with FNV-1a, which is
+/// also what the word lists below are looked up with (short keys, no
+/// untrusted-collision concern: the lists are ours).
+pub struct KeyHasher(u64);
+
+impl Default for KeyHasher {
+    fn default() -> Self {
+        Self(FNV_OFFSET)
+    }
 }
 
-fn term(token: &str) -> Option<Term> {
-    if token.chars().all(|c| c.is_ascii_digit()) {
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
+        }
+    }
+
+    fn write_u64(&mut self, key: u64) {
+        self.0 = key;
+    }
+}
+
+/// A set of words looked up on every token.
+type WordSet = HashSet<String, BuildHasherDefault<KeyHasher>>;
+
+/// Whether `c` belongs to a word. Arabic letters and digits are answered
+/// without the general Unicode tables, which dominate the cost otherwise.
+pub fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0660}'..='\u{0669}' => true,
+        _ if c.is_ascii() => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// Calls `visit` with each content term of `text`, in order.
+pub fn each_term(text: &str, mut visit: impl FnMut(Term<'_>)) {
+    let folded = fold(text);
+    for token in folded.split(|c: char| !is_word_char(c)) {
+        if let Some(term) = term(token) {
+            visit(term);
+        }
+    }
+}
+
+/// The keys of the content terms of `text`.
+pub fn term_keys(text: &str) -> KeySet {
+    let mut keys = KeySet::default();
+    each_term(text, |term| {
+        keys.insert(term.key());
+    });
+    keys
+}
+
+fn term(token: &str) -> Option<Term<'_>> {
+    if token.is_empty() {
+        return None;
+    }
+    if token.bytes().all(|b| b.is_ascii_digit()) {
         let digits = token.trim_start_matches('0');
-        let digits = if digits.is_empty() { "0" } else { digits };
-        return Some(Term::Number(digits.to_string()));
+        return Some(Term::Number(if digits.is_empty() { "0" } else { digits }));
     }
     if STOPWORDS.contains(token) {
         return None;
     }
     let stem = stem(token);
-    if stem.chars().count() < 2 || STOPWORDS.contains(stem.as_str()) {
+    if stem.chars().nth(1).is_none() || STOPWORDS.contains(stem.as_ref()) {
         return None;
     }
     Some(Term::Word(stem))
@@ -112,7 +182,7 @@ fn folded_list(affixes: &[&str]) -> Vec<String> {
     affixes.iter().map(|affix| fold(affix)).collect()
 }
 
-fn stem(token: &str) -> String {
+fn stem(token: &str) -> Cow<'_, str> {
     if token.chars().any(crate::text::is_arabic) {
         stem_arabic(token)
     } else {
@@ -120,12 +190,12 @@ fn stem(token: &str) -> String {
     }
 }
 
-fn stem_arabic(token: &str) -> String {
+fn stem_arabic(token: &str) -> Cow<'_, str> {
     let mut word = token;
     if let Some(rest) = ARABIC_PREFIXES
         .iter()
         .find_map(|prefix| word.strip_prefix(prefix.as_str()))
-        .filter(|rest| rest.chars().count() >= 3)
+        .filter(|rest| has_at_least_three_chars(rest))
     {
         word = rest;
     }
@@ -135,23 +205,26 @@ fn stem_arabic(token: &str) -> String {
         let clipped = ARABIC_SUFFIXES
             .iter()
             .find_map(|suffix| word.strip_suffix(suffix.as_str()))
-            .filter(|rest| rest.chars().count() >= 3);
+            .filter(|rest| has_at_least_three_chars(rest));
         match clipped {
             Some(rest) => word = rest,
             None => break,
         }
     }
-    word.to_string()
+    Cow::Borrowed(word)
 }
 
-fn stem_english(token: &str) -> String {
-    let word = token.strip_suffix("'s").unwrap_or(token);
-    if let Some(rest) = word.strip_suffix("ies").filter(|rest| rest.len() >= 3) {
-        return format!("{rest}y");
+fn has_at_least_three_chars(text: &str) -> bool {
+    text.chars().nth(2).is_some()
+}
+
+fn stem_english(token: &str) -> Cow<'_, str> {
+    if let Some(rest) = token.strip_suffix("ies").filter(|rest| rest.len() >= 3) {
+        return Cow::Owned(format!("{rest}y"));
     }
-    match word.strip_suffix('s') {
-        Some(rest) if rest.len() >= 3 && !rest.ends_with('s') => rest.to_string(),
-        _ => word.to_string(),
+    match token.strip_suffix('s') {
+        Some(rest) if rest.len() >= 3 && !rest.ends_with('s') => Cow::Borrowed(rest),
+        _ => Cow::Borrowed(token),
     }
 }
 
@@ -189,22 +262,21 @@ sides side countries talks agreement peace treaty ceasefire called accused denie
 monday tuesday wednesday thursday friday saturday sunday year month week
 ";
 
-static GENERIC_NEWS_STEMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    GENERIC_NEWS_SOURCE
-        .split_whitespace()
-        .flat_map(terms)
-        .filter_map(|term| match term {
-            Term::Word(stem) => Some(stem),
-            Term::Number(_) => None,
-        })
-        .collect()
+static GENERIC_NEWS_STEMS: LazyLock<WordSet> = LazyLock::new(|| {
+    let mut stems = WordSet::default();
+    each_term(GENERIC_NEWS_SOURCE, |term| {
+        if let Term::Word(stem) = term {
+            stems.insert(stem.into_owned());
+        }
+    });
+    stems
 });
 
-static STOPWORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static STOPWORDS: LazyLock<WordSet> = LazyLock::new(|| {
     STOPWORD_SOURCE
         .split_whitespace()
         .map(fold)
-        .collect::<HashSet<_>>()
+        .collect::<WordSet>()
 });
 
 #[cfg(test)]
@@ -212,12 +284,14 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        terms(text)
-            .into_iter()
-            .map(|term| match term {
-                Term::Word(word) | Term::Number(word) => word,
+        let mut words = Vec::new();
+        each_term(text, |term| {
+            words.push(match term {
+                Term::Word(word) => word.into_owned(),
+                Term::Number(digits) => digits.to_string(),
             })
-            .collect()
+        });
+        words
     }
 
     #[test]
@@ -243,9 +317,6 @@ mod tests {
 
     #[test]
     fn keys_differ_between_words_and_numbers_with_the_same_text() {
-        assert_ne!(
-            Term::Word("12".into()).key(),
-            Term::Number("12".into()).key()
-        );
+        assert_ne!(Term::Word("12".into()).key(), Term::Number("12").key());
     }
 }
