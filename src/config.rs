@@ -3,6 +3,7 @@
 //! The documented defaults are the repository's `config.toml`, embedded.
 
 use crate::lexicon::LexiconSettings;
+use crate::text::LineIndex;
 use crate::text::layout::{BidiMode, Harakat, LayoutOptions};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -126,13 +127,10 @@ pub fn user_config_file() -> Option<PathBuf> {
     user_config_dir().map(|dir| dir.join("config.toml"))
 }
 
-/// The 1-based line and column (in characters) of byte `offset` in `text`.
+/// The 1-based line and column (in characters) of byte `offset` in `text`,
+/// for a single position; build a [`LineIndex`] to report many.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..text.floor_char_boundary(offset)];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
+    LineIndex::new(text).line_column(text, offset)
 }
 
 #[cfg(test)]
@@ -156,6 +154,7 @@ mod tests {
 
     #[test]
     fn line_column_counts_characters() {
-        assert_eq!(line_column("ab\nقال x", 9), (2, 5));
+        assert_eq!(line_column("ab\nقال x", 9), (2, 4));
+        assert_eq!(line_column("a\nb\n", 100), (3, 1));
     }
 }

@@ -4,8 +4,10 @@
 //! `mizan render` use. Nothing here knows about terminals, ratatui or files.
 
 pub mod layout;
+mod lines;
 mod range;
 mod script;
 
+pub use lines::LineIndex;
 pub use range::TextRange;
 pub use script::{Lang, detect_lang, is_arabic};

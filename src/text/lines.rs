@@ -1,0 +1,36 @@
+//! Byte offset → line and column, for diagnostics that name `file:line:col`.
+//! Built once per file so that reporting many positions costs a binary
+//! search each, not a scan from the start of the file.
+
+/// The start offset of every line of a text.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self { starts }
+    }
+
+    /// The 1-based line and column (counted in characters) of byte `offset`
+    /// of `text`, the text this index was built from. Offsets past the end
+    /// or inside a character are clamped to the nearest earlier boundary.
+    ///
+    /// ```
+    /// use mizan::text::LineIndex;
+    /// let text = "ab\nقال x";
+    /// let index = LineIndex::new(text);
+    /// assert_eq!(index.line_column(text, 0), (1, 1));
+    /// assert_eq!(index.line_column(text, 9), (2, 4));
+    /// ```
+    pub fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = text.floor_char_boundary(offset.min(text.len()));
+        let line = self.starts.partition_point(|&start| start <= offset) - 1;
+        let column = text[self.starts[line]..offset].chars().count() + 1;
+        (line + 1, column)
+    }
+}
