@@ -1,6 +1,7 @@
 //! Command-line parsing and the wiring of each subcommand to the library.
 //! Errors are reported here, anyhow-style, with a non-zero exit.
 
+mod compare;
 mod render;
 
 use clap::{Parser, Subcommand};
@@ -26,6 +27,9 @@ pub struct Cli {
 pub enum Command {
     /// Print articles laid out as the reader shows them.
     Render(render::RenderArgs),
+    /// Group articles into stories and compare whom each outlet quotes,
+    /// blames and supports.
+    Compare(compare::CompareArgs),
 }
 
 /// Parses the command line, runs it and turns failures into a message and
@@ -34,6 +38,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Some(Command::Render(ref args)) => render::run(&cli, args),
+        Some(Command::Compare(ref args)) => compare::run(&cli, args),
         None => Err(anyhow::anyhow!(
             "the reader is not built yet; try `mizan render`"
         )),

@@ -1,0 +1,540 @@
+//! `mizan compare`: the stories among the given articles, who each article
+//! and outlet quotes, blames and supports, and the statements several
+//! outlets carry. A table for people, JSON (documented in docs/compare.md)
+//! for scripts.
+
+use super::Cli;
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+use mizan::config::Config;
+use mizan::corpus::align::{AlignOptions, Alignment, StatementRef, align_story, outlet_of};
+use mizan::corpus::coverage::{Counts, Coverage, PartyPair, coverage};
+use mizan::corpus::stories::{Analysed, Story, StoryOptions, group_stories};
+use mizan::corpus::{Article, load_paths};
+use mizan::tagger::{Relation, Statement};
+use mizan::text::layout::{Direction, LayoutOptions, layout_paragraph};
+use serde::Serialize;
+use std::collections::BTreeSet;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+    /// Articles dated further apart than this are never one story.
+    #[arg(long, default_value_t = StoryOptions::default().window_days)]
+    pub window_days: u32,
+    /// Table width in cells (default: the terminal's, or 120).
+    #[arg(long)]
+    pub width: Option<usize>,
+    /// Articles or directories.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Table,
+    Json,
+}
+
+/// What the tagger found in one article.
+struct Analysis {
+    statements: Vec<Statement>,
+    parties: Vec<String>,
+}
+
+pub fn run(cli: &Cli, args: &CompareArgs) -> anyhow::Result<ExitCode> {
+    let (config, _) = Config::locate(cli.config.as_deref())?;
+    let loaded = load_paths(&args.paths);
+    for problem in &loaded.problems {
+        eprintln!("mizan: {problem}");
+    }
+    if loaded.articles.is_empty() {
+        anyhow::bail!("no articles to compare");
+    }
+    let analyses = analyse_all(&loaded.articles, &config)?;
+    let analysed: Vec<Analysed> = loaded
+        .articles
+        .iter()
+        .zip(&analyses)
+        .map(|(article, analysis)| Analysed {
+            article,
+            statements: &analysis.statements,
+            parties: &analysis.parties,
+        })
+        .collect();
+    let options = StoryOptions {
+        window_days: args.window_days,
+        ..StoryOptions::default()
+    };
+    let comparison = Comparison::build(&analysed, &options);
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        OutputFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &comparison.json(&analysed))?;
+            writeln!(out)?;
+        }
+        OutputFormat::Table => {
+            let style = TableStyle {
+                width: args.width.unwrap_or_else(terminal_width).max(40),
+                layout: config.layout,
+                colour: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            };
+            write_table(&mut out, &comparison, &analysed, &style)?;
+        }
+    }
+    out.flush().context("writing the comparison")?;
+    Ok(if loaded.has_errors() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The analysis step: the statements and parties of every article.
+fn analyse_all(articles: &[Article], config: &Config) -> anyhow::Result<Vec<Analysis>> {
+    let _ = config;
+    anyhow::ensure!(
+        articles.is_empty(),
+        "the tagger is not available in this build yet"
+    );
+    Ok(articles
+        .iter()
+        .map(|_| Analysis {
+            statements: Vec::new(),
+            parties: Vec::new(),
+        })
+        .collect())
+}
+
+/// Stories, their alignments and the counts, computed once for either
+/// output.
+struct Comparison {
+    stories: Vec<Story>,
+    alignments: Vec<Alignment>,
+    /// For each article, its story.
+    story_of: Vec<usize>,
+    coverage: Coverage,
+}
+
+impl Comparison {
+    fn build(analysed: &[Analysed], options: &StoryOptions) -> Comparison {
+        let stories = group_stories(analysed, options);
+        let alignments = stories
+            .iter()
+            .map(|story| align_story(analysed, story, &AlignOptions::default()))
+            .collect();
+        let mut story_of = vec![0; analysed.len()];
+        for (index, story) in stories.iter().enumerate() {
+            for &article in &story.articles {
+                story_of[article] = index;
+            }
+        }
+        let everything: Vec<usize> = (0..analysed.len()).collect();
+        Comparison {
+            coverage: coverage(analysed, &everything),
+            stories,
+            alignments,
+            story_of,
+        }
+    }
+
+    /// Every group of every story, with its story, in story order.
+    fn groups(&self) -> impl Iterator<Item = (usize, &mizan::corpus::align::AlignedGroup)> {
+        self.alignments
+            .iter()
+            .enumerate()
+            .flat_map(|(story, alignment)| alignment.groups.iter().map(move |g| (story, g)))
+    }
+
+    fn json<'a>(&'a self, analysed: &'a [Analysed<'a>]) -> JsonComparison<'a> {
+        let path = |index: usize| analysed[index].article.path.as_str();
+        let groups: Vec<_> = self.groups().collect();
+        let aligned = groups
+            .iter()
+            .map(|&(story, group)| JsonGroup {
+                story,
+                speaker_party: group.speaker_party.as_deref(),
+                outlets: outlets(analysed, &group.articles()),
+                statements: group
+                    .members
+                    .iter()
+                    .map(|&member| JsonStatement {
+                        article: path(member.article),
+                        statement: member.statement,
+                        text: statement_text(analysed, member),
+                        speaker_party: analysed[member.article].statements[member.statement]
+                            .speaker_party
+                            .as_deref(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let articles = self
+            .coverage
+            .articles
+            .iter()
+            .map(|row| {
+                let story = self.story_of[row.article];
+                let alignment = &self.alignments[story];
+                JsonArticle {
+                    path: path(row.article),
+                    outlet: &row.outlet,
+                    date: analysed[row.article].article.meta.date.as_deref(),
+                    story,
+                    counts: &row.counts,
+                    exclusive: (0..analysed[row.article].statements.len())
+                        .filter(|&statement| {
+                            let member = StatementRef {
+                                article: row.article,
+                                statement,
+                            };
+                            alignment.carried_by_one_outlet(analysed, member)
+                        })
+                        .collect(),
+                    omits: groups
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, (group_story, group))| {
+                            *group_story == story
+                                && group.members.iter().all(|m| m.article != row.article)
+                        })
+                        .map(|(index, _)| index)
+                        .collect(),
+                }
+            })
+            .collect();
+        JsonComparison {
+            stories: self
+                .stories
+                .iter()
+                .map(|story| JsonStory {
+                    label: &story.label,
+                    articles: story.articles.iter().map(|&i| path(i)).collect(),
+                })
+                .collect(),
+            articles,
+            outlets: self
+                .coverage
+                .outlets
+                .iter()
+                .map(|row| JsonOutlet {
+                    outlet: &row.outlet,
+                    articles: row.articles.iter().map(|&i| path(i)).collect(),
+                    counts: &row.counts,
+                })
+                .collect(),
+            aligned,
+        }
+    }
+}
+
+/// The distinct outlets of `articles`, sorted.
+fn outlets<'a>(analysed: &[Analysed<'a>], articles: &[usize]) -> Vec<&'a str> {
+    let outlets: BTreeSet<&str> = articles.iter().map(|&i| outlet_of(&analysed[i])).collect();
+    outlets.into_iter().collect()
+}
+
+/// The words of a statement as the article has them (empty if the tagger
+/// produced a range outside the article).
+fn statement_text<'a>(analysed: &[Analysed<'a>], member: StatementRef) -> &'a str {
+    let analysed = analysed[member.article];
+    let range = analysed.statements[member.statement].range;
+    analysed.article.source.get(range.as_range()).unwrap_or("")
+}
+
+#[derive(Serialize)]
+struct JsonComparison<'a> {
+    stories: Vec<JsonStory<'a>>,
+    articles: Vec<JsonArticle<'a>>,
+    outlets: Vec<JsonOutlet<'a>>,
+    aligned: Vec<JsonGroup<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonStory<'a> {
+    label: &'a str,
+    articles: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonArticle<'a> {
+    path: &'a str,
+    outlet: &'a str,
+    date: Option<&'a str>,
+    story: usize,
+    #[serde(flatten)]
+    counts: &'a Counts,
+    exclusive: Vec<usize>,
+    omits: Vec<usize>,
+}
+
+#[derive(Serialize)]
+struct JsonOutlet<'a> {
+    outlet: &'a str,
+    articles: Vec<&'a str>,
+    #[serde(flatten)]
+    counts: &'a Counts,
+}
+
+#[derive(Serialize)]
+struct JsonGroup<'a> {
+    story: usize,
+    speaker_party: Option<&'a str>,
+    outlets: Vec<&'a str>,
+    statements: Vec<JsonStatement<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonStatement<'a> {
+    article: &'a str,
+    statement: usize,
+    text: &'a str,
+    speaker_party: Option<&'a str>,
+}
+
+fn terminal_width() -> usize {
+    if !std::io::stdout().is_terminal() {
+        return 120;
+    }
+    ratatui::crossterm::terminal::size()
+        .map(|(columns, _)| usize::from(columns))
+        .unwrap_or(120)
+}
+
+struct TableStyle {
+    width: usize,
+    layout: LayoutOptions,
+    colour: bool,
+}
+
+impl TableStyle {
+    fn heading(&self, text: &str) -> String {
+        if self.colour {
+            format!("\x1b[1m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// `text` laid out as one line of exactly `width` cells: shaped and
+    /// reordered by the layout pipeline, cut with `…` when too long,
+    /// right-aligned when it reads right to left.
+    fn cell(&self, text: &str, width: usize) -> String {
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let lines = layout_paragraph(&flat, None, width, &self.layout);
+        let (shown, shown_width, direction) = if lines.len() > 1 {
+            let cut = layout_paragraph(&flat, None, width.saturating_sub(1).max(1), &self.layout);
+            let first = &cut[0];
+            let text = match first.direction {
+                Direction::Ltr => format!("{}…", first.text),
+                Direction::Rtl => format!("…{}", first.text),
+            };
+            (text, first.width + 1, first.direction)
+        } else {
+            let first = &lines[0];
+            (first.text.clone(), first.width, first.direction)
+        };
+        let padding = " ".repeat(width.saturating_sub(shown_width));
+        match direction {
+            Direction::Ltr => format!("{shown}{padding}"),
+            Direction::Rtl => format!("{padding}{shown}"),
+        }
+    }
+}
+
+const OUTLET_COLUMN: usize = 18;
+const NUMBER_COLUMN: usize = 6;
+
+fn write_table(
+    out: &mut impl Write,
+    comparison: &Comparison,
+    analysed: &[Analysed],
+    style: &TableStyle,
+) -> std::io::Result<()> {
+    write_stories(out, comparison, analysed, style)?;
+    write_counts_header(out, "Coverage by outlet", style)?;
+    for row in &comparison.coverage.outlets {
+        write_counts_row(out, &row.outlet, &row.counts, style)?;
+    }
+    write_counts_header(out, "Coverage by article", style)?;
+    for row in &comparison.coverage.articles {
+        write_counts_row(out, &analysed[row.article].article.path, &row.counts, style)?;
+    }
+    write_pairs(out, &comparison.coverage, style)?;
+    write_aligned(out, comparison, analysed, style)
+}
+
+fn write_stories(
+    out: &mut impl Write,
+    comparison: &Comparison,
+    analysed: &[Analysed],
+    style: &TableStyle,
+) -> std::io::Result<()> {
+    writeln!(out, "{}", style.heading("Stories"))?;
+    for (index, story) in comparison.stories.iter().enumerate() {
+        let label_width = style.width.saturating_sub(6);
+        writeln!(
+            out,
+            "{:>3}. {}",
+            index + 1,
+            style.cell(&story.label, label_width).trim_end()
+        )?;
+        for &article in &story.articles {
+            let analysed = &analysed[article];
+            let date = analysed.article.meta.date.as_deref().unwrap_or("-");
+            let path_width = style.width.saturating_sub(OUTLET_COLUMN + 18);
+            writeln!(
+                out,
+                "     {} {:<12} {}",
+                style.cell(outlet_of(analysed), OUTLET_COLUMN),
+                date,
+                style.cell(&analysed.article.path, path_width).trim_end()
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Widths of the three party columns of a counts table.
+fn party_column(style: &TableStyle) -> usize {
+    (style
+        .width
+        .saturating_sub(OUTLET_COLUMN + NUMBER_COLUMN + 4)
+        / 3)
+    .max(10)
+}
+
+fn write_counts_header(
+    out: &mut impl Write,
+    title: &str,
+    style: &TableStyle,
+) -> std::io::Result<()> {
+    let party = party_column(style);
+    writeln!(out, "\n{}", style.heading(title))?;
+    writeln!(
+        out,
+        "{} {:>NUMBER_COLUMN$} {} {} {}",
+        style.cell("", OUTLET_COLUMN),
+        "quotes",
+        style.cell("quoted (speaker party)", party),
+        style.cell("blames", party),
+        style.cell("supports", party).trim_end()
+    )
+}
+
+fn write_counts_row(
+    out: &mut impl Write,
+    name: &str,
+    counts: &Counts,
+    style: &TableStyle,
+) -> std::io::Result<()> {
+    let party = party_column(style);
+    let mut quoted = tally(counts.quoted.iter());
+    if counts.unattributed > 0 {
+        let unattributed = format!("no party {}", counts.unattributed);
+        quoted = if quoted == "-" {
+            unattributed
+        } else {
+            format!("{quoted}, {unattributed}")
+        };
+    }
+    writeln!(
+        out,
+        "{} {:>NUMBER_COLUMN$} {} {} {}",
+        style.cell(name, OUTLET_COLUMN),
+        counts.statements,
+        style.cell(&quoted, party),
+        style.cell(&tally(counts.blames.iter()), party),
+        style.cell(&tally(counts.supports.iter()), party).trim_end()
+    )
+}
+
+/// "armenia 3, azerbaijan 1", or "-" when empty.
+fn tally<'a>(entries: impl Iterator<Item = (&'a String, &'a usize)>) -> String {
+    let parts: Vec<String> = entries
+        .map(|(party, count)| format!("{party} {count}"))
+        .collect();
+    if parts.is_empty() {
+        "-".to_string()
+    } else {
+        parts.join(", ")
+    }
+}
+
+fn write_pairs(
+    out: &mut impl Write,
+    coverage: &Coverage,
+    style: &TableStyle,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "\n{}",
+        style.heading("Who blames or supports whom, by outlet")
+    )?;
+    for row in coverage
+        .outlets
+        .iter()
+        .filter(|row| !row.counts.pairs.is_empty())
+    {
+        for pair in &row.counts.pairs {
+            writeln!(
+                out,
+                "{} {}",
+                style.cell(&row.outlet, OUTLET_COLUMN),
+                describe_pair(pair)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn describe_pair(pair: &PartyPair) -> String {
+    let verb = match pair.relation {
+        Relation::Blames => "blames",
+        Relation::Supports => "supports",
+    };
+    format!("{} {verb} {} ×{}", pair.speaker, pair.target, pair.count)
+}
+
+fn write_aligned(
+    out: &mut impl Write,
+    comparison: &Comparison,
+    analysed: &[Analysed],
+    style: &TableStyle,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "\n{}",
+        style.heading("Statements carried by several outlets")
+    )?;
+    let text_width = style.width.saturating_sub(OUTLET_COLUMN + 5);
+    for (story, group) in comparison.groups() {
+        let outlets = outlets(analysed, &group.articles());
+        if outlets.len() < 2 {
+            continue;
+        }
+        writeln!(
+            out,
+            "  story {} · {} · {} outlets",
+            story + 1,
+            group.speaker_party.as_deref().unwrap_or("no party"),
+            outlets.len()
+        )?;
+        for &member in &group.members {
+            writeln!(
+                out,
+                "    {} {}",
+                style.cell(outlet_of(&analysed[member.article]), OUTLET_COLUMN),
+                style
+                    .cell(statement_text(analysed, member), text_width)
+                    .trim_end()
+            )?;
+        }
+    }
+    Ok(())
+}
