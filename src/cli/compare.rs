@@ -18,6 +18,7 @@ use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
@@ -56,7 +57,7 @@ pub fn run(cli: &Cli, args: &CompareArgs) -> anyhow::Result<ExitCode> {
     if loaded.articles.is_empty() {
         anyhow::bail!("no articles to compare");
     }
-    let analyses = analyse_all(&loaded.articles, &config)?;
+    let analyses = analyse_all(cli, &loaded.articles)?;
     let analysed: Vec<Analysed> = loaded
         .articles
         .iter()
@@ -96,19 +97,15 @@ pub fn run(cli: &Cli, args: &CompareArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// The analysis step: the statements and parties of every article.
-fn analyse_all(articles: &[Article], config: &Config) -> anyhow::Result<Vec<Analysis>> {
-    let _ = config;
+/// INTERIM until `tagger::tag_article` is on main: reports that it is
+/// missing rather than comparing articles without statements.
+fn analyse_all(cli: &Cli, articles: &[Article]) -> anyhow::Result<Vec<Analysis>> {
+    let _ = cli;
     anyhow::ensure!(
         articles.is_empty(),
         "the tagger is not available in this build yet"
     );
-    Ok(articles
-        .iter()
-        .map(|_| Analysis {
-            statements: Vec::new(),
-            parties: Vec::new(),
-        })
-        .collect())
+    Ok(Vec::new())
 }
 
 /// Stories, their alignments and the counts, computed once for either
@@ -345,9 +342,30 @@ impl TableStyle {
             Direction::Rtl => format!("{padding}{shown}"),
         }
     }
+
+    /// An outlet name or file path; a left-to-right name too long for the
+    /// cell is cut from the left, so a path keeps its file name.
+    fn name_cell(&self, name: &str, width: usize) -> String {
+        let shown_width = name.width();
+        if shown_width <= width || name.chars().any(mizan::text::is_arabic) {
+            return self.cell(name, width);
+        }
+        let mut kept = 0;
+        let tail_start = name
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| {
+                kept += c.width().unwrap_or(0);
+                kept < width
+            })
+            .last()
+            .map_or(name.len(), |(index, _)| index);
+        self.cell(&format!("…{}", &name[tail_start..]), width)
+    }
 }
 
 const OUTLET_COLUMN: usize = 18;
+const PATH_COLUMN: usize = 30;
 const NUMBER_COLUMN: usize = 6;
 
 fn write_table(
@@ -357,13 +375,14 @@ fn write_table(
     style: &TableStyle,
 ) -> std::io::Result<()> {
     write_stories(out, comparison, analysed, style)?;
-    write_counts_header(out, "Coverage by outlet", style)?;
+    write_counts_header(out, "Coverage by outlet", OUTLET_COLUMN, style)?;
     for row in &comparison.coverage.outlets {
-        write_counts_row(out, &row.outlet, &row.counts, style)?;
+        write_counts_row(out, &row.outlet, OUTLET_COLUMN, &row.counts, style)?;
     }
-    write_counts_header(out, "Coverage by article", style)?;
+    write_counts_header(out, "Coverage by article", PATH_COLUMN, style)?;
     for row in &comparison.coverage.articles {
-        write_counts_row(out, &analysed[row.article].article.path, &row.counts, style)?;
+        let path = &analysed[row.article].article.path;
+        write_counts_row(out, path, PATH_COLUMN, &row.counts, style)?;
     }
     write_pairs(out, &comparison.coverage, style)?;
     write_aligned(out, comparison, analysed, style)
@@ -391,9 +410,11 @@ fn write_stories(
             writeln!(
                 out,
                 "     {} {:<12} {}",
-                style.cell(outlet_of(analysed), OUTLET_COLUMN),
+                style.name_cell(outlet_of(analysed), OUTLET_COLUMN),
                 date,
-                style.cell(&analysed.article.path, path_width).trim_end()
+                style
+                    .name_cell(&analysed.article.path, path_width)
+                    .trim_end()
             )?;
         }
     }
@@ -401,25 +422,22 @@ fn write_stories(
 }
 
 /// Widths of the three party columns of a counts table.
-fn party_column(style: &TableStyle) -> usize {
-    (style
-        .width
-        .saturating_sub(OUTLET_COLUMN + NUMBER_COLUMN + 4)
-        / 3)
-    .max(10)
+fn party_column(name_column: usize, style: &TableStyle) -> usize {
+    (style.width.saturating_sub(name_column + NUMBER_COLUMN + 4) / 3).max(10)
 }
 
 fn write_counts_header(
     out: &mut impl Write,
     title: &str,
+    name_column: usize,
     style: &TableStyle,
 ) -> std::io::Result<()> {
-    let party = party_column(style);
+    let party = party_column(name_column, style);
     writeln!(out, "\n{}", style.heading(title))?;
     writeln!(
         out,
         "{} {:>NUMBER_COLUMN$} {} {} {}",
-        style.cell("", OUTLET_COLUMN),
+        style.cell("", name_column),
         "quotes",
         style.cell("quoted (speaker party)", party),
         style.cell("blames", party),
@@ -430,10 +448,11 @@ fn write_counts_header(
 fn write_counts_row(
     out: &mut impl Write,
     name: &str,
+    name_column: usize,
     counts: &Counts,
     style: &TableStyle,
 ) -> std::io::Result<()> {
-    let party = party_column(style);
+    let party = party_column(name_column, style);
     let mut quoted = tally(counts.quoted.iter());
     if counts.unattributed > 0 {
         let unattributed = format!("no party {}", counts.unattributed);
@@ -446,7 +465,7 @@ fn write_counts_row(
     writeln!(
         out,
         "{} {:>NUMBER_COLUMN$} {} {} {}",
-        style.cell(name, OUTLET_COLUMN),
+        style.name_cell(name, name_column),
         counts.statements,
         style.cell(&quoted, party),
         style.cell(&tally(counts.blames.iter()), party),
@@ -485,7 +504,7 @@ fn write_pairs(
             writeln!(
                 out,
                 "{} {}",
-                style.cell(&row.outlet, OUTLET_COLUMN),
+                style.name_cell(&row.outlet, OUTLET_COLUMN),
                 describe_pair(pair)
             )?;
         }
@@ -529,7 +548,7 @@ fn write_aligned(
             writeln!(
                 out,
                 "    {} {}",
-                style.cell(outlet_of(&analysed[member.article]), OUTLET_COLUMN),
+                style.name_cell(outlet_of(&analysed[member.article]), OUTLET_COLUMN),
                 style
                     .cell(statement_text(analysed, member), text_width)
                     .trim_end()

@@ -9,8 +9,9 @@
 //! the border). Linked statements are closed transitively into groups.
 
 use super::stories::{Analysed, Story};
-use super::terms::{KeyMap, KeySet, term_keys};
+use super::terms::{KeyMap, fold, is_word_char, term_keys};
 use crate::tagger::Statement;
+use crate::text::TextRange;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
 
@@ -135,13 +136,13 @@ pub fn align_story(articles: &[Analysed], story: &Story, options: &AlignOptions)
                 .map(move |(statement, tagged)| (StatementRef { article, statement }, tagged))
         })
         .collect();
-    let term_sets: Vec<KeySet> = statements
+    let said: Vec<Said> = statements
         .iter()
         .map(|&(reference, statement)| {
-            let source = &articles[reference.article].article.source;
-            statement_terms(source, statement)
+            Said::new(&articles[reference.article].article.source, statement)
         })
         .collect();
+    let term_sets: Vec<KeyMap<f32>> = said.iter().map(|said| said.terms.clone()).collect();
     let weights = rarity_weights(&term_sets);
     let mut links = UnionFind::new(statements.len());
     let mut by_party: HashMap<Option<&str>, Vec<usize>> = HashMap::new();
@@ -155,7 +156,9 @@ pub fn align_story(articles: &[Analysed], story: &Story, options: &AlignOptions)
         for (position, &left) in indices.iter().enumerate() {
             for &right in &indices[position + 1..] {
                 if statements[left].0.article != statements[right].0.article
-                    && overlaps(&term_sets[left], &term_sets[right], &weights, options)
+                    && (said[left].quotes(&said[right])
+                        || said[right].quotes(&said[left])
+                        || overlaps(&term_sets[left], &term_sets[right], &weights, options))
                 {
                     links.join(left, right);
                 }
@@ -176,13 +179,69 @@ pub fn align_story(articles: &[Analysed], story: &Story, options: &AlignOptions)
     Alignment { groups }
 }
 
-/// The content terms of what was said: the quote when there is one, else
-/// the whole statement.
-fn statement_terms(source: &str, statement: &Statement) -> KeySet {
-    let range = statement.quote.unwrap_or(statement.range);
-    source
-        .get(range.as_range())
-        .map(term_keys)
+/// A quote of at least this many words found word for word in another
+/// outlet's statement is the same statement, whatever else either says.
+const MIN_QUOTED_WORDS: usize = 3;
+
+/// What a statement says, prepared for comparison.
+struct Said {
+    terms: KeyMap<f32>,
+    /// The quote's folded words, space-separated and space-padded, when it
+    /// is long enough to identify the statement.
+    quote: Option<String>,
+    /// The whole statement's folded words, likewise.
+    text: String,
+}
+
+impl Said {
+    fn new(source: &str, statement: &Statement) -> Said {
+        let words_of = |range: TextRange| source.get(range.as_range()).map(folded_words);
+        Said {
+            terms: statement_terms(source, statement),
+            quote: statement.quote.and_then(words_of).filter(|words| {
+                words.split(' ').filter(|w| !w.is_empty()).count() >= MIN_QUOTED_WORDS
+            }),
+            text: words_of(statement.range).unwrap_or_default(),
+        }
+    }
+
+    /// Whether this statement's quote stands word for word in `other`.
+    fn quotes(&self, other: &Said) -> bool {
+        self.quote
+            .as_ref()
+            .is_some_and(|quote| other.text.contains(quote.as_str()))
+    }
+}
+
+/// ` word word word `: folded words between single spaces, so that a
+/// substring match is a match of whole words.
+fn folded_words(text: &str) -> String {
+    let folded = fold(text);
+    let mut words = String::from(" ");
+    for word in folded
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+    {
+        words.push_str(word);
+        words.push(' ');
+    }
+    words
+}
+
+/// Quotes with fewer content terms than this are compared with their
+/// whole statement instead: a two-word label in quotation marks says too
+/// little on its own, and the reporting words around it say more.
+const MIN_QUOTE_TERMS: usize = 4;
+
+/// The content terms of what was said: the quote when it says enough,
+/// else the whole statement.
+fn statement_terms(source: &str, statement: &Statement) -> KeyMap<f32> {
+    let terms_of = |range: TextRange| source.get(range.as_range()).map(term_keys);
+    statement
+        .quote
+        .and_then(terms_of)
+        .filter(|terms| terms.len() >= MIN_QUOTE_TERMS)
+        .or_else(|| terms_of(statement.range))
         .unwrap_or_default()
 }
 
@@ -190,32 +249,38 @@ fn statement_terms(source: &str, statement: &Statement) -> KeySet {
 /// two statements a shared term still weighs something.
 const PRIOR_STATEMENTS: f32 = 4.0;
 
-fn rarity_weights(term_sets: &[KeySet]) -> KeyMap<f32> {
-    let mut frequencies: KeyMap<usize> = KeyMap::default();
+/// Each term's weight in the story: rarer among its statements is heavier,
+/// and the vocabulary of every report (forces, border, shelling) is light.
+fn rarity_weights(term_sets: &[KeyMap<f32>]) -> KeyMap<f32> {
+    let mut frequencies: KeyMap<(usize, f32)> = KeyMap::default();
     for set in term_sets {
-        for &key in set {
-            *frequencies.entry(key).or_insert(0) += 1;
+        for (&key, &specificity) in set {
+            frequencies.entry(key).or_insert((0, specificity)).0 += 1;
         }
     }
     let total = term_sets.len() as f32 + PRIOR_STATEMENTS + 1.0;
     frequencies
         .into_iter()
-        .map(|(key, frequency)| (key, (total / (frequency as f32 + 1.0)).ln()))
+        .map(|(key, (frequency, specificity))| {
+            (key, (total / (frequency as f32 + 1.0)).ln() * specificity)
+        })
         .collect()
 }
 
-fn overlaps(left: &KeySet, right: &KeySet, weights: &KeyMap<f32>, options: &AlignOptions) -> bool {
+fn overlaps(
+    left: &KeyMap<f32>,
+    right: &KeyMap<f32>,
+    weights: &KeyMap<f32>,
+    options: &AlignOptions,
+) -> bool {
     let weight = |key: &u64| weights.get(key).copied().unwrap_or(0.0);
-    let shared: Vec<&u64> = left.intersection(right).collect();
+    let shared: Vec<&u64> = left.keys().filter(|key| right.contains_key(key)).collect();
     if shared.len() < options.min_shared_terms {
         return false;
     }
     let shared_weight: f32 = shared.into_iter().map(weight).sum();
-    let shorter = left
-        .iter()
-        .map(weight)
-        .sum::<f32>()
-        .min(right.iter().map(weight).sum());
+    let total = |terms: &KeyMap<f32>| terms.keys().map(weight).sum::<f32>();
+    let shorter = total(left).min(total(right));
     shorter > 0.0 && shared_weight / shorter >= options.min_overlap
 }
 

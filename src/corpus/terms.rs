@@ -89,8 +89,6 @@ fn fnv1a(bytes: impl Iterator<Item = u8>) -> u64 {
 /// A map keyed by term keys. The keys are already well-mixed hashes, and
 /// hashing them again cost more than the rest of grouping.
 pub type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
-/// A set of term keys.
-pub type KeySet = HashSet<u64, BuildHasherDefault<KeyHasher>>;
 
 /// Passes term keys through; hashes anything else with FNV-1a, which is
 /// also what the word lists below are looked up with (short keys, no
@@ -143,11 +141,11 @@ pub fn each_term(text: &str, mut visit: impl FnMut(Term<'_>)) {
     }
 }
 
-/// The keys of the content terms of `text`.
-pub fn term_keys(text: &str) -> KeySet {
-    let mut keys = KeySet::default();
+/// The keys of the content terms of `text`, each with its specificity.
+pub fn term_keys(text: &str) -> KeyMap<f32> {
+    let mut keys = KeyMap::default();
     each_term(text, |term| {
-        keys.insert(term.key());
+        keys.insert(term.key(), term.specificity());
     });
     keys
 }
