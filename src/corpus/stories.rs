@@ -15,8 +15,9 @@
 
 use super::Article;
 use super::dates::{Day, dates_in_text, parse_iso_day};
-use super::terms::{KeyMap, each_term, feature_key};
+use super::terms::{KeyMap, Term, each_term, feature_key};
 use crate::tagger::Statement;
+use crate::text::Lang;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -39,6 +40,10 @@ pub struct StoryOptions {
     pub window_days: u32,
     /// The cosine similarity two articles need to be linked.
     pub min_similarity: f32,
+    /// Articles in different languages share no words; they are linked when
+    /// both are dated within the window and the cosine over what reads the
+    /// same in every language (parties named, numbers, dates) reaches this.
+    pub min_cross_language_similarity: f32,
 }
 
 impl Default for StoryOptions {
@@ -46,6 +51,7 @@ impl Default for StoryOptions {
         Self {
             window_days: 3,
             min_similarity: 0.18,
+            min_cross_language_similarity: 0.6,
         }
     }
 }
@@ -66,8 +72,9 @@ pub fn group_stories(articles: &[Analysed], options: &StoryOptions) -> Vec<Story
         .iter()
         .map(|a| a.article.meta.date.as_deref().and_then(parse_iso_day))
         .collect();
-    let vectors = weighted_vectors(articles);
-    let mut links = similar_pairs(&vectors, &days, options);
+    let profiles = profiles(articles);
+    let languages: Vec<Lang> = articles.iter().map(|a| a.article.lang).collect();
+    let mut links = similar_pairs(&profiles, &languages, &days, options);
     links.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
@@ -117,7 +124,14 @@ const PRIOR_DOCUMENTS: f32 = 10.0;
 /// Title words count this many times: a title names its event.
 const TITLE_WEIGHT: f32 = 2.0;
 
-fn weighted_vectors(articles: &[Analysed]) -> Vec<SparseVector> {
+/// An article's vectors: over all its terms, and over the terms that read
+/// the same in every language.
+struct Profile {
+    all: SparseVector,
+    universal: SparseVector,
+}
+
+fn profiles(articles: &[Analysed]) -> Vec<Profile> {
     let counts: Vec<Vec<(u64, Occurrences)>> = articles.par_iter().map(term_counts).collect();
     let frequencies = document_frequencies(&counts);
     let total = counts.len();
@@ -125,7 +139,7 @@ fn weighted_vectors(articles: &[Analysed]) -> Vec<SparseVector> {
     counts
         .into_par_iter()
         .map(|vector| {
-            let mut weighted: SparseVector = vector
+            let weighted: Vec<(u64, f32, bool)> = vector
                 .into_iter()
                 .filter_map(|(key, occurrences)| {
                     let frequency = frequencies[&key];
@@ -134,51 +148,74 @@ fn weighted_vectors(articles: &[Analysed]) -> Vec<SparseVector> {
                             / (frequency as f32 + 1.0))
                             .ln();
                         let tf = 1.0 + occurrences.count.ln();
-                        (key, tf * occurrences.specificity * idf)
+                        (
+                            key,
+                            tf * occurrences.specificity * idf,
+                            occurrences.universal,
+                        )
                     })
                 })
                 .collect();
-            let norm = weighted.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-            if norm > 0.0 {
-                weighted.iter_mut().for_each(|(_, w)| *w /= norm);
+            Profile {
+                all: unit_vector(weighted.iter().map(|&(key, weight, _)| (key, weight))),
+                universal: unit_vector(
+                    weighted
+                        .iter()
+                        .filter(|&&(_, _, universal)| universal)
+                        .map(|&(key, weight, _)| (key, weight)),
+                ),
             }
-            weighted
         })
         .collect()
 }
 
-/// One term's occurrences in an article and how specific the term is.
+fn unit_vector(weights: impl Iterator<Item = (u64, f32)>) -> SparseVector {
+    let mut vector: SparseVector = weights.collect();
+    let norm = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        vector.iter_mut().for_each(|(_, w)| *w /= norm);
+    }
+    vector
+}
+
+/// One term's occurrences in an article, how specific the term is, and
+/// whether it reads the same in every language.
 #[derive(Clone, Copy, Debug)]
 struct Occurrences {
     count: f32,
     specificity: f32,
+    universal: bool,
 }
 
 /// Raw term counts of one article, sorted by key.
 fn term_counts(analysed: &Analysed) -> Vec<(u64, Occurrences)> {
     let article = analysed.article;
     let mut counts: KeyMap<Occurrences> = KeyMap::default();
-    let mut add = |key: u64, count: f32, specificity: f32| {
+    let mut add = |key: u64, count: f32, specificity: f32, universal: bool| {
         counts
             .entry(key)
             .or_insert(Occurrences {
                 count: 0.0,
                 specificity,
+                universal,
             })
             .count += count;
     };
-    each_term(&article.title, |term| {
-        add(term.key(), TITLE_WEIGHT, term.specificity());
-    });
+    let mut add_term = |term: Term, count: f32| {
+        let universal = matches!(term, Term::Number(_));
+        add(term.key(), count, term.specificity(), universal);
+    };
+    each_term(&article.title, |term| add_term(term, TITLE_WEIGHT));
     for range in &article.paragraphs {
-        let paragraph = range.slice(&article.source);
-        each_term(paragraph, |term| add(term.key(), 1.0, term.specificity()));
-        for day in dates_in_text(paragraph) {
-            add(feature_key("date", &day.to_string()), 1.0, 1.0);
+        each_term(range.slice(&article.source), |term| add_term(term, 1.0));
+    }
+    for range in &article.paragraphs {
+        for day in dates_in_text(range.slice(&article.source)) {
+            add(feature_key("date", &day.to_string()), 1.0, 1.0, true);
         }
     }
     for party in analysed.parties {
-        add(feature_key("party", party), 1.0, 1.0);
+        add(feature_key("party", party), 1.0, 1.0, true);
     }
     let mut vector: Vec<(u64, Occurrences)> = counts.into_iter().collect();
     vector.sort_unstable_by_key(|&(key, _)| key);
@@ -216,16 +253,33 @@ struct Link {
 const BLOCKING_TERMS: usize = 12;
 
 fn similar_pairs(
-    vectors: &[SparseVector],
+    profiles: &[Profile],
+    languages: &[Lang],
     days: &[Option<Day>],
     options: &StoryOptions,
 ) -> Vec<Link> {
     let window = i64::from(options.window_days);
-    candidate_pairs(vectors)
+    let several_languages = languages.windows(2).any(|pair| pair[0] != pair[1]);
+    let mut candidates = candidate_pairs(profiles.iter().map(|p| &p.all));
+    if several_languages {
+        candidates.extend(candidate_pairs(profiles.iter().map(|p| &p.universal)));
+        candidates.par_sort_unstable();
+        candidates.dedup();
+    }
+    candidates
         .into_par_iter()
         .filter(|&(left, right)| within(days[left], days[right], window))
         .filter_map(|(left, right)| {
-            let score = dot(&vectors[left], &vectors[right]);
+            let (left_profile, right_profile) = (&profiles[left], &profiles[right]);
+            let score = if languages[left] == languages[right] {
+                dot(&left_profile.all, &right_profile.all)
+            } else if days[left].is_some() && days[right].is_some() {
+                let universal = dot(&left_profile.universal, &right_profile.universal);
+                // Scaled onto the same-language scale so links sort together.
+                universal / options.min_cross_language_similarity * options.min_similarity
+            } else {
+                0.0
+            };
             (score >= options.min_similarity).then_some(Link { left, right, score })
         })
         .collect()
@@ -233,8 +287,9 @@ fn similar_pairs(
 
 /// Pairs (ascending, each once) where one article's heaviest terms occur in
 /// the other.
-fn candidate_pairs(vectors: &[SparseVector]) -> Vec<(usize, usize)> {
-    let postings = postings(vectors);
+fn candidate_pairs<'a>(vectors: impl Iterator<Item = &'a SparseVector>) -> Vec<(usize, usize)> {
+    let vectors: Vec<&SparseVector> = vectors.collect();
+    let postings = postings(&vectors);
     let mut pairs: Vec<(usize, usize)> = vectors
         .par_iter()
         .enumerate()
@@ -288,10 +343,10 @@ fn within(left: Option<Day>, right: Option<Day>, window: i64) -> bool {
 
 /// For each term shared by at least two articles: the articles holding it,
 /// ascending.
-fn postings(vectors: &[SparseVector]) -> KeyMap<Vec<usize>> {
+fn postings(vectors: &[&SparseVector]) -> KeyMap<Vec<usize>> {
     let mut postings: KeyMap<Vec<usize>> = KeyMap::default();
     for (index, vector) in vectors.iter().enumerate() {
-        for &(key, _) in vector {
+        for &(key, _) in vector.iter() {
             postings.entry(key).or_default().push(index);
         }
     }
