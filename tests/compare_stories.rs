@@ -138,3 +138,67 @@ fn empty_and_undated_input_is_handled() {
     assert_eq!(stories.len(), 1);
     assert_eq!(stories[0].label, "عنوان");
 }
+
+fn in_language(name: &str, lang: &str, date: Option<&str>, body: &str) -> Article {
+    let date = date
+        .map(|d| format!("date = \"{d}\"\n"))
+        .unwrap_or_default();
+    let source = format!("+++\ntitle = \"{name}\"\nlang = \"{lang}\"\n{date}+++\n{body}\n");
+    parse_article(name, source, Format::Markdown)
+        .expect("valid article")
+        .article
+}
+
+const ARABIC_CLASH: &str = "قتل 7 أشخاص في قصف متبادل بين قرغيزستان وطاجيكستان قرب باتكن، \
+    وقالت بيشكيك إن دوشنبه خرقت اتفاق 2021.";
+const ENGLISH_CLASH: &str = "Seven people were killed near Batken as Kyrgyzstan and Tajikistan \
+    traded fire; Bishkek said Dushanbe broke the 2021 deal, 7 dead in all.";
+
+fn with_parties<'a>(articles: &'a [Article], parties: &'a [Vec<String>]) -> Vec<Analysed<'a>> {
+    articles
+        .iter()
+        .zip(parties)
+        .map(|(article, parties)| Analysed {
+            article,
+            statements: &[],
+            parties,
+        })
+        .collect()
+}
+
+fn parties(ids: &[&str]) -> Vec<String> {
+    ids.iter().map(|id| id.to_string()).collect()
+}
+
+#[test]
+fn reports_in_two_languages_link_on_parties_numbers_and_dates() {
+    let articles = [
+        in_language("ar", "ar", Some("2026-03-05"), ARABIC_CLASH),
+        in_language("en", "en", Some("2026-03-05"), ENGLISH_CLASH),
+        in_language("en-undated", "en", None, ENGLISH_CLASH),
+        in_language("en-next-year", "en", Some("2027-03-05"), ENGLISH_CLASH),
+    ];
+    let named = vec![parties(&["kyrgyzstan", "tajikistan"]); 4];
+    let stories = group_stories(&with_parties(&articles, &named), &StoryOptions::default());
+    let groups: Vec<Vec<usize>> = stories.into_iter().map(|s| s.articles).collect();
+    assert_eq!(groups, [vec![0, 1, 2], vec![3]]);
+}
+
+#[test]
+fn reports_in_two_languages_about_other_parties_stay_apart() {
+    let articles = [
+        in_language("ar", "ar", Some("2026-03-05"), ARABIC_CLASH),
+        in_language(
+            "en",
+            "en",
+            Some("2026-03-05"),
+            "Oman brokered a Red Sea corridor deal.",
+        ),
+    ];
+    let named = [
+        parties(&["kyrgyzstan", "tajikistan"]),
+        parties(&["oman", "houthis"]),
+    ];
+    let stories = group_stories(&with_parties(&articles, &named), &StoryOptions::default());
+    assert_eq!(stories.len(), 2);
+}

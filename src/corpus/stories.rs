@@ -51,7 +51,7 @@ impl Default for StoryOptions {
         Self {
             window_days: 3,
             min_similarity: 0.18,
-            min_cross_language_similarity: 0.6,
+            min_cross_language_similarity: 0.35,
         }
     }
 }
