@@ -10,6 +10,7 @@
 
 use super::stories::{Analysed, Story};
 use super::terms::{KeyMap, fold, is_word_char, term_keys};
+use super::union_find::UnionFind;
 use crate::tagger::Statement;
 use crate::text::TextRange;
 use serde::Serialize;
@@ -282,42 +283,4 @@ fn overlaps(
     let total = |terms: &KeyMap<f32>| terms.keys().map(weight).sum::<f32>();
     let shorter = total(left).min(total(right));
     shorter > 0.0 && shared_weight / shorter >= options.min_overlap
-}
-
-/// Plain union-find; groups come out ordered by their first member.
-struct UnionFind {
-    parent: Vec<usize>,
-}
-
-impl UnionFind {
-    fn new(size: usize) -> Self {
-        Self {
-            parent: (0..size).collect(),
-        }
-    }
-
-    fn root(&mut self, mut index: usize) -> usize {
-        while self.parent[index] != index {
-            self.parent[index] = self.parent[self.parent[index]];
-            index = self.parent[index];
-        }
-        index
-    }
-
-    fn join(&mut self, a: usize, b: usize) {
-        let (a, b) = (self.root(a), self.root(b));
-        let (root, child) = if a < b { (a, b) } else { (b, a) };
-        self.parent[child] = root;
-    }
-
-    fn groups(mut self) -> Vec<Vec<usize>> {
-        let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();
-        for index in 0..self.parent.len() {
-            let root = self.root(index);
-            by_root.entry(root).or_default().push(index);
-        }
-        let mut groups: Vec<Vec<usize>> = by_root.into_values().collect();
-        groups.sort_unstable_by_key(|members| members[0]);
-        groups
-    }
 }

@@ -8,6 +8,7 @@ mod load;
 mod parse;
 pub mod stories;
 mod terms;
+mod union_find;
 
 pub use load::{Loaded, Problem, Severity, load_paths, samples};
 pub use parse::{Format, ParseError, Parsed, parse_article};

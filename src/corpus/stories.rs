@@ -16,11 +16,11 @@
 use super::Article;
 use super::dates::{Day, dates_in_text, parse_iso_day};
 use super::terms::{KeyMap, Term, each_term, feature_key};
+use super::union_find::UnionFind;
 use crate::tagger::Statement;
 use crate::text::Lang;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// An article with what the tagger found in it: the input of grouping,
 /// alignment and coverage.
@@ -356,7 +356,7 @@ fn postings(vectors: &[&SparseVector]) -> KeyMap<Vec<usize>> {
 
 /// Union-find over articles that keeps, per group, the span of its dates.
 struct Groups {
-    parent: Vec<usize>,
+    sets: UnionFind,
     first: Vec<Option<Day>>,
     last: Vec<Option<Day>>,
 }
@@ -364,24 +364,16 @@ struct Groups {
 impl Groups {
     fn new(days: &[Option<Day>]) -> Self {
         Self {
-            parent: (0..days.len()).collect(),
+            sets: UnionFind::new(days.len()),
             first: days.to_vec(),
             last: days.to_vec(),
         }
     }
 
-    fn root(&mut self, mut index: usize) -> usize {
-        while self.parent[index] != index {
-            self.parent[index] = self.parent[self.parent[index]];
-            index = self.parent[index];
-        }
-        index
-    }
-
     /// Joins the groups of `a` and `b` unless the joined group's dates
     /// would span more than `window` days.
     fn join_within(&mut self, a: usize, b: usize, window: i64) {
-        let (a, b) = (self.root(a), self.root(b));
+        let (a, b) = (self.sets.root(a), self.sets.root(b));
         if a == b {
             return;
         }
@@ -392,22 +384,13 @@ impl Groups {
         {
             return;
         }
-        let (root, child) = if a < b { (a, b) } else { (b, a) };
-        self.parent[child] = root;
+        let root = self.sets.join(a, b);
         self.first[root] = first;
         self.last[root] = last;
     }
 
-    /// The groups' members, ascending, groups ordered by first member.
-    fn members(mut self) -> Vec<Vec<usize>> {
-        let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();
-        for index in 0..self.parent.len() {
-            let root = self.root(index);
-            by_root.entry(root).or_default().push(index);
-        }
-        let mut groups: Vec<Vec<usize>> = by_root.into_values().collect();
-        groups.sort_unstable_by_key(|members| members[0]);
-        groups
+    fn members(self) -> Vec<Vec<usize>> {
+        self.sets.groups()
     }
 }
 
