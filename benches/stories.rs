@@ -9,6 +9,7 @@ use mizan::corpus::stories::{Analysed, StoryOptions, group_stories};
 use mizan::corpus::{Article, Meta};
 use mizan::tagger::Statement;
 use mizan::text::{Lang, TextRange};
+use rayon::prelude::*;
 use std::hint::black_box;
 
 const EVENTS: usize = 1_000;
@@ -164,7 +165,7 @@ fn synthetic_corpus() -> (Vec<Article>, Vec<Vec<Statement>>) {
 fn group_and_align(analysed: &[Analysed]) -> usize {
     let stories = group_stories(analysed, &StoryOptions::default());
     let aligned: usize = stories
-        .iter()
+        .par_iter()
         .map(|story| {
             align_story(analysed, story, &AlignOptions::default())
                 .groups

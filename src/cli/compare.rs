@@ -13,6 +13,7 @@ use mizan::corpus::stories::{Analysed, Story, StoryOptions, group_stories};
 use mizan::corpus::{Article, load_paths};
 use mizan::tagger::{Relation, Statement};
 use mizan::text::layout::{Direction, LayoutOptions, layout_paragraph};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
@@ -122,7 +123,7 @@ impl Comparison {
     fn build(analysed: &[Analysed], options: &StoryOptions) -> Comparison {
         let stories = group_stories(analysed, options);
         let alignments = stories
-            .iter()
+            .par_iter()
             .map(|story| align_story(analysed, story, &AlignOptions::default()))
             .collect();
         let mut story_of = vec![0; analysed.len()];

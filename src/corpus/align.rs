@@ -9,7 +9,7 @@
 //! the border). Linked statements are closed transitively into groups.
 
 use super::stories::{Analysed, Story};
-use super::terms::{KeyMap, fold, is_word_char, term_keys};
+use super::terms::{KeyMap, fold, folded_term_keys, is_word_char};
 use super::union_find::UnionFind;
 use crate::tagger::Statement;
 use crate::text::TextRange;
@@ -143,8 +143,7 @@ pub fn align_story(articles: &[Analysed], story: &Story, options: &AlignOptions)
             Said::new(&articles[reference.article].article.source, statement)
         })
         .collect();
-    let term_sets: Vec<KeyMap<f32>> = said.iter().map(|said| said.terms.clone()).collect();
-    let weights = rarity_weights(&term_sets);
+    let weights = rarity_weights(&said);
     let mut links = UnionFind::new(statements.len());
     let mut by_party: HashMap<Option<&str>, Vec<usize>> = HashMap::new();
     for (index, (_, statement)) in statements.iter().enumerate() {
@@ -157,9 +156,7 @@ pub fn align_story(articles: &[Analysed], story: &Story, options: &AlignOptions)
         for (position, &left) in indices.iter().enumerate() {
             for &right in &indices[position + 1..] {
                 if statements[left].0.article != statements[right].0.article
-                    && (said[left].quotes(&said[right])
-                        || said[right].quotes(&said[left])
-                        || overlaps(&term_sets[left], &term_sets[right], &weights, options))
+                    && same_words(&said[left], &said[right], &weights, options)
                 {
                     links.join(left, right);
                 }
@@ -197,13 +194,17 @@ struct Said {
 impl Said {
     fn new(source: &str, statement: &Statement) -> Said {
         let words_of = |range: TextRange| source.get(range.as_range()).map(folded_words);
-        Said {
-            terms: statement_terms(source, statement),
-            quote: statement.quote.and_then(words_of).filter(|words| {
-                words.split(' ').filter(|w| !w.is_empty()).count() >= MIN_QUOTED_WORDS
-            }),
-            text: words_of(statement.range).unwrap_or_default(),
-        }
+        let text = words_of(statement.range).unwrap_or_default();
+        let quote = statement.quote.and_then(words_of);
+        // The quote when it says enough, else the whole statement.
+        let terms = quote
+            .as_deref()
+            .map(folded_term_keys)
+            .filter(|terms| terms.len() >= MIN_QUOTE_TERMS)
+            .unwrap_or_else(|| folded_term_keys(&text));
+        let quote = quote
+            .filter(|words| words.split(' ').filter(|w| !w.is_empty()).count() >= MIN_QUOTED_WORDS);
+        Said { terms, quote, text }
     }
 
     /// Whether this statement's quote stands word for word in `other`.
@@ -234,32 +235,20 @@ fn folded_words(text: &str) -> String {
 /// little on its own, and the reporting words around it say more.
 const MIN_QUOTE_TERMS: usize = 4;
 
-/// The content terms of what was said: the quote when it says enough,
-/// else the whole statement.
-fn statement_terms(source: &str, statement: &Statement) -> KeyMap<f32> {
-    let terms_of = |range: TextRange| source.get(range.as_range()).map(term_keys);
-    statement
-        .quote
-        .and_then(terms_of)
-        .filter(|terms| terms.len() >= MIN_QUOTE_TERMS)
-        .or_else(|| terms_of(statement.range))
-        .unwrap_or_default()
-}
-
 /// Imaginary statements containing none of the terms, so that in a story of
 /// two statements a shared term still weighs something.
 const PRIOR_STATEMENTS: f32 = 4.0;
 
 /// Each term's weight in the story: rarer among its statements is heavier,
 /// and the vocabulary of every report (forces, border, shelling) is light.
-fn rarity_weights(term_sets: &[KeyMap<f32>]) -> KeyMap<f32> {
+fn rarity_weights(statements: &[Said]) -> KeyMap<f32> {
     let mut frequencies: KeyMap<(usize, f32)> = KeyMap::default();
-    for set in term_sets {
-        for (&key, &specificity) in set {
+    for said in statements {
+        for (&key, &specificity) in &said.terms {
             frequencies.entry(key).or_insert((0, specificity)).0 += 1;
         }
     }
-    let total = term_sets.len() as f32 + PRIOR_STATEMENTS + 1.0;
+    let total = statements.len() as f32 + PRIOR_STATEMENTS + 1.0;
     frequencies
         .into_iter()
         .map(|(key, (frequency, specificity))| {
@@ -268,19 +257,29 @@ fn rarity_weights(term_sets: &[KeyMap<f32>]) -> KeyMap<f32> {
         .collect()
 }
 
-fn overlaps(
-    left: &KeyMap<f32>,
-    right: &KeyMap<f32>,
-    weights: &KeyMap<f32>,
-    options: &AlignOptions,
-) -> bool {
+/// Whether two statements report the same words: one quotes the other
+/// word for word, or their terms overlap enough.
+fn same_words(left: &Said, right: &Said, weights: &KeyMap<f32>, options: &AlignOptions) -> bool {
     let weight = |key: &u64| weights.get(key).copied().unwrap_or(0.0);
-    let shared: Vec<&u64> = left.keys().filter(|key| right.contains_key(key)).collect();
+    let shared: Vec<&u64> = left
+        .terms
+        .keys()
+        .filter(|key| right.terms.contains_key(key))
+        .collect();
+    if shared.is_empty() {
+        // A quote found word for word shares terms with its statement in
+        // all but contrived cases; looking for quotes only then keeps the
+        // pairwise pass cheap.
+        return false;
+    }
+    if left.quotes(right) || right.quotes(left) {
+        return true;
+    }
     if shared.len() < options.min_shared_terms {
         return false;
     }
     let shared_weight: f32 = shared.into_iter().map(weight).sum();
     let total = |terms: &KeyMap<f32>| terms.keys().map(weight).sum::<f32>();
-    let shorter = total(left).min(total(right));
+    let shorter = total(&left.terms).min(total(&right.terms));
     shorter > 0.0 && shared_weight / shorter >= options.min_overlap
 }

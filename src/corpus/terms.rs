@@ -132,8 +132,12 @@ pub fn is_word_char(c: char) -> bool {
 }
 
 /// Calls `visit` with each content term of `text`, in order.
-pub fn each_term(text: &str, mut visit: impl FnMut(Term<'_>)) {
-    let folded = fold(text);
+pub fn each_term(text: &str, visit: impl FnMut(Term<'_>)) {
+    each_folded_term(&fold(text), visit);
+}
+
+/// Like [`each_term`], for text that [`fold`] has already folded.
+pub fn each_folded_term(folded: &str, mut visit: impl FnMut(Term<'_>)) {
     for token in folded.split(|c: char| !is_word_char(c)) {
         if let Some(term) = term(token) {
             visit(term);
@@ -141,10 +145,10 @@ pub fn each_term(text: &str, mut visit: impl FnMut(Term<'_>)) {
     }
 }
 
-/// The keys of the content terms of `text`, each with its specificity.
-pub fn term_keys(text: &str) -> KeyMap<f32> {
+/// The keys of the content terms of folded text, each with its specificity.
+pub fn folded_term_keys(folded: &str) -> KeyMap<f32> {
     let mut keys = KeyMap::default();
-    each_term(text, |term| {
+    each_folded_term(folded, |term| {
         keys.insert(term.key(), term.specificity());
     });
     keys
