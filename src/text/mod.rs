@@ -6,6 +6,7 @@
 pub mod layout;
 mod lines;
 mod range;
+pub mod sanitize;
 mod script;
 
 pub use lines::LineIndex;

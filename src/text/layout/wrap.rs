@@ -1,0 +1,221 @@
+//! Greedy line breaking in logical order, over grapheme clusters measured in
+//! cells. Kept apart from bidi and shaping so its one promise is easy to
+//! check: lines never exceed the width, and nothing but the space at a break
+//! is left out.
+
+use std::ops::Range;
+
+/// A place in a paragraph, counted in the three texts the layout keeps in
+/// step: the shaped text (bytes), the sanitised text (bytes) and its
+/// characters.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Position {
+    pub shaped: usize,
+    pub clean: usize,
+    pub char: usize,
+}
+
+/// A grapheme cluster as the wrapper sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Unit {
+    pub start: Position,
+    pub end: Position,
+    /// Cells it takes when shown shaped.
+    pub cells: usize,
+    /// Cells it needs in a line: the most it takes in any mode.
+    pub width: usize,
+    /// A plain space, where a line may break.
+    pub is_space: bool,
+}
+
+/// Breaks a paragraph's units into lines of at most `width` cells: words
+/// (runs between spaces) fill a line while they fit, a break drops the space
+/// it falls on, and a word wider than a whole line is cut between clusters.
+/// Streams the units (a paragraph may be huge), handing each finished line,
+/// as its range and its units, to `emit`; there is always at least one line.
+pub(super) fn break_lines<E>(units: impl Iterator<Item = Unit>, width: usize, emit: E)
+where
+    E: FnMut(Range<Position>, &[Unit]),
+{
+    let mut wrapper = Wrapper {
+        width,
+        emit,
+        line_units: Vec::new(),
+        line_start: Position::default(),
+        line_end: Position::default(),
+        line_width: 0,
+        line_has_word: false,
+    };
+    let mut word = Vec::new();
+    let mut word_width = 0;
+    let mut space_before: Option<Unit> = None;
+    // Set while the current word is wider than a line: it is being cut as
+    // its units come, so a huge word is never held whole.
+    let mut cutting = false;
+    for unit in units {
+        if unit.is_space {
+            if !cutting {
+                wrapper.place_word(space_before, &word);
+            }
+            word.clear();
+            word_width = 0;
+            cutting = false;
+            space_before = Some(unit);
+        } else if cutting {
+            wrapper.cut_in(unit);
+        } else {
+            word_width += unit.width;
+            word.push(unit);
+            if word_width > width {
+                wrapper.place_word(space_before.take(), &word);
+                word.clear();
+                cutting = true;
+            }
+        }
+    }
+    if !cutting {
+        wrapper.place_word(space_before, &word);
+    }
+    wrapper.end_line();
+}
+
+struct Wrapper<E> {
+    width: usize,
+    emit: E,
+    line_units: Vec<Unit>,
+    line_start: Position,
+    line_end: Position,
+    line_width: usize,
+    line_has_word: bool,
+}
+
+impl<E: FnMut(Range<Position>, &[Unit])> Wrapper<E> {
+    fn end_line(&mut self) {
+        (self.emit)(self.line_start..self.line_end, &self.line_units);
+        self.line_units.clear();
+    }
+
+    /// Places one word (maybe empty, between two spaces) and the space before it.
+    fn place_word(&mut self, space_before: Option<Unit>, word: &[Unit]) {
+        let word_width: usize = word.iter().map(|unit| unit.width).sum();
+        if let Some(space) = space_before {
+            let word_end = word.last().map_or(space.end, |unit| unit.end);
+            if self.line_width + space.width + word_width <= self.width {
+                self.line_width += space.width + word_width;
+                self.line_end = word_end;
+                self.line_units.push(space);
+                self.line_units.extend_from_slice(word);
+                return;
+            }
+            self.end_line();
+            self.line_start = space.end;
+            self.line_end = space.end;
+            self.line_width = 0;
+            self.line_has_word = false;
+        }
+        self.start_line_with(word, word_width);
+    }
+
+    /// Places a word at the start of a line, cutting it when it is wider
+    /// than a whole line.
+    fn start_line_with(&mut self, word: &[Unit], word_width: usize) {
+        debug_assert!(!self.line_has_word);
+        self.line_has_word = true;
+        if word_width <= self.width {
+            self.line_width = word_width;
+            if let Some(last) = word.last() {
+                self.line_end = last.end;
+            }
+            self.line_units.extend_from_slice(word);
+            return;
+        }
+        for &unit in word {
+            self.cut_in(unit);
+        }
+    }
+
+    /// Adds one unit of a word being cut, starting a new line when it does
+    /// not fit.
+    fn cut_in(&mut self, unit: Unit) {
+        if self.line_width > 0 && self.line_width + unit.width > self.width {
+            self.end_line();
+            self.line_start = unit.start;
+            self.line_width = 0;
+        }
+        self.line_width += unit.width;
+        self.line_end = unit.end;
+        self.line_units.push(unit);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Units for ASCII text where every character is one cell.
+    fn units(text: &str) -> Vec<Unit> {
+        text.char_indices()
+            .map(|(i, c)| Unit {
+                start: at(i),
+                end: at(i + 1),
+                cells: 1,
+                width: 1,
+                is_space: c == ' ',
+            })
+            .collect()
+    }
+
+    fn at(i: usize) -> Position {
+        Position {
+            shaped: i,
+            clean: i,
+            char: i,
+        }
+    }
+
+    fn wrapped(text: &str, width: usize) -> Vec<&str> {
+        let mut lines = Vec::new();
+        break_lines(units(text).into_iter(), width, |line, units| {
+            let line_text = &text[line.start.char..line.end.char];
+            let from_units: String = units
+                .iter()
+                .map(|u| &text[u.start.char..u.end.char])
+                .collect();
+            assert_eq!(from_units, line_text);
+            lines.push(line_text);
+        });
+        lines
+    }
+
+    #[test]
+    fn words_fill_lines_and_breaks_drop_one_space() {
+        assert_eq!(wrapped("aa bb cc dd", 5), vec!["aa bb", "cc dd"]);
+        assert_eq!(wrapped("aa bb cc", 4), vec!["aa", "bb", "cc"]);
+    }
+
+    #[test]
+    fn long_words_are_cut() {
+        assert_eq!(wrapped("abcdefg hi", 3), vec!["abc", "def", "g", "hi"]);
+        assert_eq!(wrapped("a bcdefg", 3), vec!["a", "bcd", "efg"]);
+    }
+
+    #[test]
+    fn words_cut_as_they_come_continue_the_line() {
+        assert_eq!(
+            wrapped("abcdefgh ij kl", 3),
+            vec!["abc", "def", "gh", "ij", "kl"]
+        );
+        assert_eq!(wrapped("ab cdefgh i", 4), vec!["ab", "cdef", "gh i"]);
+    }
+
+    #[test]
+    fn empty_paragraph_is_one_empty_line() {
+        assert_eq!(wrapped("", 10), vec![""]);
+    }
+
+    #[test]
+    fn double_spaces_are_kept_inside_lines() {
+        assert_eq!(wrapped("a  b", 10), vec!["a  b"]);
+        assert_eq!(wrapped("ab  cd", 3), vec!["ab ", "cd"]);
+    }
+}
