@@ -558,3 +558,51 @@ fn write_aligned(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn style() -> TableStyle {
+        TableStyle {
+            width: 80,
+            layout: LayoutOptions::default(),
+            colour: false,
+        }
+    }
+
+    #[test]
+    fn cells_are_exactly_as_wide_as_asked_and_cut_with_an_ellipsis() {
+        let style = style();
+        let long_arabic =
+            "وقالت وزارة الدفاع الأرمينية إن القوات الأذربيجانية فتحت النار على مواقعنا";
+        for (text, width) in [
+            (long_arabic, 20),
+            ("short", 12),
+            ("a longer English sentence than fits", 10),
+        ] {
+            let cell = style.cell(text, width);
+            assert_eq!(cell.width(), width, "{cell:?}");
+        }
+        assert!(style.cell(long_arabic, 20).contains('…'));
+        assert!(!style.cell("short", 12).contains('…'));
+    }
+
+    #[test]
+    fn right_to_left_cells_are_right_aligned() {
+        let cell = style().cell("نعم", 10);
+        assert!(cell.starts_with(' ') && !cell.ends_with(' '), "{cell:?}");
+        let cell = style().cell("yes", 10);
+        assert!(cell.ends_with(' ') && !cell.starts_with(' '), "{cell:?}");
+    }
+
+    #[test]
+    fn long_paths_keep_their_file_name() {
+        let cell = style().name_cell("some/long/directory/name/article-one.md", 20);
+        assert!(
+            cell.ends_with("article-one.md") && cell.starts_with('…'),
+            "{cell:?}"
+        );
+        assert_eq!(cell.width(), 20);
+    }
+}
