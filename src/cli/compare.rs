@@ -7,13 +7,13 @@ use super::Cli;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use mizan::config::Config;
-use mizan::corpus::align::{AlignOptions, Alignment, StatementRef, align_story, outlet_of};
-use mizan::corpus::coverage::{Counts, Coverage, PartyPair, coverage};
-use mizan::corpus::stories::{Analysed, Story, StoryOptions, group_stories};
+use mizan::corpus::align::{AlignOptions, AlignedGroup, StatementRef, outlet_of};
+use mizan::corpus::comparison::Comparison;
+use mizan::corpus::coverage::{ArticleCoverage, Counts, Coverage, PartyPair};
+use mizan::corpus::stories::{Analysed, StoryOptions};
 use mizan::corpus::{Article, load_paths};
 use mizan::tagger::{Relation, Statement};
 use mizan::text::layout::{Direction, LayoutOptions, layout_paragraph};
-use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
@@ -73,11 +73,11 @@ pub fn run(cli: &Cli, args: &CompareArgs) -> anyhow::Result<ExitCode> {
         window_days: args.window_days,
         ..StoryOptions::default()
     };
-    let comparison = Comparison::build(&analysed, &options);
+    let comparison = Comparison::build(&analysed, &options, &AlignOptions::default());
     let mut out = std::io::stdout().lock();
     match args.format {
         OutputFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &comparison.json(&analysed))?;
+            serde_json::to_writer_pretty(&mut out, &to_json(&comparison, &analysed))?;
             writeln!(out)?;
         }
         OutputFormat::Table => {
@@ -109,125 +109,96 @@ fn analyse_all(cli: &Cli, articles: &[Article]) -> anyhow::Result<Vec<Analysis>>
     Ok(Vec::new())
 }
 
-/// Stories, their alignments and the counts, computed once for either
-/// output.
-struct Comparison {
-    stories: Vec<Story>,
-    alignments: Vec<Alignment>,
-    /// For each article, its story.
-    story_of: Vec<usize>,
-    coverage: Coverage,
-}
-
-impl Comparison {
-    fn build(analysed: &[Analysed], options: &StoryOptions) -> Comparison {
-        let stories = group_stories(analysed, options);
-        let alignments = stories
-            .par_iter()
-            .map(|story| align_story(analysed, story, &AlignOptions::default()))
-            .collect();
-        let mut story_of = vec![0; analysed.len()];
-        for (index, story) in stories.iter().enumerate() {
-            for &article in &story.articles {
-                story_of[article] = index;
-            }
-        }
-        let everything: Vec<usize> = (0..analysed.len()).collect();
-        Comparison {
-            coverage: coverage(analysed, &everything),
-            stories,
-            alignments,
-            story_of,
-        }
-    }
-
-    /// Every group of every story, with its story, in story order.
-    fn groups(&self) -> impl Iterator<Item = (usize, &mizan::corpus::align::AlignedGroup)> {
-        self.alignments
+/// The JSON form of a comparison (see docs/compare.md).
+fn to_json<'a>(comparison: &'a Comparison, analysed: &'a [Analysed<'a>]) -> JsonComparison<'a> {
+    let path = |index: usize| analysed[index].article.path.as_str();
+    let groups: Vec<(usize, &AlignedGroup)> = comparison.groups().collect();
+    JsonComparison {
+        stories: comparison
+            .stories
             .iter()
-            .enumerate()
-            .flat_map(|(story, alignment)| alignment.groups.iter().map(move |g| (story, g)))
-    }
-
-    fn json<'a>(&'a self, analysed: &'a [Analysed<'a>]) -> JsonComparison<'a> {
-        let path = |index: usize| analysed[index].article.path.as_str();
-        let groups: Vec<_> = self.groups().collect();
-        let aligned = groups
-            .iter()
-            .map(|&(story, group)| JsonGroup {
-                story,
-                speaker_party: group.speaker_party.as_deref(),
-                outlets: outlets(analysed, &group.articles()),
-                statements: group
-                    .members
-                    .iter()
-                    .map(|&member| JsonStatement {
-                        article: path(member.article),
-                        statement: member.statement,
-                        text: statement_text(analysed, member),
-                        speaker_party: analysed[member.article].statements[member.statement]
-                            .speaker_party
-                            .as_deref(),
-                    })
-                    .collect(),
+            .map(|story| JsonStory {
+                label: &story.label,
+                articles: story.articles.iter().map(|&i| path(i)).collect(),
             })
-            .collect();
-        let articles = self
+            .collect(),
+        articles: comparison
             .coverage
             .articles
             .iter()
-            .map(|row| {
-                let story = self.story_of[row.article];
-                let alignment = &self.alignments[story];
-                JsonArticle {
-                    path: path(row.article),
-                    outlet: &row.outlet,
-                    date: analysed[row.article].article.meta.date.as_deref(),
-                    story,
-                    counts: &row.counts,
-                    exclusive: (0..analysed[row.article].statements.len())
-                        .filter(|&statement| {
-                            let member = StatementRef {
-                                article: row.article,
-                                statement,
-                            };
-                            alignment.carried_by_one_outlet(analysed, member)
-                        })
-                        .collect(),
-                    omits: groups
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, (group_story, group))| {
-                            *group_story == story
-                                && group.members.iter().all(|m| m.article != row.article)
-                        })
-                        .map(|(index, _)| index)
-                        .collect(),
-                }
+            .map(|row| json_article(comparison, analysed, &groups, row))
+            .collect(),
+        outlets: comparison
+            .coverage
+            .outlets
+            .iter()
+            .map(|row| JsonOutlet {
+                outlet: &row.outlet,
+                articles: row.articles.iter().map(|&i| path(i)).collect(),
+                counts: &row.counts,
             })
-            .collect();
-        JsonComparison {
-            stories: self
-                .stories
-                .iter()
-                .map(|story| JsonStory {
-                    label: &story.label,
-                    articles: story.articles.iter().map(|&i| path(i)).collect(),
-                })
-                .collect(),
-            articles,
-            outlets: self
-                .coverage
-                .outlets
-                .iter()
-                .map(|row| JsonOutlet {
-                    outlet: &row.outlet,
-                    articles: row.articles.iter().map(|&i| path(i)).collect(),
-                    counts: &row.counts,
-                })
-                .collect(),
-            aligned,
-        }
+            .collect(),
+        aligned: groups
+            .iter()
+            .map(|&(story, group)| json_group(analysed, story, group))
+            .collect(),
+    }
+}
+
+fn json_group<'a>(
+    analysed: &[Analysed<'a>],
+    story: usize,
+    group: &'a AlignedGroup,
+) -> JsonGroup<'a> {
+    JsonGroup {
+        story,
+        speaker_party: group.speaker_party.as_deref(),
+        outlets: outlets(analysed, &group.articles()),
+        statements: group
+            .members
+            .iter()
+            .map(|&member| JsonStatement {
+                article: &analysed[member.article].article.path,
+                statement: member.statement,
+                text: statement_text(analysed, member),
+                speaker_party: analysed[member.article].statements[member.statement]
+                    .speaker_party
+                    .as_deref(),
+            })
+            .collect(),
+    }
+}
+
+/// One article's counts, with the statements only its outlet carries and
+/// the groups of its story it lacks (`groups` in the order of `aligned`).
+fn json_article<'a>(
+    comparison: &Comparison,
+    analysed: &[Analysed<'a>],
+    groups: &[(usize, &AlignedGroup)],
+    row: &'a ArticleCoverage,
+) -> JsonArticle<'a> {
+    let article = row.article;
+    let story = comparison.story_of[article];
+    let alignment = &comparison.alignments[story];
+    JsonArticle {
+        path: &analysed[article].article.path,
+        outlet: &row.outlet,
+        date: analysed[article].article.meta.date.as_deref(),
+        story,
+        counts: &row.counts,
+        exclusive: (0..analysed[article].statements.len())
+            .filter(|&statement| {
+                alignment.carried_by_one_outlet(analysed, StatementRef { article, statement })
+            })
+            .collect(),
+        omits: groups
+            .iter()
+            .enumerate()
+            .filter(|(_, (group_story, group))| {
+                *group_story == story && group.members.iter().all(|m| m.article != article)
+            })
+            .map(|(index, _)| index)
+            .collect(),
     }
 }
 

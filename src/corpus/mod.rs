@@ -2,6 +2,7 @@
 //! matter, from files, directories and the samples embedded in the binary.
 
 pub mod align;
+pub mod comparison;
 pub mod coverage;
 mod dates;
 mod load;
