@@ -202,3 +202,33 @@ fn reports_in_two_languages_about_other_parties_stay_apart() {
     let stories = group_stories(&with_parties(&articles, &named), &StoryOptions::default());
     assert_eq!(stories.len(), 2);
 }
+
+fn plain(name: &str, text: &str) -> Article {
+    parse_article(name, text.to_string(), Format::PlainText)
+        .expect("valid article")
+        .article
+}
+
+#[test]
+fn undated_articles_are_dated_by_their_lede_not_by_background_dates() {
+    let lede_2024 = format!("اشتباك حدودي\nفي الخميس 2 أيار/مايو 2024 {CLASH}\nتفاصيل أخرى.");
+    let lede_2025 = format!("اشتباك حدودي\nفي الجمعة 2 أيار/مايو 2025 {CLASH}\nتفاصيل أخرى.");
+    let background_2025 =
+        format!("اشتباك حدودي\n{CLASH}\nتفاصيل أخرى.\nوكان اتفاق قد وقع في 2 أيار/مايو 2023.");
+    let articles = [
+        plain("2024.txt", &lede_2024),
+        plain("2025.txt", &lede_2025),
+        plain("background.txt", &background_2025),
+    ];
+    let groups = grouped_names(&articles, &StoryOptions::default());
+    assert_eq!(groups.len(), 2, "the ledes are a year apart: {groups:?}");
+    let with_background = groups
+        .iter()
+        .find(|g| g.contains(&"background.txt".to_string()))
+        .unwrap();
+    assert_eq!(
+        with_background.len(),
+        2,
+        "a 2023 date in the last paragraph is not the article's date: {groups:?}"
+    );
+}

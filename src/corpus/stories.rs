@@ -68,10 +68,7 @@ pub struct Story {
 /// Groups `articles` into stories. Every article is in exactly one story;
 /// stories are ordered by their first article.
 pub fn group_stories(articles: &[Analysed], options: &StoryOptions) -> Vec<Story> {
-    let days: Vec<Option<Day>> = articles
-        .iter()
-        .map(|a| a.article.meta.date.as_deref().and_then(parse_iso_day))
-        .collect();
+    let days: Vec<Option<Day>> = articles.iter().map(|a| article_day(a.article)).collect();
     let profiles = profiles(articles);
     let languages: Vec<Lang> = articles.iter().map(|a| a.article.lang).collect();
     let mut links = similar_pairs(&profiles, &languages, &days, options);
@@ -92,6 +89,29 @@ pub fn group_stories(articles: &[Analysed], options: &StoryOptions) -> Vec<Story
             articles: members,
         })
         .collect()
+}
+
+/// How many paragraphs after the title may hold an article's dateline.
+const DATELINE_PARAGRAPHS: usize = 2;
+
+/// When an article was published: its metadata date, else the first full
+/// date written in its title or lede (wire copy opens with "اليوم الخميس 5
+/// آذار/مارس 2026"). Dates further down are usually background (an earlier
+/// war, an old agreement), so they are not read as the article's own.
+fn article_day(article: &Article) -> Option<Day> {
+    let metadata = article.meta.date.as_deref().and_then(parse_iso_day);
+    metadata.or_else(|| dateline_day(article))
+}
+
+fn dateline_day(article: &Article) -> Option<Day> {
+    let lede = article
+        .paragraphs
+        .iter()
+        .take(DATELINE_PARAGRAPHS)
+        .map(|range| range.slice(&article.source));
+    std::iter::once(article.title.as_str())
+        .chain(lede)
+        .find_map(|text| dates_in_text(text).first().copied())
 }
 
 /// The title of the earliest dated article, else of the first one.
