@@ -35,11 +35,14 @@ pub struct Analysed<'a> {
 /// How articles are grouped.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct StoryOptions {
-    /// Articles whose metadata dates are further apart than this are never
-    /// in one story.
+    /// Articles dated further apart than this are never in one story.
     pub window_days: u32,
-    /// The cosine similarity two articles need to be linked.
+    /// The cosine similarity two articles need to be linked when at least
+    /// one of them is undated.
     pub min_similarity: f32,
+    /// The cosine similarity two articles dated within the window need:
+    /// lower, because the dates already agree.
+    pub min_similarity_dated: f32,
     /// Articles in different languages share no words; they are linked when
     /// both are dated within the window and the cosine over what reads the
     /// same in every language (parties named, numbers, dates) reaches this.
@@ -51,6 +54,7 @@ impl Default for StoryOptions {
         Self {
             window_days: 3,
             min_similarity: 0.18,
+            min_similarity_dated: 0.12,
             min_cross_language_similarity: 0.35,
         }
     }
@@ -73,8 +77,8 @@ pub fn group_stories(articles: &[Analysed], options: &StoryOptions) -> Vec<Story
     let languages: Vec<Lang> = articles.iter().map(|a| a.article.lang).collect();
     let mut links = similar_pairs(&profiles, &languages, &days, options);
     links.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
+        b.strength
+            .total_cmp(&a.strength)
             .then((a.left, a.right).cmp(&(b.left, b.right)))
     });
     let mut groups = Groups::new(&days);
@@ -264,7 +268,8 @@ fn document_frequencies<T: Sync>(vectors: &[Vec<(u64, T)>]) -> KeyMap<usize> {
 struct Link {
     left: usize,
     right: usize,
-    score: f32,
+    /// The similarity over the threshold the pair had to reach (≥ 1).
+    strength: f32,
 }
 
 /// How many of its heaviest terms an article is indexed under for finding
@@ -291,16 +296,28 @@ fn similar_pairs(
         .filter(|&(left, right)| within(days[left], days[right], window))
         .filter_map(|(left, right)| {
             let (left_profile, right_profile) = (&profiles[left], &profiles[right]);
-            let score = if languages[left] == languages[right] {
-                dot(&left_profile.all, &right_profile.all)
-            } else if days[left].is_some() && days[right].is_some() {
+            let dated = days[left].is_some() && days[right].is_some();
+            let (similarity, needed) = if languages[left] == languages[right] {
+                let needed = if dated {
+                    options.min_similarity_dated
+                } else {
+                    options.min_similarity
+                };
+                (dot(&left_profile.all, &right_profile.all), needed)
+            } else if dated {
                 let universal = dot(&left_profile.universal, &right_profile.universal);
-                // Scaled onto the same-language scale so links sort together.
-                universal / options.min_cross_language_similarity * options.min_similarity
+                (universal, options.min_cross_language_similarity)
             } else {
-                0.0
+                return None;
             };
-            (score >= options.min_similarity).then_some(Link { left, right, score })
+            // Relative to what the pair needs, so links of every kind sort
+            // together, strongest first.
+            let strength = similarity / needed;
+            (strength >= 1.0).then_some(Link {
+                left,
+                right,
+                strength,
+            })
         })
         .collect()
 }
