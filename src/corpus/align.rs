@@ -283,3 +283,50 @@ fn same_words(left: &Said, right: &Said, weights: &KeyMap<f32>, options: &AlignO
     let shorter = total(&left.terms).min(total(&right.terms));
     shorter > 0.0 && shared_weight / shorter >= options.min_overlap
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn said(text: &str, quote: Option<&str>) -> Said {
+        let quote = quote.map(|q| {
+            let start = text.find(q).expect("quote in text");
+            TextRange::new(start, start + q.len())
+        });
+        let statement = Statement {
+            range: TextRange::new(0, text.len()),
+            quote,
+            speaker: None,
+            speaker_party: None,
+            blames: Vec::new(),
+            supports: Vec::new(),
+            evidence: Vec::new(),
+        };
+        Said::new(text, &statement)
+    }
+
+    #[test]
+    fn a_quote_matches_whole_words_only() {
+        let quoting = said("قال: «نرفض الهدنة المؤقتة»", Some("نرفض الهدنة المؤقتة"));
+        assert!(quoting.quotes(&said("وأكد: نرفض الهدنة المؤقتة تماما", None)));
+        assert!(quoting.quotes(&said("نرفضُ الهدنةَ المؤقتة", None)));
+        assert!(!quoting.quotes(&said("ونرفض الهدنة المؤقتة", None)));
+        assert!(!quoting.quotes(&said("نرفض الهدنة المؤقتتين", None)));
+    }
+
+    #[test]
+    fn ranges_outside_the_text_are_compared_as_empty() {
+        let statement = Statement {
+            range: TextRange::new(5, 500),
+            quote: Some(TextRange::new(1, 2)),
+            speaker: None,
+            speaker_party: None,
+            blames: Vec::new(),
+            supports: Vec::new(),
+            evidence: Vec::new(),
+        };
+        let said = Said::new("قصير", &statement);
+        assert!(said.terms.is_empty());
+        assert!(said.quote.is_none());
+    }
+}
