@@ -3,10 +3,11 @@
 //! The documented defaults are the repository's `config.toml`, embedded.
 
 use crate::lexicon::LexiconSettings;
-use crate::text::LineIndex;
 use crate::text::layout::{BidiMode, Harakat, LayoutOptions};
+use crate::text::{Lang, LineIndex};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// The documented default configuration, as shipped.
 pub const DEFAULT_CONFIG: &str = include_str!("../config.toml");
@@ -19,6 +20,21 @@ pub struct RawConfig {
     pub display: RawDisplay,
     #[serde(default)]
     pub lexicons: LexiconSettings,
+    #[serde(default, rename = "source")]
+    pub sources: Vec<RawSource>,
+}
+
+/// One `[[source]]` entry: a local file or directory (`path`) or a feed
+/// (`url`), with what the articles do not say about themselves.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    pub path: Option<PathBuf>,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub lang: Option<String>,
+    /// Minutes between fetches of a feed.
+    pub refresh: Option<u64>,
 }
 
 /// The `[display]` section.
@@ -30,11 +46,31 @@ pub struct RawDisplay {
     pub harakat: Option<Harakat>,
 }
 
+/// A resolved `[[source]]` entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// Article files, or directories of them, read as they are.
+    Local {
+        path: PathBuf,
+        outlet: Option<String>,
+        lang: Option<Lang>,
+    },
+    /// A feed fetched into the store by `mizan fetch`.
+    Feed {
+        url: String,
+        outlet: Option<String>,
+        lang: Option<Lang>,
+        /// Fetch no more often than this.
+        refresh: Option<Duration>,
+    },
+}
+
 /// The resolved configuration.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
     pub layout: LayoutOptions,
     pub lexicons: LexiconSettings,
+    pub sources: Vec<Source>,
 }
 
 /// A configuration file that could not be read or understood.
@@ -50,6 +86,12 @@ pub enum ConfigError {
         path: String,
         line: usize,
         column: usize,
+        message: String,
+    },
+    #[error("{path}: [[source]] number {number}: {message}")]
+    Source {
+        path: String,
+        number: usize,
         message: String,
     },
 }
@@ -100,19 +142,78 @@ impl Config {
                 message: e.message().to_string(),
             }
         })?;
-        Ok(Config::resolve(raw))
+        Config::resolve(raw, origin)
     }
 
-    fn resolve(raw: RawConfig) -> Config {
+    fn resolve(raw: RawConfig, origin: &str) -> Result<Config, ConfigError> {
         let defaults = LayoutOptions::default();
-        Config {
+        let sources = raw
+            .sources
+            .into_iter()
+            .enumerate()
+            .map(|(index, source)| {
+                resolve_source(source).map_err(|message| ConfigError::Source {
+                    path: origin.to_string(),
+                    number: index + 1,
+                    message,
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Config {
             layout: LayoutOptions {
                 bidi: raw.display.bidi.unwrap_or(defaults.bidi),
                 shaping: raw.display.shaping.unwrap_or(defaults.shaping),
                 harakat: raw.display.harakat.unwrap_or(defaults.harakat),
             },
             lexicons: raw.lexicons,
+            sources,
+        })
+    }
+
+    /// The configured feeds.
+    pub fn feeds(&self) -> impl Iterator<Item = &Source> {
+        self.sources
+            .iter()
+            .filter(|source| matches!(source, Source::Feed { .. }))
+    }
+}
+
+fn resolve_source(raw: RawSource) -> Result<Source, String> {
+    let lang = match raw.lang.as_deref() {
+        None => None,
+        Some(code) => Some(
+            Lang::parse(code)
+                .ok_or_else(|| format!("lang must be \"ar\" or \"en\", got {code:?}"))?,
+        ),
+    };
+    match (raw.path, raw.url) {
+        (Some(path), None) => {
+            if raw.refresh.is_some() {
+                return Err("refresh applies to feeds (url), not to a path".to_string());
+            }
+            Ok(Source::Local {
+                path,
+                outlet: raw.outlet,
+                lang,
+            })
         }
+        (None, Some(url)) => {
+            if !(url.starts_with("http://") || url.starts_with("https://")) {
+                return Err(format!(
+                    "url must start with http:// or https://, got {url:?}"
+                ));
+            }
+            Ok(Source::Feed {
+                url,
+                outlet: raw.outlet,
+                lang,
+                refresh: raw
+                    .refresh
+                    .map(|minutes| Duration::from_secs(minutes.saturating_mul(60))),
+            })
+        }
+        (Some(_), Some(_)) => Err("give either path or url, not both".to_string()),
+        (None, None) => Err("give a path (file or directory) or a url (feed)".to_string()),
     }
 }
 
@@ -150,6 +251,41 @@ mod tests {
         let message = err.to_string();
         assert!(message.starts_with("c.toml:2:1:"), "{message}");
         assert!(message.contains("bidy"), "{message}");
+    }
+
+    #[test]
+    fn sources_resolve_to_feeds_and_local_paths() {
+        let text = "[[source]]\nurl = \"http://127.0.0.1:8/f.xml\"\noutlet = \"X\"\nlang = \"ar\"\nrefresh = 30\n\n[[source]]\npath = \"news\"\n";
+        let config = Config::parse(text, "c.toml").unwrap();
+        assert_eq!(
+            config.sources,
+            vec![
+                Source::Feed {
+                    url: "http://127.0.0.1:8/f.xml".to_string(),
+                    outlet: Some("X".to_string()),
+                    lang: Some(Lang::Ar),
+                    refresh: Some(Duration::from_secs(1800)),
+                },
+                Source::Local {
+                    path: PathBuf::from("news"),
+                    outlet: None,
+                    lang: None,
+                },
+            ]
+        );
+        assert_eq!(config.feeds().count(), 1);
+    }
+
+    #[test]
+    fn a_source_needs_exactly_one_of_path_and_url() {
+        let both = "[[source]]\npath = \"a\"\nurl = \"http://127.0.0.1/\"\n";
+        let message = Config::parse(both, "c.toml").unwrap_err().to_string();
+        assert!(
+            message.starts_with("c.toml: [[source]] number 1:"),
+            "{message}"
+        );
+        assert!(Config::parse("[[source]]\nlang = \"ar\"\n", "c.toml").is_err());
+        assert!(Config::parse("[[source]]\nurl = \"ftp://x\"\n", "c.toml").is_err());
     }
 
     #[test]

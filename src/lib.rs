@@ -6,6 +6,8 @@
 //! - [`lexicon`]: the user-editable TOML lexicons, validated and compiled.
 //! - [`tagger`]: statements, speakers, parties and stance, from text and a lexicon.
 //! - [`corpus`]: articles and how they are loaded.
+//! - [`store`]: the SQLite store of fetched articles and cached analyses.
+//! - [`feeds`]: fetching RSS/Atom/JSON feeds and article pages into the store.
 //! - [`config`]: the configuration file, raw and resolved.
 //! - [`app`]: the reader's state and its `update` function (no terminal).
 //! - [`ui`]: ratatui widgets that draw the state.
@@ -13,7 +15,9 @@
 pub mod app;
 pub mod config;
 pub mod corpus;
+pub mod feeds;
 pub mod lexicon;
+pub mod store;
 pub mod tagger;
 pub mod text;
 pub mod ui;

@@ -2,6 +2,8 @@
 //! Errors are reported here, anyhow-style, with a non-zero exit.
 
 mod compare;
+mod fetch;
+mod opml;
 mod render;
 
 use clap::{Parser, Subcommand};
@@ -30,6 +32,12 @@ pub enum Command {
     /// Group articles into stories and compare whom each outlet quotes,
     /// blames and supports.
     Compare(compare::CompareArgs),
+    /// Download the configured feeds into the local store.
+    Fetch(fetch::FetchArgs),
+    /// Add the feeds of an OPML file to the configuration.
+    Import(opml::ImportArgs),
+    /// Print the configured feeds (as OPML).
+    Export(opml::ExportArgs),
 }
 
 /// Parses the command line, runs it and turns failures into a message and
@@ -39,6 +47,9 @@ pub fn run() -> ExitCode {
     let outcome = match cli.command {
         Some(Command::Render(ref args)) => render::run(&cli, args),
         Some(Command::Compare(ref args)) => compare::run(&cli, args),
+        Some(Command::Fetch(ref args)) => fetch::run(&cli, args),
+        Some(Command::Import(ref args)) => opml::import(&cli, args),
+        Some(Command::Export(ref args)) => opml::export(&cli, args),
         None => Err(anyhow::anyhow!(
             "the reader is not built yet; try `mizan render`"
         )),

@@ -1,12 +1,14 @@
 //! `mizan render`: articles printed exactly as the reader lays them out, for
 //! pipes, scripts and checking the layout against a reference. Wiring only:
-//! loading is `corpus::load_paths`, formatting is `text::layout::render_article`.
+//! loading is `corpus::load_paths` (or `corpus::load_configured` given no
+//! path), formatting is `text::layout::render_article`.
 
 use super::Cli;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use mizan::config::Config;
-use mizan::corpus::load_paths;
+use mizan::corpus::{load_configured, load_paths};
+use mizan::store::default_db_path;
 use mizan::text::layout::{BidiMode, LayoutOptions, render_article};
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
@@ -36,8 +38,9 @@ pub struct RenderArgs {
     /// Do not join Arabic letters into their contextual forms.
     #[arg(long)]
     pub no_shaping: bool,
-    /// Article files (.txt, .md) or directories of them.
-    #[arg(value_name = "PATH", required = true)]
+    /// Article files (.txt, .md) or directories of them [default: the
+    /// configured sources and the articles fetched into the store].
+    #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 }
 
@@ -76,7 +79,11 @@ pub fn run(cli: &Cli, args: &RenderArgs) -> anyhow::Result<ExitCode> {
     let (config, _) = Config::locate(cli.config.as_deref())?;
     let options = options(&config.layout, args);
     let width = args.width.unwrap_or_else(default_width);
-    let loaded = load_paths(&args.paths);
+    let loaded = if args.paths.is_empty() {
+        load_configured(&config, &default_db_path()?)
+    } else {
+        load_paths(&args.paths)
+    };
     for problem in &loaded.problems {
         eprintln!("mizan: {problem}");
     }

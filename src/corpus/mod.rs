@@ -1,5 +1,6 @@
 //! Articles and how they are loaded: plain text and Markdown with TOML front
-//! matter, from files, directories and the samples embedded in the binary.
+//! matter, from files, directories and the samples embedded in the binary,
+//! and from the store of fetched feeds.
 
 pub mod align;
 pub mod comparison;
@@ -8,11 +9,13 @@ mod dates;
 mod load;
 mod parse;
 pub mod stories;
+mod stored;
 mod terms;
 mod union_find;
 
 pub use load::{Loaded, Problem, Severity, load_paths, samples};
 pub use parse::{Format, ParseError, Parsed, parse_article};
+pub use stored::{STORED_PATH_PREFIX, load_configured, stored_article, stored_id};
 
 use crate::text::{Lang, TextRange};
 

@@ -1,0 +1,187 @@
+//! Articles from the store: a stored row becomes an [`Article`] whose source
+//! is the title line followed by one line per paragraph, exactly as a
+//! plain-text article file would be, so the reader and the tagger treat
+//! fetched and local articles alike.
+
+use super::{Article, Loaded, Meta, Problem, Severity, load_paths};
+use crate::config::{Config, Source};
+use crate::store::{Store, StoredArticle};
+use crate::text::{Lang, TextRange, detect_lang};
+use std::path::Path;
+
+/// The prefix of the `path` of an article that came from the store.
+pub const STORED_PATH_PREFIX: &str = "store:";
+
+/// The article a stored row holds; its `path` is `store:ID`.
+pub fn stored_article(stored: &StoredArticle) -> Article {
+    let title = stored.title.trim();
+    let mut source = String::with_capacity(title.len() + 1 + stored.body.len());
+    source.push_str(title);
+    let title_range = TextRange::new(0, source.len());
+    let mut paragraphs = Vec::new();
+    for line in stored
+        .body
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+    {
+        source.push('\n');
+        let start = source.len();
+        source.push_str(line);
+        paragraphs.push(TextRange::new(start, source.len()));
+    }
+    let lang = stored
+        .lang
+        .as_deref()
+        .and_then(Lang::parse)
+        .unwrap_or_else(|| detect_lang(&source));
+    Article {
+        path: format!("{STORED_PATH_PREFIX}{}", stored.id),
+        title: title.to_string(),
+        title_range: Some(title_range),
+        meta: Meta {
+            outlet: stored.outlet.clone(),
+            date: stored.published.clone(),
+            url: stored.url.clone(),
+        },
+        lang,
+        paragraphs,
+        source,
+    }
+}
+
+/// The store id of an article made by [`stored_article`].
+pub fn stored_id(article: &Article) -> Option<i64> {
+    article.path.strip_prefix(STORED_PATH_PREFIX)?.parse().ok()
+}
+
+/// Every article of the configured sources: the local paths first (their
+/// `outlet` and `lang` filling in what the files do not say), then the
+/// articles stored in `db`, newest first. A store not created yet holds
+/// nothing; one that cannot be read is reported as an error.
+pub fn load_configured(config: &Config, db: &Path) -> Loaded {
+    let mut loaded = Loaded::default();
+    for source in &config.sources {
+        if let Source::Local { path, outlet, lang } = source {
+            let mut local = load_paths(std::slice::from_ref(path));
+            for article in &mut local.articles {
+                if article.meta.outlet.is_none() {
+                    article.meta.outlet.clone_from(outlet);
+                }
+                if let Some(lang) = lang {
+                    article.lang = *lang;
+                }
+            }
+            loaded.articles.append(&mut local.articles);
+            loaded.problems.append(&mut local.problems);
+        }
+    }
+    if db.exists() {
+        match Store::open(db).and_then(|store| store.all_articles()) {
+            Ok(rows) => loaded.articles.extend(rows.iter().map(stored_article)),
+            Err(error) => loaded.problems.push(Problem {
+                path: db.display().to_string(),
+                severity: Severity::Error,
+                message: error.to_string(),
+            }),
+        }
+    }
+    loaded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(lang: Option<&str>) -> StoredArticle {
+        StoredArticle {
+            id: 42,
+            feed_url: None,
+            guid: None,
+            url: Some("http://127.0.0.1/a".to_string()),
+            title: "المحادثات تستأنف".to_string(),
+            outlet: Some("صحيفة الوادي".to_string()),
+            lang: lang.map(str::to_string),
+            published: Some("2026-11-02T08:15:00+00:00".to_string()),
+            body: "قال الوزير إن المحادثات ستستأنف.\n\n  Second paragraph.  \n".to_string(),
+            fetched: String::new(),
+            content_hash: String::new(),
+            read: false,
+            starred: false,
+        }
+    }
+
+    #[test]
+    fn a_row_becomes_an_article_with_ranges_into_its_source() {
+        let article = stored_article(&row(Some("ar")));
+        assert_eq!(article.path, "store:42");
+        assert_eq!(stored_id(&article), Some(42));
+        assert_eq!(
+            article.title_range.unwrap().slice(&article.source),
+            "المحادثات تستأنف"
+        );
+        assert_eq!(article.paragraphs.len(), 2);
+        assert_eq!(article.paragraph(0), "قال الوزير إن المحادثات ستستأنف.");
+        assert_eq!(article.paragraph(1), "Second paragraph.");
+        assert_eq!(article.meta.outlet.as_deref(), Some("صحيفة الوادي"));
+        assert_eq!(
+            article.meta.date.as_deref(),
+            Some("2026-11-02T08:15:00+00:00")
+        );
+        assert_eq!(article.lang, Lang::Ar);
+    }
+
+    #[test]
+    fn an_unknown_language_is_detected_from_the_text() {
+        assert_eq!(stored_article(&row(None)).lang, Lang::Ar);
+        assert_eq!(stored_article(&row(Some("xx"))).lang, Lang::Ar);
+    }
+
+    #[test]
+    fn configured_sources_and_the_store_load_together() {
+        let dir = tempfile::tempdir().unwrap();
+        let news = dir.path().join("news");
+        std::fs::create_dir(&news).unwrap();
+        std::fs::write(news.join("a.txt"), "Local title\nLocal paragraph.\n").unwrap();
+        let db = dir.path().join("mizan.db");
+        let mut store = Store::open(&db).unwrap();
+        let feed = crate::store::FeedRecord {
+            url: "http://127.0.0.1/f".to_string(),
+            ..Default::default()
+        };
+        let article = crate::store::NewArticle {
+            title: "خبر مخزن".to_string(),
+            body: "فقرة.".to_string(),
+            ..Default::default()
+        };
+        store
+            .store_feed(&feed, &[article], "2026-11-02T00:00:00+00:00")
+            .unwrap();
+        let text = format!(
+            "[[source]]\npath = {:?}\noutlet = \"Local Times\"\n",
+            news.display().to_string()
+        );
+        let config = Config::parse(&text, "c.toml").unwrap();
+        let loaded = load_configured(&config, &db);
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        let titles: Vec<&str> = loaded.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["Local title", "خبر مخزن"]);
+        assert_eq!(
+            loaded.articles[0].meta.outlet.as_deref(),
+            Some("Local Times")
+        );
+        assert!(
+            load_configured(&config, &dir.path().join("none.db"))
+                .articles
+                .len()
+                == 1
+        );
+    }
+
+    #[test]
+    fn local_articles_have_no_store_id() {
+        let mut article = stored_article(&row(None));
+        article.path = "samples/a.txt".to_string();
+        assert_eq!(stored_id(&article), None);
+    }
+}

@@ -1,0 +1,84 @@
+//! The schema and its migrations. `PRAGMA user_version` holds the number of
+//! migrations applied; each migration runs once, in order, in its own
+//! transaction, so a store from any earlier mizan is brought up to date and
+//! a store from a later one is refused rather than misread.
+
+use super::StoreError;
+use rusqlite::Connection;
+
+/// Each entry is one schema version; append, never edit.
+const MIGRATIONS: &[&str] = &[
+    // 1: feeds, articles with the three ways a duplicate is recognised, the
+    // list order index, and the analysis cache.
+    "CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        outlet TEXT,
+        lang TEXT,
+        title TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        last_fetched TEXT
+     );
+     CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        feed_id INTEGER REFERENCES feeds(id) ON DELETE SET NULL,
+        guid TEXT,
+        url TEXT,
+        canonical_url TEXT,
+        title TEXT NOT NULL,
+        title_key TEXT NOT NULL,
+        outlet TEXT,
+        lang TEXT,
+        published TEXT,
+        body TEXT NOT NULL,
+        fetched TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        read INTEGER NOT NULL DEFAULT 0,
+        starred INTEGER NOT NULL DEFAULT 0
+     );
+     CREATE UNIQUE INDEX articles_guid ON articles(guid) WHERE guid IS NOT NULL;
+     CREATE UNIQUE INDEX articles_canonical_url ON articles(canonical_url)
+        WHERE canonical_url IS NOT NULL;
+     CREATE UNIQUE INDEX articles_outlet_title ON articles(IFNULL(outlet, ''), title_key)
+        WHERE title_key <> '';
+     CREATE INDEX articles_list_order ON articles(published IS NULL, published DESC, id DESC);
+     CREATE TABLE analysis (
+        content_hash TEXT NOT NULL,
+        lexicon_version TEXT NOT NULL,
+        statements TEXT NOT NULL,
+        PRIMARY KEY (content_hash, lexicon_version)
+     ) WITHOUT ROWID;",
+];
+
+/// The schema version this mizan writes.
+pub fn current_version() -> i64 {
+    i64::try_from(MIGRATIONS.len()).unwrap_or(i64::MAX)
+}
+
+/// Applies every migration `conn` has not had yet.
+pub fn migrate(conn: &mut Connection, path: &str) -> Result<(), StoreError> {
+    let found: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    if found > current_version() {
+        return Err(StoreError::TooNew {
+            path: path.to_string(),
+            found,
+            supported: current_version(),
+        });
+    }
+    for (index, migration) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .skip(usize::try_from(found).unwrap_or(0))
+    {
+        let transaction = conn.transaction()?;
+        transaction.execute_batch(migration)?;
+        transaction.pragma_update(
+            None,
+            "user_version",
+            i64::try_from(index + 1).unwrap_or(i64::MAX),
+        )?;
+        transaction.commit()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,291 @@
+//! `mizan fetch`, `mizan import` and `mizan export` as a user runs them,
+//! against a server on 127.0.0.1: the report lines and exit status, a fetch
+//! killed with SIGKILL midway, and OPML in and out.
+
+mod common;
+
+use common::{Reply, TestServer};
+use mizan::store::Store;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+struct Home {
+    dir: tempfile::TempDir,
+}
+
+impl Home {
+    fn new() -> Home {
+        Home {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn config(&self) -> PathBuf {
+        self.dir.path().join("config.toml")
+    }
+
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("data").join("mizan.db")
+    }
+
+    fn write_feeds(&self, urls: &[String]) {
+        let text: String = urls
+            .iter()
+            .map(|url| format!("[[source]]\nurl = \"{url}\"\n\n"))
+            .collect();
+        std::fs::write(self.config(), text).unwrap();
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_mizan"));
+        command
+            .arg("--config")
+            .arg(self.config())
+            .args(args)
+            .env("MIZAN_DATA_DIR", self.dir.path().join("data"))
+            .env("XDG_CONFIG_HOME", self.dir.path().join("xdg-config"))
+            .env_remove("HTTP_PROXY")
+            .env_remove("http_proxy")
+            .env_remove("ALL_PROXY")
+            .env_remove("all_proxy")
+            .stdin(Stdio::null());
+        command
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().unwrap()
+    }
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn article_count(db: &Path) -> usize {
+    Store::open(db).unwrap().article_count().unwrap()
+}
+
+#[test]
+fn a_failing_feed_is_reported_and_the_others_are_stored() {
+    let server = TestServer::start();
+    server.fixture("/ar.xml", "rss2-ar.xml", "application/xml");
+    server.fixture("/atom.xml", "atom-en.xml", "application/xml");
+    server.fixture("/broken.xml", "broken.xml", "application/xml");
+    let home = Home::new();
+    let missing = server.url("/gone.xml");
+    let broken = server.url("/broken.xml");
+    home.write_feeds(&[
+        server.url("/ar.xml"),
+        missing.clone(),
+        broken.clone(),
+        server.url("/atom.xml"),
+    ]);
+    let output = home.run(&["fetch"]);
+    let stderr = text(&output.stderr);
+    assert!(!output.status.success());
+    assert!(
+        stderr.contains(&format!("error: {missing}: HTTP status 404")),
+        "{stderr}"
+    );
+    let stdout = text(&output.stdout);
+    assert!(
+        stdout.contains(&format!(
+            "{}: 3 new, 0 already stored",
+            server.url("/ar.xml")
+        )),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("4 feeds, 5 new articles, 2 failed"),
+        "{stdout}"
+    );
+    let broken_line = stderr
+        .lines()
+        .find(|line| line.starts_with(&format!("error: {broken}: not a feed: ")))
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert!(
+        broken_line.contains("</channel>"),
+        "one line per failure: {stderr}"
+    );
+    assert_eq!(article_count(&home.db()), 5);
+}
+
+#[test]
+fn a_fetch_killed_midway_keeps_what_it_stored_and_the_next_fetch_adds_no_duplicates() {
+    let server = TestServer::start();
+    server.fixture("/ar.xml", "rss2-ar.xml", "application/xml");
+    server.fixture("/atom.xml", "atom-en.xml", "application/xml");
+    server.fixture("/en.rdf", "rss1-en.rdf", "application/xml");
+    let slow_body = common::fixture_text("jsonfeed-ar.json", &server.base).into_bytes();
+    server.route(
+        "/feed.json",
+        Reply::Slow {
+            delay: Duration::from_secs(60),
+            body: slow_body,
+        },
+    );
+    let home = Home::new();
+    let fast = [
+        server.url("/ar.xml"),
+        server.url("/atom.xml"),
+        server.url("/en.rdf"),
+    ];
+    let mut all = fast.to_vec();
+    all.push(server.url("/feed.json"));
+    home.write_feeds(&all);
+
+    let mut child = home
+        .command(&["fetch", "--timeout", "120", "--no-pages"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (lines_sender, lines) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if lines_sender.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut stored_feeds = 0;
+    while stored_feeds < fast.len() {
+        let line = lines
+            .recv_timeout(Duration::from_secs(30))
+            .expect("the fast feeds are reported");
+        assert!(line.contains(" new, "), "{line}");
+        stored_feeds += 1;
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    let store = Store::open(&home.db()).unwrap();
+    assert_eq!(
+        store.article_count().unwrap(),
+        7,
+        "3 + 2 + 2 from the fast feeds"
+    );
+    let integrity: String = rusqlite::Connection::open(home.db())
+        .unwrap()
+        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(integrity, "ok");
+    drop(store);
+
+    server.fixture("/feed.json", "jsonfeed-ar.json", "application/feed+json");
+    let output = home.run(&["fetch", "--no-pages"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stdout).contains("4 feeds, 2 new articles, 0 failed"),
+        "{}",
+        text(&output.stdout)
+    );
+    let again = home.run(&["fetch", "--no-pages"]);
+    assert!(
+        text(&again.stdout).contains("4 feeds, 0 new articles, 0 failed"),
+        "{}",
+        text(&again.stdout)
+    );
+    assert_eq!(article_count(&home.db()), 9);
+}
+
+#[test]
+fn opml_import_adds_sources_once_and_export_lists_them() {
+    let home = Home::new();
+    std::fs::write(home.config(), "[display]\nbidi = \"off\"\n").unwrap();
+    let opml = home.dir.path().join("subs.opml");
+    std::fs::write(
+        &opml,
+        r#"<?xml version="1.0"?><opml version="2.0"><head><title>subs</title></head><body>
+        <outline text="عربي"><outline text="صحيفة الوادي" xmlUrl="http://127.0.0.1:9/ar.xml" language="ar"/></outline>
+        <outline text="Northern Dispatch" xmlUrl="http://127.0.0.1:9/atom.xml"/>
+        </body></opml>"#,
+    )
+    .unwrap();
+    let opml = opml.to_str().unwrap();
+    let first = home.run(&["import", opml]);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    assert!(
+        text(&first.stdout).contains("2 feeds in"),
+        "{}",
+        text(&first.stdout)
+    );
+    let second = home.run(&["import", opml]);
+    assert!(
+        text(&second.stdout).contains(": 0 added"),
+        "{}",
+        text(&second.stdout)
+    );
+    let config = std::fs::read_to_string(home.config()).unwrap();
+    assert!(
+        config.starts_with("[display]\nbidi = \"off\"\n"),
+        "{config}"
+    );
+    assert_eq!(config.matches("[[source]]").count(), 2, "{config}");
+
+    let export = home.run(&["export", "--opml"]);
+    assert!(export.status.success(), "{}", text(&export.stderr));
+    let exported = mizan::feeds::opml::read_opml(&text(&export.stdout)).unwrap();
+    assert_eq!(exported.len(), 2);
+    assert_eq!(exported[0].url, "http://127.0.0.1:9/ar.xml");
+    assert_eq!(exported[0].title.as_deref(), Some("صحيفة الوادي"));
+    assert_eq!(exported[0].lang.as_deref(), Some("ar"));
+}
+
+#[test]
+fn a_config_without_feeds_has_nothing_to_fetch() {
+    let home = Home::new();
+    std::fs::write(home.config(), "").unwrap();
+    let output = home.run(&["fetch"]);
+    assert!(output.status.success());
+    assert!(
+        text(&output.stdout).contains("nothing to fetch"),
+        "{}",
+        text(&output.stdout)
+    );
+}
+
+#[test]
+fn render_without_a_path_shows_the_fetched_articles() {
+    let server = TestServer::start();
+    server.fixture("/ar.xml", "rss2-ar.xml", "application/xml");
+    let home = Home::new();
+    home.write_feeds(&[server.url("/ar.xml")]);
+    assert!(home.run(&["fetch"]).status.success());
+    let output = home.run(&["render", "--bidi", "off", "--width", "200"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    let first_line = stdout.lines().next().unwrap_or_default();
+    assert_eq!(first_line, "وزير الخارجية: المحادثات ستستأنف الأسبوع المقبل");
+    assert!(
+        stdout.contains("افتتح محافظ المدينة معرض الكتاب"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_feed_is_not_fetched_again_within_its_refresh_interval_unless_forced() {
+    let server = TestServer::start();
+    server.fixture("/ar.xml", "rss2-ar.xml", "application/xml");
+    let home = Home::new();
+    let config = format!(
+        "[[source]]\nurl = \"{}\"\nrefresh = 60\n",
+        server.url("/ar.xml")
+    );
+    std::fs::write(home.config(), config).unwrap();
+    assert!(home.run(&["fetch"]).status.success());
+    let second = home.run(&["fetch"]);
+    assert!(
+        text(&second.stdout).contains("within its refresh interval"),
+        "{}",
+        text(&second.stdout)
+    );
+    assert_eq!(server.requests_to("/ar.xml").len(), 1);
+    let forced = home.run(&["fetch", "--force"]);
+    assert!(forced.status.success(), "{}", text(&forced.stderr));
+    assert_eq!(server.requests_to("/ar.xml").len(), 2);
+}
