@@ -8,8 +8,8 @@ pub mod coverage;
 mod dates;
 mod load;
 mod parse;
-pub mod stories;
 mod stored;
+pub mod stories;
 mod terms;
 mod union_find;
 
