@@ -16,6 +16,7 @@ pub mod app;
 pub mod config;
 pub mod corpus;
 pub mod feeds;
+pub mod init;
 pub mod lexicon;
 pub mod store;
 pub mod tagger;

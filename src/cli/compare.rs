@@ -7,13 +7,15 @@ use super::Cli;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use mizan::config::Config;
+use mizan::corpus::Article;
 use mizan::corpus::align::{AlignOptions, AlignedGroup, StatementRef, outlet_of};
 use mizan::corpus::comparison::Comparison;
 use mizan::corpus::coverage::{ArticleCoverage, Counts, Coverage, PartyPair};
-use mizan::corpus::stories::{Analysed, StoryOptions};
-use mizan::corpus::{Article, load_paths};
-use mizan::tagger::{Relation, Statement};
+use mizan::corpus::stories::{Analysed, StoryOptions, parties_named};
+use mizan::lexicon::Lexicon;
+use mizan::tagger::{Relation, Statement, tag_article};
 use mizan::text::layout::{Direction, LayoutOptions, layout_paragraph};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
@@ -32,8 +34,9 @@ pub struct CompareArgs {
     /// Table width in cells (default: the terminal's, or 120).
     #[arg(long)]
     pub width: Option<usize>,
-    /// Articles or directories.
-    #[arg(value_name = "PATH", required = true)]
+    /// Articles or directories (default: the configured sources and the
+    /// store of fetched feeds).
+    #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 }
 
@@ -51,16 +54,13 @@ struct Analysis {
 
 pub fn run(cli: &Cli, args: &CompareArgs) -> anyhow::Result<ExitCode> {
     let (config, _) = Config::locate(cli.config.as_deref())?;
-    let loaded = load_paths(&args.paths);
-    for problem in &loaded.problems {
-        eprintln!("mizan: {problem}");
-    }
-    if loaded.articles.is_empty() {
+    let lexicon = super::tag::load_lexicon(cli, None)?;
+    let (articles, failed) = super::load_articles(cli, &args.paths)?;
+    if articles.is_empty() {
         anyhow::bail!("no articles to compare");
     }
-    let analyses = analyse_all(cli, &loaded.articles)?;
-    let analysed: Vec<Analysed> = loaded
-        .articles
+    let analyses = analyse_all(&articles, &lexicon);
+    let analysed: Vec<Analysed> = articles
         .iter()
         .zip(&analyses)
         .map(|(article, analysis)| Analysed {
@@ -90,23 +90,23 @@ pub fn run(cli: &Cli, args: &CompareArgs) -> anyhow::Result<ExitCode> {
         }
     }
     out.flush().context("writing the comparison")?;
-    Ok(if loaded.has_errors() {
+    Ok(if failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     })
 }
 
-/// The analysis step: the statements and parties of every article.
-/// INTERIM until `tagger::tag_article` is on main: reports that it is
-/// missing rather than comparing articles without statements.
-fn analyse_all(cli: &Cli, articles: &[Article]) -> anyhow::Result<Vec<Analysis>> {
-    let _ = cli;
-    anyhow::ensure!(
-        articles.is_empty(),
-        "the tagger is not available in this build yet"
-    );
-    Ok(Vec::new())
+/// The analysis step: every article tagged exactly as `mizan tag` tags it,
+/// and the parties its text names.
+fn analyse_all(articles: &[Article], lexicon: &Lexicon) -> Vec<Analysis> {
+    articles
+        .par_iter()
+        .map(|article| Analysis {
+            statements: tag_article(article, lexicon),
+            parties: parties_named(article, lexicon),
+        })
+        .collect()
 }
 
 /// The JSON form of a comparison (see docs/compare.md).

@@ -1,12 +1,20 @@
 //! Command-line parsing and the wiring of each subcommand to the library.
 //! Errors are reported here, anyhow-style, with a non-zero exit.
 
+mod check;
 mod compare;
+mod eval;
 mod fetch;
+mod init;
 mod opml;
 mod render;
+mod table;
+mod tag;
 
 use clap::{Parser, Subcommand};
+use mizan::config::Config;
+use mizan::corpus::{Article, load_configured, load_paths};
+use mizan::store::default_db_path;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -27,6 +35,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Write editable copies of config.toml and the lexicons (never overwrites).
+    Init(init::InitArgs),
     /// Print articles laid out as the reader shows them.
     Render(render::RenderArgs),
     /// Group articles into stories and compare whom each outlet quotes,
@@ -38,6 +48,29 @@ pub enum Command {
     Import(opml::ImportArgs),
     /// Print the configured feeds (as OPML).
     Export(opml::ExportArgs),
+    /// Tag every statement of the articles: speaker, party, blame, support.
+    Tag(tag::TagArgs),
+    /// Validate the configuration and lexicons (file:line:col diagnostics).
+    Check(check::CheckArgs),
+    /// Score the tagger against gold annotations.
+    Eval(eval::EvalArgs),
+}
+
+/// The articles a command works on: `paths` when given, else the configured
+/// sources and the store. Every loading problem is printed to standard
+/// error; the flag says whether any was an error.
+fn load_articles(cli: &Cli, paths: &[PathBuf]) -> anyhow::Result<(Vec<Article>, bool)> {
+    let loaded = if paths.is_empty() {
+        let (config, _) = Config::locate(cli.config.as_deref())?;
+        load_configured(&config, &default_db_path()?)
+    } else {
+        load_paths(paths)
+    };
+    for problem in &loaded.problems {
+        eprintln!("mizan: {problem}");
+    }
+    let failed = loaded.has_errors();
+    Ok((loaded.articles, failed))
 }
 
 /// Parses the command line, runs it and turns failures into a message and
@@ -45,11 +78,15 @@ pub enum Command {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
+        Some(Command::Init(ref args)) => init::run(args),
         Some(Command::Render(ref args)) => render::run(&cli, args),
         Some(Command::Compare(ref args)) => compare::run(&cli, args),
         Some(Command::Fetch(ref args)) => fetch::run(&cli, args),
         Some(Command::Import(ref args)) => opml::import(&cli, args),
         Some(Command::Export(ref args)) => opml::export(&cli, args),
+        Some(Command::Tag(ref args)) => tag::run(&cli, args),
+        Some(Command::Check(ref args)) => check::run(&cli, args),
+        Some(Command::Eval(ref args)) => eval::run(&cli, args),
         None => Err(anyhow::anyhow!(
             "the reader is not built yet; try `mizan render`"
         )),

@@ -1,14 +1,12 @@
 //! `mizan render`: articles printed exactly as the reader lays them out, for
 //! pipes, scripts and checking the layout against a reference. Wiring only:
-//! loading is `corpus::load_paths` (or `corpus::load_configured` given no
-//! path), formatting is `text::layout::render_article`.
+//! loading is the CLI's shared `load_articles` (paths, else the configured
+//! sources and the store), formatting is `text::layout::render_article`.
 
 use super::Cli;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use mizan::config::Config;
-use mizan::corpus::{load_configured, load_paths};
-use mizan::store::default_db_path;
 use mizan::text::layout::{BidiMode, LayoutOptions, render_article};
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
@@ -79,16 +77,9 @@ pub fn run(cli: &Cli, args: &RenderArgs) -> anyhow::Result<ExitCode> {
     let (config, _) = Config::locate(cli.config.as_deref())?;
     let options = options(&config.layout, args);
     let width = args.width.unwrap_or_else(default_width);
-    let loaded = if args.paths.is_empty() {
-        load_configured(&config, &default_db_path()?)
-    } else {
-        load_paths(&args.paths)
-    };
-    for problem in &loaded.problems {
-        eprintln!("mizan: {problem}");
-    }
+    let (articles, failed) = super::load_articles(cli, &args.paths)?;
     let mut out = BufWriter::new(io::stdout().lock());
-    for (index, article) in loaded.articles.iter().enumerate() {
+    for (index, article) in articles.iter().enumerate() {
         if index > 0 {
             writeln!(out)?;
         }
@@ -100,7 +91,7 @@ pub fn run(cli: &Cli, args: &RenderArgs) -> anyhow::Result<ExitCode> {
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => {}
         flushed => flushed.context("writing to standard output")?,
     }
-    Ok(if loaded.has_errors() {
+    Ok(if failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS

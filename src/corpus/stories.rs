@@ -17,10 +17,12 @@ use super::Article;
 use super::dates::{Day, dates_in_text, parse_iso_day};
 use super::terms::{KeyMap, Term, each_term, feature_key};
 use super::union_find::UnionFind;
+use crate::lexicon::Lexicon;
 use crate::tagger::Statement;
 use crate::text::Lang;
 use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::BTreeSet;
 
 /// An article with what the tagger found in it: the input of grouping,
 /// alignment and coverage.
@@ -30,6 +32,23 @@ pub struct Analysed<'a> {
     pub statements: &'a [Statement],
     /// Party ids mentioned anywhere in the text.
     pub parties: &'a [String],
+}
+
+/// The parties an article's title and paragraphs name (by the lexicon's
+/// names, people and demonyms), each once, sorted: the `parties` of
+/// [`Analysed`].
+pub fn parties_named(article: &Article, lexicon: &Lexicon) -> Vec<String> {
+    let blocks = std::iter::once(article.title.as_str()).chain(
+        article
+            .paragraphs
+            .iter()
+            .map(|range| range.slice(&article.source)),
+    );
+    let named: BTreeSet<String> = blocks
+        .flat_map(|text| lexicon.lookup_names(text))
+        .map(|hit| hit.party)
+        .collect();
+    named.into_iter().collect()
 }
 
 /// How articles are grouped.

@@ -12,25 +12,10 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-/// Folds text for matching. This is the one place article text is folded
-/// for grouping and alignment.
-///
-/// PLACEHOLDER until the shared Arabic normaliser lands in
-/// `crate::text::normalize`: lower case, harakat and tatweel removed.
+/// Folds text for matching with the project's one normaliser (alef,
+/// hamza seats, ya, ta marbuta, harakat, tatweel, digits, case).
 pub fn fold(text: &str) -> String {
-    let mut folded = String::with_capacity(text.len());
-    for c in text.chars().filter(|&c| !is_harakah_or_tatweel(c)) {
-        if c.is_ascii() || crate::text::is_arabic(c) {
-            folded.push(c.to_ascii_lowercase());
-        } else {
-            folded.extend(c.to_lowercase());
-        }
-    }
-    folded
-}
-
-fn is_harakah_or_tatweel(c: char) -> bool {
-    matches!(c, '\u{064B}'..='\u{0652}' | '\u{0670}' | '\u{0640}')
+    crate::text::normalize::normalize(text).text
 }
 
 /// One content term of a text, borrowed from the folded text when

@@ -2,7 +2,7 @@
 //! normalised title, and the hash of its content (which also keys the
 //! analysis cache).
 
-use unicode_normalization::UnicodeNormalization;
+use crate::text::normalize::normalize;
 
 /// The URL with the parts that do not change the article removed: the
 /// fragment, `utm_*` tracking parameters, the case of scheme and host, a
@@ -54,43 +54,22 @@ fn lower_scheme_and_host(url: &str) -> String {
 }
 
 /// The title folded so that spelling variants of one headline compare
-/// equal: compatibility-normalised, lower-cased, Arabic diacritics and
-/// tatweel removed, alef, yeh and teh marbuta variants unified, and every run
-/// of punctuation or space made one space.
-///
-/// TEMPORARY: this is the store's own small fold until the tagger's
-/// `text::normalize::normalize` is on main; then this function calls it.
+/// equal: the matching normalisation of [`crate::text::normalize`]
+/// (diacritics, tatweel, alef/yeh/teh marbuta variants, case, digits), then
+/// every run of punctuation or space made one space.
 pub fn title_key(title: &str) -> String {
-    let mut key = String::with_capacity(title.len());
-    let mut pending_space = false;
-    for c in title.nfkc().flat_map(char::to_lowercase) {
-        if is_arabic_mark(c) {
-            continue;
+    let folded = normalize(title).text;
+    let mut key = String::with_capacity(folded.len());
+    for word in folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !key.is_empty() {
+            key.push(' ');
         }
-        if c.is_alphanumeric() {
-            if pending_space && !key.is_empty() {
-                key.push(' ');
-            }
-            pending_space = false;
-            key.push(fold_arabic_letter(c));
-        } else {
-            pending_space = true;
-        }
+        key.push_str(word);
     }
     key
-}
-
-fn is_arabic_mark(c: char) -> bool {
-    matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
-}
-
-fn fold_arabic_letter(c: char) -> char {
-    match c {
-        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-        'ى' => 'ي',
-        'ة' => 'ه',
-        other => other,
-    }
 }
 
 /// A stable hash of an article's title and body (FNV-1a, 64 bits, as hex):

@@ -5,9 +5,11 @@
 
 pub mod layout;
 mod lines;
+pub mod normalize;
 mod range;
 pub mod sanitize;
 mod script;
+pub mod segment;
 
 pub use lines::LineIndex;
 pub use range::TextRange;

@@ -1,0 +1,193 @@
+//! The lexicon files as written: plain serde structs, one per kind of file,
+//! with unknown keys rejected so a typo is an error with a position rather
+//! than a silently ignored entry. Spans are kept on every entry that can be
+//! the subject of a later diagnostic or of a tag's evidence.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// A term with where it was written.
+pub type Term = Spanned<String>;
+
+/// `parties.toml`: states, organisations, non-state actors and their people.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartiesFile {
+    #[serde(default)]
+    pub party: Vec<PartyEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartyEntry {
+    pub id: Term,
+    pub kind: Spanned<PartyKind>,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<Term>,
+    #[serde(default)]
+    pub demonyms: Vec<Term>,
+    #[serde(default)]
+    pub people: Vec<PersonEntry>,
+}
+
+/// What sort of party an entry is.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PartyKind {
+    State,
+    Organisation,
+    Group,
+    Region,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersonEntry {
+    pub id: Term,
+    pub names: Vec<Term>,
+    pub role: Option<String>,
+}
+
+/// `verbs.toml`: reporting verbs and the stance they carry.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerbsFile {
+    #[serde(default)]
+    pub verb: Vec<VerbEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerbEntry {
+    pub id: Term,
+    #[serde(default)]
+    pub kind: VerbKind,
+    pub stance: Option<Stance>,
+    /// The verb takes a party as object (دعا X، وصف X بـ): a cue in what it
+    /// reports with no target of its own points at that object.
+    #[serde(default)]
+    pub object: bool,
+    pub forms: Vec<Term>,
+}
+
+/// How a reporting verb attributes speech.
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum VerbKind {
+    /// The speaker is the verb's subject (قال، أعلن، said).
+    #[default]
+    Say,
+    /// An adverbial participle (مضيفاً، مشيراً): it continues the statement
+    /// it stands in and never starts one.
+    Continue,
+    /// The speaker follows `عن`/`from` (نقل عن، quoted ... as saying).
+    Relay,
+    /// A denial (نفى، denied): blame cues in what it reports are cancelled.
+    Deny,
+}
+
+/// Blame or support.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    Blames,
+    Supports,
+}
+
+/// `sources.toml`: phrases that introduce a source (بحسب، according to).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourcesFile {
+    #[serde(default)]
+    pub source: Vec<SourceEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceEntry {
+    pub id: Term,
+    pub phrases: Vec<Term>,
+}
+
+/// `cues.toml`: words that blame or support, and how each finds its target.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CuesFile {
+    #[serde(default)]
+    pub cue: Vec<CueEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CueEntry {
+    pub id: Term,
+    pub stance: Stance,
+    pub target: CueTarget,
+    /// The cue counts only when negated ("cannot overlook the role of X").
+    #[serde(default)]
+    pub negated: bool,
+    /// Words that introduce the target, for `target = "marker"`.
+    #[serde(default)]
+    pub markers: Vec<Term>,
+    pub terms: Vec<Term>,
+}
+
+/// Where a cue's target stands.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum CueTarget {
+    /// A noun: its nisba adjective or possessor right after it, an agent
+    /// phrase after it (من جانب X), or, with a pronoun suffix, the object of
+    /// the reporting verb.
+    Noun,
+    /// An active verb: its subject (the clause's first party before it, or
+    /// the party right after it).
+    Act,
+    /// A passive verb or a noun of suffering: the agent phrase after it.
+    Passive,
+    /// A noun whose party follows right after it (دور روسيا).
+    Possessor,
+    /// The party after one of the cue's `markers` (المسؤولية ... على X).
+    Marker,
+}
+
+/// `grammar.toml`: the function words the statement finder relies on.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GrammarFile {
+    #[serde(default)]
+    pub complementizers: Vec<Term>,
+    #[serde(default)]
+    pub clause_openers: Vec<Term>,
+    #[serde(default)]
+    pub relatives: Vec<Term>,
+    #[serde(default)]
+    pub prepositions: Vec<Term>,
+    #[serde(default)]
+    pub agent_markers: Vec<Term>,
+    #[serde(default)]
+    pub relay_markers: Vec<Term>,
+    #[serde(default)]
+    pub anaphors: Vec<Term>,
+    #[serde(default)]
+    pub unaffiliated: Vec<Term>,
+    #[serde(default)]
+    pub titles: Vec<Term>,
+    #[serde(default)]
+    pub skip: Vec<Term>,
+    #[serde(default)]
+    pub possessives: Vec<Term>,
+    #[serde(default)]
+    pub abbreviations: Vec<Term>,
+}
+
+/// `negation.toml`: words that cancel a cue shortly after them.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NegationFile {
+    #[serde(default)]
+    pub negators: Vec<Term>,
+    /// How many words after a negator a cue is still negated.
+    pub scope: Option<usize>,
+}

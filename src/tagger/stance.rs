@@ -1,0 +1,315 @@
+//! Whom a statement blames or supports. Two sources of tags: the reporting
+//! verb's own stance toward its object (اتهم X، أدان X، رحب بـ X), and cues in
+//! what was said, each finding its target the way its lexicon entry says
+//! (nisba or possessor after a noun, agent phrase, subject of a verb, the
+//! party after a marker). A negator shortly before a cue cancels it, a denial
+//! cancels every blame, and no statement blames its own speaker's party.
+
+use super::block::{Block, is_comma};
+use super::statements::{Found, resolve_party};
+use crate::lexicon::matcher::{Sense, SenseKind, Via};
+use crate::lexicon::{CueTarget, Lexicon, Stance};
+
+/// One tag, in item indices.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tag {
+    pub stance: Stance,
+    pub party: u32,
+    pub cue: usize,
+    pub target: usize,
+    pub rule: String,
+    pub origin: u32,
+    /// How the target was found (verbs find their object).
+    pub rule_target: CueTarget,
+}
+
+/// The tags of a found statement whose speaker's party is `speaker`.
+pub fn tags(block: &Block, lexicon: &Lexicon, found: &Found, speaker: Option<u32>) -> Vec<Tag> {
+    let finder = Finder {
+        block,
+        found,
+        speaker,
+        end: found.range.end,
+    };
+    let mut out = Vec::new();
+    for k in found.range.clone() {
+        if found.excluded.iter().any(|r| r.contains(&k)) {
+            continue;
+        }
+        let item = &block.items[k];
+        for sense in item.senses {
+            let tag = match sense.kind {
+                SenseKind::Verb(v) => lexicon.verb(v).stance.and_then(|stance| {
+                    let object = if Some(k) == found.verb {
+                        finder.object(found.object_from, 12)
+                    } else {
+                        finder.object(k + 1, 4)
+                    };
+                    object.map(|(target, party)| Tag {
+                        stance,
+                        party,
+                        cue: k,
+                        target,
+                        rule: format!("verb:{}", lexicon.verb(v).id),
+                        origin: sense.origin,
+                        rule_target: CueTarget::Possessor,
+                    })
+                }),
+                SenseKind::Cue(c) => finder.cue(lexicon, k, c, *sense),
+                SenseKind::Party { party, .. } => finder.pejorative_name(lexicon, k, party),
+                _ => None,
+            };
+            let Some(tag) = tag else { continue };
+            let self_promotion =
+                tag.stance == Stance::Supports && tag.rule_target == CueTarget::Act;
+            let own =
+                (tag.stance == Stance::Blames || self_promotion) && Some(tag.party) == speaker;
+            let denied = tag.stance == Stance::Blames && found.denial;
+            if !own
+                && !denied
+                && !out
+                    .iter()
+                    .any(|t: &Tag| t.stance == tag.stance && t.party == tag.party)
+            {
+                out.push(tag);
+            }
+        }
+    }
+    out
+}
+
+struct Finder<'a, 'l> {
+    block: &'a Block<'l>,
+    found: &'a Found,
+    speaker: Option<u32>,
+    end: usize,
+}
+
+impl Finder<'_, '_> {
+    fn party(&self, i: usize) -> Option<u32> {
+        resolve_party(self.block, i..i + 1).map(|(p, _)| p)
+    }
+
+    fn cue(&self, lexicon: &Lexicon, k: usize, cue: u32, sense: Sense) -> Option<Tag> {
+        let rule = lexicon.cue(cue);
+        let negated = self.negated(lexicon, k);
+        if negated != rule.negated {
+            return None;
+        }
+        let item = &self.block.items[k];
+        let target = match rule.target {
+            CueTarget::Noun if item.suffixed || self.after_possessive(k) => {
+                self.object(self.found.object_from, 12)
+            }
+            CueTarget::Noun => self
+                .modifier(k)
+                .or_else(|| self.agent(k))
+                .or_else(|| self.verb_object(lexicon, k)),
+            CueTarget::Act => self.subject(k),
+            CueTarget::Passive => self.nisba(k).or_else(|| self.agent(k)),
+            CueTarget::Possessor => self.modifier(k),
+            CueTarget::Marker => self.after_marker(k, cue),
+        }?;
+        Some(Tag {
+            stance: rule.stance,
+            party: target.1,
+            cue: k,
+            target: target.0,
+            rule: format!("cue:{}", rule.id),
+            origin: sense.origin,
+            rule_target: rule.target,
+        })
+    }
+
+    fn negated(&self, lexicon: &Lexicon, k: usize) -> bool {
+        let scope = lexicon.negation_scope(self.block.lang);
+        let from = k.saturating_sub(scope).max(self.found.range.start);
+        (from..k).any(|i| self.block.items[i].has(|s| s == SenseKind::Negator))
+    }
+
+    /// The first party after `from` that is not the speaker's: a verb's object.
+    fn object(&self, from: usize, reach: usize) -> Option<(usize, u32)> {
+        (from..self.end.min(from + reach))
+            .take_while(|&i| !self.block.items[i].has(|s| s == SenseKind::Complementizer))
+            .filter(|i| !self.found.excluded.iter().any(|r| r.contains(i)))
+            .find_map(|i| {
+                self.party(i)
+                    .filter(|&p| Some(p) != self.speaker)
+                    .map(|p| (i, p))
+            })
+    }
+
+    /// A party named by a phrase that opens with a blame noun (العدو
+    /// الصهيوني، ميليشيا الحوثي, "the Zionist enemy"): the name itself blames.
+    fn pejorative_name(&self, lexicon: &Lexicon, k: usize, party: u32) -> Option<Tag> {
+        let item = &self.block.items[k];
+        if item.end - item.first < 2 || self.negated(lexicon, k) {
+            return None;
+        }
+        let text = &self.block.normalized.text;
+        let first_token = &self.block.tokens[item.first..item.first + 1];
+        let matcher = lexicon.matcher(self.block.lang);
+        let hit = matcher
+            .find(text, first_token, &[false])
+            .into_iter()
+            .next()?;
+        let (cue, sense) = matcher
+            .senses(hit.phrase)
+            .iter()
+            .find_map(|s| match s.kind {
+                SenseKind::Cue(c)
+                    if lexicon.cue(c).stance == Stance::Blames
+                        && lexicon.cue(c).target == CueTarget::Noun =>
+                {
+                    Some((c, *s))
+                }
+                _ => None,
+            })?;
+        Some(Tag {
+            stance: Stance::Blames,
+            party,
+            cue: k,
+            target: k,
+            rule: format!("cue:{}", lexicon.cue(cue).id),
+            origin: sense.origin,
+            rule_target: CueTarget::Noun,
+        })
+    }
+
+    fn after_possessive(&self, k: usize) -> bool {
+        k > 0 && self.block.items[k - 1].has(|s| s == SenseKind::Possessive)
+    }
+
+    /// The object of a reporting verb that takes one (دعا X، وصف X بأنه):
+    /// what a cue in its report points at when it names no target itself.
+    fn verb_object(&self, lexicon: &Lexicon, k: usize) -> Option<(usize, u32)> {
+        let items = &self.block.items;
+        let verb = (self.found.range.start..k)
+            .rev()
+            .find(|&i| !items[i].quoted && items[i].has(|s| matches!(s, SenseKind::Verb(_))))?;
+        let takes_object = items[verb].senses.iter().any(|s| match s.kind {
+            SenseKind::Verb(v) => lexicon.verb(v).object,
+            _ => false,
+        });
+        let from = if Some(verb) == self.found.verb {
+            self.found.object_from
+        } else {
+            verb + 1
+        };
+        if takes_object {
+            self.object(from, 6)
+        } else {
+            None
+        }
+    }
+
+    /// A nisba adjective right after the cue (القصف الأذربيجاني): the agent of
+    /// a transitive act, whose possessor would be its victim (قصف غزة).
+    fn nisba(&self, k: usize) -> Option<(usize, u32)> {
+        let next = self.block.items.get(k + 1).filter(|_| k + 1 < self.end)?;
+        match next.party() {
+            Some((party, Via::Demonym)) => Some((k + 1, party)),
+            _ => None,
+        }
+    }
+
+    /// A nisba or possessor right after the cue, past at most one word.
+    fn modifier(&self, k: usize) -> Option<(usize, u32)> {
+        let end = self.end.min(k + 3);
+        for (t, item) in self.block.items.iter().enumerate().take(end).skip(k + 1) {
+            if let Some(p) = self.party(t) {
+                return Some((t, p));
+            }
+            if !item.is_word() || !item.is_plain() && !item.has(|s| s == SenseKind::Title) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The party of an agent phrase after the cue (من جانب X).
+    fn agent(&self, k: usize) -> Option<(usize, u32)> {
+        let end = self.end.min(k + 9);
+        for (m, item) in self.block.items.iter().enumerate().take(end).skip(k + 1) {
+            if item.is_punct(is_comma)
+                || item.has(|s| matches!(s, SenseKind::Complementizer | SenseKind::Verb(_)))
+            {
+                return None;
+            }
+            let found = item
+                .has(|s| s == SenseKind::AgentMarker)
+                .then(|| self.party_within(m + 1, 4))
+                .flatten();
+            if found.is_some() {
+                return found;
+            }
+        }
+        None
+    }
+
+    /// The first party in the `reach` items from `from`, before any comma.
+    fn party_within(&self, from: usize, reach: usize) -> Option<(usize, u32)> {
+        let end = self.end.min(from + reach);
+        for (t, item) in self.block.items.iter().enumerate().take(end).skip(from) {
+            if let Some(p) = self.party(t) {
+                return Some((t, p));
+            }
+            if item.is_punct(is_comma) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The subject of an act: the clause's first party before the cue that
+    /// is not in a prepositional phrase, else the party right after it.
+    fn subject(&self, k: usize) -> Option<(usize, u32)> {
+        let items = &self.block.items;
+        let mut start = k;
+        while start > self.found.range.start {
+            let item = &items[start - 1];
+            let boundary = item.is_punct(|c| is_comma(c) || c == ':')
+                || item.has(|s| {
+                    matches!(
+                        s,
+                        SenseKind::Complementizer
+                            | SenseKind::ClauseOpener
+                            | SenseKind::Verb(_)
+                            | SenseKind::Relative
+                    )
+                });
+            if boundary {
+                break;
+            }
+            start -= 1;
+        }
+        let before = (start..k).find_map(|i| {
+            let in_phrase = items[i].proclitics.preposition
+                || (i > 0
+                    && items[i - 1].has(|s| s == SenseKind::Preposition)
+                    && !items[i - 1].has(|s| s == SenseKind::AgentMarker));
+            if in_phrase {
+                None
+            } else {
+                self.party(i).map(|p| (i, p))
+            }
+        });
+        before.or_else(|| {
+            let mut t = k + 1;
+            while t < self.end && items[t].has(|s| s == SenseKind::Skip) {
+                t += 1;
+            }
+            (t < self.end)
+                .then(|| self.party(t).map(|p| (t, p)))
+                .flatten()
+        })
+    }
+
+    /// The party after one of the cue's markers (المسؤولية ... على X).
+    fn after_marker(&self, k: usize, cue: u32) -> Option<(usize, u32)> {
+        let items = &self.block.items;
+        let marker = (k + 1..self.end.min(k + 9))
+            .find(|&m| items[m].has(|s| s == SenseKind::CueMarker(cue)))?;
+        self.party_within(marker + 1, 5)
+    }
+}
