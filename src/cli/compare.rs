@@ -74,27 +74,35 @@ pub fn run(cli: &Cli, args: &CompareArgs) -> anyhow::Result<ExitCode> {
         ..StoryOptions::default()
     };
     let comparison = Comparison::build(&analysed, &options, &AlignOptions::default());
-    let mut out = std::io::stdout().lock();
-    match args.format {
-        OutputFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &to_json(&comparison, &analysed))?;
-            writeln!(out)?;
-        }
+    let written = match args.format {
+        OutputFormat::Json => write_json(&comparison, &analysed),
         OutputFormat::Table => {
             let style = TableStyle {
                 width: args.width.unwrap_or_else(terminal_width).max(40),
                 layout: config.layout,
                 colour: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
             };
-            write_table(&mut out, &comparison, &analysed, &style)?;
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            write_table(&mut out, &comparison, &analysed, &style).and_then(|()| out.flush())
         }
+    };
+    match written {
+        // A reader that stops early (`| head`) is not a failure.
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {}
+        other => other.context("writing the comparison")?,
     }
-    out.flush().context("writing the comparison")?;
     Ok(if failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn write_json(comparison: &Comparison, analysed: &[Analysed]) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    serde_json::to_writer_pretty(&mut out, &to_json(comparison, analysed))?;
+    writeln!(out)?;
+    out.flush()
 }
 
 /// The analysis step: every article tagged exactly as `mizan tag` tags it,
