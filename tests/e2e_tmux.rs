@@ -175,7 +175,7 @@ fn the_terminal_is_restored_after_sigterm() {
         .status()
         .expect("kill runs");
     assert!(killed.success());
-    let deadline = Instant::now() + Duration::from_secs(5);
+    let deadline = Instant::now() + Duration::from_secs(15);
     // tmux may see the pane close a moment before it learns the exit status.
     let how = loop {
         let how = tmux.pane_format("#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}");

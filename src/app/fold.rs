@@ -1,46 +1,32 @@
-//! Text folding for the filter: the ONE place that decides which characters
-//! count as the same when matching (case, hamza forms, harakat, tatweel,
-//! Arabic-Indic digits). Both the haystacks and the query go through it, so
-//! typing without hamza or harakat matches. Folded text is also packed into a
+//! Text folding for the filter, on the normaliser's per-character rule
+//! ([`crate::text::normalize::fold_char`]: case, hamza forms, harakat,
+//! tatweel, Arabic-Indic digits), so the filter and the tagger agree on what
+//! counts as the same letter. Both the haystacks and the query go through
+//! it, so typing without hamza or harakat matches. Folded text is also packed into a
 //! one-byte alphabet so a keystroke scans bytes, not `char`s.
 
 use crate::text::TextRange;
+use crate::text::normalize::fold_char;
 
-/// The matching form of one character; `None` for characters that matching
-/// ignores (harakat, tatweel, invisible format characters).
-pub fn fold_char(c: char) -> Option<char> {
-    match c {
-        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => None,
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => None,
-        '\u{FEFF}' | '\u{061C}' => None,
-        'أ' | 'إ' | 'آ' | 'ٱ' => Some('ا'),
-        'ى' | 'ئ' => Some('ي'),
-        'ة' => Some('ه'),
-        'ؤ' => Some('و'),
-        '٠'..='٩' => char::from_digit(c as u32 - '٠' as u32, 10),
-        '۰'..='۹' => char::from_digit(c as u32 - '۰' as u32, 10),
-        // The common cases first: Unicode lowercasing is a table lookup.
-        _ if c.is_ascii() => Some(c.to_ascii_lowercase()),
-        '\u{0621}'..='\u{064A}' => Some(c),
-        _ => c.to_lowercase().next(),
-    }
-}
-
-/// `text` in matching form.
+/// `text` in matching form (the normaliser's per-character rule).
 pub fn fold(text: &str) -> String {
-    text.chars().filter_map(fold_char).collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, |f| out.push(f));
+    }
+    out
 }
 
-/// `text` in matching form, one entry per kept character, each with the byte
-/// range of the original character it came from (to highlight matches).
+/// `text` in matching form, one entry per folded character, each with the
+/// byte range of the original character it came from (to highlight matches).
 pub fn fold_with_sources(text: &str) -> (Vec<char>, Vec<TextRange>) {
     let mut chars = Vec::with_capacity(text.len());
     let mut sources = Vec::with_capacity(text.len());
     for (offset, c) in text.char_indices() {
-        if let Some(f) = fold_char(c) {
+        fold_char(c, |f| {
             chars.push(f);
             sources.push(TextRange::new(offset, offset + c.len_utf8()));
-        }
+        });
     }
     (chars, sources)
 }
@@ -61,11 +47,13 @@ fn code(c: char) -> u8 {
 /// collapsed to one space.
 pub fn encode(text: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(text.len() / 2);
-    for c in text.chars().filter_map(fold_char) {
-        let b = code(c);
-        if b != b' ' || out.last().is_some_and(|&last| last != b' ') {
-            out.push(b);
-        }
+    for c in text.chars() {
+        fold_char(c, |f| {
+            let b = code(f);
+            if b != b' ' || out.last().is_some_and(|&last| last != b' ') {
+                out.push(b);
+            }
+        });
     }
     out
 }
