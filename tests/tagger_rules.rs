@@ -309,3 +309,90 @@ fn a_dateline_is_not_the_subject() {
     assert_eq!(party(st), Some("ukraine"));
     assert_eq!(st.blames, ["russia"]);
 }
+
+fn blames(s: &Statement) -> Vec<&str> {
+    s.blames.iter().map(String::as_str).collect()
+}
+
+fn supports(s: &Statement) -> Vec<&str> {
+    s.supports.iter().map(String::as_str).collect()
+}
+
+#[test]
+fn an_anaphor_object_is_the_party_named_before_it() {
+    let (a, s) = tag(
+        "عنوان\nقال الجيش الإسرائيلي إنه قصف مواقع لحركة حماس في رفح، واتهم الحركة بإطلاق صواريخ.",
+    );
+    assert_eq!(blames(statement(&a, &s, "واتهم الحركة")), ["hamas"]);
+}
+
+#[test]
+fn a_pronoun_object_is_the_party_named_before_it() {
+    let (a, s) =
+        tag("عنوان\nذكرت باكو أن وحدات أرمينية تحركت قرب الحدود، واتهمتها بالتحضير لهجوم.");
+    let st = statement(&a, &s, "اتهمتها");
+    assert_eq!(party(st), Some("azerbaijan"));
+    assert_eq!(blames(st), ["armenia"]);
+}
+
+#[test]
+fn a_pronoun_object_with_two_candidates_is_left_unresolved() {
+    let (a, s) = tag(
+        "عنوان\nقالت موسكو إن قوات أوكرانية وبولندية تحركت، وإن وارسو وكييف تنسقان، ثم اتهمتهما بالتصعيد.",
+    );
+    assert!(blames(statement(&a, &s, "اتهمتهما")).is_empty());
+}
+
+#[test]
+fn a_cue_in_the_accusative_still_matches() {
+    let (a, s) = tag("عنوان\nوقال الجيش السوداني إن ما جرى يشكل خرقا من جانب قوات الدعم السريع.");
+    assert_eq!(blames(statement(&a, &s, "خرقا")), ["rsf"]);
+}
+
+#[test]
+fn a_party_name_in_quotation_marks_is_the_speaker() {
+    let (a, s) = tag("عنوان\nوأعلن \"حزب الله\" في بيان أنه رد على الاعتداءات الإسرائيلية.");
+    let st = statement(&a, &s, "في بيان");
+    assert_eq!(party(st), Some("hezbollah"));
+    assert_eq!(blames(st), ["israel"]);
+}
+
+#[test]
+fn a_conjoined_verb_without_a_new_speaker_continues_the_statement() {
+    let (a, s) = tag(
+        "عنوان\nوأدانت وزارة الخارجية القطرية القصف الإسرائيلي، وطالبت المجتمع الدولي بالتحرك، مؤكدة دعم الدوحة الكامل للشعب الفلسطيني.",
+    );
+    assert_eq!(s.len(), 1);
+    let st = statement(&a, &s, "وطالبت المجتمع الدولي");
+    assert_eq!(party(st), Some("qatar"));
+    assert_eq!(blames(st), ["israel"]);
+    assert_eq!(
+        supports(st),
+        ["palestine"],
+        "support past the speaker's own name"
+    );
+}
+
+#[test]
+fn a_denial_does_not_cancel_what_is_said_after_it() {
+    let (a, s) = tag(
+        "عنوان\nلكن الجيش الباكستاني نفى ذلك، وقال إن الجيش الهندي بادر بإطلاق النار على قرى حدودية.",
+    );
+    let st = statement(&a, &s, "نفى ذلك");
+    assert_eq!(party(st), Some("pakistan"));
+    assert_eq!(blames(st), ["india"]);
+}
+
+#[test]
+fn coordinated_parties_share_a_tag() {
+    let (a, s) = tag("عنوان\nوأضافت زاخاروفا أن واشنطن ولندن تتحملان المسؤولية عن سقوط الضحايا.");
+    assert_eq!(blames(statement(&a, &s, "واشنطن")), ["usa", "uk"]);
+}
+
+#[test]
+fn fire_by_an_army_blames_the_army_s_party() {
+    let (a, s) = tag("عنوان\nوقالت لجان محلية إن خمسة مدنيين قتلوا بنيران القوات الباكستانية.");
+    assert_eq!(blames(statement(&a, &s, "بنيران")), ["pakistan"]);
+    let (a, s) = tag("عنوان\nوقال مصدر إن قتيلين سقطا بغارة إسرائيلية على الناقورة.");
+    assert_eq!(blames(statement(&a, &s, "بغارة")), ["israel"]);
+}

@@ -63,26 +63,37 @@ pub fn tags(block: &Block, lexicon: &Lexicon, found: &Found, speaker: Option<u32
                 _ => None,
             };
             let Some(tag) = tag else { continue };
-            let self_promotion =
-                tag.stance == Stance::Supports && tag.rule_target == CueTarget::Act;
-            let own =
-                (tag.stance == Stance::Blames || self_promotion) && Some(tag.party) == speaker;
-            // A denial cancels the blame it answers, not a counter-accusation
-            // quoted after it (نفت X الاتهامات وعدتها "محاولة ... فشل Y").
-            let denied = tag.stance == Stance::Blames
-                && found.denial.is_some_and(|end| tag.cue < end)
-                && !block.items[tag.cue].quoted;
-            if !own
-                && !denied
-                && !out
-                    .iter()
-                    .any(|t: &Tag| t.stance == tag.stance && t.party == tag.party)
-            {
-                out.push(tag);
+            let coordinated = finder.coordinated(tag.target).map(|(target, party)| Tag {
+                target,
+                party,
+                ..tag.clone()
+            });
+            for tag in std::iter::once(tag).chain(coordinated) {
+                keep(block, found, speaker, tag, &mut out);
             }
         }
     }
     out
+}
+
+/// Adds `tag` to `out` unless it blames the speaker's own party, falls
+/// under a denial, or repeats a tag already there.
+fn keep(block: &Block, found: &Found, speaker: Option<u32>, tag: Tag, out: &mut Vec<Tag>) {
+    let self_promotion = tag.stance == Stance::Supports && tag.rule_target == CueTarget::Act;
+    let own = (tag.stance == Stance::Blames || self_promotion) && Some(tag.party) == speaker;
+    // A denial cancels the blame it answers, not a counter-accusation
+    // quoted after it (نفت X الاتهامات وعدتها "محاولة ... فشل Y").
+    let denied = tag.stance == Stance::Blames
+        && found.denial.is_some_and(|end| tag.cue < end)
+        && !block.items[tag.cue].quoted;
+    if !own
+        && !denied
+        && !out
+            .iter()
+            .any(|t: &Tag| t.stance == tag.stance && t.party == tag.party)
+    {
+        out.push(tag);
+    }
 }
 
 struct Finder<'a, 'l> {
@@ -94,6 +105,17 @@ struct Finder<'a, 'l> {
 }
 
 impl Finder<'_, '_> {
+    /// A party joined to the target by و (واشنطن ولندن، أرمينيا وفرنسا):
+    /// the tag holds for it too.
+    fn coordinated(&self, target: usize) -> Option<(usize, u32)> {
+        let next = target + 1;
+        let item = self.block.items.get(next).filter(|_| next < self.end)?;
+        if !item.proclitics.conjunction {
+            return None;
+        }
+        self.party(next).map(|p| (next, p))
+    }
+
     fn party(&self, i: usize) -> Option<u32> {
         resolve_party(self.block, i..i + 1).map(|(p, _)| p)
     }
@@ -107,12 +129,12 @@ impl Finder<'_, '_> {
         let item = &self.block.items[k];
         let target = match rule.target {
             CueTarget::Noun if item.suffixed || self.after_possessive(k) => {
-                self.object(self.found.object_from, 12)
+                self.verb_object(lexicon, k, false)
             }
             CueTarget::Noun => self
                 .modifier(k)
                 .or_else(|| self.agent(k))
-                .or_else(|| self.verb_object(lexicon, k)),
+                .or_else(|| self.verb_object(lexicon, k, true)),
             CueTarget::Act => self.subject(k),
             // ضرباته، هجماتها: the acts of the clause's subject.
             CueTarget::Passive if item.suffixed => self.subject(k),
@@ -211,13 +233,27 @@ impl Finder<'_, '_> {
         k > 0 && self.block.items[k - 1].has(|s| s == SenseKind::Possessive)
     }
 
-    /// The object of a reporting verb that takes one (دعا X، وصف X بأنه):
-    /// what a cue in its report points at when it names no target itself.
-    fn verb_object(&self, lexicon: &Lexicon, k: usize) -> Option<(usize, u32)> {
+    /// The object of the reporting verb before the cue (دعا X، وصف X بأنه):
+    /// what a cue in its report points at when it names no target itself,
+    /// or what its possessive suffix refers to (دعا X إلى وقف استفزازاتها).
+    /// `only_object_verbs`: only a verb that takes an object has one.
+    fn verb_object(
+        &self,
+        lexicon: &Lexicon,
+        k: usize,
+        only_object_verbs: bool,
+    ) -> Option<(usize, u32)> {
         let items = &self.block.items;
         let verb = (self.found.range.start..k)
             .rev()
-            .find(|&i| !items[i].quoted && items[i].has(|s| matches!(s, SenseKind::Verb(_))))?;
+            .find(|&i| !items[i].quoted && items[i].has(|s| matches!(s, SenseKind::Verb(_))));
+        let Some(verb) = verb else {
+            return if only_object_verbs {
+                None
+            } else {
+                self.object(self.found.object_from, 12)
+            };
+        };
         let takes_object = items[verb].senses.iter().any(|s| match s.kind {
             SenseKind::Verb(v) => lexicon.verb(v).object,
             _ => false,
@@ -229,8 +265,10 @@ impl Finder<'_, '_> {
         };
         if takes_object {
             self.object(from, 6)
-        } else {
+        } else if only_object_verbs {
             None
+        } else {
+            self.object(from, 12)
         }
     }
 
@@ -265,7 +303,7 @@ impl Finder<'_, '_> {
                 matcher
                     .senses(hit.phrase)
                     .iter()
-                    .any(|s| s.kind == SenseKind::Title)
+                    .any(|s| matches!(s.kind, SenseKind::Title | SenseKind::Anaphor))
             })
     }
 

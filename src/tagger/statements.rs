@@ -491,6 +491,7 @@ fn party_ahead(block: &Block, from: usize, end: usize) -> bool {
 fn starts_noun_phrase(item: &Item) -> bool {
     item.is_word()
         && !item.quoted
+        && (!item.proclitics.preposition || item.party().is_some())
         && !item.has(|k| {
             matches!(
                 k,
