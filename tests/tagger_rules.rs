@@ -396,3 +396,18 @@ fn fire_by_an_army_blames_the_army_s_party() {
     let (a, s) = tag("عنوان\nوقال مصدر إن قتيلين سقطا بغارة إسرائيلية على الناقورة.");
     assert_eq!(blames(statement(&a, &s, "بغارة")), ["israel"]);
 }
+
+#[test]
+fn transliterated_names_match_in_their_common_spellings() {
+    for city in ["بيشكيك", "بشكيك"] {
+        let text = format!("عنوان\nوقالت {city} إن الهدوء عاد إلى الحدود.");
+        let (a, s) = tag(&text);
+        assert_eq!(
+            party(statement(&a, &s, "الهدوء")),
+            Some("kyrgyzstan"),
+            "{city}"
+        );
+    }
+    let (a, s) = tag("عنوان\nوقال ڤلاديمير پوتين إن الحل سياسي.");
+    assert_eq!(party(statement(&a, &s, "الحل سياسي")), Some("russia"));
+}

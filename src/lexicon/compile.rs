@@ -237,10 +237,13 @@ impl Builder {
 
     /// Adds a name of `party`, warning when another party already claimed it.
     fn claim(&mut self, file: &LexiconFile, term: &Term, party: u32, via: Via) {
-        let Some((phrase, origin)) = self.add_term(file, term, SenseKind::Party { party, via })
-        else {
+        let kind = SenseKind::Party { party, via };
+        let Some((phrase, origin)) = self.add_term(file, term, kind) else {
             return;
         };
+        if via != Via::Demonym {
+            self.add_spelling_variants(file.lang, term.get_ref(), Sense { kind, origin });
+        }
         let slot = lang_slot(file.lang);
         match self.claims[slot].get(&phrase).copied() {
             Some((other, first)) if other != party => {
@@ -263,6 +266,26 @@ impl Builder {
             Some(_) => {}
             None => {
                 self.claims[slot].insert(phrase, (party, origin));
+            }
+        }
+    }
+
+    /// The other common spellings of a transliterated name (بيشكيك،
+    /// بشكيك؛ بيلغورود، بيلجورود), each under the name's own meaning,
+    /// unless the spelling means something already.
+    fn add_spelling_variants(&mut self, lang: Lang, name: &str, sense: Sense) {
+        if lang != Lang::Ar {
+            return;
+        }
+        let (words, capitals) = phrase_words(name);
+        let matcher = &mut self.lexicon.matchers[lang_slot(lang)];
+        for (i, word) in words.iter().enumerate() {
+            for spelling in spelling_variants(word) {
+                let mut variant = words.clone();
+                variant[i] = spelling.into();
+                if !matcher.knows(&variant) {
+                    matcher.add(&variant, capitals, sense);
+                }
             }
         }
     }
@@ -460,6 +483,43 @@ impl Builder {
             }
         }
     }
+}
+
+/// Spellings of a normalised Arabic name word that news also uses for the
+/// same foreign name: a long vowel ي inside it left out (بيشكيك → بشكيك),
+/// and g written غ or ج (بيلغورود، بيلجورود). Only words of six letters or
+/// more vary, so that no variant is a short common word (كييف → كيف).
+fn spelling_variants(word: &str) -> Vec<String> {
+    let letters: Vec<char> = word.chars().collect();
+    if letters.len() < 6
+        || !letters
+            .iter()
+            .all(|&c| ('\u{0621}'..='\u{064A}').contains(&c))
+    {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let body = if word.starts_with("ال") { 2 } else { 0 };
+    for i in body + 1..letters.len() - 1 {
+        let varied: Option<String> = match letters[i] {
+            'ي' if letters[i - 1] != 'ي' && letters[i + 1] != 'ي' => {
+                Some(letters[..i].iter().chain(&letters[i + 1..]).collect())
+            }
+            'غ' | 'ج' => {
+                let g = if letters[i] == 'غ' { 'ج' } else { 'غ' };
+                Some(
+                    letters[..i]
+                        .iter()
+                        .chain(std::iter::once(&g))
+                        .chain(&letters[i + 1..])
+                        .collect(),
+                )
+            }
+            _ => None,
+        };
+        out.extend(varied);
+    }
+    out
 }
 
 /// Finds the quoted values of the `[lexicons]` section in a configuration

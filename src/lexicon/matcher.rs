@@ -214,6 +214,12 @@ impl Matcher {
         Some(node)
     }
 
+    /// Whether phrase `words` has a meaning already.
+    pub fn knows(&self, words: &[Box<str>]) -> bool {
+        self.walk(words)
+            .is_some_and(|node| !self.nodes[node as usize].senses.is_empty())
+    }
+
     /// Removes every meaning of phrase `words`.
     pub fn remove(&mut self, words: &[Box<str>]) {
         if let Some(node) = self.walk(words) {
