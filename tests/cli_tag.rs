@@ -223,3 +223,15 @@ fn quality_on_other_conflicts() {
     assert!(s.blame_f1 >= 0.85, "blame F1 {}", s.blame_f1);
     assert!(s.support_f1 >= 0.85, "support F1 {}", s.support_f1);
 }
+
+/// The table as a reader sees it: Arabic cells laid out right-to-left by
+/// the layout pipeline, columns aligned, no colour under NO_COLOR.
+#[rstest::rstest]
+#[case::arabic("tests/fixtures/tagger_other/o6-kashmir-ar.txt")]
+#[case::english("tests/fixtures/gold/g3-sotk-en.txt")]
+fn table_format_snapshot(#[case] path: &str) {
+    let output = mizan(&["tag", "--format", "table", path]);
+    assert!(output.status.success());
+    let name = Path::new(path).file_stem().unwrap().to_str().unwrap();
+    insta::assert_snapshot!(format!("table_{name}"), stdout(&output));
+}

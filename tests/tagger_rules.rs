@@ -411,3 +411,17 @@ fn transliterated_names_match_in_their_common_spellings() {
     let (a, s) = tag("عنوان\nوقال ڤلاديمير پوتين إن الحل سياسي.");
     assert_eq!(party(statement(&a, &s, "الحل سياسي")), Some("russia"));
 }
+
+#[test]
+fn a_headline_naming_two_sides_before_a_colon_is_a_topic() {
+    let (_, s) = tag("الهند وباكستان: تبادل لإطلاق النار على الحدود\nنص.");
+    assert!(s.is_empty(), "{s:#?}");
+    let (a, s) = tag("باكو: وحدات أرمينية أطلقت النار\nنص.");
+    assert_eq!(party(statement(&a, &s, "باكو")), Some("azerbaijan"));
+}
+
+#[test]
+fn a_headline_addressing_another_party_keeps_its_speaker() {
+    let (a, s) = tag("موسكو لواشنطن: لن نقبل بأي تهديد\nنص.");
+    assert_eq!(party(statement(&a, &s, "لن نقبل")), Some("russia"));
+}

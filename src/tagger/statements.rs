@@ -593,6 +593,14 @@ fn colon_attribution(block: &Block, sentence: Range<usize>) -> Option<Found> {
     }
     let prefix = sentence.start..colon;
     let party = resolve_party(block, prefix.clone())?;
+    // "الهند وباكستان: ..." names a topic, not a speaker ("موسكو لواشنطن:"
+    // still has one).
+    let two_sides = prefix.clone().any(|i| {
+        items[i].proclitics.conjunction && items[i].party().is_some_and(|(p, _)| p != party.0)
+    });
+    if two_sides {
+        return None;
+    }
     Some(Found {
         range: sentence.clone(),
         speaker: Speaker::Named {
