@@ -425,3 +425,13 @@ fn a_headline_addressing_another_party_keeps_its_speaker() {
     let (a, s) = tag("موسكو لواشنطن: لن نقبل بأي تهديد\nنص.");
     assert_eq!(party(statement(&a, &s, "لن نقبل")), Some("russia"));
 }
+
+#[test]
+fn a_denied_support_is_no_support_and_a_government_is_a_title() {
+    let (a, s) = tag("عنوان\nونفت طهران تقديم دعم عسكري للحوثيين.");
+    assert!(statement(&a, &s, "طهران").supports.is_empty());
+    let (a, s) = tag("عنوان\nاتهمت حكومة الكونغو الديمقراطية رواندا بدعم المتمردين.");
+    let st = statement(&a, &s, "اتهمت");
+    assert_eq!(party(st), Some("drc"));
+    assert_eq!(blames(st), ["rwanda"]);
+}

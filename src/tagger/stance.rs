@@ -81,11 +81,10 @@ pub fn tags(block: &Block, lexicon: &Lexicon, found: &Found, speaker: Option<u32
 fn keep(block: &Block, found: &Found, speaker: Option<u32>, tag: Tag, out: &mut Vec<Tag>) {
     let self_promotion = tag.stance == Stance::Supports && tag.rule_target == CueTarget::Act;
     let own = (tag.stance == Stance::Blames || self_promotion) && Some(tag.party) == speaker;
-    // A denial cancels the blame it answers, not a counter-accusation
-    // quoted after it (نفت X الاتهامات وعدتها "محاولة ... فشل Y").
-    let denied = tag.stance == Stance::Blames
-        && found.denial.is_some_and(|end| tag.cue < end)
-        && !block.items[tag.cue].quoted;
+    // A denial cancels what it denies (blame or support: نفت تقديم دعم),
+    // not a counter-accusation quoted after it (نفت X الاتهامات وعدتها
+    // "محاولة ... فشل Y").
+    let denied = found.denial.is_some_and(|end| tag.cue < end) && !block.items[tag.cue].quoted;
     if !own
         && !denied
         && !out
