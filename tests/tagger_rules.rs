@@ -435,3 +435,11 @@ fn a_denied_support_is_no_support_and_a_government_is_a_title() {
     assert_eq!(party(st), Some("drc"));
     assert_eq!(blames(st), ["rwanda"]);
 }
+
+#[test]
+fn the_occupation_is_israel_unless_a_nisba_says_whose() {
+    let (a, s) = tag("عنوان\nوقال المتحدث إن الاحتلال يستهدف المدنيين في خان يونس.");
+    assert_eq!(blames(statement(&a, &s, "يستهدف")), ["israel"]);
+    let (a, s) = tag("عنوان\nوقال المسؤول الأوكراني إن قوات الاحتلال الروسية قصفت خيرسون.");
+    assert_eq!(blames(statement(&a, &s, "قصفت")), ["russia"]);
+}

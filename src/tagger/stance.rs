@@ -198,6 +198,8 @@ impl Finder<'_, '_> {
         if item.end - item.first < 2 || self.negated(lexicon, k) {
             return None;
         }
+        // قوات الاحتلال الروسية: the nisba after the name says whose.
+        let party = self.party(k).unwrap_or(party);
         let text = &self.block.normalized.text;
         let first_token = &self.block.tokens[item.first..item.first + 1];
         let matcher = lexicon.matcher(self.block.lang);
