@@ -281,7 +281,9 @@ impl Matcher {
     }
 
     fn match_suffixed(&self, word: &str, i: usize, key: &mut String) -> Option<Hit> {
-        if word.len() < 8 || !word.starts_with(is_arabic_letter) {
+        let short = word.len() < 10;
+        if short && (word.len() < 8 || !word.ends_with('ا')) || !word.starts_with(is_arabic_letter)
+        {
             return None;
         }
         for variant in variants(word).into_iter().take(3) {
