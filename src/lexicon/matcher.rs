@@ -4,7 +4,7 @@
 //! ال، لل) removed, and a stripped form counts only when it is itself an
 //! entry, so بيسكوف or وزارة are never cut. Cue nouns and verbs also match
 //! with a pronoun suffix (استفزازاتها، اتهمها), which the tagger reads as a
-//! possessor or an object.
+//! possessor or an object, and cues in the accusative (خرقا، عدوانا).
 
 use crate::text::segment::{Token, TokenKind};
 use std::collections::HashMap;
