@@ -133,9 +133,11 @@ fn event_loop(
         },
     );
     // Tagging waits for the last article: a pass holding the article list
-    // would make every arriving batch copy it.
-    let mut loading = runtime.loader.take().map(spawn_loader);
-    if loading.is_none() {
+    // would make every arriving batch copy it. The loader starts after the
+    // first frame, which it would otherwise slow down on a busy machine.
+    let mut loader = runtime.loader.take();
+    let mut loading = None;
+    if loader.is_none() {
         tagging.start(state, Arc::clone(&runtime.analyser));
     }
     let mut reload_due: Option<Instant> = None;
@@ -144,6 +146,9 @@ fn event_loop(
         if dirty {
             terminal.draw(|frame| draw(frame, state, &runtime.keymap))?;
             dirty = false;
+        }
+        if let Some(loader) = loader.take() {
+            loading = Some(spawn_loader(loader));
         }
         if event::poll(TICK)? {
             let event = event::read()?;
