@@ -351,3 +351,30 @@ fn retagging_keeps_the_explained_statement_when_it_is_still_there() {
     assert_eq!(state.reader.selected, None);
     assert!(!state.reader.explaining);
 }
+
+#[test]
+fn articles_arriving_in_batches_fill_the_list_and_keep_the_selection() {
+    let all = reader_fixtures::articles();
+    let options = mizan::app::StartOptions {
+        source: "fixtures".into(),
+        ..Default::default()
+    };
+    let mut state = mizan::app::State::new(all[..2].to_vec(), options);
+    update(
+        &mut state,
+        Action::Resize {
+            width: 120,
+            height: 30,
+        },
+    );
+    press(&mut state, "j");
+    let selected = state.selected_article_row().expect("a selected article");
+    for batch in all[2..].chunks(2) {
+        update(&mut state, Action::ArticlesLoaded(batch.to_vec()));
+        assert_eq!(state.selected_article_row(), Some(selected));
+    }
+    assert_eq!(state.articles.len(), all.len());
+    assert_eq!(state.article_rows.len(), all.len());
+    let status = format!("{} articles", all.len());
+    assert!(screen(&state).contains(&status), "{}", screen(&state));
+}

@@ -4,6 +4,7 @@
 //! results of background work into [`super::update`].
 
 use super::directory::Directory;
+use crate::corpus::Article;
 use crate::tagger::Statement;
 use serde::Deserialize;
 
@@ -98,6 +99,10 @@ pub enum Action {
         generation: u64,
         results: Vec<(usize, Vec<Statement>)>,
     },
+    /// More articles read from disk, appended to the list: a large corpus
+    /// is loaded in the background so the first frame need not wait for it.
+    #[serde(skip)]
+    ArticlesLoaded(Vec<Article>),
     /// A new lexicon is in force; its parties and name aliases.
     #[serde(skip)]
     LexiconReloaded(Directory),
@@ -203,6 +208,7 @@ impl Action {
             Action::Resize { .. }
                 | Action::AnalysisStarted { .. }
                 | Action::Analysed { .. }
+                | Action::ArticlesLoaded(_)
                 | Action::LexiconReloaded(_)
                 | Action::LexiconError(_)
                 | Action::Notice(_)

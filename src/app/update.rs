@@ -6,8 +6,10 @@ use super::action::Action;
 use super::filter::Query;
 use super::geometry::{self, contains};
 use super::state::{Screen, State, clamp_list};
+use crate::corpus::Article;
 use crate::tagger::Statement;
 use ratatui::layout::Rect;
+use std::sync::Arc;
 
 /// Applies one action.
 pub fn update(state: &mut State, action: Action) {
@@ -89,6 +91,7 @@ pub fn update(state: &mut State, action: Action) {
             generation,
             results,
         } => analysed(state, generation, results),
+        Action::ArticlesLoaded(articles) => articles_loaded(state, articles),
         Action::LexiconReloaded(directory) => {
             state.directory = directory;
             state.status.errors.clear();
@@ -510,6 +513,35 @@ fn analysed(state: &mut State, generation: u64, results: Vec<(usize, Vec<Stateme
     let previous_cursor = (state.article_list.cursor, state.statement_list.cursor);
     refilter(state, false);
     (state.article_list.cursor, state.statement_list.cursor) = previous_cursor;
+    clamp_all(state);
+}
+
+/// Appends articles loaded in the background. The list cursors stay on the
+/// article and statement they were on, wherever the sort puts the new ones.
+fn articles_loaded(state: &mut State, articles: Vec<Article>) {
+    let selected = (state.selected_article_row(), state.selected_statement_row());
+    let first = state.articles.len();
+    // Tagging starts once loading is done, so nothing else holds the
+    // articles yet and this does not copy them.
+    Arc::make_mut(&mut state.articles).extend(articles);
+    state.statements.resize(state.articles.len(), None);
+    for index in first..state.articles.len() {
+        state.reindex(index);
+    }
+    state.resort();
+    refilter(state, false);
+    if let Some(row) = selected
+        .0
+        .and_then(|a| state.article_rows.iter().position(|&r| r == a))
+    {
+        state.article_list.cursor = row;
+    }
+    if let Some(row) = selected
+        .1
+        .and_then(|s| state.statement_rows.iter().position(|&r| r == s))
+    {
+        state.statement_list.cursor = row;
+    }
     clamp_all(state);
 }
 

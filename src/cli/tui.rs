@@ -1,42 +1,53 @@
 //! `mizan [PATH...]`: the reader. Loads the configuration and the articles,
 //! builds the state and hands over to the event loop; the closures that tag
-//! an article and reload the lexicon are wired here.
+//! an article, reload the lexicon and read the rest of a large corpus in the
+//! background are wired here.
 
 use super::Cli;
 use anyhow::Context;
 use mizan::app::{Action, Directory, NameAlias, PartyInfo, StartOptions, State, update};
 use mizan::config::{Config, user_lexicon_dir};
-use mizan::corpus::{self, Loaded};
+use mizan::corpus::{self, Problem, Remaining};
 use mizan::lexicon::Lexicon;
 use mizan::store::default_db_path;
 use mizan::tagger::tag_article;
 use mizan::text::{Lang, detect_lang};
 use mizan::ui::keymap::Keymap;
-use mizan::ui::runtime::{self, Analyser, Reloaded, Runtime};
+use mizan::ui::runtime::{self, Analyser, Loader, Reloaded, Runtime};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
+
+/// Article files read before the first frame: enough to fill the screen,
+/// and every file of a small corpus, so a single bad file still ends mizan
+/// with its error instead of an empty reader.
+const READ_BEFORE_FIRST_FRAME: usize = 200;
+/// Files read per batch in the background: each batch re-sorts the list, so
+/// not too small, and the list should fill in several steps, so not too big.
+const LOAD_BATCH: usize = 1000;
 
 pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let (config, config_path) = Config::locate(cli.config.as_deref())?;
     let keymap = Keymap::with_overrides(&config.keys)
         .map_err(|errors| anyhow::anyhow!("{}", errors.join("\n")))
         .context("in the configuration's [keys]")?;
-    let (loaded, source) = if !cli.paths.is_empty() {
-        (corpus::load_paths(&cli.paths), describe_paths(&cli.paths))
+    let (loaded, rest, source) = if !cli.paths.is_empty() {
+        let (loaded, rest) = corpus::load_paths_split(&cli.paths, READ_BEFORE_FIRST_FRAME);
+        (loaded, Some(rest), describe_paths(&cli.paths))
     } else {
         let configured = corpus::load_configured(&config, &default_db_path()?);
         if configured.articles.is_empty() && configured.problems.is_empty() {
-            (corpus::samples(), "bundled samples".to_string())
+            (corpus::samples(), None, "bundled samples".to_string())
         } else {
-            (configured, "configured sources".to_string())
+            (configured, None, "configured sources".to_string())
         }
     };
-    if loaded.articles.is_empty() && loaded.has_errors() {
+    let rest = rest.filter(|rest| !rest.is_empty());
+    if loaded.articles.is_empty() && loaded.has_errors() && rest.is_none() {
         let problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
         anyhow::bail!("no article could be loaded:\n{}", problems.join("\n"));
     }
-    let notice = problems_notice(&loaded);
+    let notice = problems_notice(&loaded.problems);
     let (analyser, directory, lexicon_errors) = match analysis(&config) {
         Ok((analyser, directory)) => (analyser, directory, Vec::new()),
         Err(errors) => {
@@ -68,6 +79,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         analyser,
         reload: Box::new(move || reload(explicit.as_deref())),
         watch,
+        loader: rest.map(|rest| background_loader(rest, loaded.problems)),
     };
     runtime::run(&mut state, runtime)?;
     Ok(ExitCode::SUCCESS)
@@ -141,9 +153,26 @@ fn describe_paths(paths: &[PathBuf]) -> String {
     }
 }
 
-fn problems_notice(loaded: &Loaded) -> Option<String> {
-    let first = loaded.problems.first()?;
-    let more = match loaded.problems.len() {
+/// Reads the rest of the article files in batches, reporting progress in
+/// the status bar, then the problems of the whole load (`earlier` are those
+/// met before the first frame).
+fn background_loader(rest: Remaining, earlier: Vec<Problem>) -> Loader {
+    Box::new(move |send| {
+        let total = rest.total_files();
+        let mut problems = earlier;
+        rest.load_in_batches(LOAD_BATCH, |batch, read| {
+            problems.extend(batch.problems);
+            send(Action::ArticlesLoaded(batch.articles));
+            send(Action::Notice(format!("loading {read}/{total}")));
+        });
+        let done = problems_notice(&problems).unwrap_or_else(|| format!("{total} files loaded"));
+        send(Action::Notice(done));
+    })
+}
+
+fn problems_notice(problems: &[Problem]) -> Option<String> {
+    let first = problems.first()?;
+    let more = match problems.len() {
         1 => String::new(),
         n => format!(" (+{} more)", n - 1),
     };

@@ -58,19 +58,80 @@ impl Loaded {
 /// Loads every path: files as articles, directories recursively (every
 /// `.txt`/`.md` below them).
 pub fn load_paths(paths: &[PathBuf]) -> Loaded {
+    let (loaded, _none_left) = load_paths_split(paths, usize::MAX);
+    loaded
+}
+
+/// Like [`load_paths`], but reads only the first `now` article files; the
+/// others are returned to be read later (the reader shows its first frame
+/// without waiting for ten thousand files). Problems with the paths
+/// themselves are all reported here.
+pub fn load_paths_split(paths: &[PathBuf], now: usize) -> (Loaded, Remaining) {
     let mut candidates = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
         collect_candidates(path, &mut candidates, &mut problems);
     }
+    let rest = candidates.split_off(now.min(candidates.len()));
+    let mut loaded = Loaded {
+        articles: Vec::new(),
+        problems,
+    };
+    loaded.append(load_candidates(&candidates));
+    let remaining = Remaining {
+        loaded_before: candidates.len(),
+        candidates: rest,
+    };
+    (loaded, remaining)
+}
+
+/// Article files found by [`load_paths_split`] and not read yet.
+pub struct Remaining {
+    loaded_before: usize,
+    candidates: Vec<Candidate>,
+}
+
+impl Remaining {
+    pub fn is_empty(&self) -> bool {
+        self.candidates.is_empty()
+    }
+
+    /// How many article files were found, read or not.
+    pub fn total_files(&self) -> usize {
+        self.loaded_before + self.candidates.len()
+    }
+
+    /// Reads the files `batch` at a time, in order, handing each batch's
+    /// articles and problems to `each` with the number of files read so far.
+    pub fn load_in_batches(self, batch: usize, mut each: impl FnMut(Loaded, usize)) {
+        let mut read = self.loaded_before;
+        for chunk in self.candidates.chunks(batch.max(1)) {
+            read += chunk.len();
+            each(load_candidates(chunk), read);
+        }
+    }
+}
+
+impl Loaded {
+    fn append(&mut self, mut other: Loaded) {
+        self.articles.append(&mut other.articles);
+        self.problems.append(&mut other.problems);
+    }
+}
+
+/// Reads and parses `candidates` on all cores, keeping their order.
+fn load_candidates(candidates: &[Candidate]) -> Loaded {
     let results: Vec<(Option<Article>, Vec<Problem>)> =
         candidates.par_iter().map(load_candidate).collect();
-    let mut articles = Vec::with_capacity(results.len());
+    let mut loaded = Loaded {
+        articles: Vec::with_capacity(results.len()),
+        problems: Vec::new(),
+    };
     for (article, file_problems) in results {
-        articles.extend(article);
-        problems.extend(file_problems);
+        loaded.articles.extend(article);
+        loaded.problems.extend(file_problems);
     }
-    Loaded { articles, problems }
+    loaded
 }
 
 /// The sample articles bundled with mizan, parsed. They are tested to load
@@ -81,7 +142,7 @@ pub fn samples() -> Loaded {
         let Some(format) = Format::from_name(name) else {
             continue;
         };
-        let (article, problems) = from_bytes(name, bytes, format, Severity::Error);
+        let (article, problems) = from_bytes(name, bytes.to_vec(), format, Severity::Error);
         loaded.articles.extend(article);
         loaded.problems.extend(problems);
     }
@@ -165,7 +226,7 @@ fn load_candidate(candidate: &Candidate) -> (Option<Article>, Vec<Problem>) {
         Severity::Warning
     };
     match std::fs::read(&candidate.path) {
-        Ok(bytes) => from_bytes(&candidate.shown, &bytes, candidate.format, severity),
+        Ok(bytes) => from_bytes(&candidate.shown, bytes, candidate.format, severity),
         Err(error) => {
             let problem = Problem {
                 path: candidate.shown.clone(),
@@ -178,10 +239,11 @@ fn load_candidate(candidate: &Candidate) -> (Option<Article>, Vec<Problem>) {
 }
 
 /// Decodes and parses one file's bytes; `failure` is the severity of a
-/// file that yields no article.
+/// file that yields no article. The bytes become the article's source in
+/// place: a corpus is never held twice, even for a moment.
 fn from_bytes(
     shown: &str,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     format: Format,
     failure: Severity,
 ) -> (Option<Article>, Vec<Problem>) {
@@ -190,20 +252,23 @@ fn from_bytes(
         severity,
         message,
     };
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    // `contains` is a vectorised scan; the position is wanted only for the
+    // rare binary file.
+    if bytes.contains(&0) {
+        let offset = bytes.iter().position(|&b| b == 0).unwrap_or_default();
         let message = format!("binary file (NUL byte at offset {offset}), skipped");
         return (None, vec![problem(failure, message)]);
     }
     let mut problems = Vec::new();
-    let source = match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_string(),
+    let source = match String::from_utf8(bytes) {
+        Ok(text) => text,
         Err(error) => {
             let message = format!(
                 "invalid UTF-8 at byte offset {}; undecodable bytes shown as U+FFFD",
-                error.valid_up_to()
+                error.utf8_error().valid_up_to()
             );
             problems.push(problem(Severity::Warning, message));
-            String::from_utf8_lossy(bytes).into_owned()
+            String::from_utf8_lossy(error.as_bytes()).into_owned()
         }
     };
     match parse_article(shown, source, format) {
@@ -317,6 +382,31 @@ mod tests {
             loaded.problems[0].message.contains("byte offset 8"),
             "{}",
             loaded.problems[0]
+        );
+    }
+
+    #[test]
+    fn a_split_load_reads_the_rest_in_order_in_batches() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["a", "b", "c", "d", "e"] {
+            write(dir.path(), &format!("{name}.txt"), name.as_bytes());
+        }
+        write(dir.path(), "f.txt", b"\0");
+        let (loaded, rest) = load_paths_split(&[dir.path().to_path_buf()], 2);
+        let titles: Vec<_> = loaded.articles.iter().map(|a| a.title.clone()).collect();
+        assert_eq!(titles, ["a", "b"]);
+        assert_eq!(rest.total_files(), 6);
+        let mut batches = Vec::new();
+        rest.load_in_batches(3, |batch, read| {
+            let titles: Vec<_> = batch.articles.iter().map(|a| a.title.clone()).collect();
+            batches.push((titles, batch.problems.len(), read));
+        });
+        assert_eq!(
+            batches,
+            [
+                (vec!["c".to_string(), "d".into(), "e".into()], 0, 5),
+                (Vec::new(), 1, 6)
+            ]
         );
     }
 

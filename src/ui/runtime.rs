@@ -1,9 +1,11 @@
 //! The event loop: owns the terminal, turns terminal events into actions
 //! through the keymap, and runs the background work whose results arrive as
-//! actions over a channel: tagging (re-run from scratch after every lexicon
-//! reload, stale passes discarded by generation) and a file watcher that
-//! reloads lexicons and configuration. What tagging and reloading mean is
-//! given as closures, so this module knows nothing about lexicons.
+//! actions over a channel: loading the articles that were not read before
+//! the first frame, tagging (started once they are all in, re-run from
+//! scratch after every lexicon reload, stale passes discarded by generation)
+//! and a file watcher that reloads lexicons and configuration. What loading,
+//! tagging and reloading mean is given as closures, so this module knows
+//! nothing about files or lexicons.
 //!
 //! The terminal is always given back: `ratatui::init` installs a panic hook
 //! that restores it, ours chains before it to switch off mouse capture and
@@ -43,6 +45,10 @@ pub struct Reloaded {
 /// lines and leaves the previous lexicon in force.
 pub type Reloader = Box<dyn FnMut() -> Result<Reloaded, Vec<String>>>;
 
+/// Reads the articles not loaded before the first frame, on a thread of its
+/// own, handing them (and progress notices) to the sink as actions.
+pub type Loader = Box<dyn FnOnce(&dyn Fn(Action)) + Send>;
+
 /// What the event loop needs besides the state.
 pub struct Runtime {
     pub keymap: Keymap,
@@ -50,6 +56,8 @@ pub struct Runtime {
     pub reload: Reloader,
     /// Files and directories whose changes trigger a reload.
     pub watch: Vec<PathBuf>,
+    /// The rest of the articles, when they are still to be read.
+    pub loader: Option<Loader>,
 }
 
 /// How long the watcher waits for edits to settle before reloading.
@@ -124,13 +132,23 @@ fn event_loop(
             height: size.height,
         },
     );
-    tagging.start(state, Arc::clone(&runtime.analyser));
+    // Tagging waits for the last article: a pass holding the article list
+    // would make every arriving batch copy it. The loader starts after the
+    // first frame, which it would otherwise slow down on a busy machine.
+    let mut loader = runtime.loader.take();
+    let mut loading = None;
+    if loader.is_none() {
+        tagging.start(state, Arc::clone(&runtime.analyser));
+    }
     let mut reload_due: Option<Instant> = None;
     let mut dirty = true;
     while !state.quit && !stop.load(Ordering::Relaxed) {
         if dirty {
             terminal.draw(|frame| draw(frame, state, &runtime.keymap))?;
             dirty = false;
+        }
+        if let Some(loader) = loader.take() {
+            loading = Some(spawn_loader(loader));
         }
         if event::poll(TICK)? {
             let event = event::read()?;
@@ -143,18 +161,26 @@ fn event_loop(
             update(state, action);
             dirty = true;
         }
+        if let Some(batches) = &loading {
+            let (arrived, done) = receive_loaded(state, batches);
+            dirty |= arrived || done;
+            if done {
+                loading = None;
+                tagging.start(state, Arc::clone(&runtime.analyser));
+            }
+        }
         if changes.try_recv().is_ok() {
             while changes.try_recv().is_ok() {}
             reload_due = Some(Instant::now() + RELOAD_DEBOUNCE);
         }
         if reload_due.is_some_and(|due| Instant::now() >= due) {
             reload_due = None;
-            reload(state, runtime, &tagging);
+            reload(state, runtime, &tagging, loading.is_some());
             dirty = true;
         }
         if let Some(origin) = state.editor_request.take() {
             edit(terminal, state, &origin)?;
-            reload(state, runtime, &tagging);
+            reload(state, runtime, &tagging, loading.is_some());
             dirty = true;
         }
     }
@@ -202,13 +228,45 @@ fn exit_if_stuck(stop: Arc<AtomicBool>, bidi: bool) {
     });
 }
 
-fn reload(state: &mut State, runtime: &mut Runtime, tagging: &Tagging) {
+/// Runs `loader` on its own thread; its channel closes when it is done.
+fn spawn_loader(loader: Loader) -> mpsc::Receiver<Action> {
+    let (sender, batches) = mpsc::channel();
+    std::thread::spawn(move || {
+        // A closed channel means the reader has quit.
+        loader(&|action| {
+            let _ = sender.send(action);
+        });
+    });
+    batches
+}
+
+/// Applies the batches that arrived: whether any did, and whether the
+/// loader is done.
+fn receive_loaded(state: &mut State, batches: &mpsc::Receiver<Action>) -> (bool, bool) {
+    let mut arrived = false;
+    loop {
+        match batches.try_recv() {
+            Ok(action) => {
+                update(state, action);
+                arrived = true;
+            }
+            Err(mpsc::TryRecvError::Empty) => return (arrived, false),
+            Err(mpsc::TryRecvError::Disconnected) => return (arrived, true),
+        }
+    }
+}
+
+/// Puts a reloaded configuration in force; a new tagging pass starts unless
+/// articles are still `loading` (the pass starts when they are in).
+fn reload(state: &mut State, runtime: &mut Runtime, tagging: &Tagging, loading: bool) {
     match (runtime.reload)() {
         Ok(reloaded) => {
             runtime.analyser = reloaded.analyser;
             runtime.keymap = reloaded.keymap;
             update(state, Action::LexiconReloaded(reloaded.directory));
-            tagging.start(state, Arc::clone(&runtime.analyser));
+            if !loading {
+                tagging.start(state, Arc::clone(&runtime.analyser));
+            }
         }
         Err(errors) => update(state, Action::LexiconError(errors)),
     }

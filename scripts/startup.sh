@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Reader start-up (issue 4): time from `mizan DIR` to the first frame, and
+# resident memory once tagging has finished, over 10,000 generated Arabic
+# articles. The articles are made here from our own small vocabulary (no real
+# news text), with a fixed seed so every run reads the same corpus.
+#
+# Usage: scripts/startup.sh [ARTICLES] [RUNS]   (defaults 10000 and 5)
+# Needs tmux and a release build (`cargo build --release`); prints the corpus
+# size, each run's time to first frame, and RSS / peak RSS after tagging.
+set -euo pipefail
+
+articles=${1:-10000}
+runs=${2:-5}
+root=$(cd "$(dirname "$0")/.." && pwd)
+bin=${MIZAN_BIN:-$root/target/release/mizan}
+[ -x "$bin" ] || { echo "build first: cargo build --release" >&2; exit 2; }
+
+work=$(mktemp -d)
+session=mizan-startup-$$
+trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+# About 3.5 KB per article (35 MB for 10,000), as in issue 4's measurement:
+# a title line, then 12 paragraphs of 3 sentences, 2 of them quoted speech.
+awk -v n="$articles" -v dir="$work/articles" 'BEGIN {
+    split("قال وزير الخارجية إن القوات الحدودية خرقت الهدنة مرتين خلال ليلة " \
+          "واحدة قرب بلدة أكد المتحدث باسم الحكومة أن الوساطة الروسية تدعم " \
+          "جهود التهدئة وتدعو الطرفين إلى ضبط النفس المحادثات في العاصمة " \
+          "مسؤولية التصعيد الأخير على الحدود الجيش أعلن مقتل جنديين وإصابة " \
+          "آخرين قصف مدفعي طائرة مسيرة الأمم المتحدة دعت بلينكن لافروف موسكو " \
+          "واشنطن يريفان باكو الاتفاق الممر البحري الأحمر مسقط صنعاء عدن", w, " ")
+    nw = length(w); seed = 7
+    system("mkdir -p " dir)
+    for (a = 0; a < n; a++) {
+        file = sprintf("%s/%05d.txt", dir, a)
+        printf "%s\n\n", sentence(8) > file
+        for (p = 0; p < 12; p++) {
+            printf "قال المتحدث: «%s» وأضاف أن %s «%s»\n\n", sentence(9), sentence(5), sentence(7) > file
+        }
+        close(file)
+    }
+}
+function next_word() { seed = (seed * 1103515245 + 12345) % 2147483648; return w[1 + int(seed / 65536) % nw] }
+function sentence(k,   s, i) { s = next_word(); for (i = 1; i < k; i++) s = s " " next_word(); return s "." }'
+
+bytes=$(cat "$work"/articles/*.txt | wc -c)
+echo "corpus: $articles articles, $bytes bytes ($((bytes / 1024 / 1024)) MiB); load: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# The first frame is the first capture that shows the status bar
+# ("N articles · ..."); tmux is polled every few milliseconds, which bounds
+# the resolution.
+for run in $(seq 1 "$runs"); do
+    start=$(date +%s%N)
+    tmux new-session -d -s "$session" -x 160 -y 45 \
+        "env MIZAN_DATA_DIR=$work/data XDG_CONFIG_HOME=$work/config $bin $work/articles"
+    until tmux capture-pane -p -t "$session" 2>/dev/null | grep -q 'articles ·'; do
+        sleep 0.002
+    done
+    end=$(date +%s%N)
+    pid=$(tmux display -p -t "$session" '#{pane_pid}')
+    # Memory once tagging is done (the status bar no longer says "tagging").
+    while tmux capture-pane -p -t "$session" | grep -q 'tagging [0-9]'; do sleep 0.2; done
+    rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+    hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
+    tmux kill-session -t "$session"
+    echo "run $run: first frame $(((end - start) / 1000000)) ms;" \
+        "RSS $((rss / 1024)) MiB, peak $((hwm / 1024)) MiB" \
+        "($(awk -v r="$hwm" -v b="$bytes" 'BEGIN {printf "%.1f", r * 1024 / b}')× corpus)"
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
