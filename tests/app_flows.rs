@@ -4,6 +4,7 @@
 mod reader_fixtures;
 
 use mizan::app::{Action, Screen, update};
+use mizan::corpus::coverage::CountFilter;
 use mizan::tagger::Relation;
 use mizan::text::layout::render_article;
 use reader_fixtures::{AR_BLINKEN, press, screen, state, statements, type_text};
@@ -350,4 +351,65 @@ fn retagging_keeps_the_explained_statement_when_it_is_still_there() {
     );
     assert_eq!(state.reader.selected, None);
     assert!(!state.reader.explaining);
+}
+
+#[test]
+fn coverage_numbers_open_exactly_their_statements() {
+    let mut state = state(120, 30);
+    let stories = state.stories.as_ref().expect("stories once tagged");
+    assert_eq!(stories.story_of.len(), 4);
+    press(&mut state, "space space space space v");
+    assert_eq!(state.screen, Screen::Coverage);
+    let blames_armenia = state
+        .coverage
+        .targets
+        .iter()
+        .position(|t| {
+            t.filter == CountFilter::Tagged(Relation::Blames, "armenia".into())
+                && t.articles.len() > 1
+        })
+        .expect("an outlet blaming armenia");
+    for _ in 0..blames_armenia {
+        press(&mut state, "down");
+    }
+    assert_eq!(state.coverage.cursor, blames_armenia);
+    press(&mut state, "enter");
+    assert_eq!(state.screen, Screen::Statements);
+    let count = state.coverage.targets[blames_armenia].count;
+    assert_eq!(state.statement_rows.len(), count);
+    for &(article, statement) in &state.statement_rows {
+        assert!(
+            state.statements_of(article)[statement]
+                .blames
+                .contains(&"armenia".to_string())
+        );
+    }
+    press(&mut state, "esc");
+    assert_eq!(state.screen, Screen::Coverage);
+    assert_eq!(state.statement_rows.len(), 6, "esc clears the count filter");
+    press(&mut state, "esc");
+    assert_eq!(state.screen, Screen::Articles);
+}
+
+#[test]
+fn coverage_waits_for_tagging_and_follows_the_story() {
+    let mut untagged = reader_fixtures::untagged_state(80, 24);
+    press(&mut untagged, "v");
+    assert_eq!(untagged.screen, Screen::Articles);
+    assert!(untagged.stories.is_none());
+    let mut state = state(80, 24);
+    press(&mut state, "v");
+    assert_eq!(state.screen, Screen::Coverage);
+    let article = state.article_rows[0];
+    let stories = state.stories.as_ref().unwrap();
+    let story = &stories.stories[stories.story_of[article]];
+    assert!(state.coverage.title.contains(&story.label));
+    let counted: Vec<usize> = state
+        .coverage
+        .coverage
+        .articles
+        .iter()
+        .map(|a| a.article)
+        .collect();
+    assert_eq!(counted, story.articles);
 }

@@ -56,6 +56,9 @@ pub enum Action {
     Statements,
     /// Sort the article list by the next key (date, outlet, title).
     Sort,
+    /// Show the coverage of the marked articles, or of the selected
+    /// article's story.
+    Coverage,
 
     /// A character typed into the filter box.
     #[serde(skip)]
@@ -112,7 +115,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to, in the order the help lists them.
-    pub const BINDABLE: [Action; 22] = [
+    pub const BINDABLE: [Action; 23] = [
         Action::Up,
         Action::Down,
         Action::PageUp,
@@ -130,6 +133,7 @@ impl Action {
         Action::Sort,
         Action::ToggleMark,
         Action::Compare,
+        Action::Coverage,
         Action::ToggleSync,
         Action::FocusNext,
         Action::FocusPrev,
@@ -162,6 +166,7 @@ impl Action {
             Action::Filter => "filter",
             Action::Statements => "statements",
             Action::Sort => "sort",
+            Action::Coverage => "coverage",
             _ => "",
         }
     }
@@ -191,6 +196,7 @@ impl Action {
             Action::Filter => "filter (blames: supports: speaker: outlet: lang:)",
             Action::Statements => "article list / statement list",
             Action::Sort => "sort by date, outlet, title",
+            Action::Coverage => "coverage of the story or the marked articles",
             _ => "",
         }
     }

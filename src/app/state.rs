@@ -3,6 +3,7 @@
 //! that both `update` and the widgets need (visible rows, statement rows,
 //! stance summaries) live here so the two never disagree.
 
+use super::coverage::{CountTarget, CoverageView, Stories};
 use super::directory::Directory;
 use super::filter::{FilterIndex, Matches, Query};
 use super::fold::fold;
@@ -25,6 +26,7 @@ pub enum Screen {
     Statements,
     Reader,
     Compare,
+    Coverage,
 }
 
 /// The open article in the reader pane.
@@ -106,11 +108,18 @@ pub struct State {
     pub marked: Vec<usize>,
     pub reader: ReaderView,
     pub compare: CompareView,
+    /// Stories and alignments, once every article is tagged.
+    pub stories: Option<Stories>,
+    pub coverage: CoverageView,
+    /// A coverage number the statement list is narrowed to.
+    pub count_filter: Option<CountTarget>,
     pub filter: FilterState,
     pub help: bool,
     pub status: Status,
     /// The tagging pass whose results are accepted.
     pub generation: u64,
+    /// How many articles the current tagging pass has delivered.
+    pub tagged_this_pass: usize,
     pub quit: bool,
     /// A lexicon entry the runtime should open in `$EDITOR`.
     pub editor_request: Option<Origin>,
@@ -150,6 +159,9 @@ impl State {
                 synced: options.sync_scroll,
                 ..CompareView::default()
             },
+            stories: None,
+            coverage: CoverageView::default(),
+            count_filter: None,
             filter: FilterState::default(),
             help: false,
             status: Status {
@@ -157,6 +169,7 @@ impl State {
                 ..Status::default()
             },
             generation: 0,
+            tagged_this_pass: 0,
             quit: false,
             editor_request: None,
         };
@@ -302,7 +315,19 @@ impl State {
             }
         };
         self.article_rows = article_rows;
-        self.statement_rows = statement_rows;
+        self.statement_rows = match &self.count_filter {
+            None => statement_rows,
+            Some(target) => statement_rows
+                .into_iter()
+                .filter(|&(a, s)| {
+                    target.articles.contains(&a)
+                        && self
+                            .statements_of(a)
+                            .get(s)
+                            .is_some_and(|statement| target.filter.matches(statement))
+                })
+                .collect(),
+        };
         let height = usize::from(self.list_rows_area().height);
         clamp_list(&mut self.article_list, self.article_rows.len(), height);
         clamp_list(&mut self.statement_list, self.statement_rows.len(), height);
