@@ -413,3 +413,29 @@ fn coverage_waits_for_tagging_and_follows_the_story() {
         .collect();
     assert_eq!(counted, story.articles);
 }
+
+#[test]
+fn compare_without_marks_opens_the_story_under_the_cursor() {
+    let mut state = state(120, 30);
+    let stories = state.stories.clone().unwrap();
+    let shared = stories
+        .stories
+        .iter()
+        .find(|s| s.articles.len() >= 2)
+        .expect("the fixtures share a story");
+    let row = state
+        .article_rows
+        .iter()
+        .position(|a| shared.articles.contains(a))
+        .unwrap();
+    for _ in 0..row {
+        press(&mut state, "j");
+    }
+    press(&mut state, "c");
+    assert_eq!(state.screen, Screen::Compare);
+    let expected: Vec<usize> = shared.articles.iter().copied().take(4).collect();
+    assert_eq!(state.compare.articles, expected);
+    let mut lone = reader_fixtures::untagged_state(120, 30);
+    press(&mut lone, "c");
+    assert_eq!(lone.screen, Screen::Articles, "no stories before tagging");
+}

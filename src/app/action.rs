@@ -41,7 +41,8 @@ pub enum Action {
     EditLexicon,
     /// Mark or unmark the selected article for comparison.
     ToggleMark,
-    /// Put the marked articles (2 to 4) side by side.
+    /// Put the marked articles (2 to 4), or the story under the cursor, side
+    /// by side.
     Compare,
     /// Turn synchronised scrolling of the compared articles on or off.
     ToggleSync,
@@ -189,7 +190,7 @@ impl Action {
             Action::PrevStatement => "previous statement",
             Action::EditLexicon => "edit the tag's lexicon entry in $EDITOR",
             Action::ToggleMark => "mark article for comparison",
-            Action::Compare => "compare the marked articles",
+            Action::Compare => "compare the marked articles, or the story",
             Action::ToggleSync => "synchronised scrolling on/off",
             Action::FocusNext => "next pane; next tag in an explanation",
             Action::FocusPrev => "previous pane or tag",

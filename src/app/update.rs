@@ -407,20 +407,45 @@ fn toggle_mark(state: &mut State) {
     }
 }
 
+/// Compares the marked articles, or without marks the story of the article
+/// under the cursor.
 fn start_compare(state: &mut State) {
-    if state.marked.len() < 2 {
-        state.status.message = Some("mark 2 to 4 articles with space, then press c".into());
+    let (chosen, what) = if state.marked.is_empty() {
+        (cursor_story(state), "articles of the story")
+    } else {
+        (state.marked.clone(), "marked articles")
+    };
+    if chosen.len() < 2 {
+        state.status.message = Some(
+            "mark 2 to 4 articles with space (or put the cursor on a story), then press c".into(),
+        );
         return;
     }
-    if state.marked.len() > 4 {
-        state.status.message = Some("comparing the first 4 marked articles".into());
+    if chosen.len() > 4 {
+        state.status.message = Some(format!("comparing the first 4 of {} {what}", chosen.len()));
     }
-    let articles: Vec<usize> = state.marked.iter().copied().take(4).collect();
+    let articles: Vec<usize> = chosen.into_iter().take(4).collect();
     state.compare.tops = vec![0; articles.len()];
     state.compare.articles = articles;
     state.compare.focus = 0;
     state.screen = Screen::Compare;
     state.help = false;
+}
+
+/// The articles of the story of the article under the list cursor.
+fn cursor_story(state: &State) -> Vec<usize> {
+    let article = match state.screen {
+        Screen::Articles => state.selected_article_row(),
+        Screen::Statements => state.selected_statement_row().map(|(a, _)| a),
+        _ => None,
+    };
+    let Some(stories) = &state.stories else {
+        return Vec::new();
+    };
+    article
+        .and_then(|a| stories.story_of.get(a))
+        .map(|&story| stories.stories[story].articles.clone())
+        .unwrap_or_default()
 }
 
 /// Moves the focus between compared panes, or between the tags of the
