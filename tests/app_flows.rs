@@ -439,3 +439,41 @@ fn compare_without_marks_opens_the_story_under_the_cursor() {
     press(&mut lone, "c");
     assert_eq!(lone.screen, Screen::Articles, "no stories before tagging");
 }
+
+#[test]
+fn next_statement_in_a_comparison_lights_up_its_counterpart() {
+    let articles = reader_fixtures::articles();
+    let mut copy = articles[0].clone();
+    copy.path = "ar/truce-copy.txt".into();
+    copy.meta.outlet = Some("Other Outlet".into());
+    let tagged = statements(&articles);
+    let options = mizan::app::StartOptions {
+        directory: reader_fixtures::directory(),
+        ..Default::default()
+    };
+    let mut state = mizan::app::State::new(vec![articles[0].clone(), copy], options);
+    update(
+        &mut state,
+        Action::Resize {
+            width: 120,
+            height: 30,
+        },
+    );
+    update(&mut state, Action::AnalysisStarted { generation: 1 });
+    let results = vec![(0, tagged[0].clone()), (1, tagged[0].clone())];
+    update(
+        &mut state,
+        Action::Analysed {
+            generation: 1,
+            results,
+        },
+    );
+    assert_eq!(state.stories.as_ref().unwrap().stories.len(), 1);
+    press(&mut state, "c");
+    assert_eq!(state.screen, Screen::Compare);
+    assert_eq!(state.compare_highlight(1), None, "nothing selected yet");
+    press(&mut state, "n");
+    let (article, statement) = state.compare.selected.expect("n selects");
+    let other = 1 - article;
+    assert_eq!(state.compare_highlight(other), Some(statement));
+}

@@ -51,6 +51,9 @@ pub struct CompareView {
     pub tops: Vec<usize>,
     pub focus: usize,
     pub synced: bool,
+    /// The statement `n`/`N` reached in the focused pane, as `(article,
+    /// statement)`; its aligned counterparts light up in the other panes.
+    pub selected: Option<(usize, usize)>,
 }
 
 /// A scrolling list's cursor and first visible row.
@@ -251,6 +254,26 @@ impl State {
         let mut summary: Vec<_> = counts.into_iter().map(|((r, p), n)| (r, p, n)).collect();
         summary.sort_by(|a, b| a.0.cmp(&b.0).then(b.2.cmp(&a.2)).then(a.1.cmp(&b.1)));
         summary
+    }
+
+    /// The statement of `article` aligned with the compare view's selected
+    /// statement (the selected statement itself in its own pane).
+    pub fn compare_highlight(&self, article: usize) -> Option<usize> {
+        let (selected_article, statement) = self.compare.selected?;
+        if selected_article == article {
+            return Some(statement);
+        }
+        let stories = self.stories.as_ref()?;
+        let story = *stories.story_of.get(selected_article)?;
+        let reference = crate::corpus::align::StatementRef {
+            article: selected_article,
+            statement,
+        };
+        stories.alignments[story]
+            .counterparts(reference)
+            .into_iter()
+            .find(|other| other.article == article)
+            .map(|other| other.statement)
     }
 
     /// The statement under the list cursor, as `(article, statement)`.

@@ -428,6 +428,7 @@ fn start_compare(state: &mut State) {
     state.compare.tops = vec![0; articles.len()];
     state.compare.articles = articles;
     state.compare.focus = 0;
+    state.compare.selected = None;
     state.screen = Screen::Compare;
     state.help = false;
 }
@@ -502,19 +503,23 @@ fn step_pane_statement(state: &mut State, forward: bool) {
     let Some(lines) = state.lines(article, area.text.width) else {
         return;
     };
-    let mut rows: Vec<usize> = state
+    let mut rows: Vec<(usize, usize)> = state
         .statement_starts(article, &lines)
         .into_iter()
-        .flatten()
+        .enumerate()
+        .filter_map(|(statement, row)| row.map(|row| (row, statement)))
         .collect();
     rows.sort_unstable();
     let target = if forward {
-        rows.into_iter().find(|&row| row > top)
+        rows.into_iter().find(|&(row, _)| row > top)
     } else {
-        rows.into_iter().rev().find(|&row| row < top)
+        rows.into_iter().rev().find(|&(row, _)| row < top)
     };
     match target {
-        Some(row) => scroll_pane(state, focus, row as isize - top as isize),
+        Some((row, statement)) => {
+            state.compare.selected = Some((article, statement));
+            scroll_pane(state, focus, row as isize - top as isize);
+        }
         None => state.status.message = Some("no more statements in this pane".into()),
     }
 }
