@@ -476,4 +476,19 @@ fn next_statement_in_a_comparison_lights_up_its_counterpart() {
     let (article, statement) = state.compare.selected.expect("n selects");
     let other = 1 - article;
     assert_eq!(state.compare_highlight(other), Some(statement));
+    assert!(!state.carried_by_one_outlet(article, statement));
+    assert_eq!(state.status.message, None, "two outlets carry it");
+}
+
+#[test]
+fn a_statement_only_one_outlet_carries_is_marked() {
+    let mut state = state(120, 30);
+    press(&mut state, "space space space space c");
+    press(&mut state, "n");
+    let (article, statement) = state.compare.selected.expect("n selects");
+    assert!(state.carried_by_one_outlet(article, statement));
+    assert_eq!(
+        state.status.message.as_deref(),
+        Some("¹ no other outlet carries this statement")
+    );
 }

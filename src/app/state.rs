@@ -276,6 +276,26 @@ impl State {
             .map(|other| other.statement)
     }
 
+    /// Whether no article of another outlet in its story reports statement
+    /// `statement` of `article` (`false` until the stories are built).
+    pub fn carried_by_one_outlet(&self, article: usize, statement: usize) -> bool {
+        let Some(stories) = &self.stories else {
+            return false;
+        };
+        let Some(&story) = stories.story_of.get(article) else {
+            return false;
+        };
+        let outlet = |a: usize| {
+            let meta = &self.articles[a];
+            meta.meta.outlet.as_deref().unwrap_or(&meta.path)
+        };
+        let reference = crate::corpus::align::StatementRef { article, statement };
+        stories.alignments[story]
+            .counterparts(reference)
+            .iter()
+            .all(|other| outlet(other.article) == outlet(article))
+    }
+
     /// The statement under the list cursor, as `(article, statement)`.
     pub fn selected_statement_row(&self) -> Option<(usize, usize)> {
         self.statement_rows.get(self.statement_list.cursor).copied()

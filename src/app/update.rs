@@ -518,6 +518,9 @@ fn step_pane_statement(state: &mut State, forward: bool) {
     match target {
         Some((row, statement)) => {
             state.compare.selected = Some((article, statement));
+            if state.carried_by_one_outlet(article, statement) {
+                state.status.message = Some("¹ no other outlet carries this statement".into());
+            }
             scroll_pane(state, focus, row as isize - top as isize);
         }
         None => state.status.message = Some("no more statements in this pane".into()),
