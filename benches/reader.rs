@@ -271,6 +271,25 @@ fn compare_frame(c: &mut Criterion) {
     });
 }
 
+/// The coverage view of 10 marked articles: counting them and one frame.
+fn coverage_frame(c: &mut Criterion) {
+    let mut state = tagged_state(10, 160, 45);
+    for _ in 0..10 {
+        update(&mut state, Action::ToggleMark);
+    }
+    let keymap = Keymap::default();
+    let mut terminal = terminal(160, 45);
+    c.bench_function("coverage_10_articles_160x45_open_and_draw", |b| {
+        b.iter(|| {
+            update(&mut state, Action::Coverage);
+            terminal
+                .draw(|frame| draw(frame, black_box(&state), &keymap))
+                .expect("draw");
+            update(&mut state, Action::Back);
+        })
+    });
+}
+
 fn first_frame(c: &mut Criterion) {
     let (articles, _) = corpus(10_000);
     let keymap = Keymap::default();
@@ -300,5 +319,11 @@ fn first_frame(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, filter_keystroke, compare_frame, first_frame);
+criterion_group!(
+    benches,
+    filter_keystroke,
+    compare_frame,
+    coverage_frame,
+    first_frame
+);
 criterion_main!(benches);

@@ -4,6 +4,7 @@
 mod reader_fixtures;
 
 use mizan::app::{Action, Screen, update};
+use mizan::corpus::coverage::CountFilter;
 use mizan::tagger::Relation;
 use mizan::text::layout::render_article;
 use reader_fixtures::{AR_BLINKEN, press, screen, state, statements, type_text};
@@ -377,4 +378,144 @@ fn articles_arriving_in_batches_fill_the_list_and_keep_the_selection() {
     assert_eq!(state.article_rows.len(), all.len());
     let status = format!("{} articles", all.len());
     assert!(screen(&state).contains(&status), "{}", screen(&state));
+}
+
+#[test]
+fn coverage_numbers_open_exactly_their_statements() {
+    let mut state = state(120, 30);
+    let stories = state.stories.as_ref().expect("stories once tagged");
+    assert_eq!(stories.story_of.len(), 4);
+    press(&mut state, "space space space space v");
+    assert_eq!(state.screen, Screen::Coverage);
+    let blames_armenia = state
+        .coverage
+        .targets
+        .iter()
+        .position(|t| {
+            t.filter == CountFilter::Tagged(Relation::Blames, "armenia".into())
+                && t.articles.len() > 1
+        })
+        .expect("an outlet blaming armenia");
+    for _ in 0..blames_armenia {
+        press(&mut state, "down");
+    }
+    assert_eq!(state.coverage.cursor, blames_armenia);
+    press(&mut state, "enter");
+    assert_eq!(state.screen, Screen::Statements);
+    let count = state.coverage.targets[blames_armenia].count;
+    assert_eq!(state.statement_rows.len(), count);
+    for &(article, statement) in &state.statement_rows {
+        assert!(
+            state.statements_of(article)[statement]
+                .blames
+                .contains(&"armenia".to_string())
+        );
+    }
+    press(&mut state, "esc");
+    assert_eq!(state.screen, Screen::Coverage);
+    assert_eq!(state.statement_rows.len(), 6, "esc clears the count filter");
+    press(&mut state, "esc");
+    assert_eq!(state.screen, Screen::Articles);
+}
+
+#[test]
+fn coverage_waits_for_tagging_and_follows_the_story() {
+    let mut untagged = reader_fixtures::untagged_state(80, 24);
+    press(&mut untagged, "v");
+    assert_eq!(untagged.screen, Screen::Articles);
+    assert!(untagged.stories.is_none());
+    let mut state = state(80, 24);
+    press(&mut state, "v");
+    assert_eq!(state.screen, Screen::Coverage);
+    let article = state.article_rows[0];
+    let stories = state.stories.as_ref().unwrap();
+    let story = &stories.stories[stories.story_of[article]];
+    assert!(state.coverage.title.contains(&story.label));
+    let counted: Vec<usize> = state
+        .coverage
+        .coverage
+        .articles
+        .iter()
+        .map(|a| a.article)
+        .collect();
+    assert_eq!(counted, story.articles);
+}
+
+#[test]
+fn compare_without_marks_opens_the_story_under_the_cursor() {
+    let mut state = state(120, 30);
+    let stories = state.stories.clone().unwrap();
+    let shared = stories
+        .stories
+        .iter()
+        .find(|s| s.articles.len() >= 2)
+        .expect("the fixtures share a story");
+    let row = state
+        .article_rows
+        .iter()
+        .position(|a| shared.articles.contains(a))
+        .unwrap();
+    for _ in 0..row {
+        press(&mut state, "j");
+    }
+    press(&mut state, "c");
+    assert_eq!(state.screen, Screen::Compare);
+    let expected: Vec<usize> = shared.articles.iter().copied().take(4).collect();
+    assert_eq!(state.compare.articles, expected);
+    let mut lone = reader_fixtures::untagged_state(120, 30);
+    press(&mut lone, "c");
+    assert_eq!(lone.screen, Screen::Articles, "no stories before tagging");
+}
+
+#[test]
+fn next_statement_in_a_comparison_lights_up_its_counterpart() {
+    let articles = reader_fixtures::articles();
+    let mut copy = articles[0].clone();
+    copy.path = "ar/truce-copy.txt".into();
+    copy.meta.outlet = Some("Other Outlet".into());
+    let tagged = statements(&articles);
+    let options = mizan::app::StartOptions {
+        directory: reader_fixtures::directory(),
+        ..Default::default()
+    };
+    let mut state = mizan::app::State::new(vec![articles[0].clone(), copy], options);
+    update(
+        &mut state,
+        Action::Resize {
+            width: 120,
+            height: 30,
+        },
+    );
+    update(&mut state, Action::AnalysisStarted { generation: 1 });
+    let results = vec![(0, tagged[0].clone()), (1, tagged[0].clone())];
+    update(
+        &mut state,
+        Action::Analysed {
+            generation: 1,
+            results,
+        },
+    );
+    assert_eq!(state.stories.as_ref().unwrap().stories.len(), 1);
+    press(&mut state, "c");
+    assert_eq!(state.screen, Screen::Compare);
+    assert_eq!(state.compare_highlight(1), None, "nothing selected yet");
+    press(&mut state, "n");
+    let (article, statement) = state.compare.selected.expect("n selects");
+    let other = 1 - article;
+    assert_eq!(state.compare_highlight(other), Some(statement));
+    assert!(!state.carried_by_one_outlet(article, statement));
+    assert_eq!(state.status.message, None, "two outlets carry it");
+}
+
+#[test]
+fn a_statement_only_one_outlet_carries_is_marked() {
+    let mut state = state(120, 30);
+    press(&mut state, "space space space space c");
+    press(&mut state, "n");
+    let (article, statement) = state.compare.selected.expect("n selects");
+    assert!(state.carried_by_one_outlet(article, statement));
+    assert_eq!(
+        state.status.message.as_deref(),
+        Some("¹ no other outlet carries this statement")
+    );
 }

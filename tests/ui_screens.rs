@@ -164,3 +164,14 @@ fn statements_are_highlighted_and_badges_coloured_by_party() {
         "the cue is underlined"
     );
 }
+
+#[rstest]
+fn coverage_of_marked_articles(#[values(80, 81, 120)] width: u16) {
+    let mut state = state(width, 24);
+    press(&mut state, "space space space space v");
+    let text = screen(&state);
+    assert!(text.contains("4 marked articles"), "{text}");
+    assert!(text.contains("AZE → ARM ×1"), "{text}");
+    assert!(text.contains("blamed"), "{text}");
+    snapshot("coverage", width, &text);
+}

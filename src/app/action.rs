@@ -42,7 +42,8 @@ pub enum Action {
     EditLexicon,
     /// Mark or unmark the selected article for comparison.
     ToggleMark,
-    /// Put the marked articles (2 to 4) side by side.
+    /// Put the marked articles (2 to 4), or the story under the cursor, side
+    /// by side.
     Compare,
     /// Turn synchronised scrolling of the compared articles on or off.
     ToggleSync,
@@ -57,6 +58,9 @@ pub enum Action {
     Statements,
     /// Sort the article list by the next key (date, outlet, title).
     Sort,
+    /// Show the coverage of the marked articles, or of the selected
+    /// article's story.
+    Coverage,
 
     /// A character typed into the filter box.
     #[serde(skip)]
@@ -117,7 +121,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to, in the order the help lists them.
-    pub const BINDABLE: [Action; 22] = [
+    pub const BINDABLE: [Action; 23] = [
         Action::Up,
         Action::Down,
         Action::PageUp,
@@ -135,6 +139,7 @@ impl Action {
         Action::Sort,
         Action::ToggleMark,
         Action::Compare,
+        Action::Coverage,
         Action::ToggleSync,
         Action::FocusNext,
         Action::FocusPrev,
@@ -167,6 +172,7 @@ impl Action {
             Action::Filter => "filter",
             Action::Statements => "statements",
             Action::Sort => "sort",
+            Action::Coverage => "coverage",
             _ => "",
         }
     }
@@ -189,13 +195,14 @@ impl Action {
             Action::PrevStatement => "previous statement",
             Action::EditLexicon => "edit the tag's lexicon entry in $EDITOR",
             Action::ToggleMark => "mark article for comparison",
-            Action::Compare => "compare the marked articles",
+            Action::Compare => "compare the marked articles, or the story",
             Action::ToggleSync => "synchronised scrolling on/off",
             Action::FocusNext => "next pane; next tag in an explanation",
             Action::FocusPrev => "previous pane or tag",
             Action::Filter => "filter (blames: supports: speaker: outlet: lang:)",
             Action::Statements => "article list / statement list",
             Action::Sort => "sort by date, outlet, title",
+            Action::Coverage => "coverage of the story or the marked articles",
             _ => "",
         }
     }

@@ -5,6 +5,7 @@
 //! only read [`State`].
 
 mod action;
+pub mod coverage;
 pub mod directory;
 pub mod filter;
 pub mod fold;
@@ -14,6 +15,7 @@ mod state;
 mod update;
 
 pub use action::Action;
+pub use coverage::{CoverageView, Stories};
 pub use directory::{Directory, NameAlias, PartyInfo};
 pub use state::{
     CompareView, FilterState, ListView, ReaderView, Screen, StartOptions, State, Status,

@@ -3,6 +3,7 @@
 //! that both `update` and the widgets need (visible rows, statement rows,
 //! stance summaries) live here so the two never disagree.
 
+use super::coverage::{CountTarget, CoverageView, Stories};
 use super::directory::Directory;
 use super::filter::{FilterIndex, Matches, Query};
 use super::fold::fold;
@@ -25,6 +26,7 @@ pub enum Screen {
     Statements,
     Reader,
     Compare,
+    Coverage,
 }
 
 /// The open article in the reader pane.
@@ -49,6 +51,9 @@ pub struct CompareView {
     pub tops: Vec<usize>,
     pub focus: usize,
     pub synced: bool,
+    /// The statement `n`/`N` reached in the focused pane, as `(article,
+    /// statement)`; its aligned counterparts light up in the other panes.
+    pub selected: Option<(usize, usize)>,
 }
 
 /// A scrolling list's cursor and first visible row.
@@ -106,11 +111,18 @@ pub struct State {
     pub marked: Vec<usize>,
     pub reader: ReaderView,
     pub compare: CompareView,
+    /// Stories and alignments, once every article is tagged.
+    pub stories: Option<Stories>,
+    pub coverage: CoverageView,
+    /// A coverage number the statement list is narrowed to.
+    pub count_filter: Option<CountTarget>,
     pub filter: FilterState,
     pub help: bool,
     pub status: Status,
     /// The tagging pass whose results are accepted.
     pub generation: u64,
+    /// How many articles the current tagging pass has delivered.
+    pub tagged_this_pass: usize,
     pub quit: bool,
     /// A lexicon entry the runtime should open in `$EDITOR`.
     pub editor_request: Option<Origin>,
@@ -150,6 +162,9 @@ impl State {
                 synced: options.sync_scroll,
                 ..CompareView::default()
             },
+            stories: None,
+            coverage: CoverageView::default(),
+            count_filter: None,
             filter: FilterState::default(),
             help: false,
             status: Status {
@@ -157,6 +172,7 @@ impl State {
                 ..Status::default()
             },
             generation: 0,
+            tagged_this_pass: 0,
             quit: false,
             editor_request: None,
         };
@@ -240,6 +256,46 @@ impl State {
         summary
     }
 
+    /// The statement of `article` aligned with the compare view's selected
+    /// statement (the selected statement itself in its own pane).
+    pub fn compare_highlight(&self, article: usize) -> Option<usize> {
+        let (selected_article, statement) = self.compare.selected?;
+        if selected_article == article {
+            return Some(statement);
+        }
+        let stories = self.stories.as_ref()?;
+        let story = *stories.story_of.get(selected_article)?;
+        let reference = crate::corpus::align::StatementRef {
+            article: selected_article,
+            statement,
+        };
+        stories.alignments[story]
+            .counterparts(reference)
+            .into_iter()
+            .find(|other| other.article == article)
+            .map(|other| other.statement)
+    }
+
+    /// Whether no article of another outlet in its story reports statement
+    /// `statement` of `article` (`false` until the stories are built).
+    pub fn carried_by_one_outlet(&self, article: usize, statement: usize) -> bool {
+        let Some(stories) = &self.stories else {
+            return false;
+        };
+        let Some(&story) = stories.story_of.get(article) else {
+            return false;
+        };
+        let outlet = |a: usize| {
+            let meta = &self.articles[a];
+            meta.meta.outlet.as_deref().unwrap_or(&meta.path)
+        };
+        let reference = crate::corpus::align::StatementRef { article, statement };
+        stories.alignments[story]
+            .counterparts(reference)
+            .iter()
+            .all(|other| outlet(other.article) == outlet(article))
+    }
+
     /// The statement under the list cursor, as `(article, statement)`.
     pub fn selected_statement_row(&self) -> Option<(usize, usize)> {
         self.statement_rows.get(self.statement_list.cursor).copied()
@@ -302,7 +358,19 @@ impl State {
             }
         };
         self.article_rows = article_rows;
-        self.statement_rows = statement_rows;
+        self.statement_rows = match &self.count_filter {
+            None => statement_rows,
+            Some(target) => statement_rows
+                .into_iter()
+                .filter(|&(a, s)| {
+                    target.articles.contains(&a)
+                        && self
+                            .statements_of(a)
+                            .get(s)
+                            .is_some_and(|statement| target.filter.matches(statement))
+                })
+                .collect(),
+        };
         let height = usize::from(self.list_rows_area().height);
         clamp_list(&mut self.article_list, self.article_rows.len(), height);
         clamp_list(&mut self.statement_list, self.statement_rows.len(), height);

@@ -3,6 +3,7 @@
 //! scroll positions in range for the current viewport.
 
 use super::action::Action;
+use super::coverage::{CoverageView, Stories};
 use super::filter::Query;
 use super::geometry::{self, contains};
 use super::state::{Screen, State, clamp_list};
@@ -35,6 +36,7 @@ pub fn update(state: &mut State, action: Action) {
         Action::EditLexicon => request_editor(state),
         Action::ToggleMark => toggle_mark(state),
         Action::Compare => start_compare(state),
+        Action::Coverage => open_coverage(state),
         Action::ToggleSync => {
             state.compare.synced = !state.compare.synced;
             let word = if state.compare.synced { "on" } else { "off" };
@@ -86,7 +88,10 @@ pub fn update(state: &mut State, action: Action) {
         }
         Action::Scroll { column, row, lines } => scroll_at(state, column, row, lines as isize),
         Action::Click { column, row } => click(state, column, row),
-        Action::AnalysisStarted { generation } => state.generation = generation,
+        Action::AnalysisStarted { generation } => {
+            state.generation = generation;
+            state.tagged_this_pass = 0;
+        }
         Action::Analysed {
             generation,
             results,
@@ -123,7 +128,12 @@ fn back(state: &mut State) {
     match state.screen {
         Screen::Reader if state.reader.explaining => state.reader.explaining = false,
         Screen::Reader => state.screen = state.reader.return_to,
-        Screen::Compare | Screen::Statements => state.screen = Screen::Articles,
+        Screen::Statements if state.count_filter.is_some() => {
+            state.count_filter = None;
+            state.rebuild_rows();
+            state.screen = Screen::Coverage;
+        }
+        Screen::Compare | Screen::Statements | Screen::Coverage => state.screen = Screen::Articles,
         Screen::Articles if !state.filter.input.is_empty() => clear_filter(state),
         Screen::Articles if !state.marked.is_empty() => {
             state.marked.clear();
@@ -152,6 +162,10 @@ fn move_by(state: &mut State, delta: isize) {
         Screen::Compare => {
             let focus = state.compare.focus;
             scroll_pane(state, focus, delta);
+        }
+        Screen::Coverage => {
+            let last = state.coverage.targets.len().saturating_sub(1);
+            state.coverage.cursor = offset(state.coverage.cursor, delta, last);
         }
     }
     clamp_all(state);
@@ -187,7 +201,65 @@ fn open(state: &mut State) {
                 open_reader(state, article, None, Screen::Compare);
             }
         }
+        Screen::Coverage => open_count(state),
     }
+}
+
+/// The articles the coverage view counts: the marked ones, else the story
+/// of the article the current screen is on.
+fn coverage_selection(state: &State) -> Option<(String, Vec<usize>)> {
+    if !state.marked.is_empty() {
+        let mut marked = state.marked.clone();
+        marked.sort_unstable();
+        return Some((format!("{} marked articles", marked.len()), marked));
+    }
+    let article = match state.screen {
+        Screen::Articles => state.selected_article_row(),
+        Screen::Statements => state.selected_statement_row().map(|(a, _)| a),
+        Screen::Reader => Some(state.reader.article),
+        Screen::Compare => state.compare.articles.get(state.compare.focus).copied(),
+        Screen::Coverage => None,
+    }?;
+    let stories = state.stories.as_ref()?;
+    let story = &stories.stories[*stories.story_of.get(article)?];
+    Some((format!("story: {}", story.label), story.articles.clone()))
+}
+
+fn open_coverage(state: &mut State) {
+    if state.screen == Screen::Coverage {
+        return;
+    }
+    if state.marked.is_empty() && state.stories.is_none() {
+        state.status.message = Some("stories are ready once tagging is complete".into());
+        return;
+    }
+    let Some((title, selection)) = coverage_selection(state) else {
+        return;
+    };
+    state.coverage = CoverageView::new(
+        title,
+        &state.articles,
+        &state.statements,
+        &selection,
+        &state.directory,
+    );
+    state.screen = Screen::Coverage;
+    state.help = false;
+}
+
+/// Narrows the statement list to the statements behind the selected number.
+fn open_count(state: &mut State) {
+    let Some(target) = state.coverage.targets.get(state.coverage.cursor).cloned() else {
+        return;
+    };
+    state.status.message = Some(format!(
+        "{} statements (esc returns to the coverage)",
+        target.count
+    ));
+    state.count_filter = Some(target);
+    state.statement_list = Default::default();
+    state.rebuild_rows();
+    state.screen = Screen::Statements;
 }
 
 fn open_reader(state: &mut State, article: usize, statement: Option<usize>, return_to: Screen) {
@@ -321,7 +393,7 @@ fn toggle_mark(state: &mut State) {
         Screen::Articles => state.selected_article_row(),
         Screen::Statements => state.selected_statement_row().map(|(a, _)| a),
         Screen::Reader => Some(state.reader.article),
-        Screen::Compare => None,
+        Screen::Compare | Screen::Coverage => None,
     };
     let Some(article) = article else {
         return;
@@ -338,20 +410,46 @@ fn toggle_mark(state: &mut State) {
     }
 }
 
+/// Compares the marked articles, or without marks the story of the article
+/// under the cursor.
 fn start_compare(state: &mut State) {
-    if state.marked.len() < 2 {
-        state.status.message = Some("mark 2 to 4 articles with space, then press c".into());
+    let (chosen, what) = if state.marked.is_empty() {
+        (cursor_story(state), "articles of the story")
+    } else {
+        (state.marked.clone(), "marked articles")
+    };
+    if chosen.len() < 2 {
+        state.status.message = Some(
+            "mark 2 to 4 articles with space (or put the cursor on a story), then press c".into(),
+        );
         return;
     }
-    if state.marked.len() > 4 {
-        state.status.message = Some("comparing the first 4 marked articles".into());
+    if chosen.len() > 4 {
+        state.status.message = Some(format!("comparing the first 4 of {} {what}", chosen.len()));
     }
-    let articles: Vec<usize> = state.marked.iter().copied().take(4).collect();
+    let articles: Vec<usize> = chosen.into_iter().take(4).collect();
     state.compare.tops = vec![0; articles.len()];
     state.compare.articles = articles;
     state.compare.focus = 0;
+    state.compare.selected = None;
     state.screen = Screen::Compare;
     state.help = false;
+}
+
+/// The articles of the story of the article under the list cursor.
+fn cursor_story(state: &State) -> Vec<usize> {
+    let article = match state.screen {
+        Screen::Articles => state.selected_article_row(),
+        Screen::Statements => state.selected_statement_row().map(|(a, _)| a),
+        _ => None,
+    };
+    let Some(stories) = &state.stories else {
+        return Vec::new();
+    };
+    article
+        .and_then(|a| stories.story_of.get(a))
+        .map(|&story| stories.stories[story].articles.clone())
+        .unwrap_or_default()
 }
 
 /// Moves the focus between compared panes, or between the tags of the
@@ -408,19 +506,26 @@ fn step_pane_statement(state: &mut State, forward: bool) {
     let Some(lines) = state.lines(article, area.text.width) else {
         return;
     };
-    let mut rows: Vec<usize> = state
+    let mut rows: Vec<(usize, usize)> = state
         .statement_starts(article, &lines)
         .into_iter()
-        .flatten()
+        .enumerate()
+        .filter_map(|(statement, row)| row.map(|row| (row, statement)))
         .collect();
     rows.sort_unstable();
     let target = if forward {
-        rows.into_iter().find(|&row| row > top)
+        rows.into_iter().find(|&(row, _)| row > top)
     } else {
-        rows.into_iter().rev().find(|&row| row < top)
+        rows.into_iter().rev().find(|&(row, _)| row < top)
     };
     match target {
-        Some(row) => scroll_pane(state, focus, row as isize - top as isize),
+        Some((row, statement)) => {
+            state.compare.selected = Some((article, statement));
+            if state.carried_by_one_outlet(article, statement) {
+                state.status.message = Some("¹ no other outlet carries this statement".into());
+            }
+            scroll_pane(state, focus, row as isize - top as isize);
+        }
         None => state.status.message = Some("no more statements in this pane".into()),
     }
 }
@@ -500,6 +605,7 @@ fn analysed(state: &mut State, generation: u64, results: Vec<(usize, Vec<Stateme
     if generation != state.generation {
         return;
     }
+    let batch = results.len();
     for (article, statements) in results {
         if article >= state.articles.len() {
             continue;
@@ -509,6 +615,13 @@ fn analysed(state: &mut State, generation: u64, results: Vec<(usize, Vec<Stateme
         }
         state.statements[article] = Some(statements);
         state.reindex(article);
+    }
+    // Stories need every article of the pass: a partial grouping would move
+    // articles between stories as results arrive, and regrouping per batch
+    // would cost a grouping per batch.
+    state.tagged_this_pass += batch;
+    if state.tagged_this_pass >= state.articles.len() {
+        state.stories = Some(Stories::build(&state.articles, &state.statements));
     }
     let previous_cursor = (state.article_list.cursor, state.statement_list.cursor);
     refilter(state, false);
@@ -598,6 +711,7 @@ fn click(state: &mut State, column: u16, row: u16) {
             }
         }
         Screen::Reader => click_reader(state, column, row),
+        Screen::Coverage => {}
     }
 }
 

@@ -1,5 +1,7 @@
 //! The comparison screen: 2 to 4 articles side by side, each with a header
-//! (outlet, stance summary; the focused one highlighted) over its body.
+//! (outlet, stance summary; the focused one highlighted) over its body. The
+//! statement `n`/`N` reached is highlighted with its aligned counterparts in
+//! the other panes.
 
 use super::article::{BodyView, draw_body, summary};
 use super::text::header_text;
@@ -47,7 +49,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
             top,
             text: area.text,
             gutter: None,
-            selected: None,
+            selected: state.compare_highlight(article),
         };
         draw_body(frame.buffer_mut(), state, &view);
         if let Some(separator) = area.separator {

@@ -36,6 +36,7 @@ const DEFAULTS: &[(&str, &[&str])] = &[
     ("sort", &["o"]),
     ("toggle_mark", &["space"]),
     ("compare", &["c"]),
+    ("coverage", &["v"]),
     ("toggle_sync", &["s"]),
     ("focus_next", &["tab"]),
     ("focus_prev", &["shift-tab"]),

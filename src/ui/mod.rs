@@ -6,6 +6,7 @@
 mod article;
 mod chrome;
 mod compare;
+mod coverage;
 pub mod keymap;
 mod lists;
 mod reader;
@@ -29,6 +30,7 @@ pub fn draw(frame: &mut Frame, state: &State, keymap: &Keymap) {
         Screen::Statements => lists::draw_statements(frame, state),
         Screen::Reader => reader::draw(frame, state),
         Screen::Compare => compare::draw(frame, state),
+        Screen::Coverage => coverage::draw(frame, state),
     }
     if let Some(filter) = areas.filter {
         chrome::draw_filter(frame, state, filter);
