@@ -13,6 +13,7 @@ use clap::{Parser, Subcommand};
 use mizan::config::Config;
 use mizan::corpus::{Article, load_configured, load_paths};
 use mizan::store::default_db_path;
+use mizan::text::sanitize::sanitize_lines;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -60,7 +61,7 @@ fn load_articles(cli: &Cli, paths: &[PathBuf]) -> anyhow::Result<(Vec<Article>, 
         load_paths(paths)
     };
     for problem in &loaded.problems {
-        eprintln!("mizan: {problem}");
+        eprintln!("mizan: {}", sanitize_lines(&problem.to_string()));
     }
     let failed = loaded.has_errors();
     Ok((loaded.articles, failed))
@@ -85,7 +86,8 @@ pub fn run() -> ExitCode {
     match outcome {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("mizan: {error:#}");
+            // Errors quote file names and input: shown without their controls.
+            eprintln!("mizan: {}", sanitize_lines(&format!("{error:#}")));
             ExitCode::FAILURE
         }
     }

@@ -8,6 +8,7 @@ use mizan::config::Config;
 use mizan::corpus::Article;
 use mizan::lexicon::Lexicon;
 use mizan::tagger::{Statement, tag_article};
+use mizan::text::sanitize::{is_unsafe, sanitize_lines};
 use rayon::prelude::*;
 use serde_json::json;
 use std::io::Write;
@@ -46,7 +47,7 @@ pub fn load_lexicon(cli: &Cli, extra: Option<&PathBuf>) -> anyhow::Result<Lexico
     settings.dirs.extend(extra.cloned());
     Lexicon::load(&settings).map_err(|problems| {
         for problem in problems.iter().filter(|p| p.is_error()) {
-            eprintln!("{}", problem.with_caret());
+            eprintln!("{}", sanitize_lines(&problem.with_caret()));
         }
         anyhow::anyhow!("the lexicons have errors (run `mizan check`)")
     })
@@ -67,7 +68,11 @@ pub fn run(cli: &Cli, args: &TagArgs) -> anyhow::Result<ExitCode> {
         Format::Jsonl => {
             for (article, statements) in articles.iter().zip(&tagged) {
                 for (index, statement) in statements.iter().enumerate() {
-                    writeln!(out, "{}", statement_json(article, index, statement))?;
+                    writeln!(
+                        out,
+                        "{}",
+                        escape_unsafe(&statement_json(article, index, statement).to_string())
+                    )?;
                 }
             }
         }
@@ -90,6 +95,24 @@ pub fn run(cli: &Cli, args: &TagArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// JSON text with every character a terminal could act on written as a
+/// `\u` escape. serde_json escapes only C0 controls, and the output may go
+/// to a terminal; inside a JSON string the escape means the same character,
+/// so the data is unchanged (and outside strings serde_json writes none).
+fn escape_unsafe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if is_unsafe(c) {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// One statement as a JSON object (one line of `--format jsonl`).
