@@ -9,6 +9,7 @@
 //! - [`store`]: the SQLite store of fetched articles and cached analyses.
 //! - [`feeds`]: fetching RSS/Atom/JSON feeds and article pages into the store.
 //! - [`config`]: the configuration file, raw and resolved.
+//! - [`limits`]: size limits on untrusted input.
 //! - [`app`]: the reader's state and its `update` function (no terminal).
 //! - [`ui`]: ratatui widgets that draw the state.
 
@@ -17,6 +18,7 @@ pub mod config;
 pub mod corpus;
 pub mod feeds;
 pub mod lexicon;
+pub mod limits;
 pub mod store;
 pub mod tagger;
 pub mod text;

@@ -11,7 +11,7 @@ mod tag;
 
 use clap::{Parser, Subcommand};
 use mizan::config::Config;
-use mizan::corpus::{Article, load_configured, load_paths};
+use mizan::corpus::{Article, load_configured, load_paths_within};
 use mizan::store::default_db_path;
 use mizan::text::sanitize::sanitize_lines;
 use std::path::PathBuf;
@@ -54,11 +54,11 @@ pub enum Command {
 /// sources and the store. Every loading problem is printed to standard
 /// error; the flag says whether any was an error.
 fn load_articles(cli: &Cli, paths: &[PathBuf]) -> anyhow::Result<(Vec<Article>, bool)> {
+    let (config, _) = Config::locate(cli.config.as_deref())?;
     let loaded = if paths.is_empty() {
-        let (config, _) = Config::locate(cli.config.as_deref())?;
         load_configured(&config, &default_db_path()?)
     } else {
-        load_paths(paths)
+        load_paths_within(paths, &config.limits)
     };
     for problem in &loaded.problems {
         eprintln!("mizan: {}", sanitize_lines(&problem.to_string()));

@@ -5,6 +5,7 @@
 
 use super::Article;
 use super::parse::{Format, Parsed, parse_article};
+use crate::limits::{Limits, ReadError, read_limited};
 use rayon::prelude::*;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -56,15 +57,23 @@ impl Loaded {
 }
 
 /// Loads every path: files as articles, directories recursively (every
-/// `.txt`/`.md` below them).
+/// `.txt`/`.md` below them), within the default [`Limits`].
 pub fn load_paths(paths: &[PathBuf]) -> Loaded {
+    load_paths_within(paths, &Limits::default())
+}
+
+/// [`load_paths`] with the configured limits: a file over
+/// `limits.max_article_bytes` is a problem naming the limit, never read.
+pub fn load_paths_within(paths: &[PathBuf], limits: &Limits) -> Loaded {
     let mut candidates = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
         collect_candidates(path, &mut candidates, &mut problems);
     }
-    let results: Vec<(Option<Article>, Vec<Problem>)> =
-        candidates.par_iter().map(load_candidate).collect();
+    let results: Vec<(Option<Article>, Vec<Problem>)> = candidates
+        .par_iter()
+        .map(|candidate| load_candidate(candidate, limits))
+        .collect();
     let mut articles = Vec::with_capacity(results.len());
     for (article, file_problems) in results {
         articles.extend(article);
@@ -158,19 +167,23 @@ fn walk_directory(dir: &Path, out: &mut Vec<Candidate>, problems: &mut Vec<Probl
     }
 }
 
-fn load_candidate(candidate: &Candidate) -> (Option<Article>, Vec<Problem>) {
+fn load_candidate(candidate: &Candidate, limits: &Limits) -> (Option<Article>, Vec<Problem>) {
     let severity = if candidate.named {
         Severity::Error
     } else {
         Severity::Warning
     };
-    match std::fs::read(&candidate.path) {
+    match read_limited(&candidate.path, limits.max_article_bytes) {
         Ok(bytes) => from_bytes(&candidate.shown, &bytes, candidate.format, severity),
         Err(error) => {
+            let message = match error {
+                ReadError::Io(error) => io_message(&error),
+                too_large => too_large.to_string(),
+            };
             let problem = Problem {
                 path: candidate.shown.clone(),
                 severity,
-                message: io_message(&error),
+                message,
             };
             (None, vec![problem])
         }

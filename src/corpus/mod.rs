@@ -6,7 +6,7 @@ mod load;
 mod parse;
 mod stored;
 
-pub use load::{Loaded, Problem, Severity, load_paths, samples};
+pub use load::{Loaded, Problem, Severity, load_paths, load_paths_within, samples};
 pub use parse::{Format, ParseError, Parsed, parse_article};
 pub use stored::{STORED_PATH_PREFIX, load_configured, stored_article, stored_id};
 
