@@ -118,9 +118,21 @@ impl Config {
             Some(path) => Some(path.to_path_buf()),
             None => user_config_file().filter(|path| path.is_file()),
         };
-        match path {
-            Some(path) => Ok((Config::load(&path)?, Some(path))),
-            None => Ok((Config::defaults(), None)),
+        let (mut config, origin) = match path {
+            Some(path) => (Config::load(&path)?, Some(path)),
+            None => (Config::defaults(), None),
+        };
+        config.use_user_lexicon_copies();
+        Ok((config, origin))
+    }
+
+    /// Puts the lexicon copies `mizan init` wrote (when present) beneath the
+    /// directories the configuration names, so the user's edits apply.
+    fn use_user_lexicon_copies(&mut self) {
+        if let Some(dir) = user_lexicon_dir().filter(|dir| dir.is_dir())
+            && !self.lexicons.dirs.contains(&dir)
+        {
+            self.lexicons.dirs.insert(0, dir);
         }
     }
 
@@ -232,6 +244,11 @@ fn resolve_source(raw: RawSource) -> Result<Source, String> {
 /// (`$XDG_CONFIG_HOME/mizan`, usually `~/.config/mizan`).
 pub fn user_config_dir() -> Option<PathBuf> {
     dirs::config_dir().map(|dir| dir.join("mizan"))
+}
+
+/// Where `mizan init` puts the editable copies of the lexicons.
+pub fn user_lexicon_dir() -> Option<PathBuf> {
+    user_config_dir().map(|dir| dir.join("lexicons"))
 }
 
 /// The user's `config.toml`, whether or not it exists.

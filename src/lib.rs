@@ -19,6 +19,7 @@ pub mod config;
 pub mod corpus;
 pub mod feeds;
 pub mod fsutil;
+pub mod init;
 pub mod lexicon;
 pub mod limits;
 pub mod store;

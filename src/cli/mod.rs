@@ -4,6 +4,7 @@
 mod check;
 mod eval;
 mod fetch;
+mod init;
 mod opml;
 mod render;
 mod table;
@@ -34,6 +35,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Write editable copies of config.toml and the lexicons (never overwrites).
+    Init(init::InitArgs),
     /// Print articles laid out as the reader shows them.
     Render(render::RenderArgs),
     /// Download the configured feeds into the local store.
@@ -72,6 +75,7 @@ fn load_articles(cli: &Cli, paths: &[PathBuf]) -> anyhow::Result<(Vec<Article>, 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
+        Some(Command::Init(ref args)) => init::run(args),
         Some(Command::Render(ref args)) => render::run(&cli, args),
         Some(Command::Fetch(ref args)) => fetch::run(&cli, args),
         Some(Command::Import(ref args)) => opml::import(&cli, args),

@@ -105,6 +105,12 @@ impl LexiconFile {
     }
 }
 
+/// The embedded default files as `(name, text)`, `name` being the path
+/// below a lexicon directory (`ar/parties.toml`).
+pub fn builtin_sources() -> &'static [(&'static str, &'static str)] {
+    BUILTIN
+}
+
 /// The embedded defaults.
 pub fn builtin() -> Vec<LexiconFile> {
     BUILTIN

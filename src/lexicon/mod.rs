@@ -13,7 +13,7 @@ pub mod matcher;
 pub mod schema;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use files::{FileKind, LexiconFile};
+pub use files::{FileKind, LexiconFile, builtin_sources};
 pub use schema::{CueTarget, PartyKind, Stance, VerbKind};
 
 use crate::tagger::Origin;
