@@ -8,7 +8,9 @@
 #   SECONDS_PER_TARGET=60 scripts/fuzz.sh layout tagger
 #
 # A crash leaves its input in fuzz/artifacts/<target>/; turn it into a
-# regression test in tests/hostile_*.rs before fixing it.
+# regression test in tests/hostile_*.rs before fixing it. New inputs the
+# fuzzer finds go to fuzz/work/<target>/ (not kept in git); the seeds in
+# fuzz/corpus/<target>/ are only read.
 set -u
 cd "$(dirname "$0")/.."
 seconds=${SECONDS_PER_TARGET:-600}
@@ -21,7 +23,8 @@ mkdir -p "$logs"
 status=0
 for target in "${targets[@]}"; do
     log="$logs/$target.log"
-    RUSTC_BOOTSTRAP=1 cargo fuzz run -O "$target" "fuzz/corpus/$target" -- \
+    mkdir -p "fuzz/work/$target"
+    RUSTC_BOOTSTRAP=1 cargo fuzz run -O "$target" "fuzz/work/$target" "fuzz/corpus/$target" -- \
         -max_total_time="$seconds" -rss_limit_mb=2048 \
         -max_len=65536 -timeout=10 -print_final_stats=1 >"$log" 2>&1
     code=$?
