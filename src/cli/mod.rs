@@ -2,6 +2,7 @@
 //! Errors are reported here, anyhow-style, with a non-zero exit.
 
 mod check;
+mod compare;
 mod eval;
 mod fetch;
 mod init;
@@ -39,6 +40,9 @@ pub enum Command {
     Init(init::InitArgs),
     /// Print articles laid out as the reader shows them.
     Render(render::RenderArgs),
+    /// Group articles into stories and compare whom each outlet quotes,
+    /// blames and supports.
+    Compare(compare::CompareArgs),
     /// Download the configured feeds into the local store.
     Fetch(fetch::FetchArgs),
     /// Add the feeds of an OPML file to the configuration.
@@ -77,6 +81,7 @@ pub fn run() -> ExitCode {
     let outcome = match cli.command {
         Some(Command::Init(ref args)) => init::run(args),
         Some(Command::Render(ref args)) => render::run(&cli, args),
+        Some(Command::Compare(ref args)) => compare::run(&cli, args),
         Some(Command::Fetch(ref args)) => fetch::run(&cli, args),
         Some(Command::Import(ref args)) => opml::import(&cli, args),
         Some(Command::Export(ref args)) => opml::export(&cli, args),

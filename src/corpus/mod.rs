@@ -2,9 +2,16 @@
 //! matter, from files, directories and the samples embedded in the binary,
 //! and from the store of fetched feeds.
 
+pub mod align;
+pub mod comparison;
+pub mod coverage;
+mod dates;
 mod load;
 mod parse;
 mod stored;
+pub mod stories;
+mod terms;
+mod union_find;
 
 pub use load::{Loaded, Problem, Severity, load_paths, load_paths_within, samples};
 pub use parse::{Format, ParseError, Parsed, parse_article};

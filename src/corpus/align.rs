@@ -1,0 +1,332 @@
+//! Aligning statements across the articles of one story: the same words of
+//! the same side, as reported by several outlets, become one group.
+//!
+//! Two statements from different articles are linked when their speakers
+//! have the same party and their content terms overlap. Overlap is measured
+//! against the shorter statement (so a partial quote matches the full one)
+//! and weighted by how rare each term is among the story's statements (so
+//! two statements do not align merely because both name the parties and
+//! the border). Linked statements are closed transitively into groups.
+
+use super::stories::{Analysed, Story};
+use super::terms::{KeyMap, fold, folded_term_keys, is_word_char};
+use super::union_find::UnionFind;
+use crate::tagger::Statement;
+use crate::text::TextRange;
+use serde::Serialize;
+use std::collections::{BTreeSet, HashMap};
+
+/// One statement of one analysed article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct StatementRef {
+    /// Index into the analysed articles.
+    pub article: usize,
+    /// Index into that article's statements.
+    pub statement: usize,
+}
+
+/// Statements of one story that report the same words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AlignedGroup {
+    pub speaker_party: Option<String>,
+    /// Ascending; a group may hold several statements of one article (a
+    /// headline and the body repeating the same quote).
+    pub members: Vec<StatementRef>,
+}
+
+impl AlignedGroup {
+    /// The articles the group's statements come from, ascending.
+    pub fn articles(&self) -> Vec<usize> {
+        let articles: BTreeSet<usize> = self.members.iter().map(|m| m.article).collect();
+        articles.into_iter().collect()
+    }
+
+    /// Whether the statement was reported by more than one article.
+    pub fn is_shared(&self) -> bool {
+        self.members
+            .windows(2)
+            .any(|pair| pair[0].article != pair[1].article)
+    }
+}
+
+/// Every statement of a story, in groups.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Alignment {
+    /// Every statement of the story is in exactly one group; groups are
+    /// ordered by their first member.
+    pub groups: Vec<AlignedGroup>,
+}
+
+impl Alignment {
+    /// The group holding `statement`.
+    pub fn group_of(&self, statement: StatementRef) -> Option<&AlignedGroup> {
+        self.groups
+            .iter()
+            .find(|group| group.members.binary_search(&statement).is_ok())
+    }
+
+    /// The same statement as reported by the story's other articles.
+    pub fn counterparts(&self, statement: StatementRef) -> Vec<StatementRef> {
+        self.group_of(statement)
+            .map(|group| {
+                group
+                    .members
+                    .iter()
+                    .copied()
+                    .filter(|member| member.article != statement.article)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Whether only the outlet of `statement` carries it: no article of
+    /// another outlet in the story reports it.
+    pub fn carried_by_one_outlet(&self, articles: &[Analysed], statement: StatementRef) -> bool {
+        let own = outlet_of(&articles[statement.article]);
+        self.counterparts(statement)
+            .iter()
+            .all(|other| outlet_of(&articles[other.article]) == own)
+    }
+
+    /// What the story's other articles report that `article` does not: the
+    /// groups without a statement of `article`.
+    pub fn omitted_by(&self, article: usize) -> Vec<&AlignedGroup> {
+        self.groups
+            .iter()
+            .filter(|group| group.members.iter().all(|m| m.article != article))
+            .collect()
+    }
+}
+
+/// The outlet an article is counted under: its metadata outlet, or its path
+/// when the outlet is unknown (two unknown outlets are not assumed to be one).
+pub fn outlet_of<'a>(analysed: &Analysed<'a>) -> &'a str {
+    let article = analysed.article;
+    article.meta.outlet.as_deref().unwrap_or(&article.path)
+}
+
+/// How statements are aligned.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct AlignOptions {
+    /// The weighted share of the shorter statement's terms the other one
+    /// must contain.
+    pub min_overlap: f32,
+    /// The fewest terms two statements must share.
+    pub min_shared_terms: usize,
+}
+
+impl Default for AlignOptions {
+    fn default() -> Self {
+        Self {
+            min_overlap: 0.5,
+            min_shared_terms: 2,
+        }
+    }
+}
+
+/// Aligns the statements of `story`'s articles.
+pub fn align_story(articles: &[Analysed], story: &Story, options: &AlignOptions) -> Alignment {
+    let statements: Vec<(StatementRef, &Statement)> = story
+        .articles
+        .iter()
+        .flat_map(|&article| {
+            articles[article]
+                .statements
+                .iter()
+                .enumerate()
+                .map(move |(statement, tagged)| (StatementRef { article, statement }, tagged))
+        })
+        .collect();
+    let said: Vec<Said> = statements
+        .iter()
+        .map(|&(reference, statement)| {
+            Said::new(&articles[reference.article].article.source, statement)
+        })
+        .collect();
+    let weights = rarity_weights(&said);
+    let mut links = UnionFind::new(statements.len());
+    let mut by_party: HashMap<Option<&str>, Vec<usize>> = HashMap::new();
+    for (index, (_, statement)) in statements.iter().enumerate() {
+        by_party
+            .entry(statement.speaker_party.as_deref())
+            .or_default()
+            .push(index);
+    }
+    for indices in by_party.values() {
+        for (position, &left) in indices.iter().enumerate() {
+            for &right in &indices[position + 1..] {
+                if statements[left].0.article != statements[right].0.article
+                    && same_words(&said[left], &said[right], &weights, options)
+                {
+                    links.join(left, right);
+                }
+            }
+        }
+    }
+    let groups = links
+        .groups()
+        .into_iter()
+        .map(|members| AlignedGroup {
+            speaker_party: statements[members[0]].1.speaker_party.clone(),
+            members: members
+                .into_iter()
+                .map(|index| statements[index].0)
+                .collect(),
+        })
+        .collect();
+    Alignment { groups }
+}
+
+/// A quote of at least this many words found word for word in another
+/// outlet's statement is the same statement, whatever else either says.
+const MIN_QUOTED_WORDS: usize = 3;
+
+/// What a statement says, prepared for comparison.
+struct Said {
+    terms: KeyMap<f32>,
+    /// The quote's folded words, space-separated and space-padded, when it
+    /// is long enough to identify the statement.
+    quote: Option<String>,
+    /// The whole statement's folded words, likewise.
+    text: String,
+}
+
+impl Said {
+    fn new(source: &str, statement: &Statement) -> Said {
+        let words_of = |range: TextRange| source.get(range.as_range()).map(folded_words);
+        let text = words_of(statement.range).unwrap_or_default();
+        let quote = statement.quote.and_then(words_of);
+        // The quote when it says enough, else the whole statement.
+        let terms = quote
+            .as_deref()
+            .map(folded_term_keys)
+            .filter(|terms| terms.len() >= MIN_QUOTE_TERMS)
+            .unwrap_or_else(|| folded_term_keys(&text));
+        let quote = quote
+            .filter(|words| words.split(' ').filter(|w| !w.is_empty()).count() >= MIN_QUOTED_WORDS);
+        Said { terms, quote, text }
+    }
+
+    /// Whether this statement's quote stands word for word in `other`.
+    fn quotes(&self, other: &Said) -> bool {
+        self.quote
+            .as_ref()
+            .is_some_and(|quote| other.text.contains(quote.as_str()))
+    }
+}
+
+/// ` word word word `: folded words between single spaces, so that a
+/// substring match is a match of whole words.
+fn folded_words(text: &str) -> String {
+    let folded = fold(text);
+    let mut words = String::from(" ");
+    for word in folded
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+    {
+        words.push_str(word);
+        words.push(' ');
+    }
+    words
+}
+
+/// Quotes with fewer content terms than this are compared with their
+/// whole statement instead: a two-word label in quotation marks says too
+/// little on its own, and the reporting words around it say more.
+const MIN_QUOTE_TERMS: usize = 4;
+
+/// Imaginary statements containing none of the terms, so that in a story of
+/// two statements a shared term still weighs something.
+const PRIOR_STATEMENTS: f32 = 4.0;
+
+/// Each term's weight in the story: rarer among its statements is heavier,
+/// and the vocabulary of every report (forces, border, shelling) is light.
+fn rarity_weights(statements: &[Said]) -> KeyMap<f32> {
+    let mut frequencies: KeyMap<(usize, f32)> = KeyMap::default();
+    for said in statements {
+        for (&key, &specificity) in &said.terms {
+            frequencies.entry(key).or_insert((0, specificity)).0 += 1;
+        }
+    }
+    let total = statements.len() as f32 + PRIOR_STATEMENTS + 1.0;
+    frequencies
+        .into_iter()
+        .map(|(key, (frequency, specificity))| {
+            (key, (total / (frequency as f32 + 1.0)).ln() * specificity)
+        })
+        .collect()
+}
+
+/// Whether two statements report the same words: one quotes the other
+/// word for word, or their terms overlap enough.
+fn same_words(left: &Said, right: &Said, weights: &KeyMap<f32>, options: &AlignOptions) -> bool {
+    let weight = |key: &u64| weights.get(key).copied().unwrap_or(0.0);
+    let shared: Vec<&u64> = left
+        .terms
+        .keys()
+        .filter(|key| right.terms.contains_key(key))
+        .collect();
+    if shared.is_empty() {
+        // A quote found word for word shares terms with its statement in
+        // all but contrived cases; looking for quotes only then keeps the
+        // pairwise pass cheap.
+        return false;
+    }
+    if left.quotes(right) || right.quotes(left) {
+        return true;
+    }
+    if shared.len() < options.min_shared_terms {
+        return false;
+    }
+    let shared_weight: f32 = shared.into_iter().map(weight).sum();
+    let total = |terms: &KeyMap<f32>| terms.keys().map(weight).sum::<f32>();
+    let shorter = total(&left.terms).min(total(&right.terms));
+    shorter > 0.0 && shared_weight / shorter >= options.min_overlap
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn said(text: &str, quote: Option<&str>) -> Said {
+        let quote = quote.map(|q| {
+            let start = text.find(q).expect("quote in text");
+            TextRange::new(start, start + q.len())
+        });
+        let statement = Statement {
+            range: TextRange::new(0, text.len()),
+            quote,
+            speaker: None,
+            speaker_party: None,
+            blames: Vec::new(),
+            supports: Vec::new(),
+            evidence: Vec::new(),
+        };
+        Said::new(text, &statement)
+    }
+
+    #[test]
+    fn a_quote_matches_whole_words_only() {
+        let quoting = said("قال: «نرفض الهدنة المؤقتة»", Some("نرفض الهدنة المؤقتة"));
+        assert!(quoting.quotes(&said("وأكد: نرفض الهدنة المؤقتة تماما", None)));
+        assert!(quoting.quotes(&said("نرفضُ الهدنةَ المؤقتة", None)));
+        assert!(!quoting.quotes(&said("ونرفض الهدنة المؤقتة", None)));
+        assert!(!quoting.quotes(&said("نرفض الهدنة المؤقتتين", None)));
+    }
+
+    #[test]
+    fn ranges_outside_the_text_are_compared_as_empty() {
+        let statement = Statement {
+            range: TextRange::new(5, 500),
+            quote: Some(TextRange::new(1, 2)),
+            speaker: None,
+            speaker_party: None,
+            blames: Vec::new(),
+            supports: Vec::new(),
+            evidence: Vec::new(),
+        };
+        let said = Said::new("قصير", &statement);
+        assert!(said.terms.is_empty());
+        assert!(said.quote.is_none());
+    }
+}
