@@ -273,3 +273,30 @@ fn fetch_report_lines_carry_no_feed_controls() {
         assert!(!output.stdout.is_empty(), "{args:?}: stored articles shown");
     }
 }
+
+#[test]
+fn compare_table_and_json_carry_no_raw_control() {
+    let home = Home::new();
+    let mut articles = hostile_articles();
+    articles.push(fixture("article-ar.txt"));
+    for format in ["table", "json"] {
+        let output = home.run(
+            &["compare", "--format", format, "--width", "100"],
+            &articles,
+        );
+        assert!(
+            output.status.success(),
+            "compare --format {format}: {output:?}"
+        );
+        assert_output_clean(&format!("compare --format {format}"), &output);
+        assert!(
+            !output.stdout.is_empty(),
+            "compare --format {format} printed nothing"
+        );
+        if format == "json" {
+            let value: serde_json::Value =
+                serde_json::from_slice(&output.stdout).expect("compare --format json is JSON");
+            assert!(value.is_object(), "{value}");
+        }
+    }
+}

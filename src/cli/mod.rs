@@ -15,7 +15,7 @@ use clap::{Parser, Subcommand};
 use mizan::config::Config;
 use mizan::corpus::{Article, load_configured, load_paths_within};
 use mizan::store::default_db_path;
-use mizan::text::sanitize::sanitize_lines;
+use mizan::text::sanitize::{is_unsafe, sanitize_lines};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -100,4 +100,23 @@ pub fn run() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// JSON text with every character a terminal could act on written as a
+/// `\u` escape. serde_json escapes only C0 controls, and the output may go
+/// to a terminal; inside a JSON string the escape means the same character,
+/// so the data is unchanged. A raw line feed is never inside a string
+/// (serde_json escapes it there): it is pretty-printing and stays.
+fn escape_json_unsafe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if is_unsafe(c) && c != '\n' {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

@@ -8,7 +8,7 @@ use mizan::config::Config;
 use mizan::corpus::Article;
 use mizan::lexicon::Lexicon;
 use mizan::tagger::{Statement, tag_article};
-use mizan::text::sanitize::{is_unsafe, sanitize_lines};
+use mizan::text::sanitize::sanitize_lines;
 use rayon::prelude::*;
 use serde_json::json;
 use std::io::Write;
@@ -71,7 +71,9 @@ pub fn run(cli: &Cli, args: &TagArgs) -> anyhow::Result<ExitCode> {
                     writeln!(
                         out,
                         "{}",
-                        escape_unsafe(&statement_json(article, index, statement).to_string())
+                        super::escape_json_unsafe(
+                            &statement_json(article, index, statement).to_string()
+                        )
                     )?;
                 }
             }
@@ -95,24 +97,6 @@ pub fn run(cli: &Cli, args: &TagArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// JSON text with every character a terminal could act on written as a
-/// `\u` escape. serde_json escapes only C0 controls, and the output may go
-/// to a terminal; inside a JSON string the escape means the same character,
-/// so the data is unchanged (and outside strings serde_json writes none).
-fn escape_unsafe(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
-        if is_unsafe(c) {
-            for unit in c.encode_utf16(&mut [0; 2]) {
-                out.push_str(&format!("\\u{unit:04x}"));
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// One statement as a JSON object (one line of `--format jsonl`).
