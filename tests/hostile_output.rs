@@ -167,6 +167,20 @@ fn check_quotes_hostile_lexicon_and_config_lines_without_their_controls() {
         "file:line:col given: {stderr}"
     );
 
+    let tagged = home.run(
+        &["tag", "--lexicons", fixture("lexicon").to_str().unwrap()],
+        &[fixture("article.txt")],
+    );
+    assert!(
+        !tagged.status.success(),
+        "a lexicon with errors is never used"
+    );
+    assert_output_clean("tag --lexicons hostile", &tagged);
+    assert!(
+        tagged.stdout.is_empty(),
+        "nothing tagged with a broken lexicon"
+    );
+
     for config in [
         "config-syntax.toml",
         "config-unknown.toml",
