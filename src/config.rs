@@ -7,6 +7,7 @@ use crate::limits::{Limits, RawLimits};
 use crate::text::layout::{BidiMode, Harakat, LayoutOptions};
 use crate::text::{Lang, LineIndex};
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -21,6 +22,14 @@ pub struct RawConfig {
     pub display: RawDisplay,
     #[serde(default)]
     pub lexicons: LexiconSettings,
+    /// Action name → keys (`"n"` or `["n", "down"]`).
+    #[serde(default)]
+    pub keys: BTreeMap<String, KeyList>,
+    /// Party id → colour name.
+    #[serde(default)]
+    pub colors: BTreeMap<String, String>,
+    #[serde(default)]
+    pub reader: RawReader,
     #[serde(default, rename = "source")]
     pub sources: Vec<RawSource>,
     #[serde(default)]
@@ -38,6 +47,61 @@ pub struct RawSource {
     pub lang: Option<String>,
     /// Minutes between fetches of a feed.
     pub refresh: Option<u64>,
+}
+
+/// One key or several, as `[keys]` accepts both.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(untagged)]
+pub enum KeyList {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl KeyList {
+    pub fn keys(&self) -> &[String] {
+        match self {
+            KeyList::One(key) => std::slice::from_ref(key),
+            KeyList::Many(keys) => keys,
+        }
+    }
+}
+
+/// How the article list is sorted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ListSort {
+    /// Newest first.
+    #[default]
+    Date,
+    Outlet,
+    Title,
+}
+
+impl ListSort {
+    /// The next key in the `sort` action's cycle.
+    pub fn next(self) -> ListSort {
+        match self {
+            ListSort::Date => ListSort::Outlet,
+            ListSort::Outlet => ListSort::Title,
+            ListSort::Title => ListSort::Date,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ListSort::Date => "date",
+            ListSort::Outlet => "outlet",
+            ListSort::Title => "title",
+        }
+    }
+}
+
+/// The `[reader]` section.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RawReader {
+    pub sort: Option<ListSort>,
+    pub sync_scroll: Option<bool>,
 }
 
 /// The `[display]` section.
@@ -74,6 +138,11 @@ pub struct Config {
     pub layout: LayoutOptions,
     pub lexicons: LexiconSettings,
     pub sources: Vec<Source>,
+    /// Key bindings as written; the reader's keymap validates them.
+    pub keys: BTreeMap<String, KeyList>,
+    pub colors: BTreeMap<String, String>,
+    pub sort: ListSort,
+    pub sync_scroll: bool,
     pub limits: Limits,
 }
 
@@ -189,6 +258,10 @@ impl Config {
                 harakat: raw.display.harakat.unwrap_or(defaults.harakat),
             },
             lexicons: raw.lexicons,
+            keys: raw.keys,
+            colors: raw.colors,
+            sort: raw.reader.sort.unwrap_or_default(),
+            sync_scroll: raw.reader.sync_scroll.unwrap_or(true),
             sources,
         })
     }
@@ -279,6 +352,18 @@ mod tests {
         let message = err.to_string();
         assert!(message.starts_with("c.toml:2:1:"), "{message}");
         assert!(message.contains("bidy"), "{message}");
+    }
+
+    #[test]
+    fn reader_sections_parse() {
+        let text = "[keys]\nquit = \"x\"\nnext_statement = [\"j\", \"down\"]\n[colors]\narmenia = \"red\"\n[reader]\nsort = \"title\"\nsync_scroll = false\n";
+        let config = Config::parse(text, "c.toml").unwrap();
+        assert_eq!(config.keys["next_statement"].keys(), ["j", "down"]);
+        assert_eq!(config.keys["quit"].keys(), ["x"]);
+        assert_eq!(config.colors["armenia"], "red");
+        assert_eq!(config.sort, ListSort::Title);
+        assert!(!config.sync_scroll);
+        assert!(Config::defaults().sync_scroll);
     }
 
     #[test]

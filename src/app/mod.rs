@@ -1,2 +1,21 @@
 //! The reader's state and the `update(&mut State, Action)` function. No
-//! terminal and no I/O, so every flow is testable without a screen.
+//! terminal and no I/O, so every flow is testable without a screen: input
+//! becomes [`Action`]s in `ui::keymap`, background work (tagging, lexicon
+//! reloads) arrives as [`Action`]s from the runtime, and the widgets in `ui`
+//! only read [`State`].
+
+mod action;
+pub mod directory;
+pub mod filter;
+pub mod fold;
+pub mod geometry;
+pub mod lines;
+mod state;
+mod update;
+
+pub use action::Action;
+pub use directory::{Directory, NameAlias, PartyInfo};
+pub use state::{
+    CompareView, FilterState, ListView, ReaderView, Screen, StartOptions, State, Status,
+};
+pub use update::update;

@@ -10,6 +10,7 @@ mod opml;
 mod render;
 mod table;
 mod tag;
+mod tui;
 
 use clap::{Parser, Subcommand};
 use mizan::config::Config;
@@ -88,9 +89,7 @@ pub fn run() -> ExitCode {
         Some(Command::Tag(ref args)) => tag::run(&cli, args),
         Some(Command::Check(ref args)) => check::run(&cli, args),
         Some(Command::Eval(ref args)) => eval::run(&cli, args),
-        None => Err(anyhow::anyhow!(
-            "the reader is not built yet; try `mizan render`"
-        )),
+        None => tui::run(&cli),
     };
     match outcome {
         Ok(code) => code,

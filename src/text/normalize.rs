@@ -69,27 +69,45 @@ pub fn normalize(text: &str) -> Normalized {
             out.origin.push(offset as u32);
             continue;
         }
-        if is_presentation_form(c) {
-            unicode_normalization::char::decompose_compatible(c, |base| {
-                push_folded(&mut out, base, offset);
-            });
-        } else {
-            push_folded(&mut out, c, offset);
-        }
+        push_folded(&mut out, c, offset);
     }
     out.origin.push(text.len() as u32);
     out
 }
 
 fn push_folded(out: &mut Normalized, c: char, offset: usize) {
-    match fold_char(c) {
+    fold_char(c, |folded| push(out, folded, offset));
+}
+
+/// The matching form of one character, given to `emit`: nothing for a
+/// character matching ignores (harakat, tatweel, invisible marks), one or
+/// more characters otherwise (a presentation-form ligature gives its
+/// letters). This is the rule [`normalize`] applies to every character; the
+/// reader's filter folds keystrokes and haystacks with it too.
+///
+/// ```
+/// use mizan::text::normalize::fold_char;
+/// let mut out = String::new();
+/// for c in "أَحمد ﻻ Ä".chars() {
+///     fold_char(c, |f| out.push(f));
+/// }
+/// assert_eq!(out, "احمد لا ä");
+/// ```
+pub fn fold_char(c: char, mut emit: impl FnMut(char)) {
+    if c.is_ascii() {
+        emit(c.to_ascii_lowercase());
+    } else if is_presentation_form(c) {
+        unicode_normalization::char::decompose_compatible(c, |base| fold_one(base, &mut emit));
+    } else {
+        fold_one(c, emit);
+    }
+}
+
+fn fold_one(c: char, mut emit: impl FnMut(char)) {
+    match classify(c) {
         Folded::Drop => {}
-        Folded::Char(folded) => push(out, folded, offset),
-        Folded::Lower => {
-            for lower in c.to_lowercase() {
-                push(out, lower, offset);
-            }
-        }
+        Folded::Char(folded) => emit(folded),
+        Folded::Lower => c.to_lowercase().for_each(emit),
     }
 }
 
@@ -113,7 +131,7 @@ fn is_plain_arabic_letter(c: char) -> bool {
         && !matches!(c, 'ة' | 'ى')
 }
 
-fn fold_char(c: char) -> Folded {
+fn classify(c: char) -> Folded {
     match c {
         '\u{064B}'..='\u{065F}'
         | '\u{0670}'

@@ -1,2 +1,42 @@
 //! ratatui widgets that borrow the reader's state and draw it. They never
-//! mutate state. `keymap` is the only place crossterm key types appear.
+//! mutate state (the layout cache they fill is a memo). `keymap` is the only
+//! place crossterm key types appear; `runtime` owns the terminal, the event
+//! loop and the background threads.
+
+mod article;
+mod chrome;
+mod compare;
+pub mod keymap;
+mod lists;
+mod reader;
+pub mod runtime;
+mod text;
+mod theme;
+
+use crate::app::geometry::screen_areas;
+use crate::app::{Screen, State};
+use keymap::Keymap;
+use ratatui::Frame;
+
+/// Draws the whole screen for `state`.
+pub fn draw(frame: &mut Frame, state: &State, keymap: &Keymap) {
+    let areas = screen_areas(frame.area(), state.filter_shown());
+    if areas.main.width == 0 || frame.area().height == 0 {
+        return;
+    }
+    match state.screen {
+        Screen::Articles => lists::draw_articles(frame, state),
+        Screen::Statements => lists::draw_statements(frame, state),
+        Screen::Reader => reader::draw(frame, state),
+        Screen::Compare => compare::draw(frame, state),
+    }
+    if let Some(filter) = areas.filter {
+        chrome::draw_filter(frame, state, filter);
+    }
+    if let Some(status) = areas.status {
+        chrome::draw_status(frame, state, status);
+    }
+    if state.help {
+        chrome::draw_help(frame, keymap);
+    }
+}

@@ -1,0 +1,194 @@
+//! Where each part of the screen goes, as pure functions of the terminal
+//! size. Both the widgets (to draw) and `update` (to know how many rows a pane
+//! shows, which pane the mouse is over) use them, so they always agree.
+//! Every function copes with any size, down to 0×0.
+
+use ratatui::layout::Rect;
+
+/// Cells of the reader's badge gutter (plus one blank column after it).
+pub const GUTTER_WIDTH: u16 = 14;
+/// Below this width the reader has no gutter (badges would eat the text).
+const GUTTER_MIN_TOTAL: u16 = 40;
+/// Tallest explanation panel.
+const EXPLANATION_MAX_HEIGHT: u16 = 12;
+
+/// The parts of every screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ScreenAreas {
+    pub main: Rect,
+    pub filter: Option<Rect>,
+    pub status: Option<Rect>,
+}
+
+/// Main area, filter line (when shown and there is room) and status bar.
+pub fn screen_areas(area: Rect, filter_shown: bool) -> ScreenAreas {
+    let mut main = area;
+    let status = take_bottom(&mut main, 1);
+    let filter = if filter_shown && main.height >= 2 {
+        take_bottom(&mut main, 1)
+    } else {
+        None
+    };
+    ScreenAreas {
+        main,
+        filter,
+        status,
+    }
+}
+
+/// The parts of the reader pane.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReaderAreas {
+    pub header: Option<Rect>,
+    pub gutter: Option<Rect>,
+    pub text: Rect,
+    pub explanation: Option<Rect>,
+}
+
+pub fn reader_areas(main: Rect, explanation_open: bool) -> ReaderAreas {
+    let mut body = main;
+    let header = if body.height >= 2 {
+        take_top(&mut body, 1)
+    } else {
+        None
+    };
+    let explanation = if explanation_open && body.height >= 4 {
+        let height = (body.height / 2).min(EXPLANATION_MAX_HEIGHT);
+        take_bottom(&mut body, height)
+    } else {
+        None
+    };
+    let (gutter, text) = if body.width >= GUTTER_MIN_TOTAL {
+        let gutter = Rect {
+            width: GUTTER_WIDTH - 1,
+            ..body
+        };
+        let text = Rect {
+            x: body.x + GUTTER_WIDTH,
+            width: body.width - GUTTER_WIDTH,
+            ..body
+        };
+        (Some(gutter), text)
+    } else {
+        (None, body)
+    };
+    ReaderAreas {
+        header,
+        gutter,
+        text,
+        explanation,
+    }
+}
+
+/// One pane of the comparison.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PaneAreas {
+    /// The whole pane, for mouse hit tests.
+    pub pane: Rect,
+    pub header: Option<Rect>,
+    pub text: Rect,
+    /// The column that separates it from the next pane.
+    pub separator: Option<Rect>,
+}
+
+/// `count` equal panes side by side (the first ones one cell wider when the
+/// width does not divide).
+pub fn compare_areas(main: Rect, count: usize) -> Vec<PaneAreas> {
+    let count = count.max(1) as u16;
+    let (base, extra) = (main.width / count, main.width % count);
+    let mut x = main.x;
+    (0..count)
+        .map(|i| {
+            let width = base + u16::from(i < extra);
+            let mut pane = Rect { x, width, ..main };
+            x += width;
+            let whole = pane;
+            let separator = if i + 1 < count && pane.width >= 2 {
+                pane.width -= 1;
+                Some(Rect {
+                    x: pane.x + pane.width,
+                    width: 1,
+                    ..pane
+                })
+            } else {
+                None
+            };
+            let header = if pane.height >= 2 {
+                take_top(&mut pane, 1)
+            } else {
+                None
+            };
+            PaneAreas {
+                pane: whole,
+                header,
+                text: pane,
+                separator,
+            }
+        })
+        .collect()
+}
+
+/// The list area of the article and statement lists: one header row, then
+/// the rows.
+pub fn list_areas(main: Rect) -> (Option<Rect>, Rect) {
+    let mut rows = main;
+    let header = if rows.height >= 2 {
+        take_top(&mut rows, 1)
+    } else {
+        None
+    };
+    (header, rows)
+}
+
+/// Whether a cell lies in `rect`.
+pub fn contains(rect: Rect, column: u16, row: u16) -> bool {
+    column >= rect.x
+        && column < rect.x.saturating_add(rect.width)
+        && row >= rect.y
+        && row < rect.y.saturating_add(rect.height)
+}
+
+fn take_top(area: &mut Rect, height: u16) -> Option<Rect> {
+    if area.height < height || height == 0 {
+        return None;
+    }
+    let top = Rect { height, ..*area };
+    area.y += height;
+    area.height -= height;
+    Some(top)
+}
+
+fn take_bottom(area: &mut Rect, height: u16) -> Option<Rect> {
+    if area.height < height || height == 0 {
+        return None;
+    }
+    area.height -= height;
+    Some(Rect {
+        y: area.y + area.height,
+        height,
+        ..*area
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn panes_cover_the_width_exactly() {
+        let panes = compare_areas(Rect::new(0, 0, 81, 10), 4);
+        let total: u16 = panes.iter().map(|p| p.pane.width).sum();
+        assert_eq!(total, 81);
+        assert_eq!(panes[3].pane.x + panes[3].pane.width, 81);
+    }
+
+    #[test]
+    fn tiny_screens_have_no_panic_and_no_overlap() {
+        for (w, h) in [(0, 0), (1, 1), (20, 5), (3, 2)] {
+            let areas = screen_areas(Rect::new(0, 0, w, h), true);
+            let reader = reader_areas(areas.main, true);
+            assert!(reader.text.height <= h);
+            assert!(compare_areas(areas.main, 4).len() == 4);
+        }
+    }
+}

@@ -1,0 +1,621 @@
+//! `update(&mut State, Action)`: the only way the reader's state changes.
+//! Each action is routed by the current screen; navigation keeps cursors and
+//! scroll positions in range for the current viewport.
+
+use super::action::Action;
+use super::filter::Query;
+use super::geometry::{self, contains};
+use super::state::{Screen, State, clamp_list};
+use crate::tagger::Statement;
+use ratatui::layout::Rect;
+
+/// Applies one action.
+pub fn update(state: &mut State, action: Action) {
+    // A message stays until the user does something: background results
+    // arriving must not wipe it before it is read.
+    if action.is_from_user() {
+        state.status.message = None;
+    }
+    match action {
+        Action::Quit => state.quit = true,
+        Action::Help => state.help = !state.help,
+        Action::Back => back(state),
+        Action::Up => move_by(state, -1),
+        Action::Down => move_by(state, 1),
+        Action::PageUp => move_by(state, -page(state)),
+        Action::PageDown => move_by(state, page(state)),
+        Action::Home => move_by(state, isize::MIN / 2),
+        Action::End => move_by(state, isize::MAX / 2),
+        Action::Open => open(state),
+        Action::Explain => explain(state),
+        Action::NextStatement => step_statement(state, true),
+        Action::PrevStatement => step_statement(state, false),
+        Action::EditLexicon => request_editor(state),
+        Action::ToggleMark => toggle_mark(state),
+        Action::Compare => start_compare(state),
+        Action::ToggleSync => {
+            state.compare.synced = !state.compare.synced;
+            let word = if state.compare.synced { "on" } else { "off" };
+            state.status.message = Some(format!("synchronised scrolling {word}"));
+        }
+        Action::FocusNext => cycle_focus(state, 1),
+        Action::FocusPrev => cycle_focus(state, -1),
+        Action::Filter => start_filter(state),
+        Action::Statements => {
+            state.screen = match state.screen {
+                Screen::Statements => Screen::Articles,
+                _ => Screen::Statements,
+            };
+            state.help = false;
+        }
+        Action::Sort => {
+            state.sort = state.sort.next();
+            state.resort();
+            state.status.message = Some(format!("sorted by {}", state.sort.name()));
+        }
+        Action::FilterInsert(c) => edit_filter(state, |input, cursor| {
+            input.insert(*cursor, c);
+            *cursor += c.len_utf8();
+        }),
+        Action::FilterBackspace => edit_filter(state, |input, cursor| {
+            if let Some(c) = input[..*cursor].chars().next_back() {
+                *cursor -= c.len_utf8();
+                input.remove(*cursor);
+            }
+        }),
+        Action::FilterDelete => edit_filter(state, |input, cursor| {
+            if *cursor < input.len() {
+                input.remove(*cursor);
+            }
+        }),
+        Action::FilterCursorBack => {
+            let before = &state.filter.input[..state.filter.cursor];
+            state.filter.cursor -= before.chars().next_back().map_or(0, char::len_utf8);
+        }
+        Action::FilterCursorForward => {
+            let after = &state.filter.input[state.filter.cursor..];
+            state.filter.cursor += after.chars().next().map_or(0, char::len_utf8);
+        }
+        Action::FilterAccept => state.filter.editing = false,
+        Action::FilterCancel => clear_filter(state),
+        Action::Resize { width, height } => {
+            state.viewport = Rect::new(0, 0, width, height);
+            clamp_all(state);
+        }
+        Action::Scroll { column, row, lines } => scroll_at(state, column, row, lines as isize),
+        Action::Click { column, row } => click(state, column, row),
+        Action::AnalysisStarted { generation } => state.generation = generation,
+        Action::Analysed {
+            generation,
+            results,
+        } => analysed(state, generation, results),
+        Action::LexiconReloaded(directory) => {
+            state.directory = directory;
+            state.status.errors.clear();
+            for index in 0..state.articles.len() {
+                state.reindex(index);
+            }
+            refilter(state, false);
+            state.status.message = Some("lexicons reloaded".into());
+        }
+        Action::LexiconError(errors) => state.status.errors = errors,
+        Action::Notice(message) => state.status.message = Some(message),
+    }
+}
+
+fn page(state: &State) -> isize {
+    let height = match state.screen {
+        Screen::Reader => state.reader_areas().text.height,
+        Screen::Compare => pane_text_height(state),
+        _ => state.list_rows_area().height,
+    };
+    (height.max(2) as isize - 1).max(1)
+}
+
+fn back(state: &mut State) {
+    if state.help {
+        state.help = false;
+        return;
+    }
+    match state.screen {
+        Screen::Reader if state.reader.explaining => state.reader.explaining = false,
+        Screen::Reader => state.screen = state.reader.return_to,
+        Screen::Compare | Screen::Statements => state.screen = Screen::Articles,
+        Screen::Articles if !state.filter.input.is_empty() => clear_filter(state),
+        Screen::Articles if !state.marked.is_empty() => {
+            state.marked.clear();
+            state.status.message = Some("marks cleared".into());
+        }
+        Screen::Articles => {}
+    }
+    clamp_all(state);
+}
+
+fn move_by(state: &mut State, delta: isize) {
+    match state.screen {
+        Screen::Articles => {
+            let len = state.article_rows.len();
+            state.article_list.cursor =
+                offset(state.article_list.cursor, delta, len.saturating_sub(1));
+        }
+        Screen::Statements => {
+            let len = state.statement_rows.len();
+            state.statement_list.cursor =
+                offset(state.statement_list.cursor, delta, len.saturating_sub(1));
+        }
+        Screen::Reader => {
+            state.reader.top = offset(state.reader.top, delta, reader_max_top(state));
+        }
+        Screen::Compare => {
+            let focus = state.compare.focus;
+            scroll_pane(state, focus, delta);
+        }
+    }
+    clamp_all(state);
+}
+
+fn offset(value: usize, delta: isize, max: usize) -> usize {
+    value.saturating_add_signed(delta).min(max)
+}
+
+fn reader_max_top(state: &State) -> usize {
+    let height = usize::from(state.reader_areas().text.height);
+    state
+        .reader_lines()
+        .map_or(0, |lines| lines.len().saturating_sub(height))
+}
+
+fn open(state: &mut State) {
+    state.help = false;
+    match state.screen {
+        Screen::Articles => {
+            if let Some(article) = state.selected_article_row() {
+                open_reader(state, article, None, Screen::Articles);
+            }
+        }
+        Screen::Statements => {
+            if let Some((article, statement)) = state.selected_statement_row() {
+                open_reader(state, article, Some(statement), Screen::Statements);
+            }
+        }
+        Screen::Reader => explain(state),
+        Screen::Compare => {
+            if let Some(&article) = state.compare.articles.get(state.compare.focus) {
+                open_reader(state, article, None, Screen::Compare);
+            }
+        }
+    }
+}
+
+fn open_reader(state: &mut State, article: usize, statement: Option<usize>, return_to: Screen) {
+    state.screen = Screen::Reader;
+    state.reader.article = article;
+    state.reader.top = 0;
+    state.reader.selected = None;
+    state.reader.explaining = false;
+    state.reader.return_to = return_to;
+    if let Some(statement) = statement {
+        select_statement(state, statement);
+    }
+}
+
+fn explain(state: &mut State) {
+    match state.screen {
+        Screen::Statements => {
+            if let Some((article, statement)) = state.selected_statement_row() {
+                open_reader(state, article, Some(statement), Screen::Statements);
+                state.reader.explaining = true;
+            }
+        }
+        Screen::Reader => {
+            if state.reader.selected.is_none() {
+                step_statement(state, true);
+            }
+            if let Some(statement) = state.reader.selected {
+                state.reader.explaining = !state.reader.explaining;
+                // The panel takes rows from the text: keep the statement in view.
+                let evidence = state.reader.evidence;
+                select_statement(state, statement);
+                state.reader.evidence = evidence;
+            } else {
+                state.status.message = Some("no statement to explain".into());
+            }
+        }
+        _ => {}
+    }
+    clamp_all(state);
+}
+
+/// Selects statement `statement` of the open article and scrolls it into view.
+fn select_statement(state: &mut State, statement: usize) {
+    state.reader.selected = Some(statement);
+    state.reader.evidence = 0;
+    let Some(lines) = state.reader_lines() else {
+        return;
+    };
+    let starts = state.statement_starts(state.reader.article, &lines);
+    let Some(Some(row)) = starts.get(statement).copied() else {
+        return;
+    };
+    let height = usize::from(state.reader_areas().text.height).max(1);
+    if row < state.reader.top || row >= state.reader.top + height {
+        state.reader.top = row.saturating_sub(height / 3);
+    }
+    state.reader.top = state.reader.top.min(lines.len().saturating_sub(height));
+}
+
+fn step_statement(state: &mut State, forward: bool) {
+    if state.screen == Screen::Statements {
+        move_by(state, if forward { 1 } else { -1 });
+        return;
+    }
+    if state.screen == Screen::Compare {
+        step_pane_statement(state, forward);
+        return;
+    }
+    if state.screen != Screen::Reader {
+        return;
+    }
+    let Some(lines) = state.reader_lines() else {
+        return;
+    };
+    let starts = state.statement_starts(state.reader.article, &lines);
+    let mut order: Vec<(usize, usize)> = starts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| r.map(|r| (r, i)))
+        .collect();
+    order.sort_unstable();
+    let current = state
+        .reader
+        .selected
+        .and_then(|s| order.iter().position(|&(_, i)| i == s));
+    let next = match (current, forward) {
+        (Some(pos), true) => order.get(pos + 1),
+        (Some(pos), false) => pos.checked_sub(1).and_then(|p| order.get(p)),
+        (None, true) => order.iter().find(|&&(row, _)| row >= state.reader.top),
+        (None, false) => order
+            .iter()
+            .rev()
+            .find(|&&(row, _)| row >= state.reader.top),
+    };
+    match next {
+        Some(&(_, statement)) => select_statement(state, statement),
+        None if order.is_empty() => {
+            state.status.message = Some("no statements in this article".into())
+        }
+        None => {
+            state.status.message = Some(
+                if forward {
+                    "last statement"
+                } else {
+                    "first statement"
+                }
+                .into(),
+            )
+        }
+    }
+}
+
+fn request_editor(state: &mut State) {
+    let origin = (state.screen == Screen::Reader && state.reader.explaining)
+        .then_some(state.reader.selected)
+        .flatten()
+        .and_then(|s| state.statements_of(state.reader.article).get(s))
+        .and_then(|s| s.evidence.get(state.reader.evidence))
+        .map(|e| e.origin.clone());
+    match origin {
+        Some(origin) => state.editor_request = Some(origin),
+        None => {
+            state.status.message =
+                Some("open the explanation of a tagged statement first (e)".into())
+        }
+    }
+}
+
+fn toggle_mark(state: &mut State) {
+    let article = match state.screen {
+        Screen::Articles => state.selected_article_row(),
+        Screen::Statements => state.selected_statement_row().map(|(a, _)| a),
+        Screen::Reader => Some(state.reader.article),
+        Screen::Compare => None,
+    };
+    let Some(article) = article else {
+        return;
+    };
+    match state.marked.iter().position(|&a| a == article) {
+        Some(pos) => {
+            state.marked.remove(pos);
+        }
+        None => state.marked.push(article),
+    }
+    state.status.message = Some(format!("{} marked (c compares 2 to 4)", state.marked.len()));
+    if state.screen == Screen::Articles {
+        move_by(state, 1);
+    }
+}
+
+fn start_compare(state: &mut State) {
+    if state.marked.len() < 2 {
+        state.status.message = Some("mark 2 to 4 articles with space, then press c".into());
+        return;
+    }
+    if state.marked.len() > 4 {
+        state.status.message = Some("comparing the first 4 marked articles".into());
+    }
+    let articles: Vec<usize> = state.marked.iter().copied().take(4).collect();
+    state.compare.tops = vec![0; articles.len()];
+    state.compare.articles = articles;
+    state.compare.focus = 0;
+    state.screen = Screen::Compare;
+    state.help = false;
+}
+
+/// Moves the focus between compared panes, or between the tags of the
+/// explained statement.
+fn cycle_focus(state: &mut State, delta: isize) {
+    if state.screen == Screen::Reader && state.reader.explaining {
+        let tags = state
+            .reader
+            .selected
+            .and_then(|s| state.statements_of(state.reader.article).get(s))
+            .map_or(0, |s| s.evidence.len());
+        if tags > 0 {
+            state.reader.evidence =
+                (state.reader.evidence as isize + delta).rem_euclid(tags as isize) as usize;
+        }
+        return;
+    }
+    let count = state.compare.articles.len();
+    if state.screen == Screen::Compare && count > 0 {
+        state.compare.focus =
+            (state.compare.focus as isize + delta).rem_euclid(count as isize) as usize;
+    }
+}
+
+fn pane_text_height(state: &State) -> u16 {
+    geometry::compare_areas(state.main_area(), state.compare.articles.len())
+        .first()
+        .map_or(0, |p| p.text.height)
+}
+
+/// The most rows pane `pane` can scroll, at its current width.
+fn pane_max_top(state: &State, pane: usize) -> usize {
+    let areas = geometry::compare_areas(state.main_area(), state.compare.articles.len());
+    let (Some(area), Some(&article)) = (areas.get(pane), state.compare.articles.get(pane)) else {
+        return 0;
+    };
+    state.lines(article, area.text.width).map_or(0, |lines| {
+        lines.len().saturating_sub(usize::from(area.text.height))
+    })
+}
+
+/// Scrolls the focused pane so the next (or previous) statement starts at
+/// its top; the other panes follow when synchronised.
+fn step_pane_statement(state: &mut State, forward: bool) {
+    let focus = state.compare.focus;
+    let areas = geometry::compare_areas(state.main_area(), state.compare.articles.len());
+    let (Some(area), Some(&article), Some(&top)) = (
+        areas.get(focus),
+        state.compare.articles.get(focus),
+        state.compare.tops.get(focus),
+    ) else {
+        return;
+    };
+    let Some(lines) = state.lines(article, area.text.width) else {
+        return;
+    };
+    let mut rows: Vec<usize> = state
+        .statement_starts(article, &lines)
+        .into_iter()
+        .flatten()
+        .collect();
+    rows.sort_unstable();
+    let target = if forward {
+        rows.into_iter().find(|&row| row > top)
+    } else {
+        rows.into_iter().rev().find(|&row| row < top)
+    };
+    match target {
+        Some(row) => scroll_pane(state, focus, row as isize - top as isize),
+        None => state.status.message = Some("no more statements in this pane".into()),
+    }
+}
+
+/// Scrolls one pane; with synchronised scrolling, the others follow at the
+/// same proportion of their own length.
+fn scroll_pane(state: &mut State, pane: usize, delta: isize) {
+    let max = pane_max_top(state, pane);
+    let Some(top) = state.compare.tops.get_mut(pane) else {
+        return;
+    };
+    *top = offset(*top, delta, max);
+    if !state.compare.synced {
+        return;
+    }
+    let fraction = if max == 0 {
+        0.0
+    } else {
+        *top as f64 / max as f64
+    };
+    for other in 0..state.compare.tops.len() {
+        if other != pane {
+            let other_max = pane_max_top(state, other);
+            state.compare.tops[other] = (fraction * other_max as f64).round() as usize;
+        }
+    }
+}
+
+fn start_filter(state: &mut State) {
+    if matches!(state.screen, Screen::Reader | Screen::Compare) {
+        state.screen = Screen::Articles;
+    }
+    state.help = false;
+    state.filter.editing = true;
+    state.filter.cursor = state.filter.input.len();
+    clamp_all(state);
+}
+
+fn edit_filter(state: &mut State, edit: impl FnOnce(&mut String, &mut usize)) {
+    edit(&mut state.filter.input, &mut state.filter.cursor);
+    refilter(state, true);
+}
+
+fn clear_filter(state: &mut State) {
+    state.filter.input.clear();
+    state.filter.cursor = 0;
+    state.filter.editing = false;
+    refilter(state, false);
+}
+
+/// Re-runs the filter; `may_narrow` allows checking only the previous
+/// matches when the new query extends the previous one.
+fn refilter(state: &mut State, may_narrow: bool) {
+    let query = Query::parse(&state.filter.input);
+    state.filter.matches = if query.is_empty() {
+        None
+    } else {
+        let previous = if may_narrow && query.narrows(&state.filter.query) {
+            state.filter.matches.as_ref()
+        } else {
+            None
+        };
+        Some(
+            state
+                .filter
+                .index
+                .search(&query, &state.directory, previous),
+        )
+    };
+    state.filter.query = query;
+    state.article_list.cursor = 0;
+    state.statement_list.cursor = 0;
+    state.rebuild_rows();
+}
+
+fn analysed(state: &mut State, generation: u64, results: Vec<(usize, Vec<Statement>)>) {
+    if generation != state.generation {
+        return;
+    }
+    for (article, statements) in results {
+        if article >= state.articles.len() {
+            continue;
+        }
+        if state.reader.article == article {
+            keep_selection(state, &statements);
+        }
+        state.statements[article] = Some(statements);
+        state.reindex(article);
+    }
+    let previous_cursor = (state.article_list.cursor, state.statement_list.cursor);
+    refilter(state, false);
+    (state.article_list.cursor, state.statement_list.cursor) = previous_cursor;
+    clamp_all(state);
+}
+
+/// Re-tagging the open article keeps the selected statement (and its
+/// explanation) when the new tags still have a statement over the same text,
+/// so an edited lexicon shows its effect in place.
+fn keep_selection(state: &mut State, new: &[Statement]) {
+    let old_range = state
+        .reader
+        .selected
+        .and_then(|s| state.statements_of(state.reader.article).get(s))
+        .map(|s| s.range);
+    let kept = old_range.and_then(|range| new.iter().position(|s| s.range == range));
+    state.reader.selected = kept;
+    state.reader.explaining &= kept.is_some();
+    let tags = kept
+        .and_then(|s| new.get(s))
+        .map_or(0, |s| s.evidence.len());
+    state.reader.evidence = state.reader.evidence.min(tags.saturating_sub(1));
+}
+
+fn scroll_at(state: &mut State, column: u16, row: u16, lines: isize) {
+    if state.screen == Screen::Compare {
+        let areas = geometry::compare_areas(state.main_area(), state.compare.articles.len());
+        if let Some(pane) = areas.iter().position(|p| contains(p.pane, column, row)) {
+            scroll_pane(state, pane, lines);
+        }
+        return;
+    }
+    if contains(state.main_area(), column, row) {
+        move_by(state, lines);
+    }
+}
+
+fn click(state: &mut State, column: u16, row: u16) {
+    match state.screen {
+        Screen::Articles | Screen::Statements => {
+            let rows = state.list_rows_area();
+            if contains(rows, column, row) {
+                let index = usize::from(row - rows.y);
+                let list = if state.screen == Screen::Articles {
+                    &mut state.article_list
+                } else {
+                    &mut state.statement_list
+                };
+                list.cursor = list.top + index;
+                clamp_all(state);
+            }
+        }
+        Screen::Compare => {
+            let areas = geometry::compare_areas(state.main_area(), state.compare.articles.len());
+            if let Some(pane) = areas.iter().position(|p| contains(p.pane, column, row)) {
+                state.compare.focus = pane;
+            }
+        }
+        Screen::Reader => click_reader(state, column, row),
+    }
+}
+
+/// A click on a row of the reader selects the statement that covers it.
+fn click_reader(state: &mut State, column: u16, row: u16) {
+    let areas = state.reader_areas();
+    let body = areas.gutter.map_or(areas.text, |g| g.union(areas.text));
+    if !contains(body, column, row) {
+        return;
+    }
+    let Some(lines) = state.reader_lines() else {
+        return;
+    };
+    let Some(laid) = lines.rows.get(state.reader.top + usize::from(row - body.y)) else {
+        return;
+    };
+    let (Some(line), Some(base)) = (&laid.line, laid.offset) else {
+        return;
+    };
+    let span = crate::text::TextRange::new(base + line.source.start(), base + line.source.end());
+    let hit = state
+        .statements_of(state.reader.article)
+        .iter()
+        .position(|s| s.range.intersects(span));
+    if let Some(statement) = hit {
+        state.reader.selected = Some(statement);
+        state.reader.evidence = 0;
+    }
+}
+
+/// Keeps every cursor and scroll position valid for the current viewport.
+fn clamp_all(state: &mut State) {
+    let height = usize::from(state.list_rows_area().height);
+    clamp_list(&mut state.article_list, state.article_rows.len(), height);
+    clamp_list(
+        &mut state.statement_list,
+        state.statement_rows.len(),
+        height,
+    );
+    if state.screen == Screen::Reader {
+        state.reader.top = state.reader.top.min(reader_max_top(state));
+    }
+    if state.screen == Screen::Compare {
+        for pane in 0..state.compare.tops.len() {
+            let max = pane_max_top(state, pane);
+            state.compare.tops[pane] = state.compare.tops[pane].min(max);
+        }
+        state.compare.focus = state
+            .compare
+            .focus
+            .min(state.compare.articles.len().saturating_sub(1));
+    }
+}

@@ -1,0 +1,150 @@
+//! An article's body as the reader and the comparison panes draw it: the
+//! cached laid-out rows from `top`, statements highlighted (the selected one
+//! stronger, its cues underlined), and the badge gutter; plus the stance
+//! summary and badges shared with the lists.
+
+use super::text::{align_width, styled_line};
+use super::theme;
+use crate::app::State;
+use crate::tagger::{Relation, Statement};
+use crate::text::TextRange;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+/// What part of an article to draw where.
+pub struct BodyView {
+    pub article: usize,
+    pub top: usize,
+    pub text: Rect,
+    pub gutter: Option<Rect>,
+    pub selected: Option<usize>,
+}
+
+/// Draws the visible rows of the article's body (and its gutter).
+pub fn draw_body(buf: &mut Buffer, state: &State, view: &BodyView) {
+    let Some(lines) = state.lines(view.article, view.text.width) else {
+        return;
+    };
+    let statements = state.statements_of(view.article);
+    let starts = state.statement_starts(view.article, &lines);
+    let align = align_width(&state.layout, view.text.width);
+    let visible = lines
+        .rows
+        .iter()
+        .enumerate()
+        .skip(view.top)
+        .take(usize::from(view.text.height));
+    for (y, (row_index, row)) in (view.text.y..).zip(visible) {
+        if let (Some(line), Some(base)) = (&row.line, row.offset) {
+            let span = TextRange::new(base + line.source.start(), base + line.source.end());
+            let styles = row_styles(statements, span, view.selected);
+            let laid = styled_line(line, align, |piece| {
+                let absolute = piece.shifted(base);
+                styles
+                    .iter()
+                    .filter(|(range, _)| range.intersects(absolute))
+                    .fold(Style::default(), |acc, (_, style)| acc.patch(*style))
+            });
+            buf.set_line(view.text.x, y, &laid, view.text.width);
+        } else if let Some(line) = &row.line {
+            buf.set_line(
+                view.text.x,
+                y,
+                &styled_line(line, align, |_| Style::default()),
+                view.text.width,
+            );
+        }
+        if let Some(gutter) = view.gutter {
+            let starting: Vec<&Statement> = starts
+                .iter()
+                .enumerate()
+                .filter(|(_, start)| **start == Some(row_index))
+                .filter_map(|(i, _)| statements.get(i))
+                .collect();
+            if !starting.is_empty() {
+                let badges = Line::from(
+                    starting
+                        .iter()
+                        .flat_map(|s| badges(state, s))
+                        .collect::<Vec<_>>(),
+                );
+                buf.set_line(gutter.x, y, &badges, gutter.width);
+            }
+        }
+    }
+}
+
+/// The highlight ranges that touch one row: every statement, then the
+/// selected statement over them, then its cues.
+fn row_styles(
+    statements: &[Statement],
+    row: TextRange,
+    selected: Option<usize>,
+) -> Vec<(TextRange, Style)> {
+    let mut styles: Vec<(TextRange, Style)> = statements
+        .iter()
+        .filter(|s| s.range.intersects(row))
+        .map(|s| (s.range, theme::statement_style()))
+        .collect();
+    if let Some(chosen) = selected.and_then(|i| statements.get(i)) {
+        if chosen.range.intersects(row) {
+            styles.push((chosen.range, theme::selected_statement_style()));
+        }
+        styles.extend(
+            chosen
+                .evidence
+                .iter()
+                .filter(|e| e.cue.intersects(row))
+                .map(|e| (e.cue, theme::cue_style())),
+        );
+    }
+    styles
+}
+
+/// A statement's badges: its speaker's party, then each tag.
+pub fn badges(state: &State, statement: &Statement) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    if let Some(party) = &statement.speaker_party {
+        let style = Style::default()
+            .fg(theme::party_color(&state.directory, party))
+            .add_modifier(Modifier::BOLD);
+        spans.push(Span::styled(state.directory.short(party), style));
+        spans.push(Span::raw(" "));
+    }
+    let tags = statement
+        .blames
+        .iter()
+        .map(|p| (Relation::Blames, p))
+        .chain(statement.supports.iter().map(|p| (Relation::Supports, p)));
+    for (relation, party) in tags {
+        let style = Style::default().fg(theme::party_color(&state.directory, party));
+        let text = format!(
+            "{}{}",
+            theme::relation_glyph(relation),
+            state.directory.short(party)
+        );
+        spans.push(Span::styled(text, style));
+        spans.push(Span::raw(" "));
+    }
+    spans
+}
+
+/// The article's stance summary, such as `◀ARM 3 ◀AZE 1 ♥RUS 1`.
+pub fn summary(state: &State, article: usize) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for (relation, party, count) in state.stance_summary(article) {
+        if !spans.is_empty() {
+            spans.push(Span::raw(" "));
+        }
+        let style = Style::default().fg(theme::party_color(&state.directory, &party));
+        let text = format!(
+            "{}{} {count}",
+            theme::relation_glyph(relation),
+            state.directory.short(&party)
+        );
+        spans.push(Span::styled(text, style));
+    }
+    spans
+}

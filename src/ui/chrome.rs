@@ -1,0 +1,221 @@
+//! The parts around the screens: the filter line (Arabic input shown in
+//! visual order, the terminal cursor where the user expects it), the status
+//! bar (where the articles came from, tagging progress, messages, lexicon
+//! errors) and the help overlay listing every key.
+
+use super::keymap::Keymap;
+use super::text::{clip, styled_line};
+use super::theme;
+use crate::app::{Action, State};
+use crate::text::is_arabic;
+use crate::text::layout::{Direction, LaidLine, layout_paragraph};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+/// The prompt before the filter text.
+const PROMPT: &str = "/ ";
+
+/// Cells of the help's key column.
+const KEYS_COLUMN: usize = 24;
+
+/// Wide enough that the filter text never wraps.
+const UNWRAPPED: usize = 4096;
+
+pub fn draw_filter(frame: &mut Frame, state: &State, area: Rect) {
+    let count = match &state.filter.matches {
+        Some(m) => format!(
+            " {} articles · {} statements",
+            m.articles.len(),
+            m.statements.len()
+        ),
+        None => String::new(),
+    };
+    let count_width = (count.chars().count() as u16).min(area.width / 2);
+    let input_width = area.width.saturating_sub(PROMPT.len() as u16 + count_width);
+    let laid = layout_paragraph(&state.filter.input, None, UNWRAPPED, &state.layout);
+    let mut spans = vec![Span::styled(PROMPT, theme::header_style())];
+    if let Some(line) = laid.first() {
+        spans.extend(styled_line(line, 0, |_| Style::default()).spans);
+    }
+    let buf = frame.buffer_mut();
+    buf.set_line(
+        area.x,
+        area.y,
+        &Line::from(spans),
+        area.width.saturating_sub(count_width),
+    );
+    let count_x = area.x + area.width - count_width;
+    buf.set_string(
+        count_x,
+        area.y,
+        clip(&count, usize::from(count_width)),
+        theme::dim_style(),
+    );
+    if state.filter.editing {
+        let x = laid.first().map_or(0, |line| {
+            cursor_column(line, &state.filter.input, state.filter.cursor)
+        });
+        let x = (x as u16).min(input_width);
+        frame.set_cursor_position(Position::new(area.x + PROMPT.len() as u16 + x, area.y));
+    }
+}
+
+/// The screen column (from the line's left edge) of the cursor standing
+/// before byte `cursor` of `input`: just after the previous character in its
+/// own direction (left of an Arabic letter, right of a Latin one).
+pub fn cursor_column(line: &LaidLine, input: &str, cursor: usize) -> usize {
+    let mut x = 0;
+    let mut first = None;
+    for piece in &line.pieces {
+        let rtl = input
+            .get(piece.source.as_range())
+            .and_then(|s| s.chars().next())
+            .is_some_and(is_arabic);
+        if piece.source.start() < cursor && cursor <= piece.source.end() {
+            return if rtl { x } else { x + piece.width };
+        }
+        if piece.source.start() == 0 {
+            first = Some(if rtl { x + piece.width } else { x });
+        }
+        x += piece.width;
+    }
+    if cursor == 0 { first.unwrap_or(0) } else { x }
+}
+
+pub fn draw_status(frame: &mut Frame, state: &State, area: Rect) {
+    let analysed = state.analysed();
+    let total = state.articles.len();
+    let progress = if analysed < total {
+        format!("tagging {analysed}/{total}")
+    } else {
+        format!("{} statements", state.filter.index.statement_count())
+    };
+    let facts = format!(" {} · {total} articles · {progress} ", state.status.source);
+    let mut spans = Vec::new();
+    // Paths, messages and lexicon errors may quote Arabic: lay them out.
+    let mut push = |text: String, style: Style| {
+        if let Some(line) =
+            layout_paragraph(&text, Some(Direction::Ltr), UNWRAPPED, &state.layout).first()
+        {
+            spans.extend(styled_line(line, 0, |_| style).spans);
+        }
+    };
+    if let Some(error) = state.status.errors.first() {
+        let more = match state.status.errors.len() {
+            1 => String::new(),
+            n => format!(" (+{} more)", n - 1),
+        };
+        push(
+            format!(" reload error: {error}{more} "),
+            theme::error_style(),
+        );
+    }
+    push(facts, theme::header_style());
+    if let Some(message) = &state.status.message {
+        push(format!(" {message}"), Style::default());
+    }
+    let help = " ? keys ";
+    let buf = frame.buffer_mut();
+    let help_width = help.len() as u16;
+    let room = area.width.saturating_sub(help_width);
+    buf.set_line(
+        area.x,
+        area.y,
+        &Line::from(spans),
+        if room > 0 { room } else { area.width },
+    );
+    if room > 0 {
+        buf.set_string(area.x + room, area.y, help, theme::dim_style());
+    }
+}
+
+pub fn draw_help(frame: &mut Frame, keymap: &Keymap) {
+    let area = frame.area();
+    let width = area.width.min(76);
+    let height = area.height.min(Action::BINDABLE.len() as u16 + 2);
+    let popup = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    let lines: Vec<Line> = Action::BINDABLE
+        .iter()
+        .map(|action| {
+            let keys = clip(&keymap.keys_for(action).join(" "), KEYS_COLUMN);
+            Line::from(vec![
+                Span::styled(format!("{keys:<KEYS_COLUMN$} "), theme::header_style()),
+                Span::raw(action.description()),
+            ])
+        })
+        .collect();
+    frame.render_widget(Clear, popup);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" keys (? or Esc closes) ");
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::TextRange;
+    use crate::text::layout::{Direction, Piece};
+
+    /// A line whose pieces are `input`'s characters in the given visual
+    /// order (indices into its characters), one cell each.
+    fn line(input: &str, visual: &[usize]) -> LaidLine {
+        let chars: Vec<(usize, char)> = input.char_indices().collect();
+        let mut text = String::new();
+        let mut pieces = Vec::new();
+        for &i in visual {
+            let (offset, c) = chars[i];
+            let start = text.len();
+            text.push(c);
+            pieces.push(Piece {
+                source: TextRange::new(offset, offset + c.len_utf8()),
+                shown: TextRange::new(start, text.len()),
+                width: 1,
+            });
+        }
+        LaidLine {
+            width: pieces.len(),
+            text,
+            direction: Direction::Ltr,
+            source: TextRange::new(0, input.len()),
+            pieces,
+        }
+    }
+
+    #[test]
+    fn latin_cursor_follows_the_text() {
+        let laid = line("abc", &[0, 1, 2]);
+        assert_eq!(cursor_column(&laid, "abc", 0), 0);
+        assert_eq!(cursor_column(&laid, "abc", 2), 2);
+        assert_eq!(cursor_column(&laid, "abc", 3), 3);
+    }
+
+    #[test]
+    fn arabic_cursor_stands_left_of_the_last_typed_letter() {
+        let input = "سلم";
+        let laid = line(input, &[2, 1, 0]);
+        assert_eq!(
+            cursor_column(&laid, input, 0),
+            3,
+            "before the first letter: right edge"
+        );
+        assert_eq!(
+            cursor_column(&laid, input, input.len()),
+            0,
+            "after the last: left edge"
+        );
+        assert_eq!(
+            cursor_column(&laid, input, 2),
+            2,
+            "after the first letter: left of it"
+        );
+    }
+}

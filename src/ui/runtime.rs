@@ -1,0 +1,369 @@
+//! The event loop: owns the terminal, turns terminal events into actions
+//! through the keymap, and runs the background work whose results arrive as
+//! actions over a channel: tagging (re-run from scratch after every lexicon
+//! reload, stale passes discarded by generation) and a file watcher that
+//! reloads lexicons and configuration. What tagging and reloading mean is
+//! given as closures, so this module knows nothing about lexicons.
+//!
+//! The terminal is always given back: `ratatui::init` installs a panic hook
+//! that restores it, ours chains before it to switch off mouse capture and
+//! explicit bidi mode, and SIGTERM/SIGINT end the loop normally.
+
+use super::draw;
+use super::keymap::Keymap;
+use crate::app::{Action, Directory, State, update};
+use crate::corpus::Article;
+use crate::tagger::{Origin, Statement};
+use crate::text::layout::BidiMode;
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use rayon::prelude::*;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, mpsc};
+use std::time::{Duration, Instant};
+
+/// Finds the statements of one article.
+pub type Analyser = Arc<dyn Fn(&Article) -> Vec<Statement> + Send + Sync>;
+
+/// What a successful reload puts in force.
+pub struct Reloaded {
+    pub analyser: Analyser,
+    pub directory: Directory,
+    /// The key bindings of the new configuration.
+    pub keymap: Keymap,
+}
+
+/// Re-reads configuration and lexicons; `Err` holds `file:line:col: message`
+/// lines and leaves the previous lexicon in force.
+pub type Reloader = Box<dyn FnMut() -> Result<Reloaded, Vec<String>>>;
+
+/// What the event loop needs besides the state.
+pub struct Runtime {
+    pub keymap: Keymap,
+    pub analyser: Analyser,
+    pub reload: Reloader,
+    /// Files and directories whose changes trigger a reload.
+    pub watch: Vec<PathBuf>,
+}
+
+/// How long the watcher waits for edits to settle before reloading.
+const RELOAD_DEBOUNCE: Duration = Duration::from_millis(200);
+/// How often the loop wakes without input, to pick up background results.
+const TICK: Duration = Duration::from_millis(30);
+/// Explicit (app-managed) bidi mode on, then back to implicit.
+const BIDI_EXPLICIT: &str = "\x1b[8l";
+const BIDI_IMPLICIT: &str = "\x1b[8h";
+
+/// Runs the reader until the user quits or a termination signal arrives.
+pub fn run(state: &mut State, mut runtime: Runtime) -> io::Result<()> {
+    let bidi = state.layout.bidi == BidiMode::App;
+    let mut terminal = ratatui::try_init()?;
+    install_panic_hook(bidi);
+    let result =
+        prepare_terminal(bidi).and_then(|()| event_loop(&mut terminal, state, &mut runtime));
+    leave_terminal(bidi);
+    ratatui::restore();
+    result
+}
+
+fn prepare_terminal(bidi: bool) -> io::Result<()> {
+    let mut out = io::stdout();
+    execute!(out, EnableMouseCapture)?;
+    if bidi {
+        out.write_all(BIDI_EXPLICIT.as_bytes())?;
+        out.flush()?;
+    }
+    Ok(())
+}
+
+fn leave_terminal(bidi: bool) {
+    let mut out = io::stdout();
+    // Best effort: the terminal may already be gone.
+    let _ = execute!(out, DisableMouseCapture);
+    if bidi {
+        let _ = out.write_all(BIDI_IMPLICIT.as_bytes());
+        let _ = out.flush();
+    }
+}
+
+fn install_panic_hook(bidi: bool) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        leave_terminal(bidi);
+        previous(info);
+    }));
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    state: &mut State,
+    runtime: &mut Runtime,
+) -> io::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    // SIGHUP keeps its default (end at once): the terminal is gone, and
+    // crossterm would spin reading end-of-file from it.
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    exit_if_stuck(Arc::clone(&stop), state.layout.bidi == BidiMode::App);
+    let (actions, results) = mpsc::channel::<Action>();
+    let tagging = Tagging::new(actions.clone());
+    let (changes_tx, changes) = mpsc::channel::<()>();
+    let _watcher = watch(&runtime.watch, changes_tx, &actions);
+    let size = terminal.size()?;
+    update(
+        state,
+        Action::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
+    tagging.start(state, Arc::clone(&runtime.analyser));
+    let mut reload_due: Option<Instant> = None;
+    let mut dirty = true;
+    while !state.quit && !stop.load(Ordering::Relaxed) {
+        if dirty {
+            terminal.draw(|frame| draw(frame, state, &runtime.keymap))?;
+            dirty = false;
+        }
+        if event::poll(TICK)? {
+            let event = event::read()?;
+            if let Some(action) = runtime.keymap.translate(state, &event) {
+                update(state, action);
+            }
+            dirty = true;
+        }
+        for action in coalesce(results.try_iter()) {
+            update(state, action);
+            dirty = true;
+        }
+        if changes.try_recv().is_ok() {
+            while changes.try_recv().is_ok() {}
+            reload_due = Some(Instant::now() + RELOAD_DEBOUNCE);
+        }
+        if reload_due.is_some_and(|due| Instant::now() >= due) {
+            reload_due = None;
+            reload(state, runtime, &tagging);
+            dirty = true;
+        }
+        if let Some(origin) = state.editor_request.take() {
+            edit(terminal, state, &origin)?;
+            reload(state, runtime, &tagging);
+            dirty = true;
+        }
+    }
+    tagging.cancel();
+    Ok(())
+}
+
+/// The pending actions with consecutive tagging results of one pass merged
+/// into one action, so the state re-filters once per frame, not per article.
+fn coalesce(pending: impl Iterator<Item = Action>) -> Vec<Action> {
+    let mut merged: Vec<Action> = Vec::new();
+    for action in pending {
+        match (merged.last_mut(), action) {
+            (
+                Some(Action::Analysed {
+                    generation,
+                    results,
+                }),
+                Action::Analysed {
+                    generation: next,
+                    results: more,
+                },
+            ) if *generation == next => results.extend(more),
+            (_, action) => merged.push(action),
+        }
+    }
+    merged
+}
+
+/// How long the loop gets to wind down after a termination signal.
+const STOP_GRACE: Duration = Duration::from_secs(2);
+
+/// Once `stop` is set, gives the event loop [`STOP_GRACE`] to return, then
+/// restores the terminal and exits: a loop blocked on a terminal that went
+/// away must not keep running.
+fn exit_if_stuck(stop: Arc<AtomicBool>, bidi: bool) {
+    std::thread::spawn(move || {
+        while !stop.load(Ordering::Relaxed) {
+            std::thread::sleep(TICK);
+        }
+        std::thread::sleep(STOP_GRACE);
+        leave_terminal(bidi);
+        ratatui::restore();
+        std::process::exit(1);
+    });
+}
+
+fn reload(state: &mut State, runtime: &mut Runtime, tagging: &Tagging) {
+    match (runtime.reload)() {
+        Ok(reloaded) => {
+            runtime.analyser = reloaded.analyser;
+            runtime.keymap = reloaded.keymap;
+            update(state, Action::LexiconReloaded(reloaded.directory));
+            tagging.start(state, Arc::clone(&runtime.analyser));
+        }
+        Err(errors) => update(state, Action::LexiconError(errors)),
+    }
+}
+
+/// The background tagging passes.
+///
+/// Tagging runs on a thread pool of its own: on rayon's global pool its
+/// queued work would come before the filter's, and a keystroke would wait
+/// for the tagger.
+struct Tagging {
+    actions: mpsc::Sender<Action>,
+    /// The pass whose work is still wanted; older passes stop early.
+    current: Arc<AtomicU64>,
+    pool: Option<Arc<rayon::ThreadPool>>,
+}
+
+impl Tagging {
+    fn new(actions: mpsc::Sender<Action>) -> Tagging {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("mizan-tagger-{i}"))
+            .build()
+            .map(Arc::new);
+        if let Err(error) = &pool {
+            let _ = actions.send(Action::Notice(format!(
+                "tagging on the shared pool: {error}"
+            )));
+        }
+        Tagging {
+            actions,
+            current: Arc::new(AtomicU64::new(0)),
+            pool: pool.ok(),
+        }
+    }
+
+    /// Starts a new pass over every article; results arrive as `Analysed`.
+    fn start(&self, state: &mut State, analyser: Analyser) {
+        let generation = self.current.fetch_add(1, Ordering::SeqCst) + 1;
+        update(state, Action::AnalysisStarted { generation });
+        let articles = Arc::clone(&state.articles);
+        let current = Arc::clone(&self.current);
+        let actions = self.actions.clone();
+        let pool = self.pool.clone();
+        let pass = move || {
+            (0..articles.len())
+                .into_par_iter()
+                .for_each_with(actions, |actions, article| {
+                    if current.load(Ordering::Relaxed) != generation {
+                        return;
+                    }
+                    let statements = analyser(&articles[article]);
+                    // A closed channel means the reader has quit.
+                    let _ = actions.send(Action::Analysed {
+                        generation,
+                        results: vec![(article, statements)],
+                    });
+                });
+        };
+        std::thread::spawn(move || match pool {
+            Some(pool) => pool.install(pass),
+            None => pass(),
+        });
+    }
+
+    fn cancel(&self) {
+        self.current.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+/// Watches `paths` (missing ones are skipped); each change sends `()`.
+fn watch(
+    paths: &[PathBuf],
+    changes: mpsc::Sender<()>,
+    actions: &mpsc::Sender<Action>,
+) -> Option<notify::RecommendedWatcher> {
+    use notify::{RecursiveMode, Watcher};
+    let handler = move |event: notify::Result<notify::Event>| {
+        if event.is_ok_and(|e| !e.kind.is_access()) {
+            let _ = changes.send(());
+        }
+    };
+    let mut watcher = match notify::recommended_watcher(handler) {
+        Ok(watcher) => watcher,
+        Err(error) => {
+            let _ = actions.send(Action::Notice(format!("live reload is off: {error}")));
+            return None;
+        }
+    };
+    for path in paths.iter().filter(|p| p.exists()) {
+        if let Err(error) = watcher.watch(path, RecursiveMode::Recursive) {
+            let _ = actions.send(Action::Notice(format!(
+                "not watching {}: {error}",
+                path.display()
+            )));
+        }
+    }
+    Some(watcher)
+}
+
+/// Hands the terminal to `$VISUAL`/`$EDITOR` at the lexicon entry, then takes
+/// it back.
+fn edit(terminal: &mut DefaultTerminal, state: &mut State, origin: &Origin) -> io::Result<()> {
+    let path = Path::new(&origin.file);
+    if !path.is_file() {
+        let message = format!(
+            "{} is built in; `mizan init` writes editable copies",
+            origin.file
+        );
+        update(state, Action::Notice(message));
+        return Ok(());
+    }
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| "vi".into());
+    let mut words = editor.split_whitespace();
+    let program = words.next().unwrap_or("vi");
+    execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen)?;
+    disable_raw_mode()?;
+    let outcome = std::process::Command::new(program)
+        .args(words)
+        .arg(format!("+{}", origin.line))
+        .arg(path)
+        .status();
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    terminal.clear()?;
+    let message = match outcome {
+        Ok(status) if status.success() => format!("edited {}:{}", origin.file, origin.line),
+        Ok(status) => format!("{program} exited with {status}"),
+        Err(error) => format!("could not run {program}: {error}"),
+    };
+    update(state, Action::Notice(message));
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tagging_results_of_one_pass_merge_and_other_actions_keep_their_place() {
+        let analysed = |generation, article| Action::Analysed {
+            generation,
+            results: vec![(article, Vec::new())],
+        };
+        let pending = vec![
+            analysed(1, 0),
+            analysed(1, 1),
+            Action::Notice("x".into()),
+            analysed(1, 2),
+            analysed(2, 0),
+        ];
+        let merged = coalesce(pending.into_iter());
+        assert_eq!(merged.len(), 4);
+        assert!(matches!(&merged[0], Action::Analysed { results, .. } if results.len() == 2));
+        assert!(matches!(&merged[3], Action::Analysed { generation: 2, .. }));
+    }
+}

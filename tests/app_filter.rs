@@ -1,0 +1,92 @@
+//! The filter's query language and its incremental search.
+
+mod reader_fixtures;
+
+use mizan::app::filter::{FilterIndex, Matches, Query};
+use rstest::rstest;
+
+fn index() -> FilterIndex {
+    let articles = reader_fixtures::articles();
+    let statements = reader_fixtures::statements(&articles);
+    let directory = reader_fixtures::directory();
+    let mut index = FilterIndex::default();
+    for (i, (article, statements)) in articles.iter().zip(&statements).enumerate() {
+        index.set_article(i, article, statements, &directory);
+    }
+    index
+}
+
+fn search(query: &str) -> Matches {
+    index().search(&Query::parse(query), &reader_fixtures::directory(), None)
+}
+
+#[rstest]
+#[case("blames:armenia", &[(1, 0), (3, 0)])]
+#[case("blames:أرمينيا", &[(1, 0), (3, 0)])]
+#[case("supports:russia", &[(0, 1), (2, 1)])]
+#[case("supports:russia lang:en", &[(2, 1)])]
+#[case("speaker:usa", &[(0, 1), (2, 1)])]
+#[case("outlet:herald", &[(3, 0)])]
+#[case("outlet:herald blames:azerbaijan", &[])]
+#[case("blinken", &[(0, 1), (2, 1)])]
+#[case("truce twice", &[(2, 0)])]
+#[case("blnkn", &[(2, 1)])]
+fn qualifiers_and_text_combine(#[case] query: &str, #[case] expected: &[(usize, usize)]) {
+    assert_eq!(search(query).statements, expected);
+}
+
+#[test]
+fn titles_and_outlets_match_articles_without_statements_matching() {
+    let matches = search("provoked");
+    assert_eq!(matches.articles, vec![3]);
+    let matches = search("outlet:caucasus");
+    assert_eq!(matches.articles, vec![2]);
+}
+
+#[test]
+fn harakat_and_hamza_are_ignored_on_both_sides() {
+    assert_eq!(search("مَوسكو").articles, search("موسكو").articles);
+    assert_eq!(search("اذربيجان").statements, search("أذربيجان").statements);
+    assert!(!search("اذربيجان").statements.is_empty());
+}
+
+#[test]
+fn narrowing_gives_what_a_fresh_search_gives() {
+    let index = index();
+    let directory = reader_fixtures::directory();
+    for typed in [
+        "blinken",
+        "blames:armenia",
+        "supports:ru lang:en",
+        "ال",
+        "speaker:us",
+    ] {
+        let mut previous_query = Query::default();
+        let mut previous: Option<Matches> = None;
+        for end in typed.char_indices().map(|(i, c)| i + c.len_utf8()) {
+            let query = Query::parse(&typed[..end]);
+            let narrowed = if query.is_empty() {
+                None
+            } else {
+                let within = if query.narrows(&previous_query) {
+                    previous.as_ref()
+                } else {
+                    None
+                };
+                Some(index.search(&query, &directory, within))
+            };
+            let fresh = (!query.is_empty()).then(|| index.search(&query, &directory, None));
+            assert_eq!(narrowed, fresh, "after typing {:?}", &typed[..end]);
+            previous = narrowed;
+            previous_query = query;
+        }
+    }
+}
+
+#[test]
+fn a_term_crossing_the_alias_threshold_is_not_a_narrowing() {
+    let short = Query::parse("bl");
+    let long = Query::parse("bli");
+    assert!(!long.narrows(&short));
+    assert!(Query::parse("blin").narrows(&long));
+}

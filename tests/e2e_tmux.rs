@@ -1,0 +1,465 @@
+//! End to end: the real `mizan` binary in tmux, driven with `send-keys` and
+//! read back with `capture-pane`, which returns exactly the characters the
+//! program drew, cell by cell. Checks what a person would see at 160×45 and
+//! 80×24. Skipped, loudly, when tmux is missing, unless
+//! `MIZAN_REQUIRE_TMUX=1` makes that a failure.
+
+use mizan::app::geometry::GUTTER_WIDTH;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const ARTICLES: [(&str, &str); 3] = [
+    (
+        "herald.md",
+        "+++\ntitle = \"Baku says Yerevan provoked the border clash\"\noutlet = \"Baku Herald\"\ndate = \"2026-03-04\"\nlang = \"en\"\n+++\n\nAzerbaijan's defence ministry said Armenian units \"opened fire first\" near the village and blamed Yerevan for the escalation.\n\nThe ministry said two soldiers were wounded and that its troops had returned fire before the shelling stopped at dawn.\n",
+    ),
+    (
+        "rasd.md",
+        "+++\ntitle = \"يريفان تتهم باكو بخرق الهدنة على الحدود\"\noutlet = \"وكالة الرصد\"\ndate = \"2026-03-05\"\nlang = \"ar\"\n+++\n\nقال وزير الخارجية الأرمني إن القوات الأذربيجانية \"خرقت الهدنة مرتين خلال ليلة واحدة\" قرب بلدة حدودية.\n\nمن جهته، أكد وزير الخارجية الأمريكي أنتوني بلينكن أن واشنطن تدعم جهود الوساطة وتدعو الطرفين إلى ضبط النفس.\n",
+    ),
+    (
+        "wire.md",
+        "+++\ntitle = \"Armenia accuses Azerbaijan of breaking border truce\"\noutlet = \"Caucasus Wire\"\ndate = \"2026-03-05\"\nlang = \"en\"\n+++\n\nArmenia's foreign minister said Azerbaijani forces \"broke the truce twice in one night\" near a border village.\n",
+    ),
+];
+
+/// A tmux server of our own (its own socket), killed when dropped.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn start(&self, width: u16, height: u16, command: &str) {
+        let (w, h) = (width.to_string(), height.to_string());
+        let out = self.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            &w,
+            "-y",
+            &h,
+            command,
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            self.run(&["send-keys", "-t", "e2e", key]);
+        }
+    }
+
+    fn type_literal(&self, text: &str) {
+        self.run(&["send-keys", "-t", "e2e", "-l", text]);
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
+    }
+
+    /// Waits until the screen satisfies `ready`, then returns it.
+    fn wait(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let screen = self.screen();
+            if ready(&screen) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// A tmux format variable of the pane, such as `#{alternate_on}`.
+    fn pane_format(&self, format: &str) -> String {
+        let out = self.run(&["display-message", "-p", "-t", "e2e", format]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    fn alive(&self) -> bool {
+        self.run(&["has-session", "-t", "e2e"]).status.success()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+    }
+}
+
+fn tmux_available() -> bool {
+    let found = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var("MIZAN_REQUIRE_TMUX").as_deref() != Ok("1"),
+            "MIZAN_REQUIRE_TMUX=1 but tmux is not installed"
+        );
+        eprintln!(
+            "\n*** SKIPPED: tmux is not installed; the end-to-end reader test did not run ***\n"
+        );
+    }
+    found
+}
+
+fn write_articles(dir: &Path) -> Vec<PathBuf> {
+    ARTICLES
+        .iter()
+        .map(|(name, text)| {
+            let path = dir.join(name);
+            std::fs::write(&path, text).expect("write fixture");
+            path
+        })
+        .collect()
+}
+
+fn shell_quote(path: &Path) -> String {
+    format!("'{}'", path.display().to_string().replace('\'', "'\\''"))
+}
+
+/// The command that runs mizan on `dir` with no user configuration; `exec`
+/// makes mizan the pane's process (the one a signal is sent to).
+fn mizan_command(home: &Path) -> String {
+    format!(
+        "exec env HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data {bin} {home}",
+        home = shell_quote(home),
+        bin = shell_quote(Path::new(env!("CARGO_BIN_EXE_mizan"))),
+    )
+}
+
+#[test]
+fn the_terminal_is_restored_after_sigterm() {
+    if !tmux_available() {
+        return;
+    }
+    let home = tempfile::tempdir().expect("temp dir");
+    write_articles(home.path());
+    let tmux = Tmux {
+        socket: format!("mizan-e2e-{}-term", std::process::id()),
+    };
+    tmux.start(100, 30, "sleep 0.3; exit");
+    tmux.run(&["set-option", "-g", "remain-on-exit", "on"]);
+    tmux.run(&[
+        "respawn-pane",
+        "-k",
+        "-t",
+        "e2e",
+        &mizan_command(home.path()),
+    ]);
+    tmux.wait("the article list", |s| s.contains("3 articles"));
+    assert_eq!(tmux.pane_format("#{alternate_on}"), "1");
+    assert_eq!(tmux.pane_format("#{mouse_any_flag}"), "1");
+    let pid = tmux.pane_format("#{pane_pid}");
+    let killed = Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let deadline = Instant::now() + Duration::from_secs(15);
+    // tmux may see the pane close a moment before it learns the exit status.
+    let how = loop {
+        let how = tmux.pane_format("#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}");
+        if how != "1::" && how.starts_with('1') {
+            break how;
+        }
+        assert!(Instant::now() < deadline, "mizan did not stop on SIGTERM");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(how, "1:0:", "a clean exit, not death by the signal");
+    assert_eq!(
+        tmux.pane_format("#{alternate_on}"),
+        "0",
+        "alternate screen left"
+    );
+    assert_eq!(
+        tmux.pane_format("#{mouse_any_flag}"),
+        "0",
+        "mouse capture off"
+    );
+}
+
+#[test]
+fn a_person_reads_filters_compares_and_quits() {
+    if !tmux_available() {
+        return;
+    }
+    for (width, height) in [(160u16, 45u16), (80, 24)] {
+        let home = tempfile::tempdir().expect("temp dir");
+        let paths = write_articles(home.path());
+        let command = mizan_command(home.path());
+        let tmux = Tmux {
+            socket: format!("mizan-e2e-{}-{width}", std::process::id()),
+        };
+        tmux.start(width, height, &command);
+
+        let list = tmux.wait("the article list", |s| s.contains("3 articles"));
+        assert!(
+            list.contains("Baku Herald") && list.contains("Caucasus Wire"),
+            "{list}"
+        );
+
+        tmux.keys(&["/"]);
+        tmux.type_literal("outlet:herald");
+        let filtered = tmux.wait("the filter", |s| s.contains("1 articles"));
+        assert!(
+            filtered.contains("Baku Herald") && !filtered.contains("Caucasus Wire"),
+            "{filtered}"
+        );
+        tmux.keys(&["Escape"]);
+        tmux.wait("the filter to clear", |s| s.contains("Caucasus Wire"));
+
+        tmux.keys(&["/"]);
+        tmux.type_literal("تتهم lang:ar");
+        let arabic = tmux.wait("the Arabic filter", |s| s.contains("1 articles"));
+        assert!(!arabic.contains("Baku Herald"), "{arabic}");
+        tmux.keys(&["Escape"]);
+        tmux.wait("the filter to clear", |s| s.contains("Caucasus Wire"));
+        tmux.keys(&["/"]);
+        tmux.type_literal("باكو");
+        tmux.wait("the Arabic input", |s| s.contains("1 articles"));
+        // Typing ends with the cursor at the left end of the Arabic text,
+        // right after the prompt (tmux may still be delivering keys).
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while tmux.pane_format("#{cursor_x}") != "/ ".len().to_string() {
+            assert!(
+                Instant::now() < deadline,
+                "the cursor is not at the left end of the Arabic input"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        tmux.keys(&["Escape"]);
+        tmux.wait("the filter to clear", |s| s.contains("Caucasus Wire"));
+
+        tmux.keys(&["?"]);
+        tmux.wait("the help", |s| s.contains("next statement"));
+        tmux.keys(&["?"]);
+        tmux.wait("the help to close", |s| !s.contains("next statement"));
+
+        check_reader_matches_render(&tmux, &paths);
+
+        tmux.keys(&["Space", "Space", "Space", "c"]);
+        let compare = tmux.wait("the comparison", |s| s.contains('│'));
+        let header = compare.lines().next().unwrap_or("");
+        assert_eq!(header.matches('│').count(), 2, "three panes: {compare}");
+        for outlet in ["Baku Herald", "Caucasus Wire"] {
+            assert!(header.contains(outlet), "{compare}");
+        }
+        tmux.keys(&["Escape"]);
+        tmux.wait("the list", |s| s.contains("title (sorted by"));
+        tmux.keys(&["q"]);
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while tmux.alive() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        assert!(!tmux.alive(), "q ends mizan");
+    }
+}
+
+/// Opens the first article (newest: the Arabic one) and checks every body
+/// row against what `mizan render` prints at the width the header states.
+fn check_reader_matches_render(tmux: &Tmux, paths: &[PathBuf]) {
+    tmux.keys(&["Enter"]);
+    let reader = tmux.wait("the reader", |s| s.contains("· width "));
+    let width: usize = reader
+        .split("· width ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .expect("the header states the text width");
+    let rendered = Command::new(env!("CARGO_BIN_EXE_mizan"))
+        .args(["render", "--width", &width.to_string()])
+        .arg(&paths[1])
+        .env("XDG_CONFIG_HOME", paths[1].parent().expect("a directory"))
+        .output()
+        .expect("mizan render runs");
+    assert!(
+        rendered.status.success(),
+        "{}",
+        String::from_utf8_lossy(&rendered.stderr)
+    );
+    let expected = String::from_utf8(rendered.stdout).expect("UTF-8");
+    let expected: Vec<&str> = expected.lines().collect();
+    // The frame may still be arriving: wait until every body row matches.
+    let matches = |screen: &str| {
+        let rows: Vec<String> = screen
+            .lines()
+            .skip(1)
+            .take(expected.len())
+            .map(|row| row.chars().skip(usize::from(GUTTER_WIDTH)).collect())
+            .collect();
+        rows.len() == expected.len()
+            && rows
+                .iter()
+                .zip(&expected)
+                .all(|(shown, line)| shown.trim_end() == line.trim_end())
+    };
+    tmux.wait("the reader to show what render prints", matches);
+    tmux.keys(&["Escape"]);
+    tmux.wait("the list", |s| s.contains("title (sorted by"));
+}
+
+#[test]
+fn a_broken_configuration_edit_is_reported_and_a_fix_is_applied() {
+    if !tmux_available() {
+        return;
+    }
+    let home = tempfile::tempdir().expect("temp dir");
+    let articles = home.path().join("articles");
+    std::fs::create_dir(&articles).expect("articles dir");
+    write_articles(&articles);
+    let config_dir = home.path().join("config/mizan");
+    std::fs::create_dir_all(&config_dir).expect("config dir");
+    let config = config_dir.join("config.toml");
+    let good = format!(
+        "[[source]]\npath = {:?}\n\n[reader]\nsort = \"title\"\n",
+        articles.display().to_string()
+    );
+    std::fs::write(&config, &good).expect("write config");
+    let command = format!(
+        "exec env HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data {bin}",
+        home = shell_quote(home.path()),
+        bin = shell_quote(Path::new(env!("CARGO_BIN_EXE_mizan"))),
+    );
+    let tmux = Tmux {
+        socket: format!("mizan-e2e-{}-reload", std::process::id()),
+    };
+    tmux.start(160, 30, &command);
+    let list = tmux.wait("the configured sources", |s| s.contains("3 articles"));
+    assert!(list.contains("configured sources"), "{list}");
+    assert!(list.contains("sorted by title"), "{list}");
+
+    std::fs::write(&config, "[reader]\nsorting = 1\n").expect("break config");
+    let broken = tmux.wait("the error", |s| s.contains("reload error"));
+    assert!(broken.contains("config.toml:2:1"), "{broken}");
+    tmux.keys(&["Enter"]);
+    tmux.wait("the reader, still working", |s| s.contains("· width "));
+    tmux.keys(&["Escape"]);
+
+    let rebound = format!("{good}[keys]\nquit = \"x\"\n");
+    std::fs::write(&config, &rebound).expect("fix config");
+    let fixed = tmux.wait("the fix", |s| s.contains("reloaded"));
+    assert!(!fixed.contains("reload error"), "{fixed}");
+    assert!(fixed.contains("3 articles"), "{fixed}");
+    tmux.keys(&["q"]);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(tmux.alive(), "q is no longer bound");
+    tmux.keys(&["x"]);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while tmux.alive() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(!tmux.alive(), "the new quit key works");
+}
+
+#[test]
+fn a_tag_opens_its_lexicon_entry_in_the_editor_and_a_broken_lexicon_is_reported() {
+    if !tmux_available() {
+        return;
+    }
+    let home = tempfile::tempdir().expect("temp dir");
+    let env = |command: &mut Command| {
+        command
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("XDG_DATA_HOME", home.path().join("data"));
+    };
+    let mut init = Command::new(env!("CARGO_BIN_EXE_mizan"));
+    init.arg("init");
+    env(&mut init);
+    assert!(init.output().expect("mizan init runs").status.success());
+    let args_file = home.path().join("editor-args");
+    let editor = home.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        format!("#!/bin/sh\necho \"$@\" > {}\n", shell_quote(&args_file)),
+    )
+    .expect("write editor");
+    let mode = Command::new("chmod")
+        .arg("+x")
+        .arg(&editor)
+        .status()
+        .expect("chmod runs");
+    assert!(mode.success());
+    let command = format!(
+        "exec env HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data EDITOR={editor} {bin}",
+        home = shell_quote(home.path()),
+        editor = shell_quote(&editor),
+        bin = shell_quote(Path::new(env!("CARGO_BIN_EXE_mizan"))),
+    );
+    let tmux = Tmux {
+        socket: format!("mizan-e2e-{}-editor", std::process::id()),
+    };
+    tmux.start(160, 45, &command);
+    tmux.wait("the tagged samples", |s| {
+        s.contains("bundled samples") && !s.contains("tagging")
+    });
+    tmux.keys(&["/"]);
+    tmux.type_literal("blames:hou");
+    tmux.wait("the filter", |s| {
+        s.contains("/ blames:hou") && s.contains(" statements")
+    });
+    tmux.keys(&["Enter"]);
+    tmux.keys(&["S"]);
+    tmux.wait("the statement list", |s| s.contains("statement ("));
+    tmux.keys(&["Enter"]);
+    tmux.wait("the reader", |s| s.contains("· width "));
+    tmux.keys(&["e"]);
+    let explained = tmux.wait("the explanation", |s| s.contains("blames HOU"));
+    assert!(explained.contains("lexicons/"), "{explained}");
+
+    tmux.keys(&["E"]);
+    tmux.wait("the reader back after the editor", |s| {
+        s.contains("reloaded")
+    });
+    let args = std::fs::read_to_string(&args_file).expect("the editor ran");
+    let (line, file) = args.trim().split_once(' ').expect("+LINE FILE");
+    assert!(
+        line.strip_prefix('+')
+            .is_some_and(|n| n.parse::<u32>().is_ok()),
+        "{args}"
+    );
+    assert!(
+        file.starts_with(&home.path().display().to_string()),
+        "the user's copy: {args}"
+    );
+    assert_eq!(
+        tmux.pane_format("#{alternate_on}"),
+        "1",
+        "the reader has the terminal again"
+    );
+
+    let lexicon = PathBuf::from(file);
+    let good = std::fs::read_to_string(&lexicon).expect("read lexicon");
+    std::fs::write(&lexicon, format!("{good}\n[[broken\n")).expect("break lexicon");
+    let broken = tmux.wait("the lexicon error", |s| s.contains("reload error"));
+    let name = lexicon.file_name().unwrap().to_string_lossy().to_string();
+    assert!(broken.contains(&name), "the error names the file: {broken}");
+    assert!(
+        broken.contains("blames HOU"),
+        "the reader keeps its tags: {broken}"
+    );
+    std::fs::write(&lexicon, good).expect("fix lexicon");
+    tmux.wait("the fix", |s| {
+        !s.contains("reload error") && s.contains("reloaded")
+    });
+}

@@ -1,0 +1,166 @@
+//! Snapshots of every screen at widths 80, 81 and 120, and the guarantee that
+//! any terminal size draws without panicking.
+
+mod reader_fixtures;
+
+use mizan::app::{Action, update};
+use reader_fixtures::{press, screen, state, type_text};
+use rstest::rstest;
+
+fn snapshot(name: &str, width: u16, text: &str) {
+    insta::with_settings!({ snapshot_suffix => format!("{width}") }, {
+        insta::assert_snapshot!(name, text);
+    });
+}
+
+#[rstest]
+fn article_list(#[values(80, 81, 120)] width: u16) {
+    let state = state(width, 24);
+    let text = screen(&state);
+    assert!(text.contains("Baku Herald"), "{text}");
+    snapshot("article_list", width, &text);
+}
+
+#[rstest]
+fn statement_list(#[values(80, 81, 120)] width: u16) {
+    let mut state = state(width, 24);
+    press(&mut state, "S");
+    let text = screen(&state);
+    assert!(text.contains("◀AZE"), "{text}");
+    snapshot("statement_list", width, &text);
+}
+
+#[rstest]
+fn reader_with_selected_statement(#[values(80, 81, 120)] width: u16) {
+    let mut state = state(width, 24);
+    press(&mut state, "G enter n");
+    let text = screen(&state);
+    assert!(text.contains("width"), "{text}");
+    snapshot("reader", width, &text);
+}
+
+#[rstest]
+fn explanation_panel(#[values(80, 81, 120)] width: u16) {
+    let mut state = state(width, 24);
+    press(&mut state, "enter n n e");
+    let text = screen(&state);
+    assert!(text.contains("rule"), "{text}");
+    snapshot("explanation", width, &text);
+}
+
+#[rstest]
+fn compare_three(#[values(80, 81, 120)] width: u16) {
+    let mut state = state(width, 24);
+    press(&mut state, "space space space c");
+    let text = screen(&state);
+    assert_eq!(state.compare.articles.len(), 3);
+    snapshot("compare", width, &text);
+}
+
+#[rstest]
+fn filter_with_qualifier(#[values(80, 81, 120)] width: u16) {
+    let mut state = state(width, 24);
+    press(&mut state, "/");
+    type_text(&mut state, "blames:armenia");
+    let text = screen(&state);
+    assert!(text.contains("/ blames:armenia"), "{text}");
+    snapshot("filter", width, &text);
+}
+
+#[rstest]
+fn help_overlay(#[values(80, 81, 120)] width: u16) {
+    let mut state = state(width, 24);
+    press(&mut state, "?");
+    let text = screen(&state);
+    assert!(text.contains("next statement"), "{text}");
+    snapshot("help", width, &text);
+}
+
+#[rstest]
+fn untagged_list_shows_progress(#[values(80)] width: u16) {
+    let state = reader_fixtures::untagged_state(width, 24);
+    let text = screen(&state);
+    assert!(text.contains("tagging 0/4"), "{text}");
+}
+
+#[rstest]
+#[case(20, 5)]
+#[case(1, 1)]
+#[case(0, 0)]
+#[case(7, 0)]
+#[case(0, 7)]
+#[case(3, 2)]
+#[case(25, 3)]
+fn any_size_draws_without_panicking(#[case] width: u16, #[case] height: u16) {
+    let mut state = state(80, 24);
+    let flows = [
+        "",
+        "S",
+        "enter n e",
+        "space space c",
+        "/",
+        "?",
+        "enter n n e",
+    ];
+    for keys in flows {
+        let mut state_for_flow = reader_fixtures::state(80, 24);
+        if !keys.is_empty() {
+            press(&mut state_for_flow, keys);
+        }
+        update(&mut state_for_flow, Action::Resize { width, height });
+        let text = screen(&state_for_flow);
+        assert_eq!(text.lines().count(), usize::from(height));
+        press(&mut state_for_flow, "j pagedown G n N tab");
+        screen(&state_for_flow);
+    }
+    update(&mut state, Action::Resize { width, height });
+    assert_eq!(state.viewport.width, width);
+}
+
+/// The cells of row `y`, with their styles.
+fn row_cells(buffer: &ratatui::buffer::Buffer, y: u16) -> Vec<&ratatui::buffer::Cell> {
+    (0..buffer.area.width).map(|x| &buffer[(x, y)]).collect()
+}
+
+#[test]
+fn statements_are_highlighted_and_badges_coloured_by_party() {
+    use ratatui::style::Modifier;
+    let mut state = state(100, 30);
+    let baku = state.article_rows.iter().position(|&a| a == 3).unwrap();
+    state.article_list.cursor = baku;
+    press(&mut state, "enter n");
+    let buffer = reader_fixtures::buffer(&state);
+    let text = screen(&state);
+    let badge_row = text
+        .lines()
+        .position(|l| l.starts_with("AZE ◀ARM"))
+        .expect("badge row") as u16;
+    let cells = row_cells(&buffer, badge_row);
+    let aze = cells[0].fg;
+    let arm = cells[5].fg;
+    assert_ne!(aze, arm, "one colour per party");
+    assert!(
+        cells[0].modifier.contains(Modifier::BOLD),
+        "the speaker's party is bold"
+    );
+    let selected_bg = cells[20].bg;
+    let plain_row = text
+        .lines()
+        .position(|l| l.contains("The two neighbours"))
+        .unwrap() as u16;
+    assert_ne!(
+        row_cells(&buffer, plain_row)[20].bg,
+        selected_bg,
+        "only the statement is highlighted"
+    );
+    let cue_row = text.lines().position(|l| l.contains("blamed")).unwrap();
+    let line = text.lines().nth(cue_row).unwrap();
+    let cue_x = line[..line.find("blamed").unwrap()].chars().count();
+    let cue_row = cue_row as u16;
+    assert!(
+        row_cells(&buffer, cue_row)[cue_x]
+            .modifier
+            .contains(Modifier::UNDERLINED),
+        "the cue is underlined"
+    );
+}
