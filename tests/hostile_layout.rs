@@ -35,3 +35,22 @@ fn a_prepend_mark_before_lam_alef_overflows_only_as_one_unit() {
         }
     }
 }
+
+/// A prepended concatenation mark joins the space after it into one
+/// cluster (UAX #29), so at width 1 that cluster alone is 2 cells wide.
+#[test]
+fn a_prepend_mark_before_a_space_is_one_cluster_at_width_one() {
+    let paragraph = "\u{604}\u{5}@\u{604} 13\u{0}2\u{f} \u{1b}^\u{0}f";
+    for bidi in [BidiMode::App, BidiMode::Terminal, BidiMode::Off] {
+        let lines = layout_paragraph(paragraph, None, 1, &options(bidi, true));
+        for line in &lines {
+            assert!(!line.text.chars().any(is_unsafe), "{lines:#?}");
+            assert!(
+                line.width <= 1 || line.pieces.len() == 1,
+                "{bidi:?}: {lines:#?}"
+            );
+        }
+        let shown: String = lines.iter().map(|line| line.text.as_str()).collect();
+        assert!(shown.contains('@') && shown.contains('3'), "{lines:#?}");
+    }
+}
