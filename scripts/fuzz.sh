@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 seconds=${SECONDS_PER_TARGET:-600}
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(layout tagger config lexicon front_matter feed)
+    targets=(layout tagger config lexicon front_matter feed filter)
 fi
 logs=fuzz/logs
 mkdir -p "$logs"
