@@ -1,9 +1,11 @@
 //! Limits: hostile sizes are handled in time linear in their size and with
-//! memory bounded by a small multiple of it. Each case runs at size n and 4n:
-//! the time ratio must stay well under the 16 a quadratic step would give
-//! (the best of three runs, so a busy machine does not decide), and the peak
-//! of live heap memory, counted by this binary's allocator, must stay under
-//! a fixed multiple of the input. The full-size cases (a 100 MB article, a
+//! memory bounded by a small multiple of it. Each case runs at size n and 8n:
+//! the time ratio must stay well under the 64 a quadratic step would give
+//! (linear gives 8, caches and allocation make it up to about 20; the best
+//! of three runs, and up to three tries, so a
+//! busy machine does not decide), and the peak of live heap memory, counted
+//! by this binary's allocator, must stay under a fixed multiple of the
+//! input (deterministic). The full-size cases (a 100 MB article, a
 //! million lines, 100,000 articles) are in `scripts/limits.sh`.
 
 use mizan::corpus::{Format, parse_article};
@@ -42,8 +44,9 @@ static ALLOCATOR: Counting = Counting;
 /// Peaks are per process: cases run one at a time.
 static SERIAL: Mutex<()> = Mutex::new(());
 
-/// Quadratic work at 4n is 16 times that at n; linear is 4.
-const MAX_TIME_RATIO: f64 = 10.0;
+/// Quadratic work at 8n is 64 times that at n; linear is 8.
+const MAX_TIME_RATIO: f64 = 32.0;
+const TRIES: usize = 3;
 
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -65,8 +68,8 @@ fn measure(run: &dyn Fn()) -> (Duration, usize) {
     (best, growth)
 }
 
-/// Runs `case` on inputs of `base` and 4 × `base` units and checks time
-/// and memory. `memory_factor` bounds peak memory per input byte.
+/// Runs `case` on inputs of `base` / 2 and 4 × `base` units and checks
+/// time and memory. `memory_factor` bounds peak memory per input byte.
 fn assert_linear(
     name: &str,
     base: usize,
@@ -77,19 +80,28 @@ fn assert_linear(
     let _serial = SERIAL
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let small = input(base);
+    let small = input(base / 2);
     let large = input(base * 4);
-    let (small_time, _) = measure(&|| case(&small));
-    let (large_time, large_memory) = measure(&|| case(&large));
-    let ratio = large_time.as_secs_f64() / small_time.as_secs_f64().max(1e-6);
-    eprintln!(
-        "{name}: {} B in {small_time:?}, {} B in {large_time:?} (x{ratio:.1}), peak {large_memory} B",
-        small.len(),
-        large.len()
-    );
+    let mut ratios = Vec::new();
+    let mut large_memory = 0;
+    for _ in 0..TRIES {
+        let (small_time, _) = measure(&|| case(&small));
+        let (large_time, memory) = measure(&|| case(&large));
+        large_memory = memory;
+        let ratio = large_time.as_secs_f64() / small_time.as_secs_f64().max(1e-6);
+        eprintln!(
+            "{name}: {} B in {small_time:?}, {} B in {large_time:?} (x{ratio:.1}), peak {memory} B",
+            small.len(),
+            large.len()
+        );
+        ratios.push(ratio);
+        if ratio < MAX_TIME_RATIO {
+            break;
+        }
+    }
     assert!(
-        ratio < MAX_TIME_RATIO,
-        "{name}: {} bytes took {small_time:?}, {} bytes {large_time:?} (x{ratio:.1})",
+        ratios.iter().any(|&ratio| ratio < MAX_TIME_RATIO),
+        "{name}: {} bytes against {} bytes took x{ratios:.1?} as long",
         small.len(),
         large.len()
     );
@@ -127,24 +139,24 @@ fn a_long_line_lays_out_in_linear_time() {
     assert_linear("layout, one long English line", 400, 64, lay_out, |n| {
         ENGLISH.repeat(n)
     });
-    assert_linear("layout, one long Arabic line", 400, 64, lay_out, |n| {
+    assert_linear("layout, one long Arabic line", 800, 64, lay_out, |n| {
         ARABIC.repeat(n)
     });
 }
 
 #[test]
 fn ten_thousand_bidi_controls_in_one_paragraph_lay_out_in_linear_time() {
-    assert_linear("layout, bidi controls", 2_500, 64, lay_out, |n| {
+    assert_linear("layout, bidi controls", 5_000, 64, lay_out, |n| {
         "\u{202e}\u{2067}قال a\u{202c}\u{2069} ".repeat(n)
     });
 }
 
 #[test]
 fn a_long_line_is_tagged_in_linear_time() {
-    assert_linear("tagger, one long English line", 200, 64, tag_plain, |n| {
+    assert_linear("tagger, one long English line", 400, 64, tag_plain, |n| {
         ENGLISH.repeat(n)
     });
-    assert_linear("tagger, one long Arabic line", 200, 64, tag_plain, |n| {
+    assert_linear("tagger, one long Arabic line", 800, 64, tag_plain, |n| {
         ARABIC.repeat(n)
     });
 }
@@ -169,7 +181,7 @@ fn deep_nesting_of_quotes_and_brackets_is_handled_in_linear_time() {
 fn many_lines_are_parsed_in_linear_time() {
     assert_linear(
         "front matter and paragraphs, many lines",
-        40_000,
+        80_000,
         64,
         |text| {
             let parsed = parse_article("limits.md", text.to_string(), Format::Markdown).unwrap();
