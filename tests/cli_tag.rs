@@ -159,6 +159,29 @@ fn check_reports_every_problem_with_its_position_and_fails() {
 }
 
 #[test]
+fn check_places_inline_additions_in_the_config_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "[lexicons]\ndirs = []\naliases = [\n  { lang = \"ar\", party = \"israel\", alias = \"دولة الاحتلال\" },\n  { lang = \"ar\", party = \"atlantis\", alias = \"أطلانتس\" },\n]\n",
+    )
+    .unwrap();
+    let output = mizan(&["--config", config.to_str().unwrap(), "check"]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&output.stderr);
+    let place = format!(
+        "{}:5:27: error: unknown party id `atlantis`",
+        config.display()
+    );
+    assert!(err.contains(&place), "{err}");
+    assert!(
+        err.contains("party = \"atlantis\""),
+        "the offending line: {err}"
+    );
+}
+
+#[test]
 fn tag_refuses_a_broken_lexicon() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("ar")).unwrap();
@@ -187,4 +210,28 @@ fn quality_on_the_samples() {
     assert!(s.speaker >= 0.85, "speaker party accuracy {}", s.speaker);
     assert!(s.blame_f1 >= 0.80, "blame F1 {}", s.blame_f1);
     assert!(s.support_f1 >= 0.70, "support F1 {}", s.support_f1);
+}
+
+/// Invented articles in the styles of several outlets about other conflicts
+/// (Gaza, Sudan, Ukraine, Yemen, eastern Congo, Kashmir, Lebanon), annotated
+/// before the tagger was run on them: the guard against fitting one conflict.
+#[test]
+fn quality_on_other_conflicts() {
+    let s = eval("tests/gold/other.jsonl", "tests/fixtures/tagger_other");
+    assert!(s.found >= 0.95, "statements found {}", s.found);
+    assert!(s.speaker >= 0.95, "speaker party accuracy {}", s.speaker);
+    assert!(s.blame_f1 >= 0.85, "blame F1 {}", s.blame_f1);
+    assert!(s.support_f1 >= 0.85, "support F1 {}", s.support_f1);
+}
+
+/// The table as a reader sees it: Arabic cells laid out right-to-left by
+/// the layout pipeline, columns aligned, no colour under NO_COLOR.
+#[rstest::rstest]
+#[case::arabic("tests/fixtures/tagger_other/o6-kashmir-ar.txt")]
+#[case::english("tests/fixtures/gold/g3-sotk-en.txt")]
+fn table_format_snapshot(#[case] path: &str) {
+    let output = mizan(&["tag", "--format", "table", path]);
+    assert!(output.status.success());
+    let name = Path::new(path).file_stem().unwrap().to_str().unwrap();
+    insta::assert_snapshot!(format!("table_{name}"), stdout(&output));
 }

@@ -1,5 +1,5 @@
 //! `mizan compare` end to end: the JSON shape documented in
-//! docs/compare.md, counts that agree with `mizan tag`, and the table.
+//! the README, counts that agree with `mizan tag`, and the table.
 
 use serde_json::Value;
 use std::collections::BTreeMap;

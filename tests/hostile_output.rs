@@ -25,13 +25,8 @@ fn forbidden(c: char) -> bool {
 /// Panics naming the first forbidden code point of `text` and its context.
 fn assert_clean(what: &str, text: &str) {
     if let Some((at, c)) = text.char_indices().find(|&(_, c)| forbidden(c)) {
-        let from = text.floor_char_boundary(at.saturating_sub(40));
-        let to = text.ceil_char_boundary((at + 40).min(text.len()));
-        panic!(
-            "{what}: U+{:04X} at byte {at}: {:?}",
-            u32::from(c),
-            &text[from..to]
-        );
+        let context: String = text[at..].chars().take(40).collect();
+        panic!("{what}: U+{:04X} at byte {at}: {context:?}", u32::from(c));
     }
 }
 

@@ -309,3 +309,137 @@ fn a_dateline_is_not_the_subject() {
     assert_eq!(party(st), Some("ukraine"));
     assert_eq!(st.blames, ["russia"]);
 }
+
+fn blames(s: &Statement) -> Vec<&str> {
+    s.blames.iter().map(String::as_str).collect()
+}
+
+fn supports(s: &Statement) -> Vec<&str> {
+    s.supports.iter().map(String::as_str).collect()
+}
+
+#[test]
+fn an_anaphor_object_is_the_party_named_before_it() {
+    let (a, s) = tag(
+        "عنوان\nقال الجيش الإسرائيلي إنه قصف مواقع لحركة حماس في رفح، واتهم الحركة بإطلاق صواريخ.",
+    );
+    assert_eq!(blames(statement(&a, &s, "واتهم الحركة")), ["hamas"]);
+}
+
+#[test]
+fn a_pronoun_object_is_the_party_named_before_it() {
+    let (a, s) =
+        tag("عنوان\nذكرت باكو أن وحدات أرمينية تحركت قرب الحدود، واتهمتها بالتحضير لهجوم.");
+    let st = statement(&a, &s, "اتهمتها");
+    assert_eq!(party(st), Some("azerbaijan"));
+    assert_eq!(blames(st), ["armenia"]);
+}
+
+#[test]
+fn a_pronoun_object_with_two_candidates_is_left_unresolved() {
+    let (a, s) = tag(
+        "عنوان\nقالت موسكو إن قوات أوكرانية وبولندية تحركت، وإن وارسو وكييف تنسقان، ثم اتهمتهما بالتصعيد.",
+    );
+    assert!(blames(statement(&a, &s, "اتهمتهما")).is_empty());
+}
+
+#[test]
+fn a_cue_in_the_accusative_still_matches() {
+    let (a, s) = tag("عنوان\nوقال الجيش السوداني إن ما جرى يشكل خرقا من جانب قوات الدعم السريع.");
+    assert_eq!(blames(statement(&a, &s, "خرقا")), ["rsf"]);
+}
+
+#[test]
+fn a_party_name_in_quotation_marks_is_the_speaker() {
+    let (a, s) = tag("عنوان\nوأعلن \"حزب الله\" في بيان أنه رد على الاعتداءات الإسرائيلية.");
+    let st = statement(&a, &s, "في بيان");
+    assert_eq!(party(st), Some("hezbollah"));
+    assert_eq!(blames(st), ["israel"]);
+}
+
+#[test]
+fn a_conjoined_verb_without_a_new_speaker_continues_the_statement() {
+    let (a, s) = tag(
+        "عنوان\nوأدانت وزارة الخارجية القطرية القصف الإسرائيلي، وطالبت المجتمع الدولي بالتحرك، مؤكدة دعم الدوحة الكامل للشعب الفلسطيني.",
+    );
+    assert_eq!(s.len(), 1);
+    let st = statement(&a, &s, "وطالبت المجتمع الدولي");
+    assert_eq!(party(st), Some("qatar"));
+    assert_eq!(blames(st), ["israel"]);
+    assert_eq!(
+        supports(st),
+        ["palestine"],
+        "support past the speaker's own name"
+    );
+}
+
+#[test]
+fn a_denial_does_not_cancel_what_is_said_after_it() {
+    let (a, s) = tag(
+        "عنوان\nلكن الجيش الباكستاني نفى ذلك، وقال إن الجيش الهندي بادر بإطلاق النار على قرى حدودية.",
+    );
+    let st = statement(&a, &s, "نفى ذلك");
+    assert_eq!(party(st), Some("pakistan"));
+    assert_eq!(blames(st), ["india"]);
+}
+
+#[test]
+fn coordinated_parties_share_a_tag() {
+    let (a, s) = tag("عنوان\nوأضافت زاخاروفا أن واشنطن ولندن تتحملان المسؤولية عن سقوط الضحايا.");
+    assert_eq!(blames(statement(&a, &s, "واشنطن")), ["usa", "uk"]);
+}
+
+#[test]
+fn fire_by_an_army_blames_the_army_s_party() {
+    let (a, s) = tag("عنوان\nوقالت لجان محلية إن خمسة مدنيين قتلوا بنيران القوات الباكستانية.");
+    assert_eq!(blames(statement(&a, &s, "بنيران")), ["pakistan"]);
+    let (a, s) = tag("عنوان\nوقال مصدر إن قتيلين سقطا بغارة إسرائيلية على الناقورة.");
+    assert_eq!(blames(statement(&a, &s, "بغارة")), ["israel"]);
+}
+
+#[test]
+fn transliterated_names_match_in_their_common_spellings() {
+    for city in ["بيشكيك", "بشكيك"] {
+        let text = format!("عنوان\nوقالت {city} إن الهدوء عاد إلى الحدود.");
+        let (a, s) = tag(&text);
+        assert_eq!(
+            party(statement(&a, &s, "الهدوء")),
+            Some("kyrgyzstan"),
+            "{city}"
+        );
+    }
+    let (a, s) = tag("عنوان\nوقال ڤلاديمير پوتين إن الحل سياسي.");
+    assert_eq!(party(statement(&a, &s, "الحل سياسي")), Some("russia"));
+}
+
+#[test]
+fn a_headline_naming_two_sides_before_a_colon_is_a_topic() {
+    let (_, s) = tag("الهند وباكستان: تبادل لإطلاق النار على الحدود\nنص.");
+    assert!(s.is_empty(), "{s:#?}");
+    let (a, s) = tag("باكو: وحدات أرمينية أطلقت النار\nنص.");
+    assert_eq!(party(statement(&a, &s, "باكو")), Some("azerbaijan"));
+}
+
+#[test]
+fn a_headline_addressing_another_party_keeps_its_speaker() {
+    let (a, s) = tag("موسكو لواشنطن: لن نقبل بأي تهديد\nنص.");
+    assert_eq!(party(statement(&a, &s, "لن نقبل")), Some("russia"));
+}
+
+#[test]
+fn a_denied_support_is_no_support_and_a_government_is_a_title() {
+    let (a, s) = tag("عنوان\nونفت طهران تقديم دعم عسكري للحوثيين.");
+    assert!(statement(&a, &s, "طهران").supports.is_empty());
+    let (a, s) = tag("عنوان\nاتهمت حكومة الكونغو الديمقراطية رواندا بدعم المتمردين.");
+    let st = statement(&a, &s, "اتهمت");
+    assert_eq!(party(st), Some("drc"));
+    assert_eq!(blames(st), ["rwanda"]);
+}
+
+#[test]
+fn the_occupation_is_israel_unless_a_nisba_says_whose() {
+    let (a, s) = tag("عنوان\nوقال المتحدث إن الاحتلال يستهدف المدنيين في خان يونس.");
+    assert_eq!(blames(statement(&a, &s, "يستهدف")), ["israel"]);
+    let (a, s) = tag("عنوان\nوقال المسؤول الأوكراني إن قوات الاحتلال الروسية قصفت خيرسون.");
+    assert_eq!(blames(statement(&a, &s, "قصفت")), ["russia"]);
+}

@@ -6,7 +6,7 @@
 use super::Cli;
 use clap::Args;
 use mizan::config::{Config, ConfigError};
-use mizan::lexicon::{Diagnostic, Lexicon, Severity};
+use mizan::lexicon::{Diagnostic, Lexicon, SettingsOrigin, Severity};
 use mizan::text::sanitize::sanitize_lines;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,14 +20,24 @@ pub struct CheckArgs {
 
 pub fn run(cli: &Cli, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let mut problems = Vec::new();
-    let settings = match Config::locate(cli.config.as_deref()) {
-        Ok((config, _)) => config.lexicons,
+    let mut settings = match Config::locate(cli.config.as_deref()) {
+        Ok((config, path)) => {
+            let mut settings = config.lexicons;
+            // Inline additions are reported at their place in the file.
+            settings.origin = path.and_then(|path| {
+                let text = std::fs::read_to_string(&path).ok()?;
+                Some(SettingsOrigin {
+                    path: path.display().to_string(),
+                    text,
+                })
+            });
+            settings
+        }
         Err(error) => {
             problems.push(config_diagnostic(&error));
             Config::defaults().lexicons
         }
     };
-    let mut settings = settings;
     settings.dirs.extend(args.lexicons.clone());
     let (lexicon, found) = Lexicon::check(&settings);
     problems.extend(found);

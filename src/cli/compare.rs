@@ -1,6 +1,6 @@
 //! `mizan compare`: the stories among the given articles, who each article
 //! and outlet quotes, blames and supports, and the statements several
-//! outlets carry. A table for people, JSON (documented in docs/compare.md)
+//! outlets carry. A table for people, JSON (documented in the README)
 //! for scripts.
 
 use super::Cli;
@@ -117,7 +117,7 @@ fn analyse_all(articles: &[Article], lexicon: &Lexicon) -> Vec<Analysis> {
         .collect()
 }
 
-/// The JSON form of a comparison (see docs/compare.md).
+/// The JSON form of a comparison (see the README).
 fn to_json<'a>(comparison: &'a Comparison, analysed: &'a [Analysed<'a>]) -> JsonComparison<'a> {
     let path = |index: usize| analysed[index].article.path.as_str();
     let groups: Vec<(usize, &AlignedGroup)> = comparison.groups().collect();

@@ -237,10 +237,13 @@ impl Builder {
 
     /// Adds a name of `party`, warning when another party already claimed it.
     fn claim(&mut self, file: &LexiconFile, term: &Term, party: u32, via: Via) {
-        let Some((phrase, origin)) = self.add_term(file, term, SenseKind::Party { party, via })
-        else {
+        let kind = SenseKind::Party { party, via };
+        let Some((phrase, origin)) = self.add_term(file, term, kind) else {
             return;
         };
+        if via != Via::Demonym {
+            self.add_spelling_variants(file.lang, term.get_ref(), Sense { kind, origin });
+        }
         let slot = lang_slot(file.lang);
         match self.claims[slot].get(&phrase).copied() {
             Some((other, first)) if other != party => {
@@ -263,6 +266,26 @@ impl Builder {
             Some(_) => {}
             None => {
                 self.claims[slot].insert(phrase, (party, origin));
+            }
+        }
+    }
+
+    /// The other common spellings of a transliterated name (بيشكيك،
+    /// بشكيك؛ بيلغورود، بيلجورود), each under the name's own meaning,
+    /// unless the spelling means something already.
+    fn add_spelling_variants(&mut self, lang: Lang, name: &str, sense: Sense) {
+        if lang != Lang::Ar {
+            return;
+        }
+        let (words, capitals) = phrase_words(name);
+        let matcher = &mut self.lexicon.matchers[lang_slot(lang)];
+        for (i, word) in words.iter().enumerate() {
+            for spelling in spelling_variants(word) {
+                let mut variant = words.clone();
+                variant[i] = spelling.into();
+                if !matcher.knows(&variant) {
+                    matcher.add(&variant, capitals, sense);
+                }
             }
         }
     }
@@ -372,48 +395,54 @@ impl Builder {
         }
     }
 
+    /// The inline additions of `[lexicons]`, placed in the configuration
+    /// file when its text is known (each value is found after the section's
+    /// header, in order), so their problems point at the line and column.
     fn add_inline(&mut self, settings: &LexiconSettings) {
+        let (path, text) = match &settings.origin {
+            Some(origin) => (origin.path.clone(), origin.text.clone()),
+            None => ("config.toml [lexicons]".to_string(), String::new()),
+        };
         let config = LexiconFile {
             name: "config.toml".into(),
-            path: "config.toml [lexicons]".into(),
+            path,
             lang: Lang::Ar,
             kind: FileKind::Parties,
-            text: String::new(),
-            lines: crate::text::LineIndex::new(""),
+            lines: crate::text::LineIndex::new(&text),
+            text,
         };
+        let mut values = InlineValues::new(&config.text);
         for alias in &settings.aliases {
+            let party_at = values.find(&alias.party);
+            let alias_at = values.find(&alias.alias);
             let Some(&party) = self.lexicon.party_ids.get(&alias.party) else {
-                self.problems.push(Diagnostic::file(
-                    &config.path,
+                self.problem(
+                    &config,
+                    party_at,
+                    Severity::Error,
                     format!("unknown party id `{}` in aliases", alias.party),
-                ));
+                );
                 continue;
             };
             let file = LexiconFile {
                 lang: alias.lang,
                 ..config.clone()
             };
-            let term = Term::new(0..0, alias.alias.clone());
-            self.add_term(
-                &file,
-                &term,
-                SenseKind::Party {
-                    party,
-                    via: Via::Alias,
-                },
-            );
+            let term = Term::new(alias_at..alias_at, alias.alias.clone());
+            self.claim(&file, &term, party, Via::Alias);
         }
         for cue in &settings.cues {
-            self.add_inline_cue(&config, cue);
+            let term_at = values.find(&cue.term);
+            self.add_inline_cue(&config, cue, term_at);
         }
     }
 
-    fn add_inline_cue(&mut self, config: &LexiconFile, cue: &InlineCue) {
+    fn add_inline_cue(&mut self, config: &LexiconFile, cue: &InlineCue, term_at: usize) {
         let file = LexiconFile {
             lang: cue.lang,
             ..config.clone()
         };
-        let origin = self.origin(&file, 0);
+        let origin = self.origin(&file, term_at);
         let index = self.lexicon.cues.len() as u32;
         self.lexicon.cues.push(CueRule {
             id: format!("config:{}", cue.term),
@@ -424,7 +453,7 @@ impl Builder {
         });
         self.add_term(
             &file,
-            &Term::new(0..0, cue.term.clone()),
+            &Term::new(term_at..term_at, cue.term.clone()),
             SenseKind::Cue(index),
         );
     }
@@ -452,6 +481,77 @@ impl Builder {
             for name in off {
                 matcher.remove(&phrase_words(name).0);
             }
+        }
+    }
+}
+
+/// Spellings of a normalised Arabic name word that news also uses for the
+/// same foreign name: a long vowel ي inside it left out (بيشكيك → بشكيك),
+/// and g written غ or ج (بيلغورود، بيلجورود). Only words of six letters or
+/// more vary, so that no variant is a short common word (كييف → كيف).
+fn spelling_variants(word: &str) -> Vec<String> {
+    let letters: Vec<char> = word.chars().collect();
+    if letters.len() < 6
+        || !letters
+            .iter()
+            .all(|&c| ('\u{0621}'..='\u{064A}').contains(&c))
+    {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let body = if word.starts_with("ال") { 2 } else { 0 };
+    for i in body + 1..letters.len() - 1 {
+        let varied: Option<String> = match letters[i] {
+            'ي' if letters[i - 1] != 'ي' && letters[i + 1] != 'ي' => {
+                Some(letters[..i].iter().chain(&letters[i + 1..]).collect())
+            }
+            'غ' | 'ج' => {
+                let g = if letters[i] == 'غ' { 'ج' } else { 'غ' };
+                Some(
+                    letters[..i]
+                        .iter()
+                        .chain(std::iter::once(&g))
+                        .chain(&letters[i + 1..])
+                        .collect(),
+                )
+            }
+            _ => None,
+        };
+        out.extend(varied);
+    }
+    out
+}
+
+/// Finds the quoted values of the `[lexicons]` section in a configuration
+/// file's text, left to right, so that repeated values map to successive
+/// occurrences. A value not found (settings built in code) is at offset 0.
+struct InlineValues<'t> {
+    text: &'t str,
+    cursor: usize,
+}
+
+impl<'t> InlineValues<'t> {
+    fn new(text: &'t str) -> Self {
+        let cursor = text
+            .match_indices("[lexicons]")
+            .find(|&(at, _)| at == 0 || text[..at].ends_with('\n'))
+            .map_or(0, |(at, _)| at);
+        InlineValues { text, cursor }
+    }
+
+    /// The offset of the first character inside the quotes of `value`.
+    fn find(&mut self, value: &str) -> usize {
+        let rest = &self.text[self.cursor..];
+        let quoted = ["\"", "'"].iter().find_map(|quote| {
+            rest.find(&format!("{quote}{value}{quote}"))
+                .map(|at| self.cursor + at + 1)
+        });
+        match quoted {
+            Some(at) => {
+                self.cursor = at + value.len();
+                at
+            }
+            None => 0,
         }
     }
 }

@@ -4,7 +4,7 @@
 //! ال، لل) removed, and a stripped form counts only when it is itself an
 //! entry, so بيسكوف or وزارة are never cut. Cue nouns and verbs also match
 //! with a pronoun suffix (استفزازاتها، اتهمها), which the tagger reads as a
-//! possessor or an object.
+//! possessor or an object, and cues in the accusative (خرقا، عدوانا).
 
 use crate::text::segment::{Token, TokenKind};
 use std::collections::HashMap;
@@ -138,7 +138,16 @@ fn signature(word: &str) -> usize {
     (mixed >> 48) as usize % SIGNATURE_BITS
 }
 
-const PRONOUN_SUFFIXES: [&str; 4] = ["هما", "ها", "هم", "ه"];
+/// Endings a cue or verb is also found under: pronoun suffixes (a possessor
+/// or an object), and for cues the accusative tanween alif (خرقا، عدوانا),
+/// which changes nothing about the word's target.
+const SUFFIXES: [(&str, bool); 5] = [
+    ("هما", true),
+    ("ها", true),
+    ("هم", true),
+    ("ه", true),
+    ("ا", false),
+];
 
 impl Matcher {
     /// Adds a meaning to the phrase `words` (already normalised, not empty)
@@ -205,6 +214,12 @@ impl Matcher {
         Some(node)
     }
 
+    /// Whether phrase `words` has a meaning already.
+    pub fn knows(&self, words: &[Box<str>]) -> bool {
+        self.walk(words)
+            .is_some_and(|node| !self.nodes[node as usize].senses.is_empty())
+    }
+
     /// Removes every meaning of phrase `words`.
     pub fn remove(&mut self, words: &[Box<str>]) {
         if let Some(node) = self.walk(words) {
@@ -266,15 +281,18 @@ impl Matcher {
     }
 
     fn match_suffixed(&self, word: &str, i: usize, key: &mut String) -> Option<Hit> {
-        if word.len() < 10 || !word.starts_with(is_arabic_letter) {
+        let short = word.len() < 10;
+        if short && (word.len() < 8 || !word.ends_with('ا')) || !word.starts_with(is_arabic_letter)
+        {
             return None;
         }
         for variant in variants(word).into_iter().take(3) {
-            for suffix in PRONOUN_SUFFIXES {
+            for (suffix, pronoun) in SUFFIXES {
                 let Some(stem) = word.strip_suffix(suffix) else {
                     continue;
                 };
-                if stem.len() < usize::from(variant.start) + 6 {
+                let shortest_word = if pronoun { 10 } else { 8 };
+                if word.len() < shortest_word || stem.len() < usize::from(variant.start) + 6 {
                     continue;
                 }
                 let candidate = variant.key(stem, key);
@@ -288,7 +306,11 @@ impl Matcher {
                 let cue = self.nodes[node as usize]
                     .senses
                     .iter()
-                    .any(|s| matches!(s.kind, SenseKind::Cue(_) | SenseKind::Verb(_)))
+                    .any(|s| match s.kind {
+                        SenseKind::Cue(_) => true,
+                        SenseKind::Verb(_) => pronoun,
+                        _ => false,
+                    })
                     .then_some(node);
                 if let Some(phrase) = cue {
                     return Some(Hit {
@@ -296,7 +318,7 @@ impl Matcher {
                         end: i + 1,
                         phrase,
                         proclitics: variant.proclitics,
-                        suffixed: true,
+                        suffixed: pronoun,
                     });
                 }
             }
@@ -549,6 +571,14 @@ mod tests {
         let hit = first_hit(&matcher(), "وقف استفزازاتها").unwrap();
         assert!(hit.suffixed);
         assert_eq!(hit.first, 1);
+    }
+
+    #[test]
+    fn a_cue_matches_in_the_accusative_without_a_possessor() {
+        let hit = first_hit(&matcher(), "يشكل استفزازاتا").unwrap();
+        assert!(!hit.suffixed);
+        assert_eq!(hit.first, 1);
+        assert!(first_hit(&matcher(), "بيسكوفا").is_none());
     }
 
     #[test]

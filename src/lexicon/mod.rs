@@ -41,6 +41,17 @@ pub struct LexiconSettings {
     /// Parties, rules (by id) and terms to switch off.
     #[serde(default)]
     pub off: Vec<String>,
+    /// The configuration file these settings were read from, so that a
+    /// problem in an inline addition is reported at its line and column.
+    #[serde(skip)]
+    pub origin: Option<SettingsOrigin>,
+}
+
+/// The path and text of the file holding a `[lexicons]` section.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SettingsOrigin {
+    pub path: String,
+    pub text: String,
 }
 
 /// `{ lang = "ar", party = "israel", alias = "..." }` in `[lexicons]`.

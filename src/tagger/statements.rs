@@ -40,8 +40,9 @@ pub struct Found {
     pub object_from: usize,
     /// The speaker's name and the appositions: not part of what was said.
     pub excluded: Vec<Range<usize>>,
-    /// A denial: blame cues in it are cancelled.
-    pub denial: bool,
+    /// A denial: blame cues before this item (the end of the denying
+    /// clause; a continuation merged after it is not denied) are cancelled.
+    pub denial: Option<usize>,
     /// The longest quotation in it, when there is one of three words or more.
     pub quote: Option<Range<usize>>,
     /// Whether the sentence started with a quotation and no attribution.
@@ -77,9 +78,15 @@ pub fn find(block: &Block, lexicon: &Lexicon) -> Vec<Found> {
             continue;
         }
         let starts = segment_starts(block, sentence.clone(), &triggers);
+        let first = out.len();
         for (n, &(start, trigger)) in starts.iter().enumerate() {
             let end = starts.get(n + 1).map_or(sentence.end, |&(next, _)| next);
-            out.push(analyse(block, lexicon, start..end, trigger));
+            let found = analyse(block, lexicon, start..end, trigger);
+            let merged = out.len() > first && continues_in_sentence(block, &found);
+            match out.last_mut() {
+                Some(last) if merged => last.range.end = end,
+                _ => out.push(found),
+            }
         }
     }
     out
@@ -182,7 +189,7 @@ fn analyse(block: &Block, lexicon: &Lexicon, range: Range<usize>, trigger: Trigg
         verb: None,
         object_from: trigger.item() + 1,
         excluded: Vec::new(),
-        denial: false,
+        denial: None,
         quote: longest_quote(block, range.clone()),
         bare_quote: false,
     };
@@ -197,7 +204,7 @@ fn analyse(block: &Block, lexicon: &Lexicon, range: Range<usize>, trigger: Trigg
         Trigger::Verb(v, verb) => {
             let rule = lexicon.verb(verb);
             found.verb = Some(v);
-            found.denial = rule.kind == VerbKind::Deny;
+            found.denial = (rule.kind == VerbKind::Deny).then_some(range.end);
             // نقلت وسائل إعلام عن X: the speaker follows the marker; "media
             // quoted X as saying": with no marker, it follows the verb.
             let relay_from = (rule.kind == VerbKind::Relay).then(|| {
@@ -240,6 +247,31 @@ fn analyse(block: &Block, lexicon: &Lexicon, range: Range<usize>, trigger: Trigg
         }
     }
     found
+}
+
+/// A conjoined verb that names no new speaker (قال ...، وأضاف أن ...،
+/// وطالبت المجتمع الدولي): the same statement goes on.
+fn continues_in_sentence(block: &Block, found: &Found) -> bool {
+    let Some(verb) = found.verb else {
+        return false;
+    };
+    let conjoined = block.items[verb].proclitics.conjunction;
+    let new_speaker = match &found.speaker {
+        Speaker::Previous => false,
+        Speaker::Named {
+            party,
+            unaffiliated,
+            range,
+        } => {
+            // An anaphor (وأوضحت الوزارة) names the same speaker again.
+            party.is_some()
+                || *unaffiliated
+                || range
+                    .clone()
+                    .any(|i| block.items[i].has(|k| k == SenseKind::Title))
+        }
+    };
+    conjoined && !new_speaker
 }
 
 /// The subject before a verb (SVO): the clause's words before it, when
@@ -301,7 +333,8 @@ fn noun_phrase_after(
         addressee |= to_someone;
         j += 1;
     }
-    if j >= end || !starts_noun_phrase(&items[j]) {
+    let quoted_name_first = quoted_name(block, j, end);
+    if j >= end || (!starts_noun_phrase(&items[j]) && quoted_name_first.is_none()) {
         return (Speaker::Previous, from, Vec::new());
     }
     if masculine == Some(true) && names_a_country(block, lexicon, j) {
@@ -312,6 +345,13 @@ fn noun_phrase_after(
     let mut k = j;
     while k < end && k - j < 12 {
         let item = &items[k];
+        if let Some(after) = quoted_name(block, k, end) {
+            if party.is_none() {
+                party = resolve_party(block, k..after);
+            }
+            k = after;
+            continue;
+        }
         if !item.is_word() || item.quoted {
             break;
         }
@@ -397,6 +437,26 @@ fn noun_phrase_after(
     )
 }
 
+/// A party's name in quotation marks (أعلن "حزب الله"، المتحدث باسم حركة
+/// "إم 23"): the index after the closing mark, when the quotation is at
+/// most four words, holds no cue and names a party by name, not by nisba
+/// (حمّلت الوزارة "الاستفزاز الأرميني" ...).
+fn quoted_name(block: &Block, at: usize, end: usize) -> Option<usize> {
+    let items = &block.items;
+    if at >= end || !items[at].is_punct(is_quote_mark) {
+        return None;
+    }
+    let close = (at + 1..end.min(at + 6)).find(|&m| items[m].is_punct(is_quote_mark))?;
+    let words = at + 1..close;
+    let names_a_party = words
+        .clone()
+        .any(|m| matches!(items[m].party(), Some((_, Via::Alias))));
+    let plain_name = words
+        .clone()
+        .all(|m| items[m].is_word() && !items[m].has(|k| matches!(k, SenseKind::Cue(_))));
+    (close > at + 1 && names_a_party && plain_name).then_some(close + 1)
+}
+
 /// English puts the speaker after the verb only after a quotation
 /// ("...," said X); elsewhere a verb with no subject before it continues the
 /// previous subject ("and said").
@@ -431,6 +491,7 @@ fn party_ahead(block: &Block, from: usize, end: usize) -> bool {
 fn starts_noun_phrase(item: &Item) -> bool {
     item.is_word()
         && !item.quoted
+        && (!item.proclitics.preposition || item.party().is_some())
         && !item.has(|k| {
             matches!(
                 k,
@@ -532,6 +593,14 @@ fn colon_attribution(block: &Block, sentence: Range<usize>) -> Option<Found> {
     }
     let prefix = sentence.start..colon;
     let party = resolve_party(block, prefix.clone())?;
+    // "الهند وباكستان: ..." names a topic, not a speaker ("موسكو لواشنطن:"
+    // still has one).
+    let two_sides = prefix.clone().any(|i| {
+        items[i].proclitics.conjunction && items[i].party().is_some_and(|(p, _)| p != party.0)
+    });
+    if two_sides {
+        return None;
+    }
     Some(Found {
         range: sentence.clone(),
         speaker: Speaker::Named {
@@ -542,7 +611,7 @@ fn colon_attribution(block: &Block, sentence: Range<usize>) -> Option<Found> {
         verb: None,
         object_from: colon + 1,
         excluded: vec![prefix],
-        denial: false,
+        denial: None,
         quote: longest_quote(block, sentence),
         bare_quote: false,
     })
@@ -582,7 +651,7 @@ fn participle_after_narration(
         verb: Some(participle),
         object_from: participle + 1,
         excluded: std::iter::once(sentence.start..participle).collect(),
-        denial: false,
+        denial: None,
         quote: longest_quote(block, sentence),
         bare_quote: false,
     })
@@ -605,7 +674,7 @@ fn bare_quote(block: &Block, sentence: Range<usize>) -> Option<Found> {
         verb: None,
         object_from: sentence.start,
         excluded: Vec::new(),
-        denial: false,
+        denial: None,
         quote: longest_quote(block, sentence),
         bare_quote: true,
     })

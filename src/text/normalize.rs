@@ -150,6 +150,13 @@ fn classify(c: char) -> Folded {
         'ؤ' => Folded::Char('و'),
         'ئ' => Folded::Char('ي'),
         'ک' => Folded::Char('ك'),
+        // Letters of Persian and Maghrebi spellings of foreign names.
+        'ڤ' => Folded::Char('ف'),
+        'پ' => Folded::Char('ب'),
+        'چ' => Folded::Char('ج'),
+        'گ' => Folded::Char('غ'),
+        'ژ' => Folded::Char('ز'),
+        'ڨ' => Folded::Char('ق'),
         'ی' => Folded::Char('ي'),
         '٠'..='٩' => Folded::Char(char::from(b'0' + (c as u32 - 0x0660) as u8)),
         '۰'..='۹' => Folded::Char(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
@@ -178,6 +185,12 @@ mod tests {
     #[test]
     fn folds_digits_and_lowercases_latin() {
         assert_eq!(normalize("٤٩ Said ۱۲").text, "49 said 12");
+    }
+
+    #[test]
+    fn folds_persian_and_maghrebi_letters_of_foreign_names() {
+        assert_eq!(normalize("ڤلاديمير پوتين").text, "فلاديمير بوتين");
+        assert_eq!(normalize("چ گ ژ ڨ").text, "ج غ ز ق");
     }
 
     #[test]
