@@ -3,6 +3,7 @@
 //! The documented defaults are the repository's `config.toml`, embedded.
 
 use crate::lexicon::LexiconSettings;
+use crate::limits::{Limits, RawLimits};
 use crate::text::layout::{BidiMode, Harakat, LayoutOptions};
 use crate::text::{Lang, LineIndex};
 use serde::Deserialize;
@@ -31,6 +32,8 @@ pub struct RawConfig {
     pub reader: RawReader,
     #[serde(default, rename = "source")]
     pub sources: Vec<RawSource>,
+    #[serde(default)]
+    pub limits: RawLimits,
 }
 
 /// One `[[source]]` entry: a local file or directory (`path`) or a feed
@@ -140,6 +143,7 @@ pub struct Config {
     pub colors: BTreeMap<String, String>,
     pub sort: ListSort,
     pub sync_scroll: bool,
+    pub limits: Limits,
 }
 
 /// A configuration file that could not be read or understood.
@@ -157,6 +161,8 @@ pub enum ConfigError {
         column: usize,
         message: String,
     },
+    #[error("{path}: {message}")]
+    Limits { path: String, message: String },
     #[error("{path}: [[source]] number {number}: {message}")]
     Source {
         path: String,
@@ -240,7 +246,12 @@ impl Config {
                 })
             })
             .collect::<Result<_, _>>()?;
+        let limits = Limits::resolve(&raw.limits).map_err(|message| ConfigError::Limits {
+            path: origin.to_string(),
+            message,
+        })?;
         Ok(Config {
+            limits,
             layout: LayoutOptions {
                 bidi: raw.display.bidi.unwrap_or(defaults.bidi),
                 shaping: raw.display.shaping.unwrap_or(defaults.shaping),

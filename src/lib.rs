@@ -9,6 +9,8 @@
 //! - [`store`]: the SQLite store of fetched articles and cached analyses.
 //! - [`feeds`]: fetching RSS/Atom/JSON feeds and article pages into the store.
 //! - [`config`]: the configuration file, raw and resolved.
+//! - [`limits`]: size limits on untrusted input.
+//! - [`fsutil`]: atomic writes of the user's files.
 //! - [`app`]: the reader's state and its `update` function (no terminal).
 //! - [`ui`]: ratatui widgets that draw the state.
 
@@ -16,8 +18,10 @@ pub mod app;
 pub mod config;
 pub mod corpus;
 pub mod feeds;
+pub mod fsutil;
 pub mod init;
 pub mod lexicon;
+pub mod limits;
 pub mod store;
 pub mod tagger;
 pub mod text;

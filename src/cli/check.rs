@@ -7,6 +7,7 @@ use super::Cli;
 use clap::Args;
 use mizan::config::{Config, ConfigError};
 use mizan::lexicon::{Diagnostic, Lexicon, SettingsOrigin, Severity};
+use mizan::text::sanitize::sanitize_lines;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -41,7 +42,7 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let (lexicon, found) = Lexicon::check(&settings);
     problems.extend(found);
     for problem in &problems {
-        eprintln!("{}", problem.with_caret());
+        eprintln!("{}", sanitize_lines(&problem.with_caret()));
     }
     let errors = problems.iter().filter(|p| p.is_error()).count();
     let warnings = problems.len() - errors;

@@ -100,8 +100,8 @@ pub fn run(cli: &Cli, args: &CompareArgs) -> anyhow::Result<ExitCode> {
 
 fn write_json(comparison: &Comparison, analysed: &[Analysed]) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    serde_json::to_writer_pretty(&mut out, &to_json(comparison, analysed))?;
-    writeln!(out)?;
+    let json = serde_json::to_string_pretty(&to_json(comparison, analysed))?;
+    writeln!(out, "{}", super::escape_json_unsafe(&json))?;
     out.flush()
 }
 

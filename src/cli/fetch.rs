@@ -11,6 +11,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use mizan::config::{Config, Source};
 use mizan::feeds::{FeedOutcome, FeedReport, FeedSource, FetchOptions, HttpLimits, fetch_all};
 use mizan::store::{Store, default_db_path};
+use mizan::text::sanitize::sanitize;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -159,14 +160,18 @@ fn print_report(report: &FeedReport, progress: Option<&ProgressBar>) {
     let line = match &report.outcome {
         FeedOutcome::Stored(stored) => format!(
             "{}: {} new, {} already stored{}",
-            report.url,
+            sanitize(&report.url),
             stored.added,
             stored.duplicates,
             page_note(report.page_failures)
         ),
-        FeedOutcome::NotModified => format!("{}: not modified", report.url),
+        FeedOutcome::NotModified => format!("{}: not modified", sanitize(&report.url)),
         FeedOutcome::Failed(error) => {
-            let message = format!("error: {}: {}", report.url, one_line(&error.to_string()));
+            let message = format!(
+                "error: {}: {}",
+                sanitize(&report.url),
+                one_line(&error.to_string())
+            );
             match progress {
                 Some(bar) => {
                     bar.println(&message);
@@ -186,9 +191,13 @@ fn print_report(report: &FeedReport, progress: Option<&ProgressBar>) {
     }
 }
 
-/// Parser messages can span lines; a report is one line per feed.
+/// Parser messages can span lines and quote the feed; a report is one line
+/// per feed, without the feed's controls.
 fn one_line(message: &str) -> String {
-    message.split_whitespace().collect::<Vec<_>>().join(" ")
+    sanitize(message)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn page_note(failures: usize) -> String {

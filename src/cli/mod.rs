@@ -14,8 +14,9 @@ mod tui;
 
 use clap::{Parser, Subcommand};
 use mizan::config::Config;
-use mizan::corpus::{Article, load_configured, load_paths};
+use mizan::corpus::{Article, load_configured, load_paths_within};
 use mizan::store::default_db_path;
+use mizan::text::sanitize::{is_unsafe, sanitize_lines};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -61,14 +62,14 @@ pub enum Command {
 /// sources and the store. Every loading problem is printed to standard
 /// error; the flag says whether any was an error.
 fn load_articles(cli: &Cli, paths: &[PathBuf]) -> anyhow::Result<(Vec<Article>, bool)> {
+    let (config, _) = Config::locate(cli.config.as_deref())?;
     let loaded = if paths.is_empty() {
-        let (config, _) = Config::locate(cli.config.as_deref())?;
         load_configured(&config, &default_db_path()?)
     } else {
-        load_paths(paths)
+        load_paths_within(paths, &config.limits)
     };
     for problem in &loaded.problems {
-        eprintln!("mizan: {problem}");
+        eprintln!("mizan: {}", sanitize_lines(&problem.to_string()));
     }
     let failed = loaded.has_errors();
     Ok((loaded.articles, failed))
@@ -93,8 +94,28 @@ pub fn run() -> ExitCode {
     match outcome {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("mizan: {error:#}");
+            // Errors quote file names and input: shown without their controls.
+            eprintln!("mizan: {}", sanitize_lines(&format!("{error:#}")));
             ExitCode::FAILURE
         }
     }
+}
+
+/// JSON text with every character a terminal could act on written as a
+/// `\u` escape. serde_json escapes only C0 controls, and the output may go
+/// to a terminal; inside a JSON string the escape means the same character,
+/// so the data is unchanged. A raw line feed is never inside a string
+/// (serde_json escapes it there): it is pretty-printing and stays.
+fn escape_json_unsafe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if is_unsafe(c) && c != '\n' {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

@@ -7,8 +7,9 @@ use anyhow::{Context, bail};
 use clap::Args;
 use mizan::config::{Config, Source, user_config_file};
 use mizan::feeds::opml::{OpmlFeed, read_opml, write_opml};
+use mizan::fsutil::write_atomic;
+use mizan::text::sanitize::{is_unsafe, sanitize};
 use std::collections::HashSet;
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -58,9 +59,9 @@ pub fn import(cli: &Cli, args: &ImportArgs) -> anyhow::Result<ExitCode> {
     println!(
         "{} feeds in {}: {} added to {}, {} already there",
         feeds.len(),
-        args.file.display(),
+        sanitize(&args.file.display().to_string()),
         new.len(),
-        target.display(),
+        sanitize(&target.display().to_string()),
         feeds.len() - new.len()
     );
     Ok(ExitCode::SUCCESS)
@@ -86,20 +87,22 @@ fn append_sources(target: &std::path::Path, feeds: &[&OpmlFeed]) -> anyhow::Resu
             text.push_str(&format!("lang = {}\n", toml_string(lang)));
         }
     }
-    let mut file = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(target)
-        .with_context(|| format!("opening {}", target.display()))?;
-    file.write_all(text.as_bytes())
-        .with_context(|| format!("writing {}", target.display()))?;
-    if let Err(error) = Config::load(target) {
+    // The new text is checked before anything is written, then replaces
+    // the file atomically: a failed import leaves the configuration as it was.
+    let mut updated = match std::fs::read_to_string(target) {
+        Ok(existing) => existing,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(error) => return Err(error).with_context(|| format!("reading {}", target.display())),
+    };
+    updated.push_str(&text);
+    if let Err(error) = Config::parse(&updated, &target.display().to_string()) {
         bail!(
-            "{} no longer parses after the import: {error}",
+            "{} would no longer parse after the import, left unchanged: {error}",
             target.display()
         );
     }
-    Ok(())
+    write_atomic(target, updated.as_bytes())
+        .with_context(|| format!("writing {}", target.display()))
 }
 
 fn toml_string(text: &str) -> String {
@@ -121,7 +124,23 @@ pub fn export(cli: &Cli, _args: &ExportArgs) -> anyhow::Result<ExitCode> {
             Source::Local { .. } => None,
         })
         .collect();
-    print!("{}", write_opml(&feeds)?);
+    print!("{}", escape_unsafe(&write_opml(&feeds)?));
     println!();
     Ok(ExitCode::SUCCESS)
+}
+
+/// OPML text with every character a terminal could act on (feed titles and
+/// URLs come from strangers) written as an XML character reference, which
+/// means the same character to any XML reader. Line feeds and tabs between
+/// elements are the writer's own and stay.
+fn escape_unsafe(xml: &str) -> String {
+    let mut out = String::with_capacity(xml.len());
+    for c in xml.chars() {
+        if is_unsafe(c) && c != '\n' && c != '\t' {
+            out.push_str(&format!("&#x{:X};", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

@@ -6,6 +6,7 @@
 use mizan::corpus::Article;
 use mizan::tagger::Statement;
 use mizan::text::layout::{Direction, LaidLine, LayoutOptions, layout_paragraph};
+use mizan::text::sanitize::sanitize;
 use mizan::text::{Lang, TextRange};
 use std::io::{IsTerminal, Write};
 
@@ -22,7 +23,7 @@ pub fn write(
     let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let options = LayoutOptions::default();
     for (article, statements) in articles.iter().zip(tagged) {
-        writeln!(out, "{}", paint(colour, "1", &article.path))?;
+        writeln!(out, "{}", paint(colour, "1", &sanitize(&article.path)))?;
         let base = match article.lang {
             Lang::Ar => Some(Direction::Rtl),
             Lang::En => Some(Direction::Ltr),
@@ -34,16 +35,16 @@ pub fn write(
                     .map(|l| align(&l, width))
                     .unwrap_or_else(|| pad("-", 1, width))
             };
-            let party = s.speaker_party.as_deref().unwrap_or("-");
+            let party = sanitize(s.speaker_party.as_deref().unwrap_or("-"));
             let tags = format!(
                 "{}{}",
                 s.blames
                     .iter()
-                    .map(|p| format!("-{p} "))
+                    .map(|p| format!("-{} ", sanitize(p)))
                     .collect::<String>(),
                 s.supports
                     .iter()
-                    .map(|p| format!("+{p} "))
+                    .map(|p| format!("+{} ", sanitize(p)))
                     .collect::<String>()
             );
             let tags = if tags.is_empty() {
@@ -63,7 +64,7 @@ pub fn write(
                         paint(
                             colour,
                             "36",
-                            &pad(party, party.chars().count(), PARTY_WIDTH)
+                            &pad(&party, party.chars().count(), PARTY_WIDTH)
                         ),
                         paint(colour, "33", &pad(&tags, tags.chars().count(), TAGS_WIDTH)),
                     )?;

@@ -8,6 +8,7 @@ use mizan::config::Config;
 use mizan::corpus::Article;
 use mizan::lexicon::Lexicon;
 use mizan::tagger::{Statement, tag_article};
+use mizan::text::sanitize::sanitize_lines;
 use rayon::prelude::*;
 use serde_json::json;
 use std::io::Write;
@@ -46,7 +47,7 @@ pub fn load_lexicon(cli: &Cli, extra: Option<&PathBuf>) -> anyhow::Result<Lexico
     settings.dirs.extend(extra.cloned());
     Lexicon::load(&settings).map_err(|problems| {
         for problem in problems.iter().filter(|p| p.is_error()) {
-            eprintln!("{}", problem.with_caret());
+            eprintln!("{}", sanitize_lines(&problem.with_caret()));
         }
         anyhow::anyhow!("the lexicons have errors (run `mizan check`)")
     })
@@ -67,7 +68,13 @@ pub fn run(cli: &Cli, args: &TagArgs) -> anyhow::Result<ExitCode> {
         Format::Jsonl => {
             for (article, statements) in articles.iter().zip(&tagged) {
                 for (index, statement) in statements.iter().enumerate() {
-                    writeln!(out, "{}", statement_json(article, index, statement))?;
+                    writeln!(
+                        out,
+                        "{}",
+                        super::escape_json_unsafe(
+                            &statement_json(article, index, statement).to_string()
+                        )
+                    )?;
                 }
             }
         }

@@ -32,7 +32,8 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         .map_err(|errors| anyhow::anyhow!("{}", errors.join("\n")))
         .context("in the configuration's [keys]")?;
     let (loaded, rest, source) = if !cli.paths.is_empty() {
-        let (loaded, rest) = corpus::load_paths_split(&cli.paths, READ_BEFORE_FIRST_FRAME);
+        let (loaded, rest) =
+            corpus::load_paths_split(&cli.paths, &config.limits, READ_BEFORE_FIRST_FRAME);
         (loaded, Some(rest), describe_paths(&cli.paths))
     } else {
         let configured = corpus::load_configured(&config, &default_db_path()?);

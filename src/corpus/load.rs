@@ -5,6 +5,7 @@
 
 use super::Article;
 use super::parse::{Format, Parsed, parse_article};
+use crate::limits::{Limits, ReadError, read_limited};
 use rayon::prelude::*;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -56,17 +57,23 @@ impl Loaded {
 }
 
 /// Loads every path: files as articles, directories recursively (every
-/// `.txt`/`.md` below them).
+/// `.txt`/`.md` below them), within the default [`Limits`].
 pub fn load_paths(paths: &[PathBuf]) -> Loaded {
-    let (loaded, _none_left) = load_paths_split(paths, usize::MAX);
+    load_paths_within(paths, &Limits::default())
+}
+
+/// [`load_paths`] with the configured limits: a file over
+/// `limits.max_article_bytes` is a problem naming the limit, never read.
+pub fn load_paths_within(paths: &[PathBuf], limits: &Limits) -> Loaded {
+    let (loaded, _none_left) = load_paths_split(paths, limits, usize::MAX);
     loaded
 }
 
-/// Like [`load_paths`], but reads only the first `now` article files; the
-/// others are returned to be read later (the reader shows its first frame
-/// without waiting for ten thousand files). Problems with the paths
+/// Like [`load_paths_within`], but reads only the first `now` article files;
+/// the others are returned to be read later (the reader shows its first
+/// frame without waiting for ten thousand files). Problems with the paths
 /// themselves are all reported here.
-pub fn load_paths_split(paths: &[PathBuf], now: usize) -> (Loaded, Remaining) {
+pub fn load_paths_split(paths: &[PathBuf], limits: &Limits, now: usize) -> (Loaded, Remaining) {
     let mut candidates = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
@@ -77,10 +84,11 @@ pub fn load_paths_split(paths: &[PathBuf], now: usize) -> (Loaded, Remaining) {
         articles: Vec::new(),
         problems,
     };
-    loaded.append(load_candidates(&candidates));
+    loaded.append(load_candidates(&candidates, limits));
     let remaining = Remaining {
         loaded_before: candidates.len(),
         candidates: rest,
+        limits: *limits,
     };
     (loaded, remaining)
 }
@@ -89,6 +97,7 @@ pub fn load_paths_split(paths: &[PathBuf], now: usize) -> (Loaded, Remaining) {
 pub struct Remaining {
     loaded_before: usize,
     candidates: Vec<Candidate>,
+    limits: Limits,
 }
 
 impl Remaining {
@@ -107,7 +116,7 @@ impl Remaining {
         let mut read = self.loaded_before;
         for chunk in self.candidates.chunks(batch.max(1)) {
             read += chunk.len();
-            each(load_candidates(chunk), read);
+            each(load_candidates(chunk, &self.limits), read);
         }
     }
 }
@@ -120,9 +129,11 @@ impl Loaded {
 }
 
 /// Reads and parses `candidates` on all cores, keeping their order.
-fn load_candidates(candidates: &[Candidate]) -> Loaded {
-    let results: Vec<(Option<Article>, Vec<Problem>)> =
-        candidates.par_iter().map(load_candidate).collect();
+fn load_candidates(candidates: &[Candidate], limits: &Limits) -> Loaded {
+    let results: Vec<(Option<Article>, Vec<Problem>)> = candidates
+        .par_iter()
+        .map(|candidate| load_candidate(candidate, limits))
+        .collect();
     let mut loaded = Loaded {
         articles: Vec::with_capacity(results.len()),
         problems: Vec::new(),
@@ -219,19 +230,23 @@ fn walk_directory(dir: &Path, out: &mut Vec<Candidate>, problems: &mut Vec<Probl
     }
 }
 
-fn load_candidate(candidate: &Candidate) -> (Option<Article>, Vec<Problem>) {
+fn load_candidate(candidate: &Candidate, limits: &Limits) -> (Option<Article>, Vec<Problem>) {
     let severity = if candidate.named {
         Severity::Error
     } else {
         Severity::Warning
     };
-    match std::fs::read(&candidate.path) {
+    match read_limited(&candidate.path, limits.max_article_bytes) {
         Ok(bytes) => from_bytes(&candidate.shown, bytes, candidate.format, severity),
         Err(error) => {
+            let message = match error {
+                ReadError::Io(error) => io_message(&error),
+                too_large => too_large.to_string(),
+            };
             let problem = Problem {
                 path: candidate.shown.clone(),
                 severity,
-                message: io_message(&error),
+                message,
             };
             (None, vec![problem])
         }
@@ -392,7 +407,7 @@ mod tests {
             write(dir.path(), &format!("{name}.txt"), name.as_bytes());
         }
         write(dir.path(), "f.txt", b"\0");
-        let (loaded, rest) = load_paths_split(&[dir.path().to_path_buf()], 2);
+        let (loaded, rest) = load_paths_split(&[dir.path().to_path_buf()], &Limits::default(), 2);
         let titles: Vec<_> = loaded.articles.iter().map(|a| a.title.clone()).collect();
         assert_eq!(titles, ["a", "b"]);
         assert_eq!(rest.total_files(), 6);

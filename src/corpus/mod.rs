@@ -13,7 +13,9 @@ pub mod stories;
 mod terms;
 mod union_find;
 
-pub use load::{Loaded, Problem, Remaining, Severity, load_paths, load_paths_split, samples};
+pub use load::{
+    Loaded, Problem, Remaining, Severity, load_paths, load_paths_split, load_paths_within, samples,
+};
 pub use parse::{Format, ParseError, Parsed, parse_article};
 pub use stored::{STORED_PATH_PREFIX, load_configured, stored_article, stored_id};
 

@@ -3,7 +3,7 @@
 //! plain-text article file would be, so the reader and the tagger treat
 //! fetched and local articles alike.
 
-use super::{Article, Loaded, Meta, Problem, Severity, load_paths};
+use super::{Article, Loaded, Meta, Problem, Severity, load_paths_within};
 use crate::config::{Config, Source};
 use crate::store::{Store, StoredArticle};
 use crate::text::{Lang, TextRange, detect_lang};
@@ -63,7 +63,7 @@ pub fn load_configured(config: &Config, db: &Path) -> Loaded {
     let mut loaded = Loaded::default();
     for source in &config.sources {
         if let Source::Local { path, outlet, lang } = source {
-            let mut local = load_paths(std::slice::from_ref(path));
+            let mut local = load_paths_within(std::slice::from_ref(path), &config.limits);
             for article in &mut local.articles {
                 if article.meta.outlet.is_none() {
                     article.meta.outlet.clone_from(outlet);

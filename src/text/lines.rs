@@ -28,7 +28,11 @@ impl LineIndex {
     /// assert_eq!(index.line_column(text, 9), (2, 4));
     /// ```
     pub fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
-        let offset = text.floor_char_boundary(offset.min(text.len()));
+        // `str::floor_char_boundary` is newer than the supported Rust 1.88.
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let line = self.starts.partition_point(|&start| start <= offset) - 1;
         let column = text[self.starts[line]..offset].chars().count() + 1;
         (line + 1, column)

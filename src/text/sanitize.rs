@@ -52,6 +52,22 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     Cow::Owned(Sanitized::new(text).map(|(_, c)| c).collect())
 }
 
+/// `text` sanitised line by line, its line feeds kept: for messages that
+/// quote untrusted input (a file name, a lexicon line, a feed title) and
+/// span lines of their own.
+///
+/// ```
+/// use mizan::text::sanitize::sanitize_lines;
+/// assert_eq!(sanitize_lines("bad \u{1b}]0;x\u{7}key\n  ^"), "bad key\n  ^");
+/// ```
+pub fn sanitize_lines(text: &str) -> Cow<'_, str> {
+    if !text.contains(|c| c != '\n' && is_unsafe(c)) {
+        return Cow::Borrowed(text);
+    }
+    let lines: Vec<Cow<'_, str>> = text.split('\n').map(sanitize).collect();
+    Cow::Owned(lines.join("\n"))
+}
+
 /// Whether `c` is one of the characters [`sanitize`] never lets through.
 pub fn is_unsafe(c: char) -> bool {
     classify(c) != Class::Kept

@@ -9,7 +9,7 @@
 //!
 //! The terminal is always given back: `ratatui::init` installs a panic hook
 //! that restores it, ours chains before it to switch off mouse capture and
-//! explicit bidi mode, and SIGTERM/SIGINT end the loop normally.
+//! explicit bidi mode, and SIGTERM/SIGINT/SIGHUP end the loop normally.
 
 use super::draw;
 use super::keymap::Keymap;
@@ -114,9 +114,14 @@ fn event_loop(
     runtime: &mut Runtime,
 ) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
-    // SIGHUP keeps its default (end at once): the terminal is gone, and
-    // crossterm would spin reading end-of-file from it.
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
+    // SIGHUP too: `kill -HUP` leaves the terminal in place, and it must be
+    // restored. When the terminal is really gone, `exit_if_stuck` ends a
+    // loop spinning on its end-of-file within `STOP_GRACE`.
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGINT,
+        signal_hook::consts::SIGHUP,
+    ] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     exit_if_stuck(Arc::clone(&stop), state.layout.bidi == BidiMode::App);
