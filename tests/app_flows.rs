@@ -3,6 +3,8 @@
 
 mod reader_fixtures;
 
+use mizan::app::geometry::compare_areas;
+use mizan::app::grouping::ListRow;
 use mizan::app::{Action, Screen, update};
 use mizan::corpus::coverage::CountFilter;
 use mizan::tagger::Relation;
@@ -460,8 +462,13 @@ fn compare_without_marks_opens_the_story_under_the_cursor() {
     }
     press(&mut state, "c");
     assert_eq!(state.screen, Screen::Compare);
-    let expected: Vec<usize> = shared.articles.iter().copied().take(4).collect();
-    assert_eq!(state.compare.articles, expected);
+    let mut expected = shared.articles.clone();
+    expected.sort_by_key(|&a| (state.articles[a].meta.date.clone(), a));
+    expected.truncate(4);
+    assert_eq!(
+        state.compare.articles, expected,
+        "the story's articles by date"
+    );
     let mut lone = reader_fixtures::untagged_state(120, 30);
     press(&mut lone, "c");
     assert_eq!(lone.screen, Screen::Articles, "no stories before tagging");
@@ -495,6 +502,8 @@ fn next_statement_in_a_comparison_lights_up_its_counterpart() {
             results,
         },
     );
+    assert!(state.stories.is_none(), "built in the background");
+    reader_fixtures::build_stories(&mut state);
     assert_eq!(state.stories.as_ref().unwrap().stories.len(), 1);
     press(&mut state, "c");
     assert_eq!(state.screen, Screen::Compare);
@@ -518,4 +527,195 @@ fn a_statement_only_one_outlet_carries_is_marked() {
         state.status.message.as_deref(),
         Some("¹ no other outlet carries this statement")
     );
+}
+
+#[test]
+fn grouping_waits_for_the_stories_and_keeps_the_cursor_on_its_article() {
+    let mut untagged = reader_fixtures::untagged_state(80, 24);
+    press(&mut untagged, "t");
+    assert!(!untagged.grouped);
+    let message = untagged.status.message.clone().unwrap_or_default();
+    assert!(message.contains("tagging is complete (0/4"), "{message}");
+
+    let mut state = reader_fixtures::shared_state(120, 30);
+    press(&mut state, "j j");
+    let article = state.selected_article_row().expect("an article row");
+    press(&mut state, "t");
+    assert!(state.grouped);
+    assert_eq!(state.selected_article_row(), Some(article), "same article");
+    assert!(matches!(state.list_rows[0], ListRow::Story(_)));
+    press(&mut state, "t");
+    assert!(!state.grouped);
+    assert!(state.list_rows.is_empty());
+    assert_eq!(state.selected_article_row(), Some(article));
+
+    press(&mut state, "t G");
+    assert_eq!(state.article_list.cursor, state.list_rows.len() - 1);
+    press(&mut state, "/");
+    type_text(&mut state, "grain exports");
+    assert_eq!(
+        state.list_rows,
+        vec![ListRow::Unshared(1), ListRow::Article(5)],
+        "the filter applies within the groups"
+    );
+    assert!(state.article_list.cursor < state.list_rows.len());
+    press(&mut state, "esc esc");
+    assert!(matches!(state.list_rows[0], ListRow::Story(_)));
+}
+
+#[test]
+fn a_story_header_matches_when_one_of_its_articles_does() {
+    let mut state = reader_fixtures::shared_state(120, 30);
+    press(&mut state, "t /");
+    type_text(&mut state, "baku says");
+    let story = state.stories.as_ref().unwrap().story_of[3];
+    assert_eq!(
+        state.list_rows,
+        vec![ListRow::Story(story), ListRow::Article(3)]
+    );
+    assert!(
+        screen(&state).contains("1 of 5 articles"),
+        "{}",
+        screen(&state)
+    );
+}
+
+#[test]
+fn enter_on_a_story_header_compares_its_first_four_articles_by_date() {
+    let mut state = reader_fixtures::shared_state(120, 30);
+    press(&mut state, "t g");
+    let Some(ListRow::Story(story)) = state.selected_list_row() else {
+        panic!("the first row is a story header");
+    };
+    let members = state.stories.as_ref().unwrap().stories[story]
+        .articles
+        .clone();
+    assert_eq!(members.len(), 5);
+    press(&mut state, "enter");
+    assert_eq!(state.screen, Screen::Compare);
+    assert_eq!(
+        state.compare.articles,
+        vec![3, 0, 2, 4],
+        "by date, then order"
+    );
+    let message = state.status.message.clone().unwrap_or_default();
+    assert!(message.contains("first 4 by date"), "{message}");
+    press(&mut state, "esc G enter");
+    assert_eq!(
+        state.screen,
+        Screen::Reader,
+        "an article row opens the reader"
+    );
+}
+
+#[test]
+fn stories_arrive_from_the_background_and_stale_ones_are_dropped() {
+    let mut state = reader_fixtures::shared_state(120, 30);
+    press(&mut state, "t j j j");
+    let article = state.selected_article_row().expect("an article");
+    let built = state.stories.clone().expect("stories");
+
+    update(&mut state, Action::AnalysisStarted { generation: 2 });
+    let tagged = statements(&state.articles.clone());
+    let mut results: Vec<_> = tagged.into_iter().enumerate().collect();
+    results.push((4, results[0].1.clone()));
+    results.push((5, Vec::new()));
+    update(
+        &mut state,
+        Action::Analysed {
+            generation: 2,
+            results,
+        },
+    );
+    let request = state.stories_request.take().expect("a build request");
+    assert_eq!(request.generation, 2);
+    assert!(
+        state.grouped,
+        "the old stories stay until the new ones arrive"
+    );
+
+    update(
+        &mut state,
+        Action::StoriesBuilt {
+            generation: 1,
+            stories: Box::new(mizan::app::Stories::default()),
+        },
+    );
+    assert_eq!(
+        state.stories.as_ref(),
+        Some(&built),
+        "stale stories dropped"
+    );
+    update(&mut state, request.build());
+    assert_eq!(
+        state.stories.as_ref(),
+        Some(&built),
+        "same articles, same stories"
+    );
+    assert_eq!(state.selected_article_row(), Some(article));
+}
+
+#[test]
+fn omitted_list_shows_what_the_focused_pane_lacks_and_enter_jumps_there() {
+    let mut state = reader_fixtures::shared_state(120, 12);
+    press(&mut state, "O");
+    assert!(state.compare.omitted.is_none(), "only in a comparison");
+    press(&mut state, "t g enter tab O");
+    assert_eq!(state.compare.focus, 1);
+    let list = state.compare.omitted.clone().expect("the list is open");
+    assert_eq!(list.pane, 1);
+    let focused = state.compare.articles[1];
+    for entry in &list.entries {
+        assert!(entry.members.iter().all(|m| m.article != focused));
+        assert!(
+            entry.members.iter().all(|m| m.article != 4),
+            "the copy carries what the focused article carries"
+        );
+    }
+    assert_eq!(list.entries.len(), 3, "{:?}", list.entries);
+
+    press(&mut state, "j j");
+    let target = list.entries[2].members[0];
+    press(&mut state, "enter");
+    assert!(state.compare.omitted.is_none());
+    assert_eq!(state.compare.focus, 1, "the focus stays");
+    assert_eq!(
+        state.compare.selected,
+        Some((target.article, target.statement))
+    );
+    let pane = state
+        .compare
+        .articles
+        .iter()
+        .position(|&a| a == target.article)
+        .unwrap();
+    let areas = compare_areas(state.main_area(), state.compare.articles.len());
+    let lines = state.lines(target.article, areas[pane].text.width).unwrap();
+    let row = state.statement_starts(target.article, &lines)[target.statement].unwrap();
+    let top = state.compare.tops[pane];
+    assert!(top > 0, "the pane scrolled");
+    assert!(
+        (top..top + usize::from(areas[pane].text.height)).contains(&row),
+        "the statement is in view"
+    );
+
+    press(&mut state, "O tab");
+    assert_eq!(state.compare.focus, 2);
+    let switched = state.compare.omitted.as_ref().expect("reopened");
+    assert_eq!(switched.pane, 2);
+    press(&mut state, "esc");
+    assert!(state.compare.omitted.is_none());
+    assert_eq!(state.screen, Screen::Compare, "esc only closes the list");
+}
+
+#[test]
+fn compare_panes_draw_the_outlet_count_of_each_statement() {
+    let mut state = reader_fixtures::shared_state(120, 30);
+    press(&mut state, "t g enter");
+    assert_eq!(state.outlets_carrying(0, 0), Some(2));
+    assert_eq!(state.outlets_carrying(3, 0), Some(1));
+    let text = screen(&state);
+    let copies = text.matches("2×").count();
+    assert_eq!(copies, 4, "two statements in each of two panes: {text}");
+    assert!(text.contains("1×"), "{text}");
 }

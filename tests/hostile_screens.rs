@@ -98,6 +98,9 @@ fn hostile_state(width: u16, height: u16) -> State {
             results: prepared.results.clone(),
         },
     );
+    if let Some(request) = state.stories_request.take() {
+        update(&mut state, request.build());
+    }
     state
 }
 
@@ -165,6 +168,11 @@ fn no_screen_shows_a_control_from_hostile_content() {
         "space j space c tab n",
         "?",
         "o o",
+        "t",
+        "t g enter",
+        "t g enter O",
+        "space space space c O",
+        "space space space c tab O j enter",
     ];
     for (width, height) in [(80, 24), (120, 40), (33, 12)] {
         for flow in flows {
@@ -173,6 +181,9 @@ fn no_screen_shows_a_control_from_hostile_content() {
                 press(&mut state, flow);
             }
             let screen = assert_screen_clean(&state, flow);
+            if flow.ends_with(" O") && width == 120 {
+                assert!(screen.contains("enter jumps"), "the omitted list: {screen}");
+            }
             if flow.is_empty() {
                 assert!(
                     screen.contains("trojan"),

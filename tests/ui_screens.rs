@@ -133,14 +133,18 @@ fn statements_are_highlighted_and_badges_coloured_by_party() {
     let text = screen(&state);
     let badge_row = text
         .lines()
-        .position(|l| l.starts_with("AZE ◀ARM"))
+        .position(|l| l.starts_with("1× AZE ◀ARM"))
         .expect("badge row") as u16;
     let cells = row_cells(&buffer, badge_row);
-    let aze = cells[0].fg;
-    let arm = cells[5].fg;
+    assert_ne!(
+        cells[0].bg, cells[3].bg,
+        "the single-outlet badge stands out from the party badges"
+    );
+    let aze = cells[3].fg;
+    let arm = cells[8].fg;
     assert_ne!(aze, arm, "one colour per party");
     assert!(
-        cells[0].modifier.contains(Modifier::BOLD),
+        cells[3].modifier.contains(Modifier::BOLD),
         "the speaker's party is bold"
     );
     let selected_bg = cells[20].bg;
@@ -174,4 +178,38 @@ fn coverage_of_marked_articles(#[values(80, 81, 120)] width: u16) {
     assert!(text.contains("AZE → ARM ×1"), "{text}");
     assert!(text.contains("blamed"), "{text}");
     snapshot("coverage", width, &text);
+}
+
+#[rstest]
+fn grouped_article_list(#[values(80, 81, 120)] width: u16) {
+    let mut state = reader_fixtures::shared_state(width, 24);
+    press(&mut state, "t");
+    assert!(state.grouped);
+    let text = screen(&state);
+    assert!(text.contains("▾ "), "a story header: {text}");
+    assert!(text.contains("no story with another"), "{text}");
+    assert!(text.contains("by story"), "{text}");
+    snapshot("grouped_list", width, &text);
+}
+
+#[rstest]
+fn compare_with_outlet_badges(#[values(80, 81, 120)] width: u16) {
+    let mut state = reader_fixtures::shared_state(width, 24);
+    press(&mut state, "t g enter");
+    assert_eq!(state.screen, mizan::app::Screen::Compare);
+    let text = screen(&state);
+    assert!(text.contains("2×"), "shared statements: {text}");
+    assert!(text.contains("1×"), "statements one outlet carries: {text}");
+    snapshot("compare_badges", width, &text);
+}
+
+#[rstest]
+fn omitted_statements_list(#[values(80, 81, 120)] width: u16) {
+    let mut state = reader_fixtures::shared_state(width, 24);
+    press(&mut state, "t g enter O");
+    let list = state.compare.omitted.as_ref().expect("the omitted list");
+    assert!(!list.entries.is_empty());
+    let text = screen(&state);
+    assert!(text.contains("enter jumps"), "{text}");
+    snapshot("omitted", width, &text);
 }

@@ -3,6 +3,7 @@
 //! `config.toml` binds. The others carry input text, mouse positions and the
 //! results of background work into [`super::update`].
 
+use super::coverage::Stories;
 use super::directory::Directory;
 use crate::corpus::Article;
 use crate::tagger::Statement;
@@ -61,6 +62,11 @@ pub enum Action {
     /// Show the coverage of the marked articles, or of the selected
     /// article's story.
     Coverage,
+    /// Group the article list by story, or list the articles one by one.
+    GroupStories,
+    /// In a comparison, list what the other panes quote that the focused
+    /// one omits.
+    Omitted,
 
     /// A character typed into the filter box.
     #[serde(skip)]
@@ -103,6 +109,12 @@ pub enum Action {
         generation: u64,
         results: Vec<(usize, Vec<Statement>)>,
     },
+    /// The stories of tagging pass `generation`, built in the background.
+    #[serde(skip)]
+    StoriesBuilt {
+        generation: u64,
+        stories: Box<Stories>,
+    },
     /// More articles read from disk, appended to the list: a large corpus
     /// is loaded in the background so the first frame need not wait for it.
     #[serde(skip)]
@@ -121,7 +133,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to, in the order the help lists them.
-    pub const BINDABLE: [Action; 23] = [
+    pub const BINDABLE: [Action; 25] = [
         Action::Up,
         Action::Down,
         Action::PageUp,
@@ -140,6 +152,8 @@ impl Action {
         Action::ToggleMark,
         Action::Compare,
         Action::Coverage,
+        Action::GroupStories,
+        Action::Omitted,
         Action::ToggleSync,
         Action::FocusNext,
         Action::FocusPrev,
@@ -173,6 +187,8 @@ impl Action {
             Action::Statements => "statements",
             Action::Sort => "sort",
             Action::Coverage => "coverage",
+            Action::GroupStories => "group_stories",
+            Action::Omitted => "omitted",
             _ => "",
         }
     }
@@ -203,6 +219,8 @@ impl Action {
             Action::Statements => "article list / statement list",
             Action::Sort => "sort by date, outlet, title",
             Action::Coverage => "coverage of the story or the marked articles",
+            Action::GroupStories => "group the article list by story / ungroup",
+            Action::Omitted => "what the other panes quote that this one omits",
             _ => "",
         }
     }
@@ -215,6 +233,7 @@ impl Action {
             Action::Resize { .. }
                 | Action::AnalysisStarted { .. }
                 | Action::Analysed { .. }
+                | Action::StoriesBuilt { .. }
                 | Action::ArticlesLoaded(_)
                 | Action::LexiconReloaded(_)
                 | Action::LexiconError(_)

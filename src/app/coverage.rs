@@ -1,11 +1,13 @@
 //! The reader's side of "compare coverage": the stories and alignments of
 //! the loaded articles (built once tagging is complete, rebuilt after a
-//! re-tagging) and the coverage view's content. The view is a list of lines
+//! re-tagging, on a background thread: see [`StoriesRequest`]) and the
+//! coverage view's content. The view is a list of lines
 //! whose numbers are selectable cells; each cell carries the [`CountFilter`]
 //! and the articles behind its number, so the statement list it opens holds
 //! exactly the statements counted. Building the lines here, not in the
 //! widget, keeps the cursor in `update` and the highlight on screen in step.
 
+use super::action::Action;
 use super::directory::Directory;
 use crate::corpus::Article;
 use crate::corpus::align::{AlignOptions, Alignment};
@@ -13,14 +15,17 @@ use crate::corpus::comparison::Comparison;
 use crate::corpus::coverage::{CountFilter, Counts, Coverage, coverage};
 use crate::corpus::stories::{Analysed, Story, StoryOptions};
 use crate::tagger::{Relation, Statement};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// The stories of every loaded article and each story's aligned statements.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Stories {
     pub stories: Vec<Story>,
     /// One per story, in the same order.
     pub alignments: Vec<Alignment>,
+    /// One per story, in the same order: what its list header shows.
+    pub summaries: Vec<StorySummary>,
     /// For each article, the index of its story.
     pub story_of: Vec<usize>,
 }
@@ -38,10 +43,107 @@ impl Stories {
             &StoryOptions::default(),
             &AlignOptions::default(),
         );
+        let summaries = comparison
+            .stories
+            .iter()
+            .map(|story| StorySummary::of(articles, &parties, story))
+            .collect();
         Stories {
             stories: comparison.stories,
             alignments: comparison.alignments,
+            summaries,
             story_of: comparison.story_of,
+        }
+    }
+}
+
+/// How many parties a story's list header names.
+const SUMMARY_PARTIES: usize = 3;
+
+/// A story at a glance, for its header in the grouped article list.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StorySummary {
+    /// The parties most of its articles quote or tag, most articles first
+    /// (at most [`SUMMARY_PARTIES`]).
+    pub parties: Vec<String>,
+    /// Its earliest and latest article dates (`YYYY-MM-DD`), when dated.
+    pub dates: Option<(String, String)>,
+    /// How many outlets report it.
+    pub outlets: usize,
+}
+
+impl StorySummary {
+    fn of(articles: &[Article], parties: &[Vec<String>], story: &Story) -> StorySummary {
+        let mut shared: BTreeMap<&str, usize> = BTreeMap::new();
+        for &article in &story.articles {
+            for party in &parties[article] {
+                *shared.entry(party.as_str()).or_default() += 1;
+            }
+        }
+        let mut ranked: Vec<(&str, usize)> = shared.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let days: BTreeSet<&str> = story
+            .articles
+            .iter()
+            .filter_map(|&a| articles[a].meta.date.as_deref())
+            .map(|date| date.get(..10).unwrap_or(date))
+            .collect();
+        let outlets: BTreeSet<&str> = story
+            .articles
+            .iter()
+            .map(|&a| outlet_of(&articles[a]))
+            .collect();
+        StorySummary {
+            parties: ranked
+                .into_iter()
+                .take(SUMMARY_PARTIES)
+                .map(|(party, _)| party.to_string())
+                .collect(),
+            dates: days
+                .first()
+                .zip(days.last())
+                .map(|(first, last)| (first.to_string(), last.to_string())),
+            outlets: outlets.len(),
+        }
+    }
+}
+
+/// The outlet an article is counted under (its path when the outlet is
+/// unknown, as the engine counts it).
+pub fn outlet_of(article: &Article) -> &str {
+    article.meta.outlet.as_deref().unwrap_or(&article.path)
+}
+
+/// What the stories of a completed tagging pass are built from. Building
+/// takes most of a second for 10,000 articles, so `update` only records the
+/// request; the runtime takes it, builds on a background thread and sends
+/// the result back as [`Action::StoriesBuilt`], which is dropped when
+/// another tagging pass has started meanwhile.
+#[derive(Clone, Debug)]
+pub struct StoriesRequest {
+    pub generation: u64,
+    articles: Arc<Vec<Article>>,
+    statements: Vec<Option<Vec<Statement>>>,
+}
+
+impl StoriesRequest {
+    pub(super) fn new(
+        generation: u64,
+        articles: Arc<Vec<Article>>,
+        statements: Vec<Option<Vec<Statement>>>,
+    ) -> StoriesRequest {
+        StoriesRequest {
+            generation,
+            articles,
+            statements,
+        }
+    }
+
+    /// Builds the stories: the slow part, for a background thread.
+    pub fn build(self) -> Action {
+        Action::StoriesBuilt {
+            generation: self.generation,
+            stories: Box::new(Stories::build(&self.articles, &self.statements)),
         }
     }
 }

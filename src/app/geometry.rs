@@ -9,6 +9,11 @@ use ratatui::layout::Rect;
 pub const GUTTER_WIDTH: u16 = 14;
 /// Below this width the reader has no gutter (badges would eat the text).
 const GUTTER_MIN_TOTAL: u16 = 40;
+/// Cells of a comparison pane's gutter, where each statement's outlet count
+/// (`1×`, `3×`) stands (plus one blank column after it).
+pub const PANE_GUTTER_WIDTH: u16 = 4;
+/// Below this pane width the pane has no gutter.
+const PANE_GUTTER_MIN_WIDTH: u16 = 16;
 /// Tallest explanation panel.
 const EXPLANATION_MAX_HEIGHT: u16 = 12;
 
@@ -86,6 +91,8 @@ pub struct PaneAreas {
     /// The whole pane, for mouse hit tests.
     pub pane: Rect,
     pub header: Option<Rect>,
+    /// The statements' outlet counts, left of the text.
+    pub gutter: Option<Rect>,
     pub text: Rect,
     /// The column that separates it from the next pane.
     pub separator: Option<Rect>,
@@ -118,9 +125,21 @@ pub fn compare_areas(main: Rect, count: usize) -> Vec<PaneAreas> {
             } else {
                 None
             };
+            let gutter = if pane.width >= PANE_GUTTER_MIN_WIDTH {
+                let gutter = Rect {
+                    width: PANE_GUTTER_WIDTH - 1,
+                    ..pane
+                };
+                pane.x += PANE_GUTTER_WIDTH;
+                pane.width -= PANE_GUTTER_WIDTH;
+                Some(gutter)
+            } else {
+                None
+            };
             PaneAreas {
                 pane: whole,
                 header,
+                gutter,
                 text: pane,
                 separator,
             }

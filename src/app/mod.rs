@@ -10,12 +10,14 @@ pub mod directory;
 pub mod filter;
 pub mod fold;
 pub mod geometry;
+pub mod grouping;
 pub mod lines;
+pub mod omitted;
 mod state;
 mod update;
 
 pub use action::Action;
-pub use coverage::{CoverageView, Stories};
+pub use coverage::{CoverageView, Stories, StoriesRequest};
 pub use directory::{Directory, NameAlias, PartyInfo};
 pub use state::{
     CompareView, FilterState, ListView, ReaderView, Screen, StartOptions, State, Status,

@@ -3,18 +3,20 @@
 //! that both `update` and the widgets need (visible rows, statement rows,
 //! stance summaries) live here so the two never disagree.
 
-use super::coverage::{CountTarget, CoverageView, Stories};
+use super::coverage::{CountTarget, CoverageView, Stories, StoriesRequest, outlet_of};
 use super::directory::Directory;
 use super::filter::{FilterIndex, Matches, Query};
 use super::fold::fold;
 use super::geometry::{self, ReaderAreas};
+use super::grouping::ListRow;
 use super::lines::{ArticleLines, LayoutCache, TextMemo};
+use super::omitted::OmittedList;
 use crate::config::ListSort;
 use crate::corpus::Article;
 use crate::tagger::{Origin, Relation, Statement};
 use crate::text::layout::LayoutOptions;
 use ratatui::layout::Rect;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -54,6 +56,9 @@ pub struct CompareView {
     /// The statement `n`/`N` reached in the focused pane, as `(article,
     /// statement)`; its aligned counterparts light up in the other panes.
     pub selected: Option<(usize, usize)>,
+    /// The list of what the other panes quote that the focused one omits,
+    /// while it is open.
+    pub omitted: Option<OmittedList>,
 }
 
 /// A scrolling list's cursor and first visible row.
@@ -113,6 +118,14 @@ pub struct State {
     pub compare: CompareView,
     /// Stories and alignments, once every article is tagged.
     pub stories: Option<Stories>,
+    /// Stories the runtime should build in the background.
+    pub stories_request: Option<StoriesRequest>,
+    /// Whether the article list is grouped by story (it is only while the
+    /// stories exist).
+    pub grouped: bool,
+    /// The grouped article list's rows (empty when not grouped); the
+    /// article list cursor indexes them while grouped.
+    pub list_rows: Vec<ListRow>,
     pub coverage: CoverageView,
     /// A coverage number the statement list is narrowed to.
     pub count_filter: Option<CountTarget>,
@@ -163,6 +176,9 @@ impl State {
                 ..CompareView::default()
             },
             stories: None,
+            stories_request: None,
+            grouped: false,
+            list_rows: Vec::new(),
             coverage: CoverageView::default(),
             count_filter: None,
             filter: FilterState::default(),
@@ -279,21 +295,23 @@ impl State {
     /// Whether no article of another outlet in its story reports statement
     /// `statement` of `article` (`false` until the stories are built).
     pub fn carried_by_one_outlet(&self, article: usize, statement: usize) -> bool {
-        let Some(stories) = &self.stories else {
-            return false;
-        };
-        let Some(&story) = stories.story_of.get(article) else {
-            return false;
-        };
-        let outlet = |a: usize| {
-            let meta = &self.articles[a];
-            meta.meta.outlet.as_deref().unwrap_or(&meta.path)
-        };
+        self.outlets_carrying(article, statement) == Some(1)
+    }
+
+    /// How many outlets of its story report statement `statement` of
+    /// `article` (`None` until the stories are built).
+    pub fn outlets_carrying(&self, article: usize, statement: usize) -> Option<usize> {
+        let stories = self.stories.as_ref()?;
+        let story = *stories.story_of.get(article)?;
         let reference = crate::corpus::align::StatementRef { article, statement };
-        stories.alignments[story]
-            .counterparts(reference)
+        let group = stories.alignments.get(story)?.group_of(reference)?;
+        let outlets: BTreeSet<&str> = group
+            .members
             .iter()
-            .all(|other| outlet(other.article) == outlet(article))
+            .filter_map(|member| self.articles.get(member.article))
+            .map(outlet_of)
+            .collect();
+        Some(outlets.len())
     }
 
     /// The statement under the list cursor, as `(article, statement)`.
@@ -301,8 +319,14 @@ impl State {
         self.statement_rows.get(self.statement_list.cursor).copied()
     }
 
-    /// The article under the list cursor.
+    /// The article under the list cursor (none on a story header).
     pub fn selected_article_row(&self) -> Option<usize> {
+        if self.grouped {
+            return match self.list_rows.get(self.article_list.cursor) {
+                Some(ListRow::Article(article)) => Some(*article),
+                _ => None,
+            };
+        }
         self.article_rows.get(self.article_list.cursor).copied()
     }
 
@@ -371,8 +395,10 @@ impl State {
                 })
                 .collect(),
         };
+        self.regroup();
         let height = usize::from(self.list_rows_area().height);
-        clamp_list(&mut self.article_list, self.article_rows.len(), height);
+        let articles = self.article_list_len();
+        clamp_list(&mut self.article_list, articles, height);
         clamp_list(&mut self.statement_list, self.statement_rows.len(), height);
     }
 

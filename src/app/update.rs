@@ -3,9 +3,11 @@
 //! scroll positions in range for the current viewport.
 
 use super::action::Action;
-use super::coverage::{CoverageView, Stories};
+use super::coverage::CoverageView;
 use super::filter::Query;
 use super::geometry::{self, contains};
+use super::grouping::{self, ListRow, MAX_PANES};
+use super::omitted;
 use super::state::{Screen, State, clamp_list};
 use crate::corpus::Article;
 use crate::tagger::Statement;
@@ -18,6 +20,9 @@ pub fn update(state: &mut State, action: Action) {
     // arriving must not wipe it before it is read.
     if action.is_from_user() {
         state.status.message = None;
+    }
+    if omitted::handle(state, &action) {
+        return;
     }
     match action {
         Action::Quit => state.quit = true,
@@ -37,6 +42,8 @@ pub fn update(state: &mut State, action: Action) {
         Action::ToggleMark => toggle_mark(state),
         Action::Compare => start_compare(state),
         Action::Coverage => open_coverage(state),
+        Action::GroupStories => grouping::toggle_grouping(state),
+        Action::Omitted => omitted::toggle(state),
         Action::ToggleSync => {
             state.compare.synced = !state.compare.synced;
             let word = if state.compare.synced { "on" } else { "off" };
@@ -96,6 +103,10 @@ pub fn update(state: &mut State, action: Action) {
             generation,
             results,
         } => analysed(state, generation, results),
+        Action::StoriesBuilt {
+            generation,
+            stories,
+        } => grouping::stories_built(state, generation, *stories),
         Action::ArticlesLoaded(articles) => articles_loaded(state, articles),
         Action::LexiconReloaded(directory) => {
             state.directory = directory;
@@ -147,7 +158,7 @@ fn back(state: &mut State) {
 fn move_by(state: &mut State, delta: isize) {
     match state.screen {
         Screen::Articles => {
-            let len = state.article_rows.len();
+            let len = state.article_list_len();
             state.article_list.cursor =
                 offset(state.article_list.cursor, delta, len.saturating_sub(1));
         }
@@ -185,11 +196,14 @@ fn reader_max_top(state: &State) -> usize {
 fn open(state: &mut State) {
     state.help = false;
     match state.screen {
-        Screen::Articles => {
-            if let Some(article) = state.selected_article_row() {
-                open_reader(state, article, None, Screen::Articles);
+        Screen::Articles => match state.selected_list_row() {
+            Some(ListRow::Article(article)) => open_reader(state, article, None, Screen::Articles),
+            Some(ListRow::Story(story)) => compare_story(state, story),
+            Some(ListRow::Unshared(_)) => {
+                state.status.message = Some("the articles below share no story with another".into())
             }
-        }
+            None => {}
+        },
         Screen::Statements => {
             if let Some((article, statement)) = state.selected_statement_row() {
                 open_reader(state, article, Some(statement), Screen::Statements);
@@ -213,16 +227,22 @@ fn coverage_selection(state: &State) -> Option<(String, Vec<usize>)> {
         marked.sort_unstable();
         return Some((format!("{} marked articles", marked.len()), marked));
     }
+    let story = story_at_cursor(state)?;
+    let story = state.stories.as_ref()?.stories.get(story)?;
+    Some((format!("story: {}", story.label), story.articles.clone()))
+}
+
+/// The story of what the current screen is on: the article list's row, the
+/// statement list's article, the open article or the focused pane.
+fn story_at_cursor(state: &State) -> Option<usize> {
     let article = match state.screen {
-        Screen::Articles => state.selected_article_row(),
+        Screen::Articles => return state.selected_story(),
         Screen::Statements => state.selected_statement_row().map(|(a, _)| a),
         Screen::Reader => Some(state.reader.article),
         Screen::Compare => state.compare.articles.get(state.compare.focus).copied(),
         Screen::Coverage => None,
     }?;
-    let stories = state.stories.as_ref()?;
-    let story = &stories.stories[*stories.story_of.get(article)?];
-    Some((format!("story: {}", story.label), story.articles.clone()))
+    state.stories.as_ref()?.story_of.get(article).copied()
 }
 
 fn open_coverage(state: &mut State) {
@@ -410,46 +430,63 @@ fn toggle_mark(state: &mut State) {
     }
 }
 
-/// Compares the marked articles, or without marks the story of the article
-/// under the cursor.
+/// Compares the marked articles, or without marks the story under the
+/// list cursor.
 fn start_compare(state: &mut State) {
-    let (chosen, what) = if state.marked.is_empty() {
-        (cursor_story(state), "articles of the story")
-    } else {
-        (state.marked.clone(), "marked articles")
-    };
-    if chosen.len() < 2 {
-        state.status.message = Some(
-            "mark 2 to 4 articles with space (or put the cursor on a story), then press c".into(),
-        );
+    if state.marked.is_empty() {
+        let story = matches!(state.screen, Screen::Articles | Screen::Statements)
+            .then(|| story_at_cursor(state))
+            .flatten();
+        match story {
+            Some(story) => compare_story(state, story),
+            None => too_few_to_compare(state),
+        }
         return;
     }
-    if chosen.len() > 4 {
-        state.status.message = Some(format!("comparing the first 4 of {} {what}", chosen.len()));
+    let marked = state.marked.clone();
+    if marked.len() < 2 {
+        too_few_to_compare(state);
+        return;
     }
-    let articles: Vec<usize> = chosen.into_iter().take(4).collect();
+    if marked.len() > MAX_PANES {
+        state.status.message = Some(format!(
+            "comparing the first {MAX_PANES} of {} marked articles",
+            marked.len()
+        ));
+    }
+    show_compare(state, marked.into_iter().take(MAX_PANES).collect());
+}
+
+fn too_few_to_compare(state: &mut State) {
+    state.status.message =
+        Some("mark 2 to 4 articles with space (or put the cursor on a story), then press c".into());
+}
+
+/// Compares the articles of `story`, the earliest by date when it has more
+/// than fit.
+fn compare_story(state: &mut State, story: usize) {
+    let (articles, total) = grouping::story_panes(state, story);
+    if articles.len() < 2 {
+        too_few_to_compare(state);
+        return;
+    }
+    if total > articles.len() {
+        state.status.message = Some(format!(
+            "comparing the first {} by date of the story's {total} articles",
+            articles.len()
+        ));
+    }
+    show_compare(state, articles);
+}
+
+fn show_compare(state: &mut State, articles: Vec<usize>) {
     state.compare.tops = vec![0; articles.len()];
     state.compare.articles = articles;
     state.compare.focus = 0;
     state.compare.selected = None;
+    state.compare.omitted = None;
     state.screen = Screen::Compare;
     state.help = false;
-}
-
-/// The articles of the story of the article under the list cursor.
-fn cursor_story(state: &State) -> Vec<usize> {
-    let article = match state.screen {
-        Screen::Articles => state.selected_article_row(),
-        Screen::Statements => state.selected_statement_row().map(|(a, _)| a),
-        _ => None,
-    };
-    let Some(stories) = &state.stories else {
-        return Vec::new();
-    };
-    article
-        .and_then(|a| stories.story_of.get(a))
-        .map(|&story| stories.stories[story].articles.clone())
-        .unwrap_or_default()
 }
 
 /// Moves the focus between compared panes, or between the tags of the
@@ -481,7 +518,7 @@ fn pane_text_height(state: &State) -> u16 {
 }
 
 /// The most rows pane `pane` can scroll, at its current width.
-fn pane_max_top(state: &State, pane: usize) -> usize {
+pub(super) fn pane_max_top(state: &State, pane: usize) -> usize {
     let areas = geometry::compare_areas(state.main_area(), state.compare.articles.len());
     let (Some(area), Some(&article)) = (areas.get(pane), state.compare.articles.get(pane)) else {
         return 0;
@@ -621,7 +658,7 @@ fn analysed(state: &mut State, generation: u64, results: Vec<(usize, Vec<Stateme
     // would cost a grouping per batch.
     state.tagged_this_pass += batch;
     if state.tagged_this_pass >= state.articles.len() {
-        state.stories = Some(Stories::build(&state.articles, &state.statements));
+        grouping::request_stories(state);
     }
     let previous_cursor = (state.article_list.cursor, state.statement_list.cursor);
     refilter(state, false);
@@ -643,10 +680,7 @@ fn articles_loaded(state: &mut State, articles: Vec<Article>) {
     }
     state.resort();
     refilter(state, false);
-    if let Some(row) = selected
-        .0
-        .and_then(|a| state.article_rows.iter().position(|&r| r == a))
-    {
+    if let Some(row) = selected.0.and_then(|a| state.row_of_article(a)) {
         state.article_list.cursor = row;
     }
     if let Some(row) = selected
@@ -745,7 +779,8 @@ fn click_reader(state: &mut State, column: u16, row: u16) {
 /// Keeps every cursor and scroll position valid for the current viewport.
 fn clamp_all(state: &mut State) {
     let height = usize::from(state.list_rows_area().height);
-    clamp_list(&mut state.article_list, state.article_rows.len(), height);
+    let articles = state.article_list_len();
+    clamp_list(&mut state.article_list, articles, height);
     clamp_list(
         &mut state.statement_list,
         state.statement_rows.len(),

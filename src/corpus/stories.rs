@@ -80,7 +80,7 @@ impl Default for StoryOptions {
 }
 
 /// A group of articles about one event.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Story {
     /// The title of its earliest article.
     pub label: String,

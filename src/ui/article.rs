@@ -1,7 +1,9 @@
 //! An article's body as the reader and the comparison panes draw it: the
 //! cached laid-out rows from `top`, statements highlighted (the selected one
-//! stronger, its cues underlined), and the badge gutter; plus the stance
-//! summary and badges shared with the lists.
+//! stronger, its cues underlined), and the badge gutter (how many outlets of
+//! the story carry each statement, `1×` standing out, then in the reader
+//! the party and tag badges); plus the stance summary and badges shared
+//! with the lists.
 
 use super::text::{align_width, styled_line};
 use super::theme;
@@ -19,6 +21,9 @@ pub struct BodyView {
     pub top: usize,
     pub text: Rect,
     pub gutter: Option<Rect>,
+    /// Whether the gutter shows party and tag badges after the outlet count
+    /// (the reader's does; a comparison pane's is too narrow).
+    pub tag_badges: bool,
     pub selected: Option<usize>,
 }
 
@@ -57,21 +62,30 @@ pub fn draw_body(buf: &mut Buffer, state: &State, view: &BodyView) {
             );
         }
         if let Some(gutter) = view.gutter {
-            let starting: Vec<&Statement> = starts
+            let starting: Vec<(usize, &Statement)> = starts
                 .iter()
                 .enumerate()
                 .filter(|(_, start)| **start == Some(row_index))
-                .filter_map(|(i, _)| statements.get(i))
+                .filter_map(|(i, _)| statements.get(i).map(|s| (i, s)))
                 .collect();
-            if !starting.is_empty() {
-                let badges = Line::from(
-                    starting
-                        .iter()
-                        .flat_map(|s| badges(state, s))
-                        .collect::<Vec<_>>(),
-                );
-                buf.set_line(gutter.x, y, &badges, gutter.width);
-            }
+            let spans: Vec<Span> = if view.tag_badges {
+                starting
+                    .iter()
+                    .flat_map(|&(i, s)| {
+                        outlet_badge(state, view.article, i)
+                            .into_iter()
+                            .flat_map(|badge| [badge, Span::raw(" ")])
+                            .chain(badges(state, s))
+                    })
+                    .collect()
+            } else {
+                starting
+                    .first()
+                    .and_then(|&(i, _)| outlet_badge(state, view.article, i))
+                    .into_iter()
+                    .collect()
+            };
+            buf.set_line(gutter.x, y, &Line::from(spans), gutter.width);
         }
     }
 }
@@ -101,6 +115,19 @@ fn row_styles(
         );
     }
     styles
+}
+
+/// How many outlets of its story carry statement `statement` of `article`
+/// (`1×` on a bright ground: no other outlet reports it), once the stories
+/// are built.
+pub fn outlet_badge(state: &State, article: usize, statement: usize) -> Option<Span<'static>> {
+    let count = state.outlets_carrying(article, statement)?;
+    let style = if count == 1 {
+        theme::single_outlet_style()
+    } else {
+        theme::dim_style()
+    };
+    Some(Span::styled(format!("{count}×"), style))
 }
 
 /// A statement's badges: its speaker's party, then each tag.

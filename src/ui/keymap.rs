@@ -37,6 +37,8 @@ const DEFAULTS: &[(&str, &[&str])] = &[
     ("toggle_mark", &["space"]),
     ("compare", &["c"]),
     ("coverage", &["v"]),
+    ("group_stories", &["t"]),
+    ("omitted", &["O"]),
     ("toggle_sync", &["s"]),
     ("focus_next", &["tab"]),
     ("focus_prev", &["shift-tab"]),

@@ -1,13 +1,16 @@
 //! The article list and the statement list. Only the rows on screen are laid
 //! out (titles and statement text go through the layout pipeline), with the
 //! filter's matched characters highlighted. Columns drop out as the terminal
-//! narrows, the text column last.
+//! narrows, the text column last. Grouped by story, the article list puts a
+//! header over each story (its main parties, dates, article and outlet
+//! counts, label) and indents its articles.
 
 use super::article::{badges, summary};
-use super::text::{cell_width, clip, matched_ranges, single_line};
+use super::text::{cell_width, clip, header_text, matched_ranges, single_line};
 use super::theme;
 use crate::app::State;
 use crate::app::geometry::list_areas;
+use crate::app::grouping::ListRow;
 use crate::app::lines::base_direction;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -123,53 +126,38 @@ fn draw_header(buf: &mut Buffer, area: Rect, first: &str, columns: &[&Column], f
     );
 }
 
+/// Cells an article is indented by under its story's header.
+const GROUP_INDENT: u16 = 2;
+
 pub fn draw_articles(frame: &mut Frame, state: &State) {
     let (header, rows) = list_areas(state.main_area());
     let columns = shown(&ARTICLE_COLUMNS, rows.width);
     let title_width = text_width(&columns, rows.width);
     let buf = frame.buffer_mut();
     if let Some(header) = header {
-        let label = format!("title (sorted by {})", state.sort.name());
+        let grouped = if state.grouped { ", by story" } else { "" };
+        let label = format!("title (sorted by {}{grouped})", state.sort.name());
         draw_header(buf, header, &label, &columns, title_width);
     }
-    let visible = state
-        .article_rows
-        .iter()
-        .enumerate()
-        .skip(state.article_list.top);
-    for (y, (position, &index)) in (rows.y..rows.y + rows.height).zip(visible) {
-        let article = &state.articles[index];
-        let mark = if state.marked.contains(&index) {
-            "● "
+    let indent = if state.grouped { GROUP_INDENT } else { 0 };
+    let positions = state.article_list.top..state.article_list_len();
+    for (y, position) in (rows.y..rows.y + rows.height).zip(positions) {
+        let row = if state.grouped {
+            state.list_rows[position]
         } else {
-            "  "
+            ListRow::Article(state.article_rows[position])
         };
-        let matched = matched_ranges(&article.title, &state.filter.query.terms);
-        let title = single_line(
-            &article.title,
-            base_direction(article),
-            title_width,
-            state,
-            Style::default(),
-            (&matched, theme::match_style()),
-        );
-        let mut spans = vec![Span::raw(mark)];
-        spans.extend(fit(title.spans, title_width));
-        for column in &columns {
-            let cell = match column.name {
-                "outlet" => outlet_cell(state, index, column.width),
-                "date" => vec![Span::raw(article.meta.date.clone().unwrap_or_default())],
-                "lang" => vec![Span::raw(article.lang.code())],
-                "stmts" => vec![Span::raw(match &state.statements[index] {
-                    Some(s) => format!("{:>4}", s.len()),
-                    None => "   …".into(),
-                })],
-                _ => summary(state, index),
-            };
-            spans.push(Span::raw(" "));
-            spans.extend(fit(cell, column.width - 1));
-        }
-        let line = Line::from(fit(spans, rows.width));
+        let line = match row {
+            ListRow::Article(index) => article_line(state, index, &columns, title_width, indent),
+            ListRow::Story(story) => story_header(state, story, position, rows.width),
+            ListRow::Unshared(count) => {
+                let text = match count {
+                    1 => "  1 article that shares no story with another".to_string(),
+                    _ => format!("  {count} articles that share no story with another"),
+                };
+                Line::from(header_text(&text, rows.width, state))
+            }
+        };
         buf.set_line(rows.x, y, &line, rows.width);
         if position == state.article_list.cursor {
             buf.set_style(
@@ -195,6 +183,107 @@ pub fn draw_articles(frame: &mut Frame, state: &State) {
             theme::dim_style(),
         );
     }
+}
+
+/// One article's row: mark, title (indented by `indent` under a story
+/// header), then the columns.
+fn article_line(
+    state: &State,
+    index: usize,
+    columns: &[&Column],
+    title_width: u16,
+    indent: u16,
+) -> Line<'static> {
+    let article = &state.articles[index];
+    let mark = if state.marked.contains(&index) {
+        "● "
+    } else {
+        "  "
+    };
+    let matched = matched_ranges(&article.title, &state.filter.query.terms);
+    let title = single_line(
+        &article.title,
+        base_direction(article),
+        title_width.saturating_sub(indent),
+        state,
+        Style::default(),
+        (&matched, theme::match_style()),
+    );
+    let mut spans = vec![Span::raw(mark), Span::raw(" ".repeat(usize::from(indent)))];
+    spans.extend(fit(title.spans, title_width.saturating_sub(indent)));
+    for column in columns {
+        let cell = match column.name {
+            "outlet" => outlet_cell(state, index, column.width),
+            "date" => vec![Span::raw(article.meta.date.clone().unwrap_or_default())],
+            "lang" => vec![Span::raw(article.lang.code())],
+            "stmts" => vec![Span::raw(match &state.statements[index] {
+                Some(s) => format!("{:>4}", s.len()),
+                None => "   …".into(),
+            })],
+            _ => summary(state, index),
+        };
+        spans.push(Span::raw(" "));
+        spans.extend(fit(cell, column.width - 1));
+    }
+    let total: u16 = MARK_WIDTH + title_width + columns.iter().map(|c| c.width).sum::<u16>();
+    Line::from(fit(spans, total))
+}
+
+/// A story's header row: its main parties, dates, how many of its articles
+/// show (of how many), its outlets, then its label. The label comes last:
+/// it is often Arabic, and numbers after an Arabic run would join it.
+fn story_header(state: &State, story: usize, position: usize, width: u16) -> Line<'static> {
+    let Some(stories) = &state.stories else {
+        return Line::default();
+    };
+    let (Some(members), Some(summary)) = (stories.stories.get(story), stories.summaries.get(story))
+    else {
+        return Line::default();
+    };
+    let shown = state
+        .list_rows
+        .iter()
+        .skip(position + 1)
+        .take_while(|row| matches!(row, ListRow::Article(_)))
+        .count();
+    let total = members.articles.len();
+    let articles = if shown < total {
+        format!("{shown} of {total} articles")
+    } else {
+        format!("{total} articles")
+    };
+    let parties: Vec<String> = summary
+        .parties
+        .iter()
+        .map(|p| state.directory.short(p))
+        .collect();
+    let mut facts = vec![format!("▾ {}", parties.join(" "))];
+    if let Some((first, last)) = &summary.dates {
+        facts.push(date_range(first, last));
+    }
+    facts.push(articles);
+    facts.push(format!("{} outlets", summary.outlets));
+    facts.push(members.label.clone());
+    Line::from(header_text(&facts.join(" · "), width, state))
+}
+
+/// `first`–`last` without repeating the year and month they share:
+/// `2026-03-04–06`, `2026-03-30–04-02`.
+fn date_range(first: &str, last: &str) -> String {
+    if first == last {
+        return first.to_string();
+    }
+    let shared = |prefix: usize| {
+        first.len() == 10 && last.len() == 10 && first.get(..prefix) == last.get(..prefix)
+    };
+    let tail = if shared(8) {
+        last.get(8..)
+    } else if shared(5) {
+        last.get(5..)
+    } else {
+        None
+    };
+    format!("{first}–{}", tail.unwrap_or(last))
 }
 
 pub fn draw_statements(frame: &mut Frame, state: &State) {
@@ -299,4 +388,21 @@ fn speaker_cell(
     let none: &[crate::text::TextRange] = &[];
     let plain = (none, Style::default());
     single_line(speaker, None, width - 1, state, Style::default(), plain).spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::date_range;
+
+    #[test]
+    fn date_ranges_drop_the_shared_year_and_month() {
+        assert_eq!(date_range("2026-03-04", "2026-03-04"), "2026-03-04");
+        assert_eq!(date_range("2026-03-04", "2026-03-06"), "2026-03-04–06");
+        assert_eq!(date_range("2026-03-30", "2026-04-02"), "2026-03-30–04-02");
+        assert_eq!(
+            date_range("2025-12-31", "2026-01-01"),
+            "2025-12-31–2026-01-01"
+        );
+        assert_eq!(date_range("2026-03", "2026-03-06"), "2026-03–2026-03-06");
+    }
 }

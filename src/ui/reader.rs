@@ -42,6 +42,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
         top: state.reader.top,
         text: areas.text,
         gutter: areas.gutter,
+        tag_badges: true,
         selected: state.reader.selected,
     };
     draw_body(frame.buffer_mut(), state, &view);

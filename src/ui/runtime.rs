@@ -2,8 +2,9 @@
 //! through the keymap, and runs the background work whose results arrive as
 //! actions over a channel: loading the articles that were not read before
 //! the first frame, tagging (started once they are all in, re-run from
-//! scratch after every lexicon reload, stale passes discarded by generation)
-//! and a file watcher that reloads lexicons and configuration. What loading,
+//! scratch after every lexicon reload, stale passes discarded by generation),
+//! grouping the tagged articles into stories once a pass completes, and a
+//! file watcher that reloads lexicons and configuration. What loading,
 //! tagging and reloading mean is given as closures, so this module knows
 //! nothing about files or lexicons.
 //!
@@ -13,7 +14,7 @@
 
 use super::draw;
 use super::keymap::Keymap;
-use crate::app::{Action, Directory, State, update};
+use crate::app::{Action, Directory, State, StoriesRequest, update};
 use crate::corpus::Article;
 use crate::tagger::{Origin, Statement};
 use crate::text::layout::BidiMode;
@@ -165,6 +166,9 @@ fn event_loop(
         for action in coalesce(results.try_iter()) {
             update(state, action);
             dirty = true;
+        }
+        if let Some(request) = state.stories_request.take() {
+            tagging.build_stories(request);
         }
         if let Some(batches) = &loading {
             let (arrived, done) = receive_loaded(state, batches);
@@ -333,6 +337,27 @@ impl Tagging {
         std::thread::spawn(move || match pool {
             Some(pool) => pool.install(pass),
             None => pass(),
+        });
+    }
+
+    /// Builds the stories of a completed pass on the tagging pool (a
+    /// keystroke's filter search on the global pool must not wait for it);
+    /// the result arrives as `StoriesBuilt`. Skipped when a newer pass has
+    /// started meanwhile.
+    fn build_stories(&self, request: StoriesRequest) {
+        let current = Arc::clone(&self.current);
+        let actions = self.actions.clone();
+        let pool = self.pool.clone();
+        std::thread::spawn(move || {
+            if current.load(Ordering::Relaxed) != request.generation {
+                return;
+            }
+            let built = match pool {
+                Some(pool) => pool.install(|| request.build()),
+                None => request.build(),
+            };
+            // A closed channel means the reader has quit.
+            let _ = actions.send(built);
         });
     }
 

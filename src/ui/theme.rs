@@ -63,6 +63,14 @@ pub fn match_style() -> Style {
         .add_modifier(Modifier::BOLD)
 }
 
+/// The badge of a statement only one outlet carries.
+pub fn single_outlet_style() -> Style {
+    Style::default()
+        .fg(Color::Black)
+        .bg(Color::LightYellow)
+        .add_modifier(Modifier::BOLD)
+}
+
 pub fn header_style() -> Style {
     Style::default().add_modifier(Modifier::BOLD)
 }

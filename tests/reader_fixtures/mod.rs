@@ -269,13 +269,17 @@ pub fn directory() -> Directory {
 
 /// A reader on the fixtures, tagging not yet arrived, at `width`×`height`.
 pub fn untagged_state(width: u16, height: u16) -> State {
+    untagged(articles(), width, height)
+}
+
+fn untagged(articles: Vec<Article>, width: u16, height: u16) -> State {
     let options = StartOptions {
         directory: directory(),
         source: "fixtures".into(),
         sync_scroll: true,
         ..StartOptions::default()
     };
-    let mut state = State::new(articles(), options);
+    let mut state = State::new(articles, options);
     update(&mut state, Action::Resize { width, height });
     update(&mut state, Action::AnalysisStarted { generation: 1 });
     state
@@ -284,17 +288,56 @@ pub fn untagged_state(width: u16, height: u16) -> State {
 /// A reader on the fixtures with every article tagged.
 pub fn state(width: u16, height: u16) -> State {
     let mut state = untagged_state(width, height);
-    let results = statements(&state.articles.clone())
-        .into_iter()
-        .enumerate()
-        .collect();
+    let tagged = statements(&state.articles.clone());
+    tag(&mut state, tagged);
+    state
+}
+
+/// Delivers every article's statements as one tagging batch and builds the
+/// stories.
+fn tag(state: &mut State, tagged: Vec<Vec<Statement>>) {
+    let results = tagged.into_iter().enumerate().collect();
     update(
-        &mut state,
+        state,
         Action::Analysed {
             generation: 1,
             results,
         },
     );
+    build_stories(state);
+}
+
+/// Builds the stories the last tagging pass asked for, as the runtime's
+/// background thread does.
+pub fn build_stories(state: &mut State) {
+    if let Some(request) = state.stories_request.take() {
+        update(state, request.build());
+    }
+}
+
+/// A reader on the fixtures plus a second outlet's copy of the Arabic truce
+/// report (same statements, so they align across the two outlets) and an
+/// unrelated report from the year before, every article tagged and the
+/// stories built. The copy is article 4, the unrelated report article 5.
+pub fn shared_state(width: u16, height: u16) -> State {
+    let mut articles = articles();
+    let mut copy = articles[0].clone();
+    copy.path = "ar/truce-copy.txt".into();
+    copy.meta.outlet = Some("صحيفة الميدان".into());
+    articles.push(copy);
+    articles.push(article(
+        "en/harvest.txt",
+        "Grain exports resume after port repairs",
+        "Harbour Daily",
+        "2025-02-11",
+        Lang::En,
+        &["Loading resumed at the eastern terminal on Tuesday after three weeks of repairs to the quay cranes."],
+    ));
+    let mut tagged = statements(&articles);
+    tagged.push(tagged[0].clone());
+    tagged.push(Vec::new());
+    let mut state = untagged(articles, width, height);
+    tag(&mut state, tagged);
     state
 }
 
