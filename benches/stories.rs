@@ -1,13 +1,17 @@
 //! Grouping and aligning 10,000 synthetic articles: 1,000 events over a
 //! year, ten reports each from different outlets, sharing the event's
-//! places, numbers and quotes amid a common newswire vocabulary.
+//! places, numbers and quotes amid a common newswire vocabulary. Then the
+//! reader's side: what the UI thread does when the last tagging batch
+//! arrives (the stories themselves are built in the background), that
+//! background build, and toggling the list's grouping by story.
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use mizan::app::{Action, StartOptions, State, update};
 use mizan::corpus::align::{AlignOptions, align_story};
 use mizan::corpus::coverage::coverage;
 use mizan::corpus::stories::{Analysed, StoryOptions, group_stories};
 use mizan::corpus::{Article, Meta};
-use mizan::tagger::Statement;
+use mizan::tagger::{Evidence, Origin, Relation, Statement};
 use mizan::text::{Lang, TextRange};
 use rayon::prelude::*;
 use std::hint::black_box;
@@ -113,14 +117,26 @@ fn make_report(
         source.push_str(quote);
         let quote_end = source.len();
         source.push_str("\".");
+        let blamed = PARTIES[random.below(PARTIES.len())].to_string();
+        let quoted = TextRange::new(quote_start, quote_end);
         statements.push(Statement {
             range: TextRange::new(start, source.len()),
-            quote: Some(TextRange::new(quote_start, quote_end)),
+            quote: Some(quoted),
             speaker: None,
             speaker_party: Some(party.to_string()),
-            blames: vec![PARTIES[random.below(PARTIES.len())].to_string()],
+            blames: vec![blamed.clone()],
             supports: Vec::new(),
-            evidence: Vec::new(),
+            evidence: vec![Evidence {
+                relation: Relation::Blames,
+                party: blamed,
+                cue: quoted,
+                target: quoted,
+                rule: "blame-cue".into(),
+                origin: Origin {
+                    file: "lexicons/ar/stance.toml".into(),
+                    line: 12,
+                },
+            }],
         });
         paragraphs.push(TextRange::new(start, source.len()));
         source.push('\n');
@@ -197,6 +213,78 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("group_align_cover_10k", |b| {
         b.iter(|| group_and_align(black_box(&analysed)))
+    });
+    group.finish();
+    reader(c, &articles, &statements);
+}
+
+/// A reader on `articles` whose tagging pass has delivered all but the last
+/// article.
+fn almost_tagged(articles: &[Article], statements: &[Vec<Statement>]) -> State {
+    let mut state = State::new(articles.to_vec(), StartOptions::default());
+    update(
+        &mut state,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    update(&mut state, Action::AnalysisStarted { generation: 1 });
+    let results = statements[..statements.len() - 1]
+        .iter()
+        .cloned()
+        .enumerate()
+        .collect();
+    update(
+        &mut state,
+        Action::Analysed {
+            generation: 1,
+            results,
+        },
+    );
+    state
+}
+
+fn last_batch(statements: &[Vec<Statement>]) -> Action {
+    let last = statements.len() - 1;
+    Action::Analysed {
+        generation: 1,
+        results: vec![(last, statements[last].clone())],
+    }
+}
+
+fn reader(c: &mut Criterion, articles: &[Article], statements: &[Vec<Statement>]) {
+    let mut group = c.benchmark_group("reader_stories");
+    group.sample_size(10);
+    group.measurement_time(std::time::Duration::from_secs(3));
+    let mut state = almost_tagged(articles, statements);
+    group.bench_function("ui_thread_last_tagging_batch_10k", |b| {
+        b.iter_batched(
+            || {
+                let mut state = almost_tagged(articles, statements);
+                state.stories_request = None;
+                (state, last_batch(statements))
+            },
+            |(mut state, batch)| {
+                update(&mut state, batch);
+                assert!(state.stories_request.is_some(), "the build is requested");
+                state
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    update(&mut state, last_batch(statements));
+    let request = state.stories_request.take().expect("a build request");
+    group.bench_function("background_stories_build_10k", |b| {
+        b.iter_batched(
+            || request.clone(),
+            |request| request.build(),
+            BatchSize::PerIteration,
+        )
+    });
+    update(&mut state, request.build());
+    group.bench_function("toggle_grouping_10k", |b| {
+        b.iter(|| update(black_box(&mut state), Action::GroupStories))
     });
     group.finish();
 }

@@ -37,19 +37,23 @@ proptest! {
 
     #[test]
     fn random_actions_never_panic_and_keep_cursors_in_range(actions in prop::collection::vec(action(), 1..40)) {
-        let mut state = reader_fixtures::state(80, 24);
+        let mut state = reader_fixtures::shared_state(80, 24);
         for action in actions {
             if action == Action::Quit {
                 continue;
             }
             update(&mut state, action);
             reader_fixtures::screen(&state);
-            prop_assert!(state.article_list.cursor <= state.article_rows.len().saturating_sub(1));
+            prop_assert!(state.article_list.cursor <= state.article_list_len().saturating_sub(1));
+            prop_assert!(state.grouped || state.list_rows.is_empty());
             prop_assert!(state.statement_list.cursor <= state.statement_rows.len().saturating_sub(1));
             prop_assert!(state.filter.input.is_char_boundary(state.filter.cursor));
             if state.screen == Screen::Compare {
                 prop_assert!((2..=4).contains(&state.compare.articles.len()));
                 prop_assert!(state.compare.focus < state.compare.articles.len());
+                if let Some(list) = &state.compare.omitted {
+                    prop_assert!(list.cursor < list.entries.len());
+                }
             }
         }
     }
