@@ -230,27 +230,20 @@ fn almost_tagged(articles: &[Article], statements: &[Vec<Statement>]) -> State {
         },
     );
     update(&mut state, Action::AnalysisStarted { generation: 1 });
-    let results = statements[..statements.len() - 1]
-        .iter()
-        .cloned()
-        .enumerate()
-        .collect();
-    update(
-        &mut state,
-        Action::Analysed {
-            generation: 1,
-            results,
-        },
-    );
+    update(&mut state, batch(statements, 0..statements.len() - 1));
     state
 }
 
-fn last_batch(statements: &[Vec<Statement>]) -> Action {
-    let last = statements.len() - 1;
+/// The statements of `articles` (indices) as one batch of tagging pass 1.
+fn batch(statements: &[Vec<Statement>], articles: std::ops::Range<usize>) -> Action {
     Action::Analysed {
         generation: 1,
-        results: vec![(last, statements[last].clone())],
+        results: articles.map(|a| (a, statements[a].clone())).collect(),
     }
+}
+
+fn last_batch(statements: &[Vec<Statement>]) -> Action {
+    batch(statements, statements.len() - 1..statements.len())
 }
 
 fn reader(c: &mut Criterion, articles: &[Article], statements: &[Vec<Statement>]) {
