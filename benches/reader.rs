@@ -252,6 +252,9 @@ fn filter_keystroke(c: &mut Criterion) {
 
 fn compare_frame(c: &mut Criterion) {
     let mut state = tagged_state(4, 240, 70);
+    // With the stories built, each statement's outlet count is drawn too.
+    let request = state.stories_request.take().expect("tagging complete");
+    update(&mut state, request.build());
     for _ in 0..4 {
         update(&mut state, Action::ToggleMark);
     }

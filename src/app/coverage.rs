@@ -28,6 +28,9 @@ pub struct Stories {
     pub summaries: Vec<StorySummary>,
     /// For each article, the index of its story.
     pub story_of: Vec<usize>,
+    /// For each article and each of its statements, how many outlets of its
+    /// story report that statement: counted once here, not per drawn row.
+    pub outlet_counts: Vec<Vec<u16>>,
 }
 
 impl Stories {
@@ -48,13 +51,44 @@ impl Stories {
             .iter()
             .map(|story| StorySummary::of(articles, &parties, story))
             .collect();
+        let outlet_counts = outlet_counts(articles, statements, &comparison.alignments);
         Stories {
             stories: comparison.stories,
             alignments: comparison.alignments,
             summaries,
             story_of: comparison.story_of,
+            outlet_counts,
         }
     }
+}
+
+/// How many outlets report each statement: those of its aligned group.
+fn outlet_counts(
+    articles: &[Article],
+    statements: &[Option<Vec<Statement>>],
+    alignments: &[Alignment],
+) -> Vec<Vec<u16>> {
+    let mut counts: Vec<Vec<u16>> = statements
+        .iter()
+        .map(|s| vec![0; s.as_ref().map_or(0, Vec::len)])
+        .collect();
+    for group in alignments.iter().flat_map(|a| &a.groups) {
+        let outlets: BTreeSet<&str> = group
+            .members
+            .iter()
+            .filter_map(|m| articles.get(m.article).map(outlet_of))
+            .collect();
+        let count = u16::try_from(outlets.len()).unwrap_or(u16::MAX);
+        for member in &group.members {
+            if let Some(slot) = counts
+                .get_mut(member.article)
+                .and_then(|c| c.get_mut(member.statement))
+            {
+                *slot = count;
+            }
+        }
+    }
+    counts
 }
 
 /// How many parties a story's list header names.

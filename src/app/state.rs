@@ -3,7 +3,7 @@
 //! that both `update` and the widgets need (visible rows, statement rows,
 //! stance summaries) live here so the two never disagree.
 
-use super::coverage::{CountTarget, CoverageView, Stories, StoriesRequest, outlet_of};
+use super::coverage::{CountTarget, CoverageView, Stories, StoriesRequest};
 use super::directory::Directory;
 use super::filter::{FilterIndex, Matches, Query};
 use super::fold::fold;
@@ -16,7 +16,7 @@ use crate::corpus::Article;
 use crate::tagger::{Origin, Relation, Statement};
 use crate::text::layout::LayoutOptions;
 use ratatui::layout::Rect;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -301,17 +301,9 @@ impl State {
     /// How many outlets of its story report statement `statement` of
     /// `article` (`None` until the stories are built).
     pub fn outlets_carrying(&self, article: usize, statement: usize) -> Option<usize> {
-        let stories = self.stories.as_ref()?;
-        let story = *stories.story_of.get(article)?;
-        let reference = crate::corpus::align::StatementRef { article, statement };
-        let group = stories.alignments.get(story)?.group_of(reference)?;
-        let outlets: BTreeSet<&str> = group
-            .members
-            .iter()
-            .filter_map(|member| self.articles.get(member.article))
-            .map(outlet_of)
-            .collect();
-        Some(outlets.len())
+        let counts = &self.stories.as_ref()?.outlet_counts;
+        let count = *counts.get(article)?.get(statement)?;
+        (count > 0).then_some(usize::from(count))
     }
 
     /// The statement under the list cursor, as `(article, statement)`.
