@@ -382,3 +382,53 @@ impl CoverageView {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Meta;
+    use crate::text::Lang;
+
+    fn article(path: &str, outlet: Option<&str>, date: Option<&str>) -> Article {
+        Article {
+            path: path.into(),
+            source: String::new(),
+            title: String::new(),
+            title_range: None,
+            meta: Meta {
+                outlet: outlet.map(Into::into),
+                date: date.map(Into::into),
+                url: None,
+            },
+            lang: Lang::En,
+            paragraphs: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_summary_ranks_parties_by_articles_and_spans_the_dates() {
+        let articles = vec![
+            article("a", Some("Wire"), Some("2026-03-06T08:00:00Z")),
+            article("b", Some("Wire"), Some("2026-03-04")),
+            article("c", None, None),
+            article("d", None, None),
+        ];
+        let parties = vec![
+            vec!["russia".to_string(), "armenia".to_string()],
+            vec!["armenia".to_string()],
+            vec!["armenia".to_string(), "usa".to_string()],
+            vec!["iran".to_string()],
+        ];
+        let story = Story {
+            label: String::new(),
+            articles: vec![0, 1, 2],
+        };
+        let summary = StorySummary::of(&articles, &parties, &story);
+        assert_eq!(summary.parties, ["armenia", "russia", "usa"]);
+        assert_eq!(
+            summary.dates,
+            Some(("2026-03-04".to_string(), "2026-03-06".to_string()))
+        );
+        assert_eq!(summary.outlets, 2, "an unknown outlet counts by its path");
+    }
+}
