@@ -719,3 +719,28 @@ fn compare_panes_draw_the_outlet_count_of_each_statement() {
     assert_eq!(copies, 4, "two statements in each of two panes: {text}");
     assert!(text.contains("1×"), "{text}");
 }
+
+#[test]
+fn a_story_only_one_outlet_covers_draws_no_outlet_badge() {
+    let articles = reader_fixtures::articles();
+    let tagged = statements(&articles);
+    let options = mizan::app::StartOptions {
+        directory: reader_fixtures::directory(),
+        ..Default::default()
+    };
+    let mut state = mizan::app::State::new(vec![articles[3].clone()], options);
+    update(&mut state, Action::AnalysisStarted { generation: 1 });
+    update(
+        &mut state,
+        Action::Analysed {
+            generation: 1,
+            results: vec![(0, tagged[3].clone())],
+        },
+    );
+    reader_fixtures::build_stories(&mut state);
+    assert!(state.stories.is_some());
+    assert_eq!(state.outlets_carrying(0, 0), None);
+    assert!(!state.carried_by_one_outlet(0, 0));
+    press(&mut state, "enter");
+    assert!(!screen(&state).contains("1×"), "{}", screen(&state));
+}

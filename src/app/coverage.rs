@@ -30,6 +30,8 @@ pub struct Stories {
     pub story_of: Vec<usize>,
     /// For each article and each of its statements, how many outlets of its
     /// story report that statement: counted once here, not per drawn row.
+    /// 0 when the story has a single outlet: "no other outlet carries it"
+    /// says nothing when no other outlet covered the story.
     pub outlet_counts: Vec<Vec<u16>>,
 }
 
@@ -46,12 +48,12 @@ impl Stories {
             &StoryOptions::default(),
             &AlignOptions::default(),
         );
-        let summaries = comparison
+        let summaries: Vec<StorySummary> = comparison
             .stories
             .iter()
             .map(|story| StorySummary::of(articles, &parties, story))
             .collect();
-        let outlet_counts = outlet_counts(articles, statements, &comparison.alignments);
+        let outlet_counts = outlet_counts(articles, statements, &comparison.alignments, &summaries);
         Stories {
             stories: comparison.stories,
             alignments: comparison.alignments,
@@ -67,12 +69,17 @@ fn outlet_counts(
     articles: &[Article],
     statements: &[Option<Vec<Statement>>],
     alignments: &[Alignment],
+    summaries: &[StorySummary],
 ) -> Vec<Vec<u16>> {
     let mut counts: Vec<Vec<u16>> = statements
         .iter()
         .map(|s| vec![0; s.as_ref().map_or(0, Vec::len)])
         .collect();
-    for group in alignments.iter().flat_map(|a| &a.groups) {
+    let covered_by_several = alignments
+        .iter()
+        .zip(summaries)
+        .filter(|(_, summary)| summary.outlets > 1);
+    for group in covered_by_several.flat_map(|(a, _)| &a.groups) {
         let outlets: BTreeSet<&str> = group
             .members
             .iter()

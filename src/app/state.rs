@@ -299,7 +299,8 @@ impl State {
     }
 
     /// How many outlets of its story report statement `statement` of
-    /// `article` (`None` until the stories are built).
+    /// `article` (`None` until the stories are built, and for a story only
+    /// one outlet covers).
     pub fn outlets_carrying(&self, article: usize, statement: usize) -> Option<usize> {
         let counts = &self.stories.as_ref()?.outlet_counts;
         let count = *counts.get(article)?.get(statement)?;
