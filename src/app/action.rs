@@ -5,6 +5,7 @@
 
 use super::directory::Directory;
 use crate::corpus::Article;
+use crate::store::ReadState;
 use crate::tagger::Statement;
 use serde::Deserialize;
 
@@ -61,6 +62,20 @@ pub enum Action {
     /// Show the coverage of the marked articles, or of the selected
     /// article's story.
     Coverage,
+
+    // Sources: read state and refresh (see `super::reading`).
+    /// Mark the selected stored article read or unread.
+    ToggleRead,
+    /// Star or unstar the selected stored article.
+    ToggleStar,
+    /// Fetch the configured feeds in the background.
+    Refresh,
+    /// The read state of stored articles, by store id, as the store has it.
+    #[serde(skip)]
+    ReadStatesLoaded(Vec<(i64, ReadState)>),
+    /// A background refresh ended; the outcome for the status bar.
+    #[serde(skip)]
+    RefreshFinished(String),
 
     /// A character typed into the filter box.
     #[serde(skip)]
@@ -121,7 +136,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to, in the order the help lists them.
-    pub const BINDABLE: [Action; 23] = [
+    pub const BINDABLE: [Action; 26] = [
         Action::Up,
         Action::Down,
         Action::PageUp,
@@ -143,6 +158,9 @@ impl Action {
         Action::ToggleSync,
         Action::FocusNext,
         Action::FocusPrev,
+        Action::ToggleRead,
+        Action::ToggleStar,
+        Action::Refresh,
         Action::Help,
         Action::Quit,
     ];
@@ -173,6 +191,9 @@ impl Action {
             Action::Statements => "statements",
             Action::Sort => "sort",
             Action::Coverage => "coverage",
+            Action::ToggleRead => "toggle_read",
+            Action::ToggleStar => "toggle_star",
+            Action::Refresh => "refresh",
             _ => "",
         }
     }
@@ -203,6 +224,9 @@ impl Action {
             Action::Statements => "article list / statement list",
             Action::Sort => "sort by date, outlet, title",
             Action::Coverage => "coverage of the story or the marked articles",
+            Action::ToggleRead => "mark the stored article read / unread",
+            Action::ToggleStar => "star / unstar the stored article",
+            Action::Refresh => "fetch the feeds in the background",
             _ => "",
         }
     }
@@ -219,6 +243,8 @@ impl Action {
                 | Action::LexiconReloaded(_)
                 | Action::LexiconError(_)
                 | Action::Notice(_)
+                | Action::ReadStatesLoaded(_)
+                | Action::RefreshFinished(_)
         )
     }
 

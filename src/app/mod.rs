@@ -11,12 +11,14 @@ pub mod filter;
 pub mod fold;
 pub mod geometry;
 pub mod lines;
+pub mod reading;
 mod state;
 mod update;
 
 pub use action::Action;
 pub use coverage::{CoverageView, Stories};
 pub use directory::{Directory, NameAlias, PartyInfo};
+pub use reading::Reading;
 pub use state::{
     CompareView, FilterState, ListView, ReaderView, Screen, StartOptions, State, Status,
 };

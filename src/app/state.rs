@@ -9,6 +9,7 @@ use super::filter::{FilterIndex, Matches, Query};
 use super::fold::fold;
 use super::geometry::{self, ReaderAreas};
 use super::lines::{ArticleLines, LayoutCache, TextMemo};
+use super::reading::Reading;
 use crate::config::ListSort;
 use crate::corpus::Article;
 use crate::tagger::{Origin, Relation, Statement};
@@ -126,6 +127,8 @@ pub struct State {
     pub quit: bool,
     /// A lexicon entry the runtime should open in `$EDITOR`.
     pub editor_request: Option<Origin>,
+    /// Stored articles' read state, and store work for the runtime.
+    pub reading: Reading,
 }
 
 /// How the reader starts.
@@ -175,6 +178,7 @@ impl State {
             tagged_this_pass: 0,
             quit: false,
             editor_request: None,
+            reading: Reading::default(),
         };
         for index in 0..count {
             state.reindex(index);

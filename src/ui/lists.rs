@@ -12,7 +12,7 @@ use crate::app::lines::base_direction;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 /// A fixed-width column, shown from `min_total` terminal cells up. The
@@ -139,18 +139,14 @@ pub fn draw_articles(frame: &mut Frame, state: &State) {
         .skip(state.article_list.top);
     for (y, (position, &index)) in (rows.y..rows.y + rows.height).zip(visible) {
         let article = &state.articles[index];
-        let mark = if state.marked.contains(&index) {
-            "● "
-        } else {
-            "  "
-        };
+        let (mark, title_style) = article_mark(state, index);
         let matched = matched_ranges(&article.title, &state.filter.query.terms);
         let title = single_line(
             &article.title,
             base_direction(article),
             title_width,
             state,
-            Style::default(),
+            title_style,
             (&matched, theme::match_style()),
         );
         let mut spans = vec![Span::raw(mark)];
@@ -195,6 +191,28 @@ pub fn draw_articles(frame: &mut Frame, state: &State) {
             theme::dim_style(),
         );
     }
+}
+
+/// The mark column of an article row (`●` marked for comparison, then `*`
+/// starred or `N` unread) and its title's style (bold while unread). Local
+/// files have no read state, so neither.
+fn article_mark(state: &State, index: usize) -> (String, Style) {
+    let compare = if state.marked.contains(&index) {
+        '●'
+    } else {
+        ' '
+    };
+    let read_state = state.reading.state_of(&state.articles[index]);
+    let flag = match read_state {
+        Some(flags) if flags.starred => '*',
+        Some(flags) if !flags.read => 'N',
+        _ => ' ',
+    };
+    let style = match read_state {
+        Some(flags) if !flags.read => Style::default().add_modifier(Modifier::BOLD),
+        _ => Style::default(),
+    };
+    (format!("{compare}{flag}"), style)
 }
 
 pub fn draw_statements(frame: &mut Frame, state: &State) {

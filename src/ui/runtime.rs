@@ -15,6 +15,7 @@ use super::draw;
 use super::keymap::Keymap;
 use crate::app::{Action, Directory, State, update};
 use crate::corpus::Article;
+use crate::store::ReadChange;
 use crate::tagger::{Origin, Statement};
 use crate::text::layout::BidiMode;
 use ratatui::DefaultTerminal;
@@ -49,6 +50,15 @@ pub type Reloader = Box<dyn FnMut() -> Result<Reloaded, Vec<String>>>;
 /// own, handing them (and progress notices) to the sink as actions.
 pub type Loader = Box<dyn FnOnce(&dyn Fn(Action)) + Send>;
 
+/// Fetches the feeds on a thread of its own, like a [`Loader`]: the
+/// articles it stored arrive as `ArticlesLoaded`, its outcome as
+/// `RefreshFinished`.
+pub type Refresher = Box<dyn FnMut() -> Loader>;
+
+/// Saves read-state changes to the store off the UI thread; problems come
+/// back over the sender as actions.
+pub type ReadStateWriter = Box<dyn FnMut(Vec<ReadChange>, &mpsc::Sender<Action>)>;
+
 /// What the event loop needs besides the state.
 pub struct Runtime {
     pub keymap: Keymap,
@@ -58,6 +68,9 @@ pub struct Runtime {
     pub watch: Vec<PathBuf>,
     /// The rest of the articles, when they are still to be read.
     pub loader: Option<Loader>,
+    /// The feeds' refresh, when the reader shows the configured sources.
+    pub refresh: Option<Refresher>,
+    pub read_states: Option<ReadStateWriter>,
 }
 
 /// How long the watcher waits for edits to settle before reloading.
@@ -166,6 +179,7 @@ fn event_loop(
             update(state, action);
             dirty = true;
         }
+        dirty |= store_work(state, runtime, &actions, &mut loading);
         if let Some(batches) = &loading {
             let (arrived, done) = receive_loaded(state, batches);
             dirty |= arrived || done;
@@ -243,6 +257,34 @@ fn spawn_loader(loader: Loader) -> mpsc::Receiver<Action> {
         });
     });
     batches
+}
+
+/// Hands the state's read-state changes to the writer and starts an asked
+/// for refresh (after the initial load: both append to the list); whether
+/// the state changed.
+fn store_work(
+    state: &mut State,
+    runtime: &mut Runtime,
+    actions: &mpsc::Sender<Action>,
+    loading: &mut Option<mpsc::Receiver<Action>>,
+) -> bool {
+    let changes = state.reading.take_changes();
+    if let Some(write) = runtime.read_states.as_mut().filter(|_| !changes.is_empty()) {
+        write(changes, actions);
+    }
+    if !state.reading.take_refresh_request() {
+        return false;
+    }
+    let refused = match (&mut runtime.refresh, loading.is_some()) {
+        (Some(refresh), false) => {
+            *loading = Some(spawn_loader(refresh()));
+            return false;
+        }
+        (Some(_), true) => "articles are still loading: refresh once they are in",
+        (None, _) => "refresh works on the configured sources: run mizan without a PATH",
+    };
+    update(state, Action::RefreshFinished(refused.into()));
+    true
 }
 
 /// Applies the batches that arrived: whether any did, and whether the
