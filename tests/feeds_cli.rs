@@ -64,6 +64,17 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+/// A home whose configuration has the Arabic RSS fixture as its one feed,
+/// fetched with `fetch` (the command line).
+fn fetched_arabic_feed(fetch: &[&str]) -> (TestServer, Home) {
+    let server = TestServer::start();
+    server.fixture("/ar.xml", "rss2-ar.xml", "application/xml");
+    let home = Home::new();
+    home.write_feeds(&[server.url("/ar.xml")]);
+    assert!(home.run(fetch).status.success());
+    (server, home)
+}
+
 fn article_count(db: &Path) -> usize {
     Store::open(db).unwrap().article_count().unwrap()
 }
@@ -251,11 +262,7 @@ fn a_config_without_feeds_has_nothing_to_fetch() {
 
 #[test]
 fn render_without_a_path_shows_the_fetched_articles() {
-    let server = TestServer::start();
-    server.fixture("/ar.xml", "rss2-ar.xml", "application/xml");
-    let home = Home::new();
-    home.write_feeds(&[server.url("/ar.xml")]);
-    assert!(home.run(&["fetch"]).status.success());
+    let (_server, home) = fetched_arabic_feed(&["fetch"]);
     let output = home.run(&["render", "--bidi", "off", "--width", "200"]);
     assert!(output.status.success(), "{}", text(&output.stderr));
     let stdout = text(&output.stdout);
@@ -288,4 +295,25 @@ fn a_feed_is_not_fetched_again_within_its_refresh_interval_unless_forced() {
     let forced = home.run(&["fetch", "--force"]);
     assert!(forced.status.success(), "{}", text(&forced.stderr));
     assert_eq!(server.requests_to("/ar.xml").len(), 2);
+}
+
+#[test]
+fn tagging_the_store_again_is_served_from_the_analysis_cache() {
+    let (_server, home) = fetched_arabic_feed(&["fetch", "--no-pages"]);
+    let tag = |cached: usize| {
+        let output = home.run(&["tag", "--stats"]);
+        let stats = format!("tagged 3 articles ({cached} from the analysis cache)");
+        let stderr = text(&output.stderr);
+        assert!(
+            output.status.success() && stderr.contains(&stats),
+            "{stderr}"
+        );
+        output
+    };
+    let first = tag(0);
+    let second = tag(3);
+    assert_eq!(text(&second.stdout), text(&first.stdout));
+    assert!(!text(&first.stdout).is_empty(), "the feed has statements");
+    let compare = home.run(&["compare", "--format", "json"]);
+    assert!(compare.status.success(), "{}", text(&compare.stderr));
 }

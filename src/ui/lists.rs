@@ -193,26 +193,22 @@ pub fn draw_articles(frame: &mut Frame, state: &State) {
     }
 }
 
-/// The mark column of an article row (`●` marked for comparison, then `*`
-/// starred or `N` unread) and its title's style (bold while unread). Local
-/// files have no read state, so neither.
-fn article_mark(state: &State, index: usize) -> (String, Style) {
-    let compare = if state.marked.contains(&index) {
-        '●'
-    } else {
-        ' '
-    };
+/// The mark column of an article row and its title's style. The column's
+/// one symbol is, by priority, `●` marked for comparison, `*` starred, `N`
+/// unread; unread titles are bold besides. Local files have no read state.
+fn article_mark(state: &State, index: usize) -> (&'static str, Style) {
     let read_state = state.reading.state_of(&state.articles[index]);
-    let flag = match read_state {
-        Some(flags) if flags.starred => '*',
-        Some(flags) if !flags.read => 'N',
-        _ => ' ',
+    let mark = match read_state {
+        _ if state.marked.contains(&index) => "● ",
+        Some(flags) if flags.starred => "* ",
+        Some(flags) if !flags.read => "N ",
+        _ => "  ",
     };
     let style = match read_state {
         Some(flags) if !flags.read => Style::default().add_modifier(Modifier::BOLD),
         _ => Style::default(),
     };
-    (format!("{compare}{flag}"), style)
+    (mark, style)
 }
 
 pub fn draw_statements(frame: &mut Frame, state: &State) {
