@@ -2,10 +2,11 @@
 //! through the keymap, and runs the background work whose results arrive as
 //! actions over a channel: loading the articles that were not read before
 //! the first frame, tagging (started once they are all in, re-run from
-//! scratch after every lexicon reload, stale passes discarded by generation)
-//! and a file watcher that reloads lexicons and configuration. What loading,
-//! tagging and reloading mean is given as closures, so this module knows
-//! nothing about files or lexicons.
+//! scratch after every lexicon reload, stale passes discarded by generation),
+//! a file watcher that reloads lexicons and configuration, a refresh of the
+//! feeds (run like a loader) and the saving of read state. What loading,
+//! tagging, reloading, refreshing and saving mean is given as closures, so
+//! this module knows nothing about files, lexicons or the store.
 //!
 //! The terminal is always given back: `ratatui::init` installs a panic hook
 //! that restores it, ours chains before it to switch off mouse capture and
