@@ -20,6 +20,7 @@ use mizan::ui::runtime::{self, Analyser, Loader, ReadStateWriter, Refresher, Rel
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::{Arc, mpsc};
+use std::time::Duration;
 
 /// Article files read before the first frame: enough to fill the screen,
 /// and every file of a small corpus, so a single bad file still ends mizan
@@ -288,10 +289,14 @@ fn refresh_feeds(explicit: Option<&Path>, db: &Path, send: &dyn Fn(Action)) -> S
     }
 }
 
+/// How long quitting waits for read state still being saved.
+const SAVE_GRACE: Duration = Duration::from_secs(1);
+
 /// Saves read-state changes on a thread of its own, in order: a database
 /// locked by a running fetch delays the save, never a frame.
 fn read_state_writer(db: PathBuf) -> ReadStateWriter {
     let (sender, batches) = mpsc::channel::<(Vec<ReadChange>, mpsc::Sender<Action>)>();
+    let (done, finished) = mpsc::channel::<()>();
     std::thread::spawn(move || {
         let mut store: Option<Store> = None;
         for (changes, actions) in batches {
@@ -299,11 +304,38 @@ fn read_state_writer(db: PathBuf) -> ReadStateWriter {
                 let _ = actions.send(Action::Notice(format!("read state not saved: {error}")));
             }
         }
+        drop(done);
     });
-    Box::new(move |changes, actions| {
-        // A closed channel means the writer thread is gone; nothing to save to.
-        let _ = sender.send((changes, actions.clone()));
-    })
+    let writer = WriterThread {
+        sender: Some(sender),
+        finished,
+    };
+    Box::new(move |changes, actions| writer.send(changes, actions))
+}
+
+/// The read-state writer's end of its thread. Dropped when the reader
+/// quits: the article just opened is still marked read, unless the store
+/// stays locked for longer than [`SAVE_GRACE`].
+struct WriterThread {
+    sender: Option<mpsc::Sender<(Vec<ReadChange>, mpsc::Sender<Action>)>>,
+    finished: mpsc::Receiver<()>,
+}
+
+impl WriterThread {
+    fn send(&self, changes: Vec<ReadChange>, actions: &mpsc::Sender<Action>) {
+        if let Some(sender) = &self.sender {
+            // A closed channel means the thread is gone; nothing to save to.
+            let _ = sender.send((changes, actions.clone()));
+        }
+    }
+}
+
+impl Drop for WriterThread {
+    fn drop(&mut self) {
+        // Closing the channel ends the thread once the queue is saved.
+        self.sender = None;
+        let _ = self.finished.recv_timeout(SAVE_GRACE);
+    }
 }
 
 fn save_read_states(

@@ -204,6 +204,9 @@ impl Store {
             )
         })?;
         conn.busy_timeout(CACHE_BUSY_TIMEOUT)?;
+        // One commit per cached article: without this each would wait for
+        // the disk (the store is in WAL mode since `open` created it).
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
