@@ -91,13 +91,13 @@ fn setup() -> (tempfile::TempDir, PathBuf, Vec<Article>, Lexicon) {
 #[test]
 fn the_second_tagging_is_served_from_the_cache_with_the_same_statements() {
     let (_dir, db, articles, lexicon) = setup();
-    let first = AnalysisCache::open(&db, lexicon.version()).unwrap();
+    let first = AnalysisCache::new(&db, lexicon.version());
     let (tagged, fresh) = tag_all(&first, &articles, &lexicon);
     assert_eq!((tagged, first.served()), (3, 0));
     assert!(fresh.iter().all(|s| !s.is_empty()), "{fresh:?}");
     assert_eq!(analysis_rows(&db), 3);
 
-    let second = AnalysisCache::open(&db, lexicon.version()).unwrap();
+    let second = AnalysisCache::new(&db, lexicon.version());
     let (tagged, cached) = tag_all(&second, &articles, &lexicon);
     assert_eq!((tagged, second.served()), (0, 3));
     assert_eq!(cached, fresh);
@@ -106,7 +106,7 @@ fn the_second_tagging_is_served_from_the_cache_with_the_same_statements() {
 #[test]
 fn a_lexicon_edit_changes_the_version_and_misses_the_cache() {
     let (dir, db, articles, builtin) = setup();
-    let cache = AnalysisCache::open(&db, builtin.version()).unwrap();
+    let cache = AnalysisCache::new(&db, builtin.version());
     tag_all(&cache, &articles, &builtin);
 
     let edited = edited_lexicon(dir.path());
@@ -116,7 +116,7 @@ fn a_lexicon_edit_changes_the_version_and_misses_the_cache() {
         edited.version(),
         "the same files give the same version"
     );
-    let after_edit = AnalysisCache::open(&db, edited.version()).unwrap();
+    let after_edit = AnalysisCache::new(&db, edited.version());
     let (tagged, _) = tag_all(&after_edit, &articles, &edited);
     assert_eq!((tagged, after_edit.served()), (3, 0));
     assert_eq!(analysis_rows(&db), 6, "both versions are kept");
@@ -127,7 +127,7 @@ fn a_store_locked_by_a_writer_skips_caching_without_waiting_long() {
     let (_dir, db, articles, lexicon) = setup();
     let fetch = rusqlite::Connection::open(&db).unwrap();
     fetch.execute_batch("BEGIN IMMEDIATE").unwrap();
-    let cache = AnalysisCache::open(&db, lexicon.version()).unwrap();
+    let cache = AnalysisCache::new(&db, lexicon.version());
     let started = Instant::now();
     let (tagged, statements) = tag_all(&cache, &articles, &lexicon);
     assert!(
@@ -159,7 +159,7 @@ fn a_cached_row_that_does_not_fit_the_article_is_tagged_afresh() {
     bad[0].range = TextRange::new(0, 1);
     let store = Store::open(&db).unwrap();
     store.cache_analysis(&key, lexicon.version(), &bad).unwrap();
-    let cache = AnalysisCache::open(&db, lexicon.version()).unwrap();
+    let cache = AnalysisCache::new(&db, lexicon.version());
     let (tagged, statements) = tag_all(&cache, std::slice::from_ref(article), &lexicon);
     assert_eq!((tagged, cache.served()), (1, 0));
     assert_eq!(statements[0], tag_article(article, &lexicon));
@@ -176,9 +176,25 @@ fn local_files_are_not_cached() {
     let (dir, db, articles, lexicon) = setup();
     let mut local = articles[0].clone();
     local.path = "news/a.txt".to_string();
-    let cache = AnalysisCache::open(&db, lexicon.version()).unwrap();
+    let cache = AnalysisCache::new(&db, lexicon.version());
     tag_all(&cache, &[local.clone(), local], &lexicon);
     assert_eq!(analysis_rows(&db), 0);
-    assert!(AnalysisCache::open(&dir.path().join("none.db"), lexicon.version()).is_none());
-    assert!(!dir.path().join("none.db").exists(), "no store is created");
+    let none = dir.path().join("none.db");
+    let (tagged, _) = tag_all(
+        &AnalysisCache::new(&none, lexicon.version()),
+        &articles,
+        &lexicon,
+    );
+    assert_eq!(tagged, 3);
+    assert!(!none.exists(), "no store is created");
+}
+
+#[test]
+fn a_cache_made_before_the_store_exists_connects_once_it_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let lexicon = Lexicon::builtin();
+    let cache = AnalysisCache::new(&dir.path().join("mizan.db"), lexicon.version());
+    let (db, articles) = filled_store(dir.path());
+    tag_all(&cache, &articles, &lexicon);
+    assert_eq!(analysis_rows(&db), 3);
 }

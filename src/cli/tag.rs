@@ -108,7 +108,10 @@ pub fn analysis_cache(paths: &[PathBuf], lexicon: &Lexicon) -> Option<AnalysisCa
     if !paths.is_empty() {
         return None;
     }
-    AnalysisCache::open(&default_db_path().ok()?, lexicon.version())
+    Some(AnalysisCache::new(
+        &default_db_path().ok()?,
+        lexicon.version(),
+    ))
 }
 
 /// The statements of `article`, from `cache` when it has them.

@@ -151,7 +151,7 @@ fn analysis(config: &Config, db: Option<&Path>) -> Result<(Analyser, Directory),
 /// `db`, when there is one), and the party directory the reader shows.
 fn wire(lexicon: Lexicon, config: &Config, db: Option<&Path>) -> (Analyser, Directory) {
     let directory = directory(&lexicon).with_colors(&config.colors);
-    let cache = db.and_then(|db| AnalysisCache::open(db, lexicon.version()));
+    let cache = db.map(|db| AnalysisCache::new(db, lexicon.version()));
     let lexicon = Arc::new(lexicon);
     let analyser: Analyser = match cache {
         Some(cache) => Arc::new(move |article| {

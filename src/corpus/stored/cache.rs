@@ -10,14 +10,17 @@ use crate::corpus::Article;
 use crate::store::{Store, StoreError, stable_hash};
 use crate::tagger::Statement;
 use crate::text::TextRange;
-use std::path::Path;
-use std::sync::Mutex;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard};
 
 /// Cached statements of stored articles, for one lexicon version. Shared by
 /// the tagging threads; each lookup or write holds the connection briefly.
 pub struct AnalysisCache {
-    store: Mutex<Store>,
+    db: PathBuf,
+    /// Connected at the first stored article: the reader may start before
+    /// the first fetch creates the store.
+    store: Mutex<Option<Store>>,
     lexicon_version: String,
     /// Off once the store refused a write as read-only.
     writable: AtomicBool,
@@ -25,19 +28,16 @@ pub struct AnalysisCache {
 }
 
 impl AnalysisCache {
-    /// The cache in the store at `db`, or `None` when there is no store
-    /// (one is never created just to cache) or it cannot be opened.
-    pub fn open(db: &Path, lexicon_version: &str) -> Option<AnalysisCache> {
-        if !db.exists() {
-            return None;
-        }
-        let store = Store::open_for_cache(db).ok()?;
-        Some(AnalysisCache {
-            store: Mutex::new(store),
+    /// The cache in the store at `db`. A store is never created just to
+    /// cache: until one exists, every article is tagged.
+    pub fn new(db: &Path, lexicon_version: &str) -> AnalysisCache {
+        AnalysisCache {
+            db: db.to_path_buf(),
+            store: Mutex::new(None),
             lexicon_version: lexicon_version.to_string(),
             writable: AtomicBool::new(true),
             served: AtomicUsize::new(0),
-        })
+        }
     }
 
     /// The statements of `article`: cached ones when the article is stored
@@ -66,8 +66,18 @@ impl AnalysisCache {
         self.served.load(Ordering::Relaxed)
     }
 
+    /// The connection, opened when the store exists.
+    fn connection(&self) -> Option<MutexGuard<'_, Option<Store>>> {
+        let mut store = self.store.lock().ok()?;
+        if store.is_none() && self.db.exists() {
+            *store = Store::open_for_cache(&self.db).ok();
+        }
+        store.is_some().then_some(store)
+    }
+
     fn lookup(&self, key: &str, source: &str) -> Option<Vec<Statement>> {
-        let store = self.store.lock().ok()?;
+        let connection = self.connection()?;
+        let store = connection.as_ref()?;
         let cached: Vec<Statement> = store
             .cached_analysis(key, &self.lexicon_version)
             .ok()
@@ -82,7 +92,10 @@ impl AnalysisCache {
         if !self.writable.load(Ordering::Relaxed) {
             return;
         }
-        let Ok(store) = self.store.lock() else {
+        let Some(store) = self.connection() else {
+            return;
+        };
+        let Some(store) = store.as_ref() else {
             return;
         };
         // Busy (a fetch is writing): this one is skipped, the next may go in.
