@@ -48,12 +48,18 @@ awk -v n="$articles" 'BEGIN {
     }
     print "COMMIT;"
 }
-function next_word() { seed = (seed * 1103515245 + 12345) % 2147483648; return w[1 + int(seed / 65536) % nw] }
+# Park-Miller: every product stays exact in awk doubles (a larger
+# multiplier loses bits and cycles after some 14,000 words, repeating texts).
+function next_word() { seed = (seed * 16807) % 2147483647; return w[1 + int(seed / 65536) % nw] }
 function sentence(k,   s, i) { s = next_word(); for (i = 1; i < k; i++) s = s " " next_word(); return s "." }' \
     | sqlite3 "$db"
 
+# The store is fresh in the page cache and still being written back: let
+# that finish so the first run does not time the disk.
+sync
 stored=$(sqlite3 "$db" 'SELECT COUNT(*) FROM articles')
-echo "store: $stored articles, $(($(stat -c %s "$db") / 1024 / 1024)) MiB; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+distinct=$(sqlite3 "$db" 'SELECT COUNT(DISTINCT body) FROM articles')
+echo "store: $stored articles ($distinct distinct texts), $(($(stat -c %s "$db") / 1024 / 1024)) MiB; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # The first frame is the first capture that shows the status bar
 # ("N articles · ..."); tmux is polled every few milliseconds, which bounds
