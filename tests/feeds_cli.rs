@@ -317,3 +317,95 @@ fn tagging_the_store_again_is_served_from_the_analysis_cache() {
     let compare = home.run(&["compare", "--format", "json"]);
     assert!(compare.status.success(), "{}", text(&compare.stderr));
 }
+
+/// Runs tmux on a server of this test's own; `None` when tmux is missing
+/// (the test is skipped, loudly, unless `MIZAN_REQUIRE_TMUX=1`).
+fn own_tmux(socket: &str) -> Option<impl Fn(&[&str]) -> Output + '_> {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        assert!(
+            std::env::var("MIZAN_REQUIRE_TMUX").as_deref() != Ok("1"),
+            "MIZAN_REQUIRE_TMUX=1 but tmux is not installed"
+        );
+        eprintln!("\n*** SKIPPED: tmux is not installed; the reader's refresh did not run ***\n");
+        return None;
+    }
+    Some(move |args: &[&str]| {
+        Command::new("tmux")
+            .args(["-L", socket])
+            .args(args)
+            .output()
+            .unwrap()
+    })
+}
+
+#[test]
+fn quitting_the_reader_during_a_refresh_exits_at_once_and_the_store_stays_usable() {
+    let socket = format!("mizan-feeds-cli-{}", std::process::id());
+    let Some(tmux) = own_tmux(&socket) else {
+        return;
+    };
+    let (server, home) = fetched_arabic_feed(&["fetch", "--no-pages"]);
+    let slow = common::fixture_text("atom-en.xml", &server.base).into_bytes();
+    server.route(
+        "/slow.xml",
+        Reply::Slow {
+            delay: Duration::from_secs(60),
+            body: slow,
+        },
+    );
+    home.write_feeds(&[server.url("/ar.xml"), server.url("/slow.xml")]);
+    let reader = format!(
+        "env MIZAN_DATA_DIR={} XDG_CONFIG_HOME={} {} --config {}",
+        home.dir.path().join("data").display(),
+        home.dir.path().join("xdg-config").display(),
+        env!("CARGO_BIN_EXE_mizan"),
+        home.config().display()
+    );
+    tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        "r",
+        "-x",
+        "100",
+        "-y",
+        "20",
+        &reader,
+    ]);
+    let screen = || text(&tmux(&["capture-pane", "-p", "-t", "r"]).stdout);
+    let wait_for = |what: &str| {
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        while !screen().contains(what) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "no {what:?}:\n{}",
+                screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
+    wait_for("3 articles ·");
+    tmux(&["send-keys", "-t", "r", "r"]);
+    wait_for("refreshing 1/2 feeds");
+    tmux(&["send-keys", "-t", "r", "r"]);
+    wait_for("a refresh is already running");
+    let quitting = std::time::Instant::now();
+    tmux(&["send-keys", "-t", "r", "q"]);
+    while tmux(&["has-session", "-t", "r"]).status.success() {
+        assert!(quitting.elapsed() < Duration::from_secs(5), "{}", screen());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    tmux(&["kill-server"]);
+    let integrity: String = rusqlite::Connection::open(home.db())
+        .unwrap()
+        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(integrity, "ok");
+    assert_eq!(article_count(&home.db()), 3);
+    assert!(
+        home.run(&["fetch", "--no-pages", "--timeout", "1"])
+            .status
+            .code()
+            == Some(1)
+    );
+}
