@@ -288,20 +288,47 @@ fn store_work(
     true
 }
 
-/// Applies the batches that arrived: whether any did, and whether the
-/// loader is done.
+/// Applies the batches that arrived, merged so the list is re-sorted once
+/// per frame however many came: a loader faster than the re-sorting would
+/// otherwise keep the loop here, and the screen frozen, until it is done.
+/// Whether any arrived, and whether the loader is done.
 fn receive_loaded(state: &mut State, batches: &mpsc::Receiver<Action>) -> (bool, bool) {
-    let mut arrived = false;
-    loop {
+    let mut pending = Vec::new();
+    let done = loop {
         match batches.try_recv() {
-            Ok(action) => {
-                update(state, action);
-                arrived = true;
-            }
-            Err(mpsc::TryRecvError::Empty) => return (arrived, false),
-            Err(mpsc::TryRecvError::Disconnected) => return (arrived, true),
+            Ok(action) => pending.push(action),
+            Err(mpsc::TryRecvError::Empty) => break false,
+            Err(mpsc::TryRecvError::Disconnected) => break true,
+        }
+    };
+    let arrived = !pending.is_empty();
+    for action in merge_loaded(pending) {
+        update(state, action);
+    }
+    (arrived, done)
+}
+
+/// The read states, then the articles, of all `pending` batches as one
+/// action each (both only add to the state), then the other actions in
+/// their order.
+fn merge_loaded(pending: Vec<Action>) -> Vec<Action> {
+    let (mut articles, mut read_states, mut others) = (Vec::new(), Vec::new(), Vec::new());
+    for action in pending {
+        match action {
+            Action::ArticlesLoaded(more) => articles.extend(more),
+            Action::ReadStatesLoaded(more) => read_states.extend(more),
+            other => others.push(other),
         }
     }
+    let mut merged = Vec::with_capacity(others.len() + 2);
+    if !read_states.is_empty() {
+        merged.push(Action::ReadStatesLoaded(read_states));
+    }
+    if !articles.is_empty() {
+        merged.push(Action::ArticlesLoaded(articles));
+    }
+    merged.extend(others);
+    merged
 }
 
 /// Puts a reloaded configuration in force; a new tagging pass starts unless
@@ -471,5 +498,34 @@ mod tests {
         assert_eq!(merged.len(), 4);
         assert!(matches!(&merged[0], Action::Analysed { results, .. } if results.len() == 2));
         assert!(matches!(&merged[3], Action::Analysed { generation: 2, .. }));
+    }
+
+    #[test]
+    fn loaded_batches_merge_into_one_and_notices_keep_their_order() {
+        let article = |path: &str| Article {
+            path: path.into(),
+            source: String::new(),
+            title: String::new(),
+            title_range: None,
+            meta: Default::default(),
+            lang: crate::text::Lang::En,
+            paragraphs: Vec::new(),
+        };
+        let state = crate::store::ReadState::default();
+        let pending = vec![
+            Action::ReadStatesLoaded(vec![(1, state)]),
+            Action::ArticlesLoaded(vec![article("store:1")]),
+            Action::Notice("loading 1/2".into()),
+            Action::ReadStatesLoaded(vec![(2, state)]),
+            Action::ArticlesLoaded(vec![article("store:2")]),
+            Action::Notice("2 loaded".into()),
+        ];
+        let merged = merge_loaded(pending);
+        assert_eq!(merged.len(), 4);
+        assert!(matches!(&merged[0], Action::ReadStatesLoaded(states) if states.len() == 2));
+        assert!(
+            matches!(&merged[1], Action::ArticlesLoaded(articles) if articles[1].path == "store:2")
+        );
+        assert_eq!(merged[3], Action::Notice("2 loaded".into()));
     }
 }
