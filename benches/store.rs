@@ -1,6 +1,7 @@
 //! Store and fetch speed against the targets: with 100,000 stored
 //! articles, opening the store and reading the first page of the article
-//! list (title, outlet, date, lang) in at most 200 ms; a fetch of 100 feeds
+//! list (title, outlet, date, lang), and everything the reader reads from
+//! the store before its first frame, in at most 200 ms; a fetch of 100 feeds
 //! served on 127.0.0.1 in at most 5 s.
 
 #[path = "../tests/common/mod.rs"]
@@ -8,6 +9,8 @@ mod common;
 
 use common::{Bounds, Reply, TestServer};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use mizan::config::Config;
+use mizan::corpus::load_configured_paged;
 use mizan::feeds::{FeedSource, FetchOptions, fetch_all};
 use mizan::store::{FeedRecord, NewArticle, Store};
 use std::hint::black_box;
@@ -17,6 +20,8 @@ use std::time::Duration;
 const STORED_ARTICLES: usize = 100_000;
 const ARTICLES_PER_FEED: usize = 1_000;
 const PAGE: usize = 60;
+/// As `READ_BEFORE_FIRST_FRAME` in `src/cli/tui.rs`.
+const READER_FIRST_PAGE: usize = 200;
 const LOCAL_FEEDS: usize = 100;
 const ITEMS_PER_LOCAL_FEED: usize = 20;
 
@@ -67,6 +72,12 @@ fn open_and_first_page(c: &mut Criterion) {
             let store = Store::open(&path).expect("open");
             black_box(store.article_page(0, PAGE).expect("page"))
         })
+    });
+    // What `mizan` with no PATH reads before its first frame: the first 200
+    // whole articles (the reader's first page) and the count.
+    let config = Config::parse("", "config.toml").expect("empty configuration");
+    c.bench_function("store: reader's first page of 100k", |b| {
+        b.iter(|| black_box(load_configured_paged(&config, &path, READER_FIRST_PAGE)))
     });
 }
 

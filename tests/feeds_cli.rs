@@ -64,6 +64,17 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+/// A home whose configuration has the Arabic RSS fixture as its one feed,
+/// fetched with `fetch` (the command line).
+fn fetched_arabic_feed(fetch: &[&str]) -> (TestServer, Home) {
+    let server = TestServer::start();
+    server.fixture("/ar.xml", "rss2-ar.xml", "application/xml");
+    let home = Home::new();
+    home.write_feeds(&[server.url("/ar.xml")]);
+    assert!(home.run(fetch).status.success());
+    (server, home)
+}
+
 fn article_count(db: &Path) -> usize {
     Store::open(db).unwrap().article_count().unwrap()
 }
@@ -251,11 +262,7 @@ fn a_config_without_feeds_has_nothing_to_fetch() {
 
 #[test]
 fn render_without_a_path_shows_the_fetched_articles() {
-    let server = TestServer::start();
-    server.fixture("/ar.xml", "rss2-ar.xml", "application/xml");
-    let home = Home::new();
-    home.write_feeds(&[server.url("/ar.xml")]);
-    assert!(home.run(&["fetch"]).status.success());
+    let (_server, home) = fetched_arabic_feed(&["fetch"]);
     let output = home.run(&["render", "--bidi", "off", "--width", "200"]);
     assert!(output.status.success(), "{}", text(&output.stderr));
     let stdout = text(&output.stdout);
@@ -288,4 +295,117 @@ fn a_feed_is_not_fetched_again_within_its_refresh_interval_unless_forced() {
     let forced = home.run(&["fetch", "--force"]);
     assert!(forced.status.success(), "{}", text(&forced.stderr));
     assert_eq!(server.requests_to("/ar.xml").len(), 2);
+}
+
+#[test]
+fn tagging_the_store_again_is_served_from_the_analysis_cache() {
+    let (_server, home) = fetched_arabic_feed(&["fetch", "--no-pages"]);
+    let tag = |cached: usize| {
+        let output = home.run(&["tag", "--stats"]);
+        let stats = format!("tagged 3 articles ({cached} from the analysis cache)");
+        let stderr = text(&output.stderr);
+        assert!(
+            output.status.success() && stderr.contains(&stats),
+            "{stderr}"
+        );
+        output
+    };
+    let first = tag(0);
+    let second = tag(3);
+    assert_eq!(text(&second.stdout), text(&first.stdout));
+    assert!(!text(&first.stdout).is_empty(), "the feed has statements");
+    let compare = home.run(&["compare", "--format", "json"]);
+    assert!(compare.status.success(), "{}", text(&compare.stderr));
+}
+
+/// Runs tmux on a server of this test's own; `None` when tmux is missing
+/// (the test is skipped, loudly, unless `MIZAN_REQUIRE_TMUX=1`).
+fn own_tmux(socket: &str) -> Option<impl Fn(&[&str]) -> Output + '_> {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        assert!(
+            std::env::var("MIZAN_REQUIRE_TMUX").as_deref() != Ok("1"),
+            "MIZAN_REQUIRE_TMUX=1 but tmux is not installed"
+        );
+        eprintln!("\n*** SKIPPED: tmux is not installed; the reader's refresh did not run ***\n");
+        return None;
+    }
+    Some(move |args: &[&str]| {
+        Command::new("tmux")
+            .args(["-L", socket])
+            .args(args)
+            .output()
+            .unwrap()
+    })
+}
+
+#[test]
+fn quitting_the_reader_during_a_refresh_exits_at_once_and_the_store_stays_usable() {
+    let socket = format!("mizan-feeds-cli-{}", std::process::id());
+    let Some(tmux) = own_tmux(&socket) else {
+        return;
+    };
+    let (server, home) = fetched_arabic_feed(&["fetch", "--no-pages"]);
+    let slow = common::fixture_text("atom-en.xml", &server.base).into_bytes();
+    server.route(
+        "/slow.xml",
+        Reply::Slow {
+            delay: Duration::from_secs(60),
+            body: slow,
+        },
+    );
+    home.write_feeds(&[server.url("/ar.xml"), server.url("/slow.xml")]);
+    let reader = format!(
+        "env MIZAN_DATA_DIR={} XDG_CONFIG_HOME={} {} --config {}",
+        home.dir.path().join("data").display(),
+        home.dir.path().join("xdg-config").display(),
+        env!("CARGO_BIN_EXE_mizan"),
+        home.config().display()
+    );
+    tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        "r",
+        "-x",
+        "100",
+        "-y",
+        "20",
+        &reader,
+    ]);
+    let screen = || text(&tmux(&["capture-pane", "-p", "-t", "r"]).stdout);
+    let wait_for = |what: &str| {
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        while !screen().contains(what) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "no {what:?}:\n{}",
+                screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
+    wait_for("3 articles ·");
+    tmux(&["send-keys", "-t", "r", "r"]);
+    wait_for("refreshing 1/2 feeds");
+    tmux(&["send-keys", "-t", "r", "r"]);
+    wait_for("a refresh is already running");
+    let quitting = std::time::Instant::now();
+    tmux(&["send-keys", "-t", "r", "q"]);
+    while tmux(&["has-session", "-t", "r"]).status.success() {
+        assert!(quitting.elapsed() < Duration::from_secs(5), "{}", screen());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    tmux(&["kill-server"]);
+    let integrity: String = rusqlite::Connection::open(home.db())
+        .unwrap()
+        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(integrity, "ok");
+    assert_eq!(article_count(&home.db()), 3);
+    assert!(
+        home.run(&["fetch", "--no-pages", "--timeout", "1"])
+            .status
+            .code()
+            == Some(1)
+    );
 }

@@ -1,10 +1,14 @@
 //! `feeds::fetch_all` against a server on 127.0.0.1: every feed format, the
 //! failure modes (broken XML, a 50 MB body, a slow server, 404, a redirect
-//! loop), gzip, conditional requests, page extraction and deduplication.
+//! loop), gzip, conditional requests, page extraction and deduplication;
+//! and the reader's refresh, which runs the same fetch.
 
 mod common;
 
 use common::{Reply, TestServer};
+use mizan::app::{Action, StartOptions, State, update};
+use mizan::corpus::StoredPage;
+use mizan::feeds::refresh::refresh;
 use mizan::feeds::{
     FeedError, FeedOutcome, FeedReport, FeedSource, FetchOptions, HttpError, HttpLimits, fetch_all,
 };
@@ -447,4 +451,46 @@ fn article_pages_per_feed_are_capped() {
         .filter(|n| !server.requests_to(&format!("/p/{n}")).is_empty())
         .count();
     assert_eq!(page_requests, mizan::feeds::MAX_PAGES_PER_FEED);
+}
+
+#[test]
+fn a_refresh_reads_back_what_it_stored_and_sums_up_in_one_line() {
+    let server = TestServer::start();
+    server.fixture("/ar.xml", "rss2-ar.xml", "application/xml");
+    let (dir, store) = temp_store();
+    drop(store);
+    let db = dir.path().join("mizan.db");
+    let missing = server.url("/gone.xml");
+    let sources = [source(server.url("/ar.xml")), source(missing.clone())];
+    let mut progress = Vec::new();
+    let refreshed = refresh(&db, &sources, &options(10), |done| progress.push(done)).unwrap();
+    assert_eq!(progress, [1, 2]);
+    assert_eq!(refreshed.new.len(), 3);
+    assert_eq!(
+        refreshed.summary(),
+        format!("3 new articles, 1 feed failed: {missing}: HTTP status 404")
+    );
+
+    let mut state = State::new(Vec::new(), StartOptions::default());
+    let page = StoredPage::of(&refreshed.new);
+    update(&mut state, Action::ReadStatesLoaded(page.read_states));
+    update(&mut state, Action::ArticlesLoaded(page.articles));
+    assert_eq!(state.article_rows.len(), 3);
+    assert!(
+        state
+            .articles
+            .iter()
+            .all(|article| state.reading.state_of(article).is_some_and(|s| !s.read)),
+        "fetched articles arrive unread"
+    );
+
+    let again = refresh(&db, &sources, &options(10), |_| {}).unwrap();
+    assert!(again.new.is_empty());
+    assert!(
+        again
+            .summary()
+            .starts_with("0 new articles, 1 feed failed: "),
+        "{}",
+        again.summary()
+    );
 }

@@ -6,6 +6,7 @@
 use super::coverage::Stories;
 use super::directory::Directory;
 use crate::corpus::Article;
+use crate::store::ReadState;
 use crate::tagger::Statement;
 use serde::Deserialize;
 
@@ -67,6 +68,20 @@ pub enum Action {
     /// In a comparison, list what the other panes quote that the focused
     /// one omits.
     Omitted,
+
+    // Sources: read state and refresh (see `super::reading`).
+    /// Mark the selected stored article read or unread.
+    ToggleRead,
+    /// Star or unstar the selected stored article.
+    ToggleStar,
+    /// Fetch the configured feeds in the background.
+    Refresh,
+    /// The read state of stored articles, by store id, as the store has it.
+    #[serde(skip)]
+    ReadStatesLoaded(Vec<(i64, ReadState)>),
+    /// A background refresh ended; the outcome for the status bar.
+    #[serde(skip)]
+    RefreshFinished(String),
 
     /// A character typed into the filter box.
     #[serde(skip)]
@@ -133,7 +148,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to, in the order the help lists them.
-    pub const BINDABLE: [Action; 25] = [
+    pub const BINDABLE: [Action; 28] = [
         Action::Up,
         Action::Down,
         Action::PageUp,
@@ -157,6 +172,9 @@ impl Action {
         Action::ToggleSync,
         Action::FocusNext,
         Action::FocusPrev,
+        Action::ToggleRead,
+        Action::ToggleStar,
+        Action::Refresh,
         Action::Help,
         Action::Quit,
     ];
@@ -189,6 +207,9 @@ impl Action {
             Action::Coverage => "coverage",
             Action::GroupStories => "group_stories",
             Action::Omitted => "omitted",
+            Action::ToggleRead => "toggle_read",
+            Action::ToggleStar => "toggle_star",
+            Action::Refresh => "refresh",
             _ => "",
         }
     }
@@ -221,6 +242,9 @@ impl Action {
             Action::Coverage => "coverage of the story or the marked articles",
             Action::GroupStories => "group the article list by story / ungroup",
             Action::Omitted => "what the other panes quote that this one omits",
+            Action::ToggleRead => "mark the stored article read / unread",
+            Action::ToggleStar => "star / unstar the stored article",
+            Action::Refresh => "fetch the feeds in the background",
             _ => "",
         }
     }
@@ -238,6 +262,8 @@ impl Action {
                 | Action::LexiconReloaded(_)
                 | Action::LexiconError(_)
                 | Action::Notice(_)
+                | Action::ReadStatesLoaded(_)
+                | Action::RefreshFinished(_)
         )
     }
 

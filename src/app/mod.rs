@@ -13,12 +13,14 @@ pub mod geometry;
 pub mod grouping;
 pub mod lines;
 pub mod omitted;
+pub mod reading;
 mod state;
 mod update;
 
 pub use action::Action;
 pub use coverage::{CoverageView, Stories, StoriesRequest};
 pub use directory::{Directory, NameAlias, PartyInfo};
+pub use reading::Reading;
 pub use state::{
     CompareView, FilterState, ListView, ReaderView, Screen, StartOptions, State, Status,
 };

@@ -11,6 +11,7 @@ use super::geometry::{self, ReaderAreas};
 use super::grouping::ListRow;
 use super::lines::{ArticleLines, LayoutCache, TextMemo};
 use super::omitted::OmittedList;
+use super::reading::Reading;
 use crate::config::ListSort;
 use crate::corpus::Article;
 use crate::tagger::{Origin, Relation, Statement};
@@ -139,6 +140,8 @@ pub struct State {
     pub quit: bool,
     /// A lexicon entry the runtime should open in `$EDITOR`.
     pub editor_request: Option<Origin>,
+    /// Stored articles' read state, and store work for the runtime.
+    pub reading: Reading,
 }
 
 /// How the reader starts.
@@ -191,6 +194,7 @@ impl State {
             tagged_this_pass: 0,
             quit: false,
             editor_request: None,
+            reading: Reading::default(),
         };
         for index in 0..count {
             state.reindex(index);

@@ -119,6 +119,11 @@ pub fn update(state: &mut State, action: Action) {
         }
         Action::LexiconError(errors) => state.status.errors = errors,
         Action::Notice(message) => state.status.message = Some(message),
+        Action::ToggleRead
+        | Action::ToggleStar
+        | Action::Refresh
+        | Action::ReadStatesLoaded(_)
+        | Action::RefreshFinished(_) => super::reading::update(state, action),
     }
 }
 
@@ -289,6 +294,7 @@ fn open_reader(state: &mut State, article: usize, statement: Option<usize>, retu
     state.reader.selected = None;
     state.reader.explaining = false;
     state.reader.return_to = return_to;
+    super::reading::opened(state, article);
     if let Some(statement) = statement {
         select_statement(state, statement);
     }

@@ -7,13 +7,13 @@ use super::Cli;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use mizan::config::Config;
-use mizan::corpus::Article;
 use mizan::corpus::align::{AlignOptions, AlignedGroup, StatementRef, outlet_of};
 use mizan::corpus::comparison::Comparison;
 use mizan::corpus::coverage::{ArticleCoverage, Counts, Coverage, PartyPair};
 use mizan::corpus::stories::{Analysed, StoryOptions, parties_named};
+use mizan::corpus::{AnalysisCache, Article};
 use mizan::lexicon::Lexicon;
-use mizan::tagger::{Relation, Statement, tag_article};
+use mizan::tagger::{Relation, Statement};
 use mizan::text::layout::{Direction, LayoutOptions, layout_paragraph};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -59,7 +59,8 @@ pub fn run(cli: &Cli, args: &CompareArgs) -> anyhow::Result<ExitCode> {
     if articles.is_empty() {
         anyhow::bail!("no articles to compare");
     }
-    let analyses = analyse_all(&articles, &lexicon);
+    let cache = super::tag::analysis_cache(&args.paths, &lexicon);
+    let analyses = analyse_all(&articles, &lexicon, cache.as_ref());
     let analysed: Vec<Analysed> = articles
         .iter()
         .zip(&analyses)
@@ -107,11 +108,15 @@ fn write_json(comparison: &Comparison, analysed: &[Analysed]) -> std::io::Result
 
 /// The analysis step: every article tagged exactly as `mizan tag` tags it,
 /// and the parties its text names.
-fn analyse_all(articles: &[Article], lexicon: &Lexicon) -> Vec<Analysis> {
+fn analyse_all(
+    articles: &[Article],
+    lexicon: &Lexicon,
+    cache: Option<&AnalysisCache>,
+) -> Vec<Analysis> {
     articles
         .par_iter()
         .map(|article| Analysis {
-            statements: tag_article(article, lexicon),
+            statements: super::tag::tag_cached(article, lexicon, cache),
             parties: parties_named(article, lexicon),
         })
         .collect()

@@ -8,7 +8,8 @@ use super::Cli;
 use anyhow::Context;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
-use mizan::config::{Config, Source};
+use mizan::config::Config;
+use mizan::feeds::refresh::{configured_feeds, one_line};
 use mizan::feeds::{FeedOutcome, FeedReport, FeedSource, FetchOptions, HttpLimits, fetch_all};
 use mizan::store::{Store, default_db_path};
 use mizan::text::sanitize::sanitize;
@@ -115,24 +116,12 @@ pub fn run(cli: &Cli, args: &FetchArgs) -> anyhow::Result<ExitCode> {
 
 /// The configured feeds whose refresh interval has passed (all with `force`).
 fn due_feeds(config: &Config, store: &Store, force: bool) -> Vec<FeedSource> {
-    config
-        .feeds()
-        .filter_map(|source| match source {
-            Source::Feed {
-                url,
-                outlet,
-                lang,
-                refresh,
-            } => {
-                let due = force || refresh.is_none_or(|interval| is_due(store, url, interval));
-                due.then(|| FeedSource {
-                    url: url.clone(),
-                    outlet: outlet.clone(),
-                    lang: lang.map(|lang| lang.code().to_string()),
-                })
-            }
-            Source::Local { .. } => None,
+    configured_feeds(config)
+        .into_iter()
+        .filter(|(source, refresh)| {
+            force || refresh.is_none_or(|interval| is_due(store, &source.url, interval))
         })
+        .map(|(source, _)| source)
         .collect()
 }
 
@@ -189,15 +178,6 @@ fn print_report(report: &FeedReport, progress: Option<&ProgressBar>) {
         }
         None => println!("{line}"),
     }
-}
-
-/// Parser messages can span lines and quote the feed; a report is one line
-/// per feed, without the feed's controls.
-fn one_line(message: &str) -> String {
-    sanitize(message)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 fn page_note(failures: usize) -> String {

@@ -1,22 +1,26 @@
 //! `mizan [PATH...]`: the reader. Loads the configuration and the articles,
 //! builds the state and hands over to the event loop; the closures that tag
-//! an article, reload the lexicon and read the rest of a large corpus in the
-//! background are wired here.
+//! an article (through the analysis cache for stored ones), reload the
+//! lexicon, read the rest of a large corpus or of the store in the
+//! background, refresh the feeds and save read state are wired here.
 
 use super::Cli;
 use anyhow::Context;
 use mizan::app::{Action, Directory, NameAlias, PartyInfo, StartOptions, State, update};
 use mizan::config::{Config, user_lexicon_dir};
-use mizan::corpus::{self, Problem, Remaining};
+use mizan::corpus::{self, AnalysisCache, Loaded, Problem, Remaining, StoredPage, StoredRest};
+use mizan::feeds::FetchOptions;
+use mizan::feeds::refresh::{configured_feeds, refresh};
 use mizan::lexicon::Lexicon;
-use mizan::store::default_db_path;
+use mizan::store::{ReadChange, ReadState, Store, default_db_path};
 use mizan::tagger::tag_article;
 use mizan::text::{Lang, detect_lang};
 use mizan::ui::keymap::Keymap;
-use mizan::ui::runtime::{self, Analyser, Loader, Reloaded, Runtime};
-use std::path::PathBuf;
+use mizan::ui::runtime::{self, Analyser, Loader, ReadStateWriter, Refresher, Reloaded, Runtime};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
+use std::sync::{Arc, mpsc};
+use std::time::Duration;
 
 /// Article files read before the first frame: enough to fill the screen,
 /// and every file of a small corpus, so a single bad file still ends mizan
@@ -26,33 +30,40 @@ const READ_BEFORE_FIRST_FRAME: usize = 200;
 /// not too small, and the list should fill in several steps, so not too big.
 const LOAD_BATCH: usize = 1000;
 
+/// Where the reader's articles come from, as read before the first frame.
+struct Start {
+    loaded: Loaded,
+    read_states: Vec<(i64, ReadState)>,
+    /// The rest, read in the background.
+    loader: Option<Loader>,
+    /// What the status bar calls the source.
+    source: String,
+    /// The store, when the reader shows the configured sources: stored
+    /// articles are cached, refreshed and keep their read state.
+    db: Option<PathBuf>,
+}
+
 pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let (config, config_path) = Config::locate(cli.config.as_deref())?;
     let keymap = Keymap::with_overrides(&config.keys)
         .map_err(|errors| anyhow::anyhow!("{}", errors.join("\n")))
         .context("in the configuration's [keys]")?;
-    let (loaded, rest, source) = if !cli.paths.is_empty() {
-        let (loaded, rest) =
-            corpus::load_paths_split(&cli.paths, &config.limits, READ_BEFORE_FIRST_FRAME);
-        (loaded, Some(rest), describe_paths(&cli.paths))
+    let start = if cli.paths.is_empty() {
+        start_configured(&config, default_db_path()?)
     } else {
-        let configured = corpus::load_configured(&config, &default_db_path()?);
-        if configured.articles.is_empty() && configured.problems.is_empty() {
-            (corpus::samples(), None, "bundled samples".to_string())
-        } else {
-            (configured, None, "configured sources".to_string())
-        }
+        start_paths(&cli.paths, &config)
     };
-    let rest = rest.filter(|rest| !rest.is_empty());
-    if loaded.articles.is_empty() && loaded.has_errors() && rest.is_none() {
+    let loaded = start.loaded;
+    if loaded.articles.is_empty() && loaded.has_errors() && start.loader.is_none() {
         let problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
         anyhow::bail!("no article could be loaded:\n{}", problems.join("\n"));
     }
     let notice = problems_notice(&loaded.problems);
-    let (analyser, directory, lexicon_errors) = match analysis(&config) {
+    let db = start.db;
+    let (analyser, directory, lexicon_errors) = match analysis(&config, db.as_deref()) {
         Ok((analyser, directory)) => (analyser, directory, Vec::new()),
         Err(errors) => {
-            let (analyser, directory) = wire(Lexicon::builtin(), &config);
+            let (analyser, directory) = wire(Lexicon::builtin(), &config, db.as_deref());
             (analyser, directory, errors)
         }
     };
@@ -61,9 +72,10 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         sort: config.sort,
         sync_scroll: config.sync_scroll,
         directory,
-        source,
+        source: start.source,
     };
     let mut state = State::new(loaded.articles, options);
+    update(&mut state, Action::ReadStatesLoaded(start.read_states));
     if let Some(notice) = notice {
         update(&mut state, Action::Notice(notice));
     }
@@ -75,21 +87,56 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     // Watched even before `mizan init` creates the copies' parent files.
     watch.extend(user_lexicon_dir().filter(|dir| !watch.contains(dir)));
     let explicit = cli.config.clone();
+    let reload_db = db.clone();
     let runtime = Runtime {
         keymap,
         analyser,
-        reload: Box::new(move || reload(explicit.as_deref())),
+        reload: Box::new(move || reload(explicit.as_deref(), reload_db.as_deref())),
         watch,
-        loader: rest.map(|rest| background_loader(rest, loaded.problems)),
+        loader: start.loader,
+        refresh: db.clone().map(|db| refresher(cli.config.clone(), db)),
+        read_states: db.map(read_state_writer),
     };
     runtime::run(&mut state, runtime)?;
     Ok(ExitCode::SUCCESS)
 }
 
+/// `mizan PATH...`: the first files now, the rest in the background.
+fn start_paths(paths: &[PathBuf], config: &Config) -> Start {
+    let (loaded, rest) = corpus::load_paths_split(paths, &config.limits, READ_BEFORE_FIRST_FRAME);
+    let loader = (!rest.is_empty()).then(|| background_loader(rest, loaded.problems.clone()));
+    Start {
+        loaded,
+        read_states: Vec::new(),
+        loader,
+        source: describe_paths(paths),
+        db: None,
+    }
+}
+
+/// `mizan`: the configured local files and the first page of the store now,
+/// the rest of the store in the background; the bundled samples when there
+/// is nothing at all.
+fn start_configured(config: &Config, db: PathBuf) -> Start {
+    let paged = corpus::load_configured_paged(config, &db, READ_BEFORE_FIRST_FRAME);
+    let (loaded, source) = if paged.loaded.articles.is_empty() && paged.loaded.problems.is_empty() {
+        (corpus::samples(), "bundled samples")
+    } else {
+        (paged.loaded, "configured sources")
+    };
+    Start {
+        loaded,
+        read_states: paged.read_states,
+        loader: paged.rest.map(stored_loader),
+        source: source.to_string(),
+        db: Some(db),
+    }
+}
+
 /// The tagger and the party directory for `config`.
 /// The configured lexicon wired for the reader; `Err` holds its errors
 /// (`file:line:col: message`), and the lexicon is not used.
-fn analysis(config: &Config) -> Result<(Analyser, Directory), Vec<String>> {
+fn analysis(config: &Config, db: Option<&Path>) -> Result<(Analyser, Directory), Vec<String>> {
     let lexicon = Lexicon::load(&config.lexicons).map_err(|problems| {
         problems
             .iter()
@@ -97,14 +144,21 @@ fn analysis(config: &Config) -> Result<(Analyser, Directory), Vec<String>> {
             .map(ToString::to_string)
             .collect::<Vec<_>>()
     })?;
-    Ok(wire(lexicon, config))
+    Ok(wire(lexicon, config, db))
 }
 
-/// The tagger over `lexicon`, and the party directory the reader shows.
-fn wire(lexicon: Lexicon, config: &Config) -> (Analyser, Directory) {
+/// The tagger over `lexicon` (through the analysis cache of the store at
+/// `db`, when there is one), and the party directory the reader shows.
+fn wire(lexicon: Lexicon, config: &Config, db: Option<&Path>) -> (Analyser, Directory) {
     let directory = directory(&lexicon).with_colors(&config.colors);
+    let cache = db.map(|db| AnalysisCache::new(db, lexicon.version()));
     let lexicon = Arc::new(lexicon);
-    let analyser: Analyser = Arc::new(move |article| tag_article(article, &lexicon));
+    let analyser: Analyser = match cache {
+        Some(cache) => Arc::new(move |article| {
+            cache.statements(article, |article| tag_article(article, &lexicon))
+        }),
+        None => Arc::new(move |article| tag_article(article, &lexicon)),
+    };
     (analyser, directory)
 }
 
@@ -136,10 +190,10 @@ fn directory(lexicon: &Lexicon) -> Directory {
 }
 
 /// Re-reads the configuration (and with it the lexicons).
-fn reload(explicit: Option<&std::path::Path>) -> Result<Reloaded, Vec<String>> {
+fn reload(explicit: Option<&Path>, db: Option<&Path>) -> Result<Reloaded, Vec<String>> {
     let (config, _) = Config::locate(explicit).map_err(|error| vec![error.to_string()])?;
     let keymap = Keymap::with_overrides(&config.keys)?;
-    let (analyser, directory) = analysis(&config)?;
+    let (analyser, directory) = analysis(&config, db)?;
     Ok(Reloaded {
         analyser,
         directory,
@@ -169,6 +223,131 @@ fn background_loader(rest: Remaining, earlier: Vec<Problem>) -> Loader {
         let done = problems_notice(&problems).unwrap_or_else(|| format!("{total} files loaded"));
         send(Action::Notice(done));
     })
+}
+
+/// Reads the stored articles after the first page in batches, with their
+/// read state, reporting progress in the status bar.
+fn stored_loader(rest: StoredRest) -> Loader {
+    Box::new(move |send| {
+        let total = rest.total();
+        let mut read = rest.first_page_len();
+        let outcome = rest.load_in_batches(LOAD_BATCH, |page| {
+            read += page.articles.len();
+            send_page(send, page);
+            send(Action::Notice(format!(
+                "loading {read}/{total} stored articles"
+            )));
+            true
+        });
+        send(Action::Notice(match outcome {
+            Ok(()) => format!("{total} stored articles loaded"),
+            Err(error) => format!("reading the store: {error}"),
+        }));
+    })
+}
+
+/// Read states first, so the articles show theirs as soon as they appear.
+fn send_page(send: &dyn Fn(Action), page: StoredPage) {
+    send(Action::ReadStatesLoaded(page.read_states));
+    send(Action::ArticlesLoaded(page.articles));
+}
+
+/// The refresh the `refresh` action starts: the configured feeds (read
+/// again, so an edited configuration counts), fetched into `db`.
+fn refresher(explicit: Option<PathBuf>, db: PathBuf) -> Refresher {
+    Box::new(move || {
+        let (explicit, db) = (explicit.clone(), db.clone());
+        Box::new(move |send| {
+            let outcome = refresh_feeds(explicit.as_deref(), &db, send);
+            send(Action::RefreshFinished(outcome));
+        })
+    })
+}
+
+/// Fetches every configured feed, reporting progress, and hands the new
+/// articles to the reader; the outcome for the status bar.
+fn refresh_feeds(explicit: Option<&Path>, db: &Path, send: &dyn Fn(Action)) -> String {
+    let feeds: Vec<_> = match Config::locate(explicit) {
+        Ok((config, _)) => configured_feeds(&config)
+            .into_iter()
+            .map(|(feed, _)| feed)
+            .collect(),
+        Err(error) => return format!("refresh: {error}"),
+    };
+    if feeds.is_empty() {
+        return "no feeds to refresh: add [[source]] entries with a url".to_string();
+    }
+    let total = feeds.len();
+    send(Action::Notice(format!("refreshing 0/{total} feeds")));
+    let progress = |done| send(Action::Notice(format!("refreshing {done}/{total} feeds")));
+    match refresh(db, &feeds, &FetchOptions::default(), progress) {
+        Ok(refreshed) => {
+            send_page(send, StoredPage::of(&refreshed.new));
+            refreshed.summary()
+        }
+        Err(error) => format!("refresh failed: {error}"),
+    }
+}
+
+/// How long quitting waits for read state still being saved.
+const SAVE_GRACE: Duration = Duration::from_secs(1);
+
+/// Saves read-state changes on a thread of its own, in order: a database
+/// locked by a running fetch delays the save, never a frame.
+fn read_state_writer(db: PathBuf) -> ReadStateWriter {
+    let (sender, batches) = mpsc::channel::<(Vec<ReadChange>, mpsc::Sender<Action>)>();
+    let (done, finished) = mpsc::channel::<()>();
+    std::thread::spawn(move || {
+        let mut store: Option<Store> = None;
+        for (changes, actions) in batches {
+            if let Err(error) = save_read_states(&db, &mut store, &changes) {
+                let _ = actions.send(Action::Notice(format!("read state not saved: {error}")));
+            }
+        }
+        drop(done);
+    });
+    let writer = WriterThread {
+        sender: Some(sender),
+        finished,
+    };
+    Box::new(move |changes, actions| writer.send(changes, actions))
+}
+
+/// The read-state writer's end of its thread. Dropped when the reader
+/// quits: the article just opened is still marked read, unless the store
+/// stays locked for longer than [`SAVE_GRACE`].
+struct WriterThread {
+    sender: Option<mpsc::Sender<(Vec<ReadChange>, mpsc::Sender<Action>)>>,
+    finished: mpsc::Receiver<()>,
+}
+
+impl WriterThread {
+    fn send(&self, changes: Vec<ReadChange>, actions: &mpsc::Sender<Action>) {
+        if let Some(sender) = &self.sender {
+            // A closed channel means the thread is gone; nothing to save to.
+            let _ = sender.send((changes, actions.clone()));
+        }
+    }
+}
+
+impl Drop for WriterThread {
+    fn drop(&mut self) {
+        // Closing the channel ends the thread once the queue is saved.
+        self.sender = None;
+        let _ = self.finished.recv_timeout(SAVE_GRACE);
+    }
+}
+
+fn save_read_states(
+    db: &Path,
+    store: &mut Option<Store>,
+    changes: &[ReadChange],
+) -> Result<(), mizan::store::StoreError> {
+    let store = match store {
+        Some(store) => store,
+        None => store.insert(Store::open(db)?),
+    };
+    changes.iter().try_for_each(|&change| store.apply(change))
 }
 
 fn problems_notice(problems: &[Problem]) -> Option<String> {

@@ -17,7 +17,10 @@ pub use load::{
     Loaded, Problem, Remaining, Severity, load_paths, load_paths_split, load_paths_within, samples,
 };
 pub use parse::{Format, ParseError, Parsed, parse_article};
-pub use stored::{STORED_PATH_PREFIX, load_configured, stored_article, stored_id};
+pub use stored::{
+    AnalysisCache, Paged, STORED_PATH_PREFIX, StoredPage, StoredRest, load_configured,
+    load_configured_paged, stored_article, stored_id,
+};
 
 use crate::text::{Lang, TextRange};
 

@@ -8,6 +8,7 @@ pub mod extract;
 pub mod http;
 pub mod opml;
 pub mod parse;
+pub mod refresh;
 
 pub use http::{Client, Fetched, HttpError, HttpLimits};
 pub use parse::{FeedItem, ParsedFeed, parse_feed};

@@ -577,6 +577,7 @@ impl Default for Lexicon {
             matchers: Default::default(),
             negation_scope: [DEFAULT_NEGATION_SCOPE; 2],
             abbreviations: Default::default(),
+            version: String::new(),
         }
     }
 }

@@ -141,13 +141,15 @@ pub struct Lexicon {
     matchers: [Matcher; 2],
     negation_scope: [usize; 2],
     abbreviations: [HashSet<Box<str>>; 2],
+    /// See [`Lexicon::version`].
+    version: String,
 }
 
 impl Lexicon {
     /// The embedded defaults. They are checked by the test suite, so this
     /// never meets an error; were it to, the entries that did compile are used.
     pub fn builtin() -> Lexicon {
-        compile::compile(&files::builtin(), &LexiconSettings::default()).0
+        Lexicon::compiled(&files::builtin(), &LexiconSettings::default()).0
     }
 
     /// Defaults, the user's directories and inline additions. Any error
@@ -165,9 +167,23 @@ impl Lexicon {
     /// warnings included (for `mizan check`).
     pub fn check(settings: &LexiconSettings) -> (Lexicon, Vec<Diagnostic>) {
         let (files, mut problems) = files::gather(&settings.dirs);
-        let (lexicon, more) = compile::compile(&files, settings);
+        let (lexicon, more) = Lexicon::compiled(&files, settings);
         problems.extend(more);
         (lexicon, problems)
+    }
+
+    fn compiled(files: &[LexiconFile], settings: &LexiconSettings) -> (Lexicon, Vec<Diagnostic>) {
+        let (mut lexicon, problems) = compile::compile(files, settings);
+        lexicon.version = version_of(files, settings);
+        (lexicon, problems)
+    }
+
+    /// A stable hash of everything the tags depend on: this mizan's version
+    /// (the tagger's rules), every resolved lexicon file's path and text, and
+    /// the inline additions of `[lexicons]`. Any edit changes it, so results
+    /// cached under one version are never served for another.
+    pub fn version(&self) -> &str {
+        &self.version
     }
 
     pub fn party(&self, id: &str) -> Option<&Party> {
@@ -241,6 +257,20 @@ impl Lexicon {
     pub(crate) fn is_abbreviation(&self, lang: Lang, word: &str) -> bool {
         self.abbreviations[lang_slot(lang)].contains(word)
     }
+}
+
+fn version_of(files: &[LexiconFile], settings: &LexiconSettings) -> String {
+    // Debug text of the inline additions is stable within one build, and the
+    // build's version is part of the hash.
+    let inline = format!(
+        "{:?}{:?}{:?}",
+        settings.aliases, settings.cues, settings.off
+    );
+    let mut parts: Vec<&[u8]> = vec![env!("CARGO_PKG_VERSION").as_bytes(), inline.as_bytes()];
+    for file in files {
+        parts.extend([file.path.as_bytes(), file.text.as_bytes()]);
+    }
+    crate::store::stable_hash(parts)
 }
 
 pub(crate) fn lang_slot(lang: Lang) -> usize {

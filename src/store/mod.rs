@@ -11,7 +11,7 @@
 mod dedupe;
 mod schema;
 
-pub use dedupe::{canonical_url, content_hash, title_key};
+pub use dedupe::{canonical_url, content_hash, stable_hash, title_key};
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use std::path::{Path, PathBuf};
@@ -24,6 +24,10 @@ pub const DATA_DIR_ENV: &str = "MIZAN_DATA_DIR";
 
 /// How long a connection waits for another one's write lock before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long an analysis-cache write waits for the lock: a cache write is
+/// worth less than the tagging thread's time, so one that would wait for a
+/// running `mizan fetch` is skipped instead.
+const CACHE_BUSY_TIMEOUT: Duration = Duration::from_millis(50);
 
 /// A store that could not be opened, migrated, read or written.
 #[derive(Debug, thiserror::Error)]
@@ -119,6 +123,29 @@ pub struct StoredArticle {
     pub starred: bool,
 }
 
+/// An article's read and starred state.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReadState {
+    pub read: bool,
+    pub starred: bool,
+}
+
+impl StoredArticle {
+    pub fn read_state(&self) -> ReadState {
+        ReadState {
+            read: self.read,
+            starred: self.starred,
+        }
+    }
+}
+
+/// A change of one stored article's read state, as the reader asks for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadChange {
+    Read { id: i64, read: bool },
+    Starred { id: i64, starred: bool },
+}
+
 /// How many articles one feed's write stored and how many it recognised as
 /// already stored (same GUID, canonical URL, or outlet and title).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -159,6 +186,27 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Opens an existing store for the analysis cache: read-write when it
+    /// can be (read-only otherwise), waiting only briefly for locks. Never
+    /// creates or migrates a store.
+    pub fn open_for_cache(path: &Path) -> Result<Store, StoreError> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).or_else(|_| {
+            Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+        })?;
+        conn.busy_timeout(CACHE_BUSY_TIMEOUT)?;
+        // One commit per cached article: without this each would wait for
+        // the disk (the store is in WAL mode since `open` created it).
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
@@ -332,11 +380,66 @@ impl Store {
 
     /// Every stored article, in list order.
     pub fn all_articles(&self) -> Result<Vec<StoredArticle>, StoreError> {
-        let mut statement = self.conn.prepare(&format!(
-            "{ARTICLE_COLUMNS} ORDER BY a.published IS NULL, a.published DESC, a.id DESC"
+        self.articles_page(0, usize::MAX)
+    }
+
+    /// Whole articles `offset..offset + limit` in list order; the list
+    /// order index makes the first page cheap however many are stored.
+    pub fn articles_page(
+        &self,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<StoredArticle>, StoreError> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "{ARTICLE_COLUMNS} {LIST_ORDER} LIMIT ?1 OFFSET ?2"
         ))?;
-        let rows = statement.query_map([], article_from_row)?;
+        let rows = statement.query_map(params![to_i64(limit), to_i64(offset)], article_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Calls `each` with every stored article in list order, reading one
+    /// row at a time, until it returns `false`.
+    pub fn for_each_article(
+        &self,
+        mut each: impl FnMut(StoredArticle) -> bool,
+    ) -> Result<(), StoreError> {
+        let mut statement = self
+            .conn
+            .prepare(&format!("{ARTICLE_COLUMNS} {LIST_ORDER}"))?;
+        let mut rows = statement.query([])?;
+        while let Some(row) = rows.next()? {
+            if !each(article_from_row(row)?) {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// The highest article id (0 for an empty store): articles stored later
+    /// have higher ids, so a refresh finds its new articles above it.
+    pub fn last_article_id(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT IFNULL(MAX(id), 0) FROM articles", [], |row| {
+                row.get(0)
+            })?)
+    }
+
+    /// The articles with an id above `id`, in list order.
+    pub fn articles_after(&self, id: i64) -> Result<Vec<StoredArticle>, StoreError> {
+        let mut statement = self
+            .conn
+            .prepare(&format!("{ARTICLE_COLUMNS} WHERE a.id > ?1 {LIST_ORDER}"))?;
+        let rows = statement.query_map([id], article_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Applies one change of read state.
+    pub fn apply(&self, change: ReadChange) -> Result<(), StoreError> {
+        match change {
+            ReadChange::Read { id, read } => self.set_read(id, read),
+            ReadChange::Starred { id, starred } => self.set_starred(id, starred),
+        }
     }
 
     /// Marks an article read or unread.
@@ -392,6 +495,8 @@ impl Store {
         Ok(())
     }
 }
+
+const LIST_ORDER: &str = "ORDER BY a.published IS NULL, a.published DESC, a.id DESC";
 
 const ARTICLE_COLUMNS: &str = "SELECT a.id, f.url, a.guid, a.url, a.title, a.outlet, a.lang,
         a.published, a.body, a.fetched, a.content_hash, a.read, a.starred

@@ -2,10 +2,10 @@
 //! compiled lexicon; returns data with byte offsets into the article.
 
 use crate::text::TextRange;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Whether a tag blames or supports its party.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Relation {
     Blames,
@@ -13,14 +13,14 @@ pub enum Relation {
 }
 
 /// Where a lexicon entry was written.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Origin {
     pub file: String,
     pub line: u32,
 }
 
 /// Why a statement carries one tag.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     pub relation: Relation,
     pub party: String,
@@ -33,7 +33,7 @@ pub struct Evidence {
 }
 
 /// One quoted or reported statement. Ranges index the article's `source`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Statement {
     pub range: TextRange,
     pub quote: Option<TextRange>,

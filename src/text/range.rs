@@ -18,7 +18,20 @@ use std::ops::Range;
 /// assert!(r.contains(4));
 /// assert!(!r.contains(6));
 /// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+#[serde(try_from = "RangeFields")]
 pub struct TextRange {
     start: usize,
     end: usize,
@@ -91,6 +104,26 @@ impl TextRange {
 
     pub fn as_range(self) -> Range<usize> {
         self.start..self.end
+    }
+}
+
+/// A range as stored (the analysis cache): `start > end` there is bad
+/// input, refused as an error instead of the panic of [`TextRange::new`].
+#[derive(serde::Deserialize)]
+struct RangeFields {
+    start: usize,
+    end: usize,
+}
+
+impl TryFrom<RangeFields> for TextRange {
+    type Error = String;
+
+    fn try_from(fields: RangeFields) -> Result<Self, Self::Error> {
+        if fields.start <= fields.end {
+            Ok(Self::new(fields.start, fields.end))
+        } else {
+            Err(format!("range start {} > end {}", fields.start, fields.end))
+        }
     }
 }
 

@@ -42,6 +42,9 @@ const DEFAULTS: &[(&str, &[&str])] = &[
     ("toggle_sync", &["s"]),
     ("focus_next", &["tab"]),
     ("focus_prev", &["shift-tab"]),
+    ("toggle_read", &["u"]),
+    ("toggle_star", &["*"]),
+    ("refresh", &["r"]),
     ("help", &["?"]),
     ("quit", &["q", "ctrl-c"]),
 ];

@@ -15,7 +15,7 @@ use crate::app::lines::base_direction;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 /// A fixed-width column, shown from `min_total` terminal cells up. The
@@ -195,18 +195,14 @@ fn article_line(
     indent: u16,
 ) -> Line<'static> {
     let article = &state.articles[index];
-    let mark = if state.marked.contains(&index) {
-        "● "
-    } else {
-        "  "
-    };
+    let (mark, title_style) = article_mark(state, index);
     let matched = matched_ranges(&article.title, &state.filter.query.terms);
     let title = single_line(
         &article.title,
         base_direction(article),
         title_width.saturating_sub(indent),
         state,
-        Style::default(),
+        title_style,
         (&matched, theme::match_style()),
     );
     let mut spans = vec![Span::raw(mark), Span::raw(" ".repeat(usize::from(indent)))];
@@ -284,6 +280,24 @@ fn date_range(first: &str, last: &str) -> String {
         None
     };
     format!("{first}–{}", tail.unwrap_or(last))
+}
+
+/// The mark column of an article row and its title's style. The column's
+/// one symbol is, by priority, `●` marked for comparison, `*` starred, `N`
+/// unread; unread titles are bold besides. Local files have no read state.
+fn article_mark(state: &State, index: usize) -> (&'static str, Style) {
+    let read_state = state.reading.state_of(&state.articles[index]);
+    let mark = match read_state {
+        _ if state.marked.contains(&index) => "● ",
+        Some(flags) if flags.starred => "* ",
+        Some(flags) if !flags.read => "N ",
+        _ => "  ",
+    };
+    let style = match read_state {
+        Some(flags) if !flags.read => Style::default().add_modifier(Modifier::BOLD),
+        _ => Style::default(),
+    };
+    (mark, style)
 }
 
 pub fn draw_statements(frame: &mut Frame, state: &State) {

@@ -3,10 +3,11 @@
 //! actions over a channel: loading the articles that were not read before
 //! the first frame, tagging (started once they are all in, re-run from
 //! scratch after every lexicon reload, stale passes discarded by generation),
-//! grouping the tagged articles into stories once a pass completes, and a
-//! file watcher that reloads lexicons and configuration. What loading,
-//! tagging and reloading mean is given as closures, so this module knows
-//! nothing about files or lexicons.
+//! grouping the tagged articles into stories once a pass completes, a file
+//! watcher that reloads lexicons and configuration, a refresh of the feeds
+//! (run like a loader) and the saving of read state. What loading, tagging,
+//! reloading, refreshing and saving mean is given as closures, so this module
+//! knows nothing about files, lexicons or the store.
 //!
 //! The terminal is always given back: `ratatui::init` installs a panic hook
 //! that restores it, ours chains before it to switch off mouse capture and
@@ -16,6 +17,7 @@ use super::draw;
 use super::keymap::Keymap;
 use crate::app::{Action, Directory, State, StoriesRequest, update};
 use crate::corpus::Article;
+use crate::store::ReadChange;
 use crate::tagger::{Origin, Statement};
 use crate::text::layout::BidiMode;
 use ratatui::DefaultTerminal;
@@ -50,6 +52,15 @@ pub type Reloader = Box<dyn FnMut() -> Result<Reloaded, Vec<String>>>;
 /// own, handing them (and progress notices) to the sink as actions.
 pub type Loader = Box<dyn FnOnce(&dyn Fn(Action)) + Send>;
 
+/// Fetches the feeds on a thread of its own, like a [`Loader`]: the
+/// articles it stored arrive as `ArticlesLoaded`, its outcome as
+/// `RefreshFinished`.
+pub type Refresher = Box<dyn FnMut() -> Loader>;
+
+/// Saves read-state changes to the store off the UI thread; problems come
+/// back over the sender as actions.
+pub type ReadStateWriter = Box<dyn FnMut(Vec<ReadChange>, &mpsc::Sender<Action>)>;
+
 /// What the event loop needs besides the state.
 pub struct Runtime {
     pub keymap: Keymap,
@@ -59,6 +70,9 @@ pub struct Runtime {
     pub watch: Vec<PathBuf>,
     /// The rest of the articles, when they are still to be read.
     pub loader: Option<Loader>,
+    /// The feeds' refresh, when the reader shows the configured sources.
+    pub refresh: Option<Refresher>,
+    pub read_states: Option<ReadStateWriter>,
 }
 
 /// How long the watcher waits for edits to settle before reloading.
@@ -170,6 +184,7 @@ fn event_loop(
         if let Some(request) = state.stories_request.take() {
             tagging.build_stories(request);
         }
+        dirty |= store_work(state, runtime, &actions, &mut loading);
         if let Some(batches) = &loading {
             let (arrived, done) = receive_loaded(state, batches);
             dirty |= arrived || done;
@@ -249,20 +264,75 @@ fn spawn_loader(loader: Loader) -> mpsc::Receiver<Action> {
     batches
 }
 
-/// Applies the batches that arrived: whether any did, and whether the
-/// loader is done.
+/// Hands the state's read-state changes to the writer and starts an asked
+/// for refresh (after the initial load: both append to the list); whether
+/// the state changed.
+fn store_work(
+    state: &mut State,
+    runtime: &mut Runtime,
+    actions: &mpsc::Sender<Action>,
+    loading: &mut Option<mpsc::Receiver<Action>>,
+) -> bool {
+    let changes = state.reading.take_changes();
+    if let Some(write) = runtime.read_states.as_mut().filter(|_| !changes.is_empty()) {
+        write(changes, actions);
+    }
+    if !state.reading.take_refresh_request() {
+        return false;
+    }
+    let refused = match (&mut runtime.refresh, loading.is_some()) {
+        (Some(refresh), false) => {
+            *loading = Some(spawn_loader(refresh()));
+            return false;
+        }
+        (Some(_), true) => "articles are still loading: refresh once they are in",
+        (None, _) => "refresh works on the configured sources: run mizan without a PATH",
+    };
+    update(state, Action::RefreshFinished(refused.into()));
+    true
+}
+
+/// Applies the batches that arrived, merged so the list is re-sorted once
+/// per frame however many came: a loader faster than the re-sorting would
+/// otherwise keep the loop here, and the screen frozen, until it is done.
+/// Whether any arrived, and whether the loader is done.
 fn receive_loaded(state: &mut State, batches: &mpsc::Receiver<Action>) -> (bool, bool) {
-    let mut arrived = false;
-    loop {
+    let mut pending = Vec::new();
+    let done = loop {
         match batches.try_recv() {
-            Ok(action) => {
-                update(state, action);
-                arrived = true;
-            }
-            Err(mpsc::TryRecvError::Empty) => return (arrived, false),
-            Err(mpsc::TryRecvError::Disconnected) => return (arrived, true),
+            Ok(action) => pending.push(action),
+            Err(mpsc::TryRecvError::Empty) => break false,
+            Err(mpsc::TryRecvError::Disconnected) => break true,
+        }
+    };
+    let arrived = !pending.is_empty();
+    for action in merge_loaded(pending) {
+        update(state, action);
+    }
+    (arrived, done)
+}
+
+/// The read states, then the articles, of all `pending` batches as one
+/// action each (both only add to the state), then the other actions in
+/// their order.
+fn merge_loaded(pending: Vec<Action>) -> Vec<Action> {
+    let (mut articles, mut read_states, mut others) = (Vec::new(), Vec::new(), Vec::new());
+    for action in pending {
+        match action {
+            Action::ArticlesLoaded(more) => articles.extend(more),
+            Action::ReadStatesLoaded(more) => read_states.extend(more),
+            other => others.push(other),
         }
     }
+    let mut merged = Vec::with_capacity(others.len() + 2);
+    if !read_states.is_empty() {
+        merged.push(Action::ReadStatesLoaded(read_states));
+    }
+    if !articles.is_empty() {
+        merged.push(Action::ArticlesLoaded(articles));
+    }
+    merged.extend(others);
+    merged
 }
 
 /// Puts a reloaded configuration in force; a new tagging pass starts unless
@@ -453,5 +523,34 @@ mod tests {
         assert_eq!(merged.len(), 4);
         assert!(matches!(&merged[0], Action::Analysed { results, .. } if results.len() == 2));
         assert!(matches!(&merged[3], Action::Analysed { generation: 2, .. }));
+    }
+
+    #[test]
+    fn loaded_batches_merge_into_one_and_notices_keep_their_order() {
+        let article = |path: &str| Article {
+            path: path.into(),
+            source: String::new(),
+            title: String::new(),
+            title_range: None,
+            meta: Default::default(),
+            lang: crate::text::Lang::En,
+            paragraphs: Vec::new(),
+        };
+        let state = crate::store::ReadState::default();
+        let pending = vec![
+            Action::ReadStatesLoaded(vec![(1, state)]),
+            Action::ArticlesLoaded(vec![article("store:1")]),
+            Action::Notice("loading 1/2".into()),
+            Action::ReadStatesLoaded(vec![(2, state)]),
+            Action::ArticlesLoaded(vec![article("store:2")]),
+            Action::Notice("2 loaded".into()),
+        ];
+        let merged = merge_loaded(pending);
+        assert_eq!(merged.len(), 4);
+        assert!(matches!(&merged[0], Action::ReadStatesLoaded(states) if states.len() == 2));
+        assert!(
+            matches!(&merged[1], Action::ArticlesLoaded(articles) if articles[1].path == "store:2")
+        );
+        assert_eq!(merged[3], Action::Notice("2 loaded".into()));
     }
 }

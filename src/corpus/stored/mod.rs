@@ -1,11 +1,19 @@
 //! Articles from the store: a stored row becomes an [`Article`] whose source
 //! is the title line followed by one line per paragraph, exactly as a
 //! plain-text article file would be, so the reader and the tagger treat
-//! fetched and local articles alike.
+//! fetched and local articles alike. The configured sources load whole for
+//! the commands and page by page for the reader ([`pages`]); their analysis
+//! is cached in the store ([`cache`]).
+
+mod cache;
+mod pages;
+
+pub use cache::AnalysisCache;
+pub use pages::{Paged, StoredPage, StoredRest, load_configured_paged};
 
 use super::{Article, Loaded, Meta, Problem, Severity, load_paths_within};
 use crate::config::{Config, Source};
-use crate::store::{Store, StoredArticle};
+use crate::store::{Store, StoreError, StoredArticle};
 use crate::text::{Lang, TextRange, detect_lang};
 use std::path::Path;
 
@@ -60,6 +68,18 @@ pub fn stored_id(article: &Article) -> Option<i64> {
 /// articles stored in `db`, newest first. A store not created yet holds
 /// nothing; one that cannot be read is reported as an error.
 pub fn load_configured(config: &Config, db: &Path) -> Loaded {
+    let mut loaded = load_configured_local(config);
+    if db.exists() {
+        match Store::open(db).and_then(|store| store.all_articles()) {
+            Ok(rows) => loaded.articles.extend(rows.iter().map(stored_article)),
+            Err(error) => loaded.problems.push(store_problem(db, &error)),
+        }
+    }
+    loaded
+}
+
+/// The articles of the configured local paths.
+fn load_configured_local(config: &Config) -> Loaded {
     let mut loaded = Loaded::default();
     for source in &config.sources {
         if let Source::Local { path, outlet, lang } = source {
@@ -76,17 +96,15 @@ pub fn load_configured(config: &Config, db: &Path) -> Loaded {
             loaded.problems.append(&mut local.problems);
         }
     }
-    if db.exists() {
-        match Store::open(db).and_then(|store| store.all_articles()) {
-            Ok(rows) => loaded.articles.extend(rows.iter().map(stored_article)),
-            Err(error) => loaded.problems.push(Problem {
-                path: db.display().to_string(),
-                severity: Severity::Error,
-                message: error.to_string(),
-            }),
-        }
-    }
     loaded
+}
+
+fn store_problem(db: &Path, error: &StoreError) -> Problem {
+    Problem {
+        path: db.display().to_string(),
+        severity: Severity::Error,
+        message: error.to_string(),
+    }
 }
 
 #[cfg(test)]
