@@ -77,6 +77,25 @@ fn help_overlay(#[values(80, 81, 120)] width: u16) {
 }
 
 #[rstest]
+fn help_scrolls_to_the_last_key_on_a_short_terminal(#[values(80, 81, 120)] width: u16) {
+    let mut state = state(width, 24);
+    press(&mut state, "?");
+    let first = screen(&state);
+    assert!(first.contains("↓ more"), "{first}");
+    assert!(!first.contains("quit"), "{first}");
+    press(&mut state, "end");
+    let last = screen(&state);
+    assert!(last.contains("quit"), "{last}");
+    assert!(last.contains("↑ more"), "{last}");
+    assert!(state.help, "scrolling keeps the help open");
+    assert_eq!(
+        state.article_list.cursor, 0,
+        "the list under it did not move"
+    );
+    snapshot("help_end", width, &last);
+}
+
+#[rstest]
 fn untagged_list_shows_progress(#[values(80)] width: u16) {
     let state = reader_fixtures::untagged_state(width, 24);
     let text = screen(&state);

@@ -16,6 +16,8 @@ pub const PANE_GUTTER_WIDTH: u16 = 4;
 const PANE_GUTTER_MIN_WIDTH: u16 = 16;
 /// Tallest explanation panel.
 const EXPLANATION_MAX_HEIGHT: u16 = 12;
+/// Widest help overlay.
+const HELP_MAX_WIDTH: u16 = 76;
 
 /// The parts of every screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -157,6 +159,20 @@ pub fn list_areas(main: Rect) -> (Option<Rect>, Rect) {
         None
     };
     (header, rows)
+}
+
+/// The help overlay, centred, for `entries` lines of keys inside its border.
+/// Shorter than the list on a small terminal: the overlay then scrolls.
+pub fn help_popup(area: Rect, entries: usize) -> Rect {
+    let width = area.width.min(HELP_MAX_WIDTH);
+    let wanted = u16::try_from(entries.saturating_add(2)).unwrap_or(u16::MAX);
+    let height = area.height.min(wanted);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
 }
 
 /// Whether a cell lies in `rect`.

@@ -3,6 +3,7 @@
 //! that both `update` and the widgets need (visible rows, statement rows,
 //! stance summaries) live here so the two never disagree.
 
+use super::Action;
 use super::coverage::{CountTarget, CoverageView, Stories, StoriesRequest};
 use super::directory::Directory;
 use super::filter::{FilterIndex, Matches, Query};
@@ -132,6 +133,9 @@ pub struct State {
     pub count_filter: Option<CountTarget>,
     pub filter: FilterState,
     pub help: bool,
+    /// The first key the help overlay shows: it scrolls when the terminal is
+    /// shorter than the list of keys.
+    pub help_top: usize,
     pub status: Status,
     /// The tagging pass whose results are accepted.
     pub generation: u64,
@@ -186,6 +190,7 @@ impl State {
             count_filter: None,
             filter: FilterState::default(),
             help: false,
+            help_top: 0,
             status: Status {
                 source: options.source,
                 ..Status::default()
@@ -230,6 +235,12 @@ impl State {
     }
 
     /// The rows of the article and statement lists.
+    /// Keys the help overlay shows at once.
+    pub fn help_rows(&self) -> usize {
+        let popup = geometry::help_popup(self.viewport, Action::BINDABLE.len());
+        usize::from(popup.height.saturating_sub(2))
+    }
+
     pub fn list_rows_area(&self) -> Rect {
         geometry::list_areas(self.main_area()).1
     }

@@ -24,9 +24,15 @@ pub fn update(state: &mut State, action: Action) {
     if omitted::handle(state, &action) {
         return;
     }
+    if state.help && scroll_help(state, &action) {
+        return;
+    }
     match action {
         Action::Quit => state.quit = true,
-        Action::Help => state.help = !state.help,
+        Action::Help => {
+            state.help = !state.help;
+            state.help_top = 0;
+        }
         Action::Back => back(state),
         Action::Up => move_by(state, -1),
         Action::Down => move_by(state, 1),
@@ -134,6 +140,24 @@ fn page(state: &State) -> isize {
         _ => state.list_rows_area().height,
     };
     (height.max(2) as isize - 1).max(1)
+}
+
+/// Moves the open help overlay instead of what lies under it; `false` for
+/// every action that is not a movement.
+fn scroll_help(state: &mut State, action: &Action) -> bool {
+    let rows = state.help_rows().max(1);
+    let step = match action {
+        Action::Up => -1,
+        Action::Down => 1,
+        Action::PageUp => -(rows as isize),
+        Action::PageDown => rows as isize,
+        Action::Home => isize::MIN / 2,
+        Action::End => isize::MAX / 2,
+        _ => return false,
+    };
+    let last_top = Action::BINDABLE.len().saturating_sub(rows);
+    state.help_top = state.help_top.saturating_add_signed(step).min(last_top);
+    true
 }
 
 fn back(state: &mut State) {

@@ -6,7 +6,7 @@
 use super::keymap::Keymap;
 use super::text::{clip, styled_line};
 use super::theme;
-use crate::app::{Action, State};
+use crate::app::{Action, State, geometry};
 use crate::text::is_arabic;
 use crate::text::layout::{Direction, LaidLine, layout_paragraph};
 use ratatui::Frame;
@@ -132,18 +132,18 @@ pub fn draw_status(frame: &mut Frame, state: &State, area: Rect) {
     }
 }
 
-pub fn draw_help(frame: &mut Frame, keymap: &Keymap) {
-    let area = frame.area();
-    let width = area.width.min(76);
-    let height = area.height.min(Action::BINDABLE.len() as u16 + 2);
-    let popup = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
+/// Every bound key with what it does, from `state.help_top` on; the title
+/// says when more keys lie above or below.
+pub fn draw_help(frame: &mut Frame, state: &State, keymap: &Keymap) {
+    let popup = geometry::help_popup(frame.area(), Action::BINDABLE.len());
+    let rows = state.help_rows();
+    let top = state
+        .help_top
+        .min(Action::BINDABLE.len().saturating_sub(rows));
     let lines: Vec<Line> = Action::BINDABLE
         .iter()
+        .skip(top)
+        .take(rows)
         .map(|action| {
             let keys = clip(&keymap.keys_for(action).join(" "), KEYS_COLUMN);
             Line::from(vec![
@@ -153,9 +153,15 @@ pub fn draw_help(frame: &mut Frame, keymap: &Keymap) {
         })
         .collect();
     frame.render_widget(Clear, popup);
+    let more = match (top > 0, top + rows < Action::BINDABLE.len()) {
+        (true, true) => "↑↓ more, ",
+        (true, false) => "↑ more, ",
+        (false, true) => "↓ more, ",
+        (false, false) => "",
+    };
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(" keys (? or Esc closes) ");
+        .title(format!(" keys ({more}? or Esc closes) "));
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }
 

@@ -39,6 +39,6 @@ pub fn draw(frame: &mut Frame, state: &State, keymap: &Keymap) {
         chrome::draw_status(frame, state, status);
     }
     if state.help {
-        chrome::draw_help(frame, keymap);
+        chrome::draw_help(frame, state, keymap);
     }
 }
