@@ -117,8 +117,8 @@ fn make_report(
             range: TextRange::new(start, source.len()),
             quote: Some(TextRange::new(quote_start, quote_end)),
             speaker: None,
-            speaker_party: Some(party.to_string()),
-            blames: vec![PARTIES[random.below(PARTIES.len())].to_string()],
+            speaker_party: Some((*party).into()),
+            blames: vec![PARTIES[random.below(PARTIES.len())].into()],
             supports: Vec::new(),
             evidence: Vec::new(),
         });

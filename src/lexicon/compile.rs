@@ -11,6 +11,7 @@ use super::{
     CueRule, Diagnostic, InlineCue, Lexicon, LexiconSettings, Party, Person, Severity, SourceRule,
     VerbRule, lang_slot,
 };
+use crate::tagger::Name;
 use crate::text::Lang;
 use crate::text::normalize::normalize;
 use crate::text::segment::tokenize;
@@ -97,10 +98,10 @@ impl Builder {
 
     fn origin(&mut self, file: &LexiconFile, offset: usize) -> u32 {
         let files = &mut self.lexicon.origin_files;
-        let file_index = match files.iter().rposition(|f| *f == file.path) {
+        let file_index = match files.iter().rposition(|f| **f == *file.path) {
             Some(index) => index,
             None => {
-                files.push(file.path.clone());
+                files.push(Name::from(file.path.as_str()));
                 files.len() - 1
             }
         };
@@ -154,6 +155,7 @@ impl Builder {
             name_en: String::new(),
             name_ar: String::new(),
         });
+        self.lexicon.shared_party_ids.push(Name::from(id));
         self.lexicon.party_ids.insert(id.to_string(), index);
         index
     }
@@ -567,6 +569,7 @@ impl Default for Lexicon {
     fn default() -> Self {
         Lexicon {
             parties: Vec::new(),
+            shared_party_ids: Vec::new(),
             party_ids: HashMap::new(),
             people: Vec::new(),
             verbs: Vec::new(),

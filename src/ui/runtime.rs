@@ -374,7 +374,7 @@ fn watch(
 /// Hands the terminal to `$VISUAL`/`$EDITOR` at the lexicon entry, then takes
 /// it back.
 fn edit(terminal: &mut DefaultTerminal, state: &mut State, origin: &Origin) -> io::Result<()> {
-    let path = Path::new(&origin.file);
+    let path = Path::new(&*origin.file);
     if !path.is_file() {
         let message = format!(
             "{} is built in; `mizan init` writes editable copies",
