@@ -42,6 +42,7 @@ pub fn compile(files: &[LexiconFile], settings: &LexiconSettings) -> (Lexicon, V
     builder.check_languages();
     builder.add_inline(settings);
     builder.switch_off(&settings.off);
+    builder.name_rules();
     (builder.lexicon, builder.problems)
 }
 
@@ -460,6 +461,14 @@ impl Builder {
         );
     }
 
+    /// Names every verb and cue rule once, for the tags to share.
+    fn name_rules(&mut self) {
+        let lexicon = &mut self.lexicon;
+        let name = |kind: &str, id: &str| Name::from(format!("{kind}:{id}"));
+        lexicon.verb_rules = lexicon.verbs.iter().map(|v| name("verb", &v.id)).collect();
+        lexicon.cue_rules = lexicon.cues.iter().map(|c| name("cue", &c.id)).collect();
+    }
+
     /// Switches off parties, rules (by id) and terms named in `off`.
     fn switch_off(&mut self, off: &[String]) {
         if off.is_empty() {
@@ -570,6 +579,8 @@ impl Default for Lexicon {
         Lexicon {
             parties: Vec::new(),
             shared_party_ids: Vec::new(),
+            verb_rules: Vec::new(),
+            cue_rules: Vec::new(),
             party_ids: HashMap::new(),
             people: Vec::new(),
             verbs: Vec::new(),

@@ -132,6 +132,10 @@ pub struct Lexicon {
     parties: Vec<Party>,
     /// Each party's id, shared by every statement that names the party.
     shared_party_ids: Vec<Name>,
+    /// Each verb's and cue's rule name (`verb:ID`, `cue:ID`), shared by
+    /// every tag the rule makes.
+    verb_rules: Vec<Name>,
+    cue_rules: Vec<Name>,
     party_ids: HashMap<String, u32>,
     people: Vec<Person>,
     verbs: Vec<VerbRule>,
@@ -223,6 +227,14 @@ impl Lexicon {
     /// The id of party `index`, shared rather than copied.
     pub(crate) fn party_id(&self, index: u32) -> Name {
         self.shared_party_ids[index as usize].clone()
+    }
+
+    pub(crate) fn verb_rule(&self, index: u32) -> Name {
+        self.verb_rules[index as usize].clone()
+    }
+
+    pub(crate) fn cue_rule(&self, index: u32) -> Name {
+        self.cue_rules[index as usize].clone()
     }
 
     pub(crate) fn verb(&self, index: u32) -> &VerbRule {
