@@ -363,6 +363,9 @@ impl FilterIndex {
             ..PartyVerdicts::default()
         };
         let query = q.query;
+        // Per party id: which terms its names match (combinations share
+        // parties, so each party's names are encoded once per search).
+        let mut by_party: HashMap<&str, Vec<bool>> = HashMap::new();
         for parties in &self.parties {
             verdicts.qualified.push(
                 query
@@ -386,13 +389,16 @@ impl FilterIndex {
             if q.terms.is_empty() {
                 continue;
             }
-            let names = party_names(parties, directory);
-            let mask = byte_mask(&names);
-            verdicts.terms.extend(
-                q.terms
-                    .iter()
-                    .map(|alts| alts.iter().any(|alt| alt.matches(mask, || &names))),
-            );
+            let mut row = vec![false; q.terms.len()];
+            for id in parties.all() {
+                let named = by_party
+                    .entry(id.as_str())
+                    .or_insert_with(|| terms_in_names(q, id, directory));
+                for (matched, &by_name) in row.iter_mut().zip(named.iter()) {
+                    *matched |= by_name;
+                }
+            }
+            verdicts.terms.extend(row);
         }
         verdicts
     }
@@ -458,16 +464,18 @@ fn append_statement(
     }
 }
 
-/// Every name of every party in `parties`, encoded and space-separated.
-fn party_names(parties: &Parties, directory: &Directory) -> Vec<u8> {
+/// Per term of `q`: whether one of party `id`'s names matches it.
+fn terms_in_names(q: &Resolved, id: &str, directory: &Directory) -> Vec<bool> {
     let mut names = Vec::new();
-    for id in parties.all() {
-        for name in directory.names(id) {
-            encode_into(name, &mut names);
-            names.push(b' ');
-        }
+    for name in directory.names(id) {
+        encode_into(name, &mut names);
+        names.push(b' ');
     }
-    names
+    let mask = byte_mask(&names);
+    q.terms
+        .iter()
+        .map(|alts| alts.iter().any(|alt| alt.matches(mask, || &names)))
+        .collect()
 }
 
 fn resolve<'q>(query: &'q Query, directory: &Directory) -> Resolved<'q> {
