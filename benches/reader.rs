@@ -129,7 +129,7 @@ fn corpus(articles: usize) -> (Vec<Article>, Vec<Vec<Statement>>) {
                 let sentence_start = source.len();
                 source.push_str(&rng.sentence(14));
                 let range = TextRange::new(sentence_start, source.len());
-                let party = |rng: &mut Lcg| PARTIES[rng.next(PARTIES.len())].to_string();
+                let party = |rng: &mut Lcg| PARTIES[rng.next(PARTIES.len())].into();
                 statements.push(Statement {
                     range,
                     quote: None,

@@ -62,8 +62,9 @@ for run in $(seq 1 "$runs"); do
     rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
     hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
     tmux kill-session -t "$session"
+    ratio() { awk -v kib="$1" -v b="$bytes" 'BEGIN {printf "%.1f", kib * 1024 / b}'; }
     echo "run $run: first frame $(((end - start) / 1000000)) ms;" \
-        "RSS $((rss / 1024)) MiB, peak $((hwm / 1024)) MiB" \
-        "($(awk -v r="$hwm" -v b="$bytes" 'BEGIN {printf "%.1f", r * 1024 / b}')× corpus)"
+        "RSS $((rss / 1024)) MiB ($(ratio "$rss")× corpus)," \
+        "peak $((hwm / 1024)) MiB ($(ratio "$hwm")× corpus)"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -8,10 +8,9 @@ use rstest::rstest;
 fn index() -> FilterIndex {
     let articles = reader_fixtures::articles();
     let statements = reader_fixtures::statements(&articles);
-    let directory = reader_fixtures::directory();
     let mut index = FilterIndex::default();
     for (i, (article, statements)) in articles.iter().zip(&statements).enumerate() {
-        index.set_article(i, article, statements, &directory);
+        index.set_article(i, article, statements);
     }
     index
 }

@@ -410,7 +410,7 @@ fn coverage_numbers_open_exactly_their_statements() {
         assert!(
             state.statements_of(article)[statement]
                 .blames
-                .contains(&"armenia".to_string())
+                .contains(&"armenia".into())
         );
     }
     press(&mut state, "esc");

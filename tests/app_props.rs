@@ -65,7 +65,7 @@ proptest! {
         let directory = reader_fixtures::directory();
         let mut index = mizan::app::filter::FilterIndex::default();
         for (i, (article, statements)) in articles.iter().zip(&statements).enumerate() {
-            index.set_article(i, article, statements, &directory);
+            index.set_article(i, article, statements);
         }
         let mut previous_query = Query::default();
         let mut previous: Option<Matches> = None;

@@ -5,14 +5,14 @@ mod compare_support;
 
 use compare_support::{analysed, fixture_articles, name, statement};
 use mizan::corpus::coverage::{CountFilter, Counts, PartyPair, coverage};
-use mizan::tagger::{Relation, Statement};
+use mizan::tagger::{Name, Relation, Statement};
 use mizan::text::TextRange;
 use proptest::prelude::*;
 
 const PARTIES: [&str; 4] = ["armenia", "azerbaijan", "russia", "france"];
 
-fn party() -> impl Strategy<Value = String> {
-    prop::sample::select(PARTIES.to_vec()).prop_map(str::to_string)
+fn party() -> impl Strategy<Value = Name> {
+    prop::sample::select(PARTIES.to_vec()).prop_map(Name::from)
 }
 
 fn tagged_statement() -> impl Strategy<Value = Statement> {
@@ -32,7 +32,7 @@ fn tagged_statement() -> impl Strategy<Value = Statement> {
         })
 }
 
-fn distinct(parties: &[String]) -> usize {
+fn distinct(parties: &[Name]) -> usize {
     let mut parties = parties.to_vec();
     parties.sort();
     parties.dedup();

@@ -241,7 +241,7 @@ fn a_masculine_verb_before_a_capital_continues_the_sentence_s_speaker() {
     let first = statement(&a, &s, "ندد");
     assert_eq!(
         (party(first), first.blames.as_slice()),
-        (Some("eu"), &["russia".to_string()][..])
+        (Some("eu"), &["russia".into()][..])
     );
     let second = statement(&a, &s, "ودعا موسكو");
     assert_eq!(party(second), Some("eu"));
@@ -259,7 +259,7 @@ fn the_victim_of_a_transitive_act_is_not_blamed() {
     let second = statement(&a, &s, "الغارات");
     assert_eq!(
         (party(second), second.blames.as_slice()),
-        (Some("egypt"), &["israel".to_string()][..])
+        (Some("egypt"), &["israel".into()][..])
     );
 }
 
@@ -283,7 +283,7 @@ fn english_statements_of_another_conflict() {
     let zelensky = statement(&a, &s, "Zelensky said");
     assert_eq!(
         (party(zelensky), zelensky.blames.as_slice()),
-        (Some("ukraine"), &["russia".to_string()][..])
+        (Some("ukraine"), &["russia".into()][..])
     );
     assert_eq!(party(statement(&a, &s, "its spokesman")), Some("eu"));
 }
@@ -296,7 +296,7 @@ fn an_addressee_after_the_verb_is_not_the_speaker() {
     let told = statement(&a, &s, "للصحافيين");
     assert_eq!(
         (party(told), told.blames.as_slice()),
-        (Some("russia"), &["ukraine".to_string()][..])
+        (Some("russia"), &["ukraine".into()][..])
     );
     assert_eq!(party(statement(&a, &s, "فرانس برس")), Some("russia"));
 }
@@ -311,11 +311,11 @@ fn a_dateline_is_not_the_subject() {
 }
 
 fn blames(s: &Statement) -> Vec<&str> {
-    s.blames.iter().map(String::as_str).collect()
+    s.blames.iter().map(|p| p.as_str()).collect()
 }
 
 fn supports(s: &Statement) -> Vec<&str> {
-    s.supports.iter().map(String::as_str).collect()
+    s.supports.iter().map(|p| p.as_str()).collect()
 }
 
 #[test]

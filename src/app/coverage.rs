@@ -193,7 +193,7 @@ impl StoriesRequest {
 /// The reader holds no lexicon, only its directory, so the tags stand in
 /// for the parties the text names: they are what the tagger recognised.
 fn parties_quoted(statements: &[Statement]) -> Vec<String> {
-    let parties: BTreeSet<&String> = statements
+    let parties: BTreeSet<&str> = statements
         .iter()
         .flat_map(|s| {
             s.speaker_party
@@ -201,8 +201,9 @@ fn parties_quoted(statements: &[Statement]) -> Vec<String> {
                 .chain(s.blames.iter())
                 .chain(s.supports.iter())
         })
+        .map(|party| &**party)
         .collect();
-    parties.into_iter().cloned().collect()
+    parties.into_iter().map(String::from).collect()
 }
 
 fn analysed<'a>(

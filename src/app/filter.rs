@@ -5,19 +5,25 @@
 //! A keystroke must re-filter 100,000 statements within a frame, so haystacks
 //! are folded and packed once (see [`super::fold`]), a query that extends the
 //! previous one only re-checks the previous matches, and articles are searched
-//! in parallel. A free-text term matches fuzzily within one word (its
+//! in parallel.
+//!
+//! The index must also stay small next to the corpus: a statement's haystack
+//! holds only its own words and its speaker's, packed one byte a letter in
+//! its article's buffer. The parties it involves are one number into a table
+//! of the distinct party combinations (a corpus has few), which the search
+//! checks once per query, names included, instead of once per statement. A free-text term matches fuzzily within one word (its
 //! characters in order, others between them: `blnkn` finds Blinken), or as
 //! one of the Arabic names an English name stands for; highlighting of the
 //! matched characters is computed with fuzzy-matcher for the rows on screen
 //! only.
 
 use super::directory::Directory;
-use super::fold::{contains, encode, fold, is_subsequence_in_a_word};
+use super::fold::{contains, encode, encode_into, fold, is_subsequence_in_a_word};
 use crate::corpus::Article;
-use crate::tagger::Statement;
+use crate::tagger::{Name, Statement};
 use crate::text::Lang;
 use rayon::prelude::*;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// A parsed filter query. Values are folded.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -112,14 +118,45 @@ pub struct Matches {
     pub statements: Vec<(usize, usize)>,
 }
 
-/// What the qualifiers look at in one statement; its haystack lives in its
-/// article's contiguous buffer.
-#[derive(Clone, Debug, Default)]
+/// The parties a statement involves: shared by every statement that
+/// involves the same ones.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+struct Parties {
+    speaker: Option<Name>,
+    blames: Vec<Name>,
+    supports: Vec<Name>,
+}
+
+impl Parties {
+    fn of(statement: &Statement) -> Parties {
+        Parties {
+            speaker: statement.speaker_party.clone(),
+            blames: statement.blames.clone(),
+            supports: statement.supports.clone(),
+        }
+    }
+
+    fn all(&self) -> impl Iterator<Item = &Name> {
+        self.speaker
+            .iter()
+            .chain(&self.blames)
+            .chain(&self.supports)
+    }
+}
+
+/// One statement's place in its article's buffer and what the search tests
+/// before scanning it.
+#[derive(Clone, Copy, Debug, Default)]
 struct StatementEntry {
-    speaker: String,
-    speaker_party: Option<String>,
-    blames: Vec<String>,
-    supports: Vec<String>,
+    /// Which byte classes its haystack contains (see [`byte_mask`]): a cheap
+    /// test before the subsequence scan.
+    mask: u128,
+    /// Where its haystack ends in the article's `statement_text`.
+    end: u32,
+    /// Where its speaker's words start there.
+    speaker_start: u32,
+    /// Index into [`FilterIndex::parties`].
+    parties: u32,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -130,23 +167,38 @@ struct ArticleEntry {
     outlet: String,
     lang: Option<Lang>,
     statements: Vec<StatementEntry>,
-    /// Every statement's haystack, back to back: one allocation per article
-    /// keeps a scan of 100,000 statements in cache.
+    /// Every statement's haystack (its words, then its speaker's), back to
+    /// back: one allocation per article keeps a scan of 100,000 statements
+    /// in cache.
     statement_text: Vec<u8>,
-    /// Where each statement's haystack ends in `statement_text`.
-    statement_ends: Vec<usize>,
-    /// Per statement, which byte classes its haystack contains (see
-    /// [`byte_mask`]): a cheap test before the subsequence scan.
-    statement_masks: Vec<u128>,
 }
 
 impl ArticleEntry {
-    fn statement_haystack(&self, statement: usize) -> &[u8] {
-        let start = statement
+    fn statement_start(&self, statement: usize) -> usize {
+        statement
             .checked_sub(1)
-            .map_or(0, |p| self.statement_ends[p]);
-        &self.statement_text[start..self.statement_ends[statement]]
+            .map_or(0, |p| self.statements[p].end as usize)
     }
+
+    fn statement_haystack(&self, statement: usize) -> &[u8] {
+        let end = self.statements[statement].end as usize;
+        self.statement_text
+            .get(self.statement_start(statement)..end)
+            .unwrap_or_default()
+    }
+
+    fn speaker_haystack(&self, statement: usize) -> &[u8] {
+        let entry = &self.statements[statement];
+        self.statement_text
+            .get(entry.speaker_start as usize..entry.end as usize)
+            .unwrap_or_default()
+    }
+}
+
+/// A buffer offset as stored; an article's haystacks stay far below 4 GiB
+/// (articles are size-limited), and a larger one would only match less.
+fn offset(len: usize) -> u32 {
+    u32::try_from(len).unwrap_or(u32::MAX)
 }
 
 /// A 128-bit summary of which bytes occur in `bytes` (byte value mod 128):
@@ -167,6 +219,9 @@ fn mask_is_exact(byte: u8) -> bool {
 #[derive(Clone, Debug, Default)]
 pub struct FilterIndex {
     articles: Vec<ArticleEntry>,
+    /// Every distinct combination of parties the statements involve.
+    parties: Vec<Parties>,
+    party_numbers: HashMap<Parties, u32>,
 }
 
 /// A query resolved against the directory once, before the scan.
@@ -175,40 +230,89 @@ struct Resolved<'q> {
     /// For each term, the encoded forms that may match it (itself and the
     /// Arabic aliases of English names it is part of).
     terms: Vec<Vec<Needle>>,
+    /// Each `speaker:` value encoded, to find in a speaker's words.
+    speakers: Vec<Vec<u8>>,
     blames: Vec<HashSet<String>>,
     supports: Vec<HashSet<String>>,
     speaker: Vec<HashSet<String>>,
 }
 
+/// What a query says about each party combination, worked out once per
+/// search rather than once per statement.
+#[derive(Default)]
+struct PartyVerdicts {
+    /// The `blames:` and `supports:` qualifiers hold.
+    qualified: Vec<bool>,
+    /// Per combination, per `speaker:` value: the speaker's party matches.
+    speaker: Vec<bool>,
+    /// Per combination, per term: one of the parties' names matches.
+    terms: Vec<bool>,
+    speakers_per_row: usize,
+    terms_per_row: usize,
+}
+
+impl PartyVerdicts {
+    fn speaker_matches(&self, parties: usize, value: usize) -> bool {
+        self.speaker[parties * self.speakers_per_row + value]
+    }
+
+    fn term_matches(&self, parties: usize, term: usize) -> bool {
+        self.terms[parties * self.terms_per_row + term]
+    }
+}
+
 impl FilterIndex {
-    /// (Re)computes the haystacks of article `index`.
-    pub fn set_article(
-        &mut self,
-        index: usize,
-        article: &Article,
-        statements: &[Statement],
-        directory: &Directory,
-    ) {
+    /// (Re)computes the haystacks of article `index`. Party names are not
+    /// part of them (the search looks them up), so a new directory needs no
+    /// re-indexing.
+    pub fn set_article(&mut self, index: usize, article: &Article, statements: &[Statement]) {
         if self.articles.len() <= index {
             self.articles.resize_with(index + 1, ArticleEntry::default);
         }
-        let outlet = article.meta.outlet.clone().unwrap_or_default();
-        let haystack = encode(&format!("{} {}", article.title, outlet));
+        let outlet = article.meta.outlet.as_deref().unwrap_or_default();
+        let mut haystack = encode(&format!("{} {}", article.title, outlet));
+        haystack.shrink_to_fit();
         let mut entry = ArticleEntry {
             mask: byte_mask(&haystack),
             haystack,
-            outlet: fold(&outlet),
+            outlet: fold(outlet),
             lang: Some(article.lang),
-            ..ArticleEntry::default()
+            statements: Vec::with_capacity(statements.len()),
+            statement_text: Vec::new(),
         };
         for statement in statements {
-            let (meta, haystack) = statement_entry(article, statement, directory);
-            entry.statements.push(meta);
-            entry.statement_masks.push(byte_mask(&haystack));
-            entry.statement_text.extend_from_slice(&haystack);
-            entry.statement_ends.push(entry.statement_text.len());
+            let parties = self.number(Parties::of(statement));
+            entry.statements.push(append_statement(
+                &mut entry.statement_text,
+                article,
+                statement,
+                parties,
+            ));
         }
+        entry.statement_text.shrink_to_fit();
         self.articles[index] = entry;
+    }
+
+    /// The number of a party combination, added on first sight.
+    fn number(&mut self, parties: Parties) -> u32 {
+        if let Some(&number) = self.party_numbers.get(&parties) {
+            return number;
+        }
+        let number = offset(self.parties.len());
+        self.parties.push(parties.clone());
+        self.party_numbers.insert(parties, number);
+        number
+    }
+
+    /// How many distinct party combinations the statements involve.
+    pub fn party_combinations(&self) -> usize {
+        self.parties.len()
+    }
+
+    /// The bytes the statements' haystacks take: about half the UTF-8 text
+    /// of the statements and their speakers (one byte a letter).
+    pub fn statement_haystack_bytes(&self) -> usize {
+        self.articles.iter().map(|a| a.statement_text.len()).sum()
     }
 
     pub fn statement_count(&self) -> usize {
@@ -224,15 +328,19 @@ impl FilterIndex {
         previous: Option<&Matches>,
     ) -> Matches {
         let resolved = resolve(query, directory);
+        let verdicts = self.party_verdicts(&resolved, directory);
         let per_article: Vec<(usize, bool, Vec<usize>)> = match previous {
             Some(prev) => candidates(prev)
                 .into_par_iter()
-                .map(|(a, stmts)| self.evaluate(&resolved, a, stmts.into_iter()))
+                .map(|(a, stmts)| self.evaluate(&resolved, &verdicts, a, stmts.into_iter()))
                 .collect(),
             None => (0..self.articles.len())
                 .into_par_iter()
                 .with_min_len(PARALLEL_CHUNK)
-                .map(|a| self.evaluate(&resolved, a, 0..self.articles[a].statements.len()))
+                .map(|a| {
+                    let statements = 0..self.articles[a].statements.len();
+                    self.evaluate(&resolved, &verdicts, a, statements)
+                })
                 .collect(),
         };
         let mut matches = Matches::default();
@@ -247,9 +355,58 @@ impl FilterIndex {
         matches
     }
 
+    /// The query's verdict on every party combination.
+    fn party_verdicts(&self, q: &Resolved, directory: &Directory) -> PartyVerdicts {
+        let mut verdicts = PartyVerdicts {
+            speakers_per_row: q.speaker.len(),
+            terms_per_row: q.terms.len(),
+            ..PartyVerdicts::default()
+        };
+        let query = q.query;
+        // Per party id: which terms its names match (combinations share
+        // parties, so each party's names are encoded once per search).
+        let mut by_party: HashMap<&str, Vec<bool>> = HashMap::new();
+        for parties in &self.parties {
+            verdicts.qualified.push(
+                query
+                    .blames
+                    .iter()
+                    .zip(&q.blames)
+                    .all(|(v, set)| party_in(&parties.blames, set, v))
+                    && query
+                        .supports
+                        .iter()
+                        .zip(&q.supports)
+                        .all(|(v, set)| party_in(&parties.supports, set, v)),
+            );
+            verdicts.speaker.extend(
+                query
+                    .speaker
+                    .iter()
+                    .zip(&q.speaker)
+                    .map(|(v, set)| party_in(parties.speaker.as_slice(), set, v)),
+            );
+            if q.terms.is_empty() {
+                continue;
+            }
+            let mut row = vec![false; q.terms.len()];
+            for id in parties.all() {
+                let named = by_party
+                    .entry(id.as_str())
+                    .or_insert_with(|| terms_in_names(q, id, directory));
+                for (matched, &by_name) in row.iter_mut().zip(named.iter()) {
+                    *matched |= by_name;
+                }
+            }
+            verdicts.terms.extend(row);
+        }
+        verdicts
+    }
+
     fn evaluate(
         &self,
         q: &Resolved,
+        verdicts: &PartyVerdicts,
         a: usize,
         statements: impl Iterator<Item = usize>,
     ) -> (usize, bool, Vec<usize>) {
@@ -273,7 +430,9 @@ impl FilterIndex {
             })
             .collect();
         let kept: Vec<usize> = statements
-            .filter(|&s| s < entry.statements.len() && statement_passes(q, entry, s, &title_terms))
+            .filter(|&s| {
+                s < entry.statements.len() && statement_passes(q, verdicts, entry, s, &title_terms)
+            })
             .collect();
         let passes = !kept.is_empty()
             || (!q.query.has_statement_qualifiers() && title_terms.iter().all(|&t| t));
@@ -281,34 +440,42 @@ impl FilterIndex {
     }
 }
 
-/// A statement's qualifier facts and its haystack: its text, its speaker and
-/// the names of every party it involves.
-fn statement_entry(
+/// Appends a statement's haystack (its words, a space, its speaker's words)
+/// to `text` and says where it lies.
+fn append_statement(
+    text: &mut Vec<u8>,
     article: &Article,
     statement: &Statement,
-    directory: &Directory,
-) -> (StatementEntry, Vec<u8>) {
+    parties: u32,
+) -> StatementEntry {
     let slice = |r: crate::text::TextRange| article.source.get(r.as_range()).unwrap_or("");
-    let speaker = statement.speaker.map(slice).unwrap_or("");
-    let mut text = format!("{} {}", slice(statement.range), speaker);
-    let parties = statement
-        .speaker_party
-        .iter()
-        .chain(&statement.blames)
-        .chain(&statement.supports);
-    for id in parties {
-        for name in directory.names(id) {
-            text.push(' ');
-            text.push_str(name);
-        }
+    let start = text.len();
+    encode_into(slice(statement.range), text);
+    if text.len() > start && text.last() != Some(&b' ') {
+        text.push(b' ');
     }
-    let entry = StatementEntry {
-        speaker: fold(speaker),
-        speaker_party: statement.speaker_party.clone(),
-        blames: statement.blames.clone(),
-        supports: statement.supports.clone(),
-    };
-    (entry, encode(&text))
+    let speaker_start = text.len();
+    encode_into(statement.speaker.map(slice).unwrap_or(""), text);
+    StatementEntry {
+        mask: byte_mask(&text[start..]),
+        end: offset(text.len()),
+        speaker_start: offset(speaker_start),
+        parties,
+    }
+}
+
+/// Per term of `q`: whether one of party `id`'s names matches it.
+fn terms_in_names(q: &Resolved, id: &str, directory: &Directory) -> Vec<bool> {
+    let mut names = Vec::new();
+    for name in directory.names(id) {
+        encode_into(name, &mut names);
+        names.push(b' ');
+    }
+    let mask = byte_mask(&names);
+    q.terms
+        .iter()
+        .map(|alts| alts.iter().any(|alt| alt.matches(mask, || &names)))
+        .collect()
 }
 
 fn resolve<'q>(query: &'q Query, directory: &Directory) -> Resolved<'q> {
@@ -333,6 +500,7 @@ fn resolve<'q>(query: &'q Query, directory: &Directory) -> Resolved<'q> {
     Resolved {
         query,
         terms,
+        speakers: query.speaker.iter().map(|v| encode(v)).collect(),
         blames: parties(&query.blames),
         supports: parties(&query.supports),
         speaker: parties(&query.speaker),
@@ -353,39 +521,36 @@ fn parties_named(directory: &Directory, value: &str) -> HashSet<String> {
         .collect()
 }
 
-fn party_in(ids: &[String], set: &HashSet<String>, value: &str) -> bool {
+fn party_in(ids: &[Name], set: &HashSet<String>, value: &str) -> bool {
     ids.iter()
-        .any(|id| set.contains(id) || id.to_lowercase().contains(value))
+        .any(|id| set.contains(&**id) || id.to_lowercase().contains(value))
 }
 
 fn statement_passes(
     q: &Resolved,
+    verdicts: &PartyVerdicts,
     article: &ArticleEntry,
     index: usize,
     title_terms: &[bool],
 ) -> bool {
-    let query = q.query;
-    let s = &article.statements[index];
-    let mask = article.statement_masks[index];
-    query
-        .blames
-        .iter()
-        .zip(&q.blames)
-        .all(|(v, set)| party_in(&s.blames, set, v))
-        && query
-            .supports
+    let entry = &article.statements[index];
+    let parties = entry.parties as usize;
+    verdicts.qualified[parties]
+        && q.speakers.iter().enumerate().all(|(value, speaker)| {
+            verdicts.speaker_matches(parties, value)
+                || contains(speaker, article.speaker_haystack(index))
+        })
+        && q.terms
             .iter()
-            .zip(&q.supports)
-            .all(|(v, set)| party_in(&s.supports, set, v))
-        && query.speaker.iter().zip(&q.speaker).all(|(v, set)| {
-            s.speaker.contains(v.as_str()) || party_in(s.speaker_party.as_slice(), set, v)
-        })
-        && q.terms.iter().zip(title_terms).all(|(alts, &in_title)| {
-            in_title
-                || alts
-                    .iter()
-                    .any(|alt| alt.matches(mask, || article.statement_haystack(index)))
-        })
+            .zip(title_terms)
+            .enumerate()
+            .all(|(term, (alts, &in_title))| {
+                in_title
+                    || verdicts.term_matches(parties, term)
+                    || alts
+                        .iter()
+                        .any(|alt| alt.matches(entry.mask, || article.statement_haystack(index)))
+            })
 }
 
 /// One encoded form of a term, with its byte mask.
@@ -457,4 +622,102 @@ fn candidates(previous: &Matches) -> Vec<(usize, Vec<usize>)> {
         }
     }
     grouped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::PartyInfo;
+    use crate::corpus::Meta;
+    use crate::text::TextRange;
+
+    const SPEAKER: &str = "لافروف";
+
+    /// One article whose every sentence is a statement by Lavrov of `russia`
+    /// blaming `armenia`.
+    fn article(sentences: &[&str]) -> (Article, Vec<Statement>) {
+        let mut source = format!("{SPEAKER}\n\n");
+        let mut statements = Vec::new();
+        for sentence in sentences {
+            let start = source.len();
+            source.push_str(sentence);
+            statements.push(Statement {
+                range: TextRange::new(start, source.len()),
+                quote: None,
+                speaker: Some(TextRange::new(0, SPEAKER.len())),
+                speaker_party: Some("russia".into()),
+                blames: vec!["armenia".into()],
+                supports: Vec::new(),
+                evidence: Vec::new(),
+            });
+            source.push_str("\n\n");
+        }
+        let article = Article {
+            path: "t.txt".into(),
+            title: SPEAKER.into(),
+            title_range: Some(TextRange::new(0, SPEAKER.len())),
+            meta: Meta::default(),
+            lang: Lang::Ar,
+            paragraphs: statements.iter().map(|s| s.range).collect(),
+            source,
+        };
+        (article, statements)
+    }
+
+    fn directory(armenia_ar: &str) -> Directory {
+        let party = |id: &str, name_ar: &str| PartyInfo {
+            id: id.into(),
+            name_en: id.into(),
+            name_ar: name_ar.into(),
+            ..PartyInfo::default()
+        };
+        Directory::new(
+            [party("russia", "روسيا"), party("armenia", armenia_ar)],
+            Vec::new(),
+        )
+    }
+
+    fn indexed(sentences: &[&str]) -> FilterIndex {
+        let (article, statements) = article(sentences);
+        let mut index = FilterIndex::default();
+        index.set_article(0, &article, &statements);
+        index
+    }
+
+    #[test]
+    fn statements_with_the_same_parties_share_one_entry_and_store_no_names() {
+        let sentences = [
+            "خرقت القوات الهدنة.",
+            "قصف مدفعي قرب البلدة.",
+            "الهدنة انتهت.",
+        ];
+        let index = indexed(&sentences);
+        assert_eq!(index.statement_count(), 3);
+        assert_eq!(index.party_combinations(), 1);
+        let own_words: usize = sentences
+            .iter()
+            .map(|s| encode(s).len() + encode(SPEAKER).len())
+            .sum();
+        assert!(
+            index.statement_haystack_bytes() <= own_words + sentences.len(),
+            "{} bytes for {own_words} bytes of words: party names were stored",
+            index.statement_haystack_bytes()
+        );
+    }
+
+    #[test]
+    fn party_names_match_from_the_directory_of_the_search() {
+        let index = indexed(&["خرقت القوات الهدنة."]);
+        let search = |query: &str, directory: &Directory| {
+            index
+                .search(&Query::parse(query), directory, None)
+                .statements
+        };
+        assert_eq!(search("أرمينيا", &directory("أرمينيا")), vec![(0, 0)]);
+        assert_eq!(search("speaker:روسيا", &directory("أرمينيا")), vec![(0, 0)]);
+        assert_eq!(search("speaker:لافروف", &directory("أرمينيا")), vec![(0, 0)]);
+        assert!(search("أرمينيا", &directory("يريفان")).is_empty());
+        assert_eq!(search("يريفان", &directory("يريفان")), vec![(0, 0)]);
+        assert!(search("blames:russia", &directory("أرمينيا")).is_empty());
+    }
 }

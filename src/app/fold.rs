@@ -47,15 +47,22 @@ fn code(c: char) -> u8 {
 /// collapsed to one space.
 pub fn encode(text: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(text.len() / 2);
+    encode_into(text, &mut out);
+    out
+}
+
+/// [`encode`], appended to `out` (separators at the start of `text` are
+/// dropped, as they are at the start of a buffer).
+pub fn encode_into(text: &str, out: &mut Vec<u8>) {
+    let start = out.len();
     for c in text.chars() {
         fold_char(c, |f| {
             let b = code(f);
-            if b != b' ' || out.last().is_some_and(|&last| last != b' ') {
+            if b != b' ' || (out.len() > start && out.last() != Some(&b' ')) {
                 out.push(b);
             }
         });
     }
-    out
 }
 
 /// Whether every byte of `needle` occurs, in order, within ONE word of
@@ -113,6 +120,15 @@ mod tests {
             &encode("Antony Blinken said")
         ));
         assert!(contains(&encode("الخارجية الأمريكي"), &hay));
+    }
+
+    #[test]
+    fn appending_encodes_each_text_as_if_alone() {
+        let mut out = encode("قال:");
+        let end = out.len();
+        encode_into(" «Blinken»", &mut out);
+        assert_eq!(&out[end..], encode(" «Blinken»").as_slice());
+        assert_eq!(out[end], b'b', "the leading separators are dropped");
     }
 
     #[test]

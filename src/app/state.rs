@@ -15,7 +15,7 @@ use super::omitted::OmittedList;
 use super::reading::Reading;
 use crate::config::ListSort;
 use crate::corpus::Article;
-use crate::tagger::{Origin, Relation, Statement};
+use crate::tagger::{Name, Origin, Relation, Statement};
 use crate::text::layout::LayoutOptions;
 use ratatui::layout::Rect;
 use std::collections::BTreeMap;
@@ -270,8 +270,8 @@ impl State {
 
     /// Who the article's statements blame and support, and how often: most
     /// frequent first, blames before supports.
-    pub fn stance_summary(&self, index: usize) -> Vec<(Relation, String, usize)> {
-        let mut counts: BTreeMap<(Relation, String), usize> = BTreeMap::new();
+    pub fn stance_summary(&self, index: usize) -> Vec<(Relation, Name, usize)> {
+        let mut counts: BTreeMap<(Relation, Name), usize> = BTreeMap::new();
         for statement in self.statements_of(index) {
             for party in &statement.blames {
                 *counts.entry((Relation::Blames, party.clone())).or_default() += 1;
@@ -348,9 +348,7 @@ impl State {
             .get(index)
             .and_then(|s| s.as_deref())
             .unwrap_or(&[]);
-        self.filter
-            .index
-            .set_article(index, article, statements, &self.directory);
+        self.filter.index.set_article(index, article, statements);
     }
 
     /// Recomputes the visible rows of both lists from the sort and the

@@ -38,9 +38,9 @@ pub fn run(cli: &Cli, args: &EvalArgs) -> anyhow::Result<ExitCode> {
                 .map(move |s| Predicted {
                     article: id.clone(),
                     text: s.range.slice(&article.source).to_string(),
-                    speaker_party: s.speaker_party,
-                    blames: s.blames,
-                    supports: s.supports,
+                    speaker_party: s.speaker_party.as_deref().map(String::from),
+                    blames: s.blames.iter().map(|p| p.to_string()).collect(),
+                    supports: s.supports.iter().map(|p| p.to_string()).collect(),
                 })
         })
         .collect();

@@ -167,7 +167,11 @@ pub fn align_story(articles: &[Analysed], story: &Story, options: &AlignOptions)
         .groups()
         .into_iter()
         .map(|members| AlignedGroup {
-            speaker_party: statements[members[0]].1.speaker_party.clone(),
+            speaker_party: statements[members[0]]
+                .1
+                .speaker_party
+                .as_deref()
+                .map(String::from),
             members: members
                 .into_iter()
                 .map(|index| statements[index].0)

@@ -47,7 +47,7 @@ impl Counts {
         for statement in statements {
             counts.statements += 1;
             match &statement.speaker_party {
-                Some(party) => *counts.quoted.entry(party.clone()).or_insert(0) += 1,
+                Some(party) => *counts.quoted.entry(party.to_string()).or_insert(0) += 1,
                 None => counts.unattributed += 1,
             }
             for (relation, parties) in tags(statement) {
@@ -58,7 +58,7 @@ impl Counts {
                 for &party in &parties {
                     *tally.entry(party.to_string()).or_insert(0) += 1;
                     if let Some(speaker) = &statement.speaker_party {
-                        let key = (speaker.clone(), relation, party.to_string());
+                        let key = (speaker.to_string(), relation, party.to_string());
                         *pairs.entry(key).or_insert(0) += 1;
                     }
                 }
@@ -79,8 +79,8 @@ impl Counts {
 
 /// A statement's tags, each party once per relation.
 fn tags(statement: &Statement) -> [(Relation, BTreeSet<&str>); 2] {
-    fn distinct(parties: &[String]) -> BTreeSet<&str> {
-        parties.iter().map(String::as_str).collect()
+    fn distinct(parties: &[crate::tagger::Name]) -> BTreeSet<&str> {
+        parties.iter().map(|party| &**party).collect()
     }
     [
         (Relation::Blames, distinct(&statement.blames)),
@@ -115,18 +115,23 @@ impl CountFilter {
                 Relation::Blames => &statement.blames,
                 Relation::Supports => &statement.supports,
             };
-            parties.iter().any(|p| p == party)
+            parties.iter().any(|p| **p == *party)
         };
         match self {
             CountFilter::All => true,
-            CountFilter::Quoted(party) => statement.speaker_party.as_ref() == Some(party),
+            CountFilter::Quoted(party) => {
+                statement.speaker_party.as_deref() == Some(party.as_str())
+            }
             CountFilter::Unattributed => statement.speaker_party.is_none(),
             CountFilter::Tagged(relation, party) => tagged(*relation, party),
             CountFilter::Pair {
                 speaker,
                 relation,
                 target,
-            } => statement.speaker_party.as_ref() == Some(speaker) && tagged(*relation, target),
+            } => {
+                statement.speaker_party.as_deref() == Some(speaker.as_str())
+                    && tagged(*relation, target)
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ use super::{
     CueRule, Diagnostic, InlineCue, Lexicon, LexiconSettings, Party, Person, Severity, SourceRule,
     VerbRule, lang_slot,
 };
+use crate::tagger::Name;
 use crate::text::Lang;
 use crate::text::normalize::normalize;
 use crate::text::segment::tokenize;
@@ -41,6 +42,7 @@ pub fn compile(files: &[LexiconFile], settings: &LexiconSettings) -> (Lexicon, V
     builder.check_languages();
     builder.add_inline(settings);
     builder.switch_off(&settings.off);
+    builder.name_rules();
     (builder.lexicon, builder.problems)
 }
 
@@ -97,10 +99,10 @@ impl Builder {
 
     fn origin(&mut self, file: &LexiconFile, offset: usize) -> u32 {
         let files = &mut self.lexicon.origin_files;
-        let file_index = match files.iter().rposition(|f| *f == file.path) {
+        let file_index = match files.iter().rposition(|f| **f == *file.path) {
             Some(index) => index,
             None => {
-                files.push(file.path.clone());
+                files.push(Name::from(file.path.as_str()));
                 files.len() - 1
             }
         };
@@ -154,6 +156,7 @@ impl Builder {
             name_en: String::new(),
             name_ar: String::new(),
         });
+        self.lexicon.shared_party_ids.push(Name::from(id));
         self.lexicon.party_ids.insert(id.to_string(), index);
         index
     }
@@ -458,6 +461,14 @@ impl Builder {
         );
     }
 
+    /// Names every verb and cue rule once, for the tags to share.
+    fn name_rules(&mut self) {
+        let lexicon = &mut self.lexicon;
+        let name = |kind: &str, id: &str| Name::from(format!("{kind}:{id}"));
+        lexicon.verb_rules = lexicon.verbs.iter().map(|v| name("verb", &v.id)).collect();
+        lexicon.cue_rules = lexicon.cues.iter().map(|c| name("cue", &c.id)).collect();
+    }
+
     /// Switches off parties, rules (by id) and terms named in `off`.
     fn switch_off(&mut self, off: &[String]) {
         if off.is_empty() {
@@ -567,6 +578,9 @@ impl Default for Lexicon {
     fn default() -> Self {
         Lexicon {
             parties: Vec::new(),
+            shared_party_ids: Vec::new(),
+            verb_rules: Vec::new(),
+            cue_rules: Vec::new(),
             party_ids: HashMap::new(),
             people: Vec::new(),
             verbs: Vec::new(),

@@ -16,7 +16,7 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use files::{FileKind, LexiconFile, builtin_sources};
 pub use schema::{CueTarget, PartyKind, Stance, VerbKind};
 
-use crate::tagger::Origin;
+use crate::tagger::{Name, Origin};
 use crate::text::Lang;
 use crate::text::normalize::normalize;
 use crate::text::segment::tokenize;
@@ -130,6 +130,12 @@ pub struct NameHit {
 #[derive(Debug)]
 pub struct Lexicon {
     parties: Vec<Party>,
+    /// Each party's id, shared by every statement that names the party.
+    shared_party_ids: Vec<Name>,
+    /// Each verb's and cue's rule name (`verb:ID`, `cue:ID`), shared by
+    /// every tag the rule makes.
+    verb_rules: Vec<Name>,
+    cue_rules: Vec<Name>,
     party_ids: HashMap<String, u32>,
     people: Vec<Person>,
     verbs: Vec<VerbRule>,
@@ -137,7 +143,7 @@ pub struct Lexicon {
     sources: Vec<SourceRule>,
     /// Per origin: index into `origin_files`, line.
     origins: Vec<(u32, u32)>,
-    origin_files: Vec<String>,
+    origin_files: Vec<Name>,
     matchers: [Matcher; 2],
     negation_scope: [usize; 2],
     abbreviations: [HashSet<Box<str>>; 2],
@@ -232,6 +238,19 @@ impl Lexicon {
 
     pub(crate) fn party_at(&self, index: u32) -> &Party {
         &self.parties[index as usize]
+    }
+
+    /// The id of party `index`, shared rather than copied.
+    pub(crate) fn party_id(&self, index: u32) -> Name {
+        self.shared_party_ids[index as usize].clone()
+    }
+
+    pub(crate) fn verb_rule(&self, index: u32) -> Name {
+        self.verb_rules[index as usize].clone()
+    }
+
+    pub(crate) fn cue_rule(&self, index: u32) -> Name {
+        self.cue_rules[index as usize].clone()
     }
 
     pub(crate) fn verb(&self, index: u32) -> &VerbRule {

@@ -1,8 +1,109 @@
 //! Statements, speakers, parties and stance. Takes an article's text and a
 //! compiled lexicon; returns data with byte offsets into the article.
+//!
+//! A reader holds hundreds of thousands of statements at once, so the names
+//! they repeat (party ids, lexicon files) are [`Name`]s shared with the
+//! compiled lexicon, and every list is allocated at its final size.
 
 use crate::text::TextRange;
 use serde::{Deserialize, Serialize};
+use std::borrow::Borrow;
+use std::fmt;
+use std::ops::Deref;
+use std::sync::Arc;
+
+/// An immutable name that many statements repeat (a party id, a rule, a
+/// lexicon file): cloning it shares the text instead of copying it. It reads
+/// and compares like a `str`. One pointer wide (an `Arc<str>` is two), as
+/// every statement carries at least one.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Name(Arc<Box<str>>);
+
+impl Name {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether both share one allocation (the lexicon's).
+    pub fn shares_text_with(&self, other: &Name) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Deref for Name {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Borrow<str> for Name {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Name {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Serialize for Name {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+/// Read back from the store's analysis cache: the text is a fresh
+/// allocation, not the lexicon's.
+impl<'de> Deserialize<'de> for Name {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Name, D::Error> {
+        String::deserialize(deserializer).map(Name::from)
+    }
+}
+
+impl fmt::Debug for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl fmt::Display for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for Name {
+    fn from(text: &str) -> Name {
+        Name(Arc::new(text.into()))
+    }
+}
+
+impl From<String> for Name {
+    fn from(text: String) -> Name {
+        Name(Arc::new(text.into_boxed_str()))
+    }
+}
+
+impl PartialEq<str> for Name {
+    fn eq(&self, other: &str) -> bool {
+        **self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Name {
+    fn eq(&self, other: &&str) -> bool {
+        **self.0 == **other
+    }
+}
+
+impl PartialEq<String> for Name {
+    fn eq(&self, other: &String) -> bool {
+        **self.0 == **other
+    }
+}
 
 /// Whether a tag blames or supports its party.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -15,7 +116,7 @@ pub enum Relation {
 /// Where a lexicon entry was written.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Origin {
-    pub file: String,
+    pub file: Name,
     pub line: u32,
 }
 
@@ -23,12 +124,12 @@ pub struct Origin {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     pub relation: Relation,
-    pub party: String,
+    pub party: Name,
     /// The cue as it stands in the article.
     pub cue: TextRange,
     /// The target as it stands in the article.
     pub target: TextRange,
-    pub rule: String,
+    pub rule: Name,
     pub origin: Origin,
 }
 
@@ -38,9 +139,9 @@ pub struct Statement {
     pub range: TextRange,
     pub quote: Option<TextRange>,
     pub speaker: Option<TextRange>,
-    pub speaker_party: Option<String>,
-    pub blames: Vec<String>,
-    pub supports: Vec<String>,
+    pub speaker_party: Option<Name>,
+    pub blames: Vec<Name>,
+    pub supports: Vec<Name>,
     pub evidence: Vec<Evidence>,
 }
 
@@ -58,7 +159,7 @@ use statements::{Found, Speaker};
 #[derive(Clone, Debug)]
 struct Previous {
     speaker: Option<TextRange>,
-    party: Option<String>,
+    party: Option<Name>,
     party_index: Option<u32>,
     /// The party was carried over to a speaker the lexicon could not place
     /// (a name or title it does not know): a guess, shown but not trusted
@@ -85,6 +186,7 @@ pub fn tag_article(article: &Article, lexicon: &Lexicon) -> Vec<Statement> {
             previous = Some(speaker);
         }
     }
+    out.shrink_to_fit();
     out
 }
 
@@ -118,7 +220,7 @@ fn resolve_speaker(
         },
         Speaker::Named { range, party, .. } => Previous {
             speaker: Some(block.source_range(range.clone())),
-            party: party.map(|(p, _)| lexicon.party_at(p).id.clone()),
+            party: party.map(|(p, _)| lexicon.party_id(p)),
             party_index: party.map(|(p, _)| p),
             guessed: false,
             block: index,
@@ -129,11 +231,12 @@ fn resolve_speaker(
 fn statement(block: &Block, lexicon: &Lexicon, found: &Found, speaker: &Previous) -> Statement {
     let trusted = speaker.party_index.filter(|_| !speaker.guessed);
     let tags = stance::tags(block, lexicon, found, trusted);
-    let mut blames = Vec::new();
-    let mut supports = Vec::new();
-    let mut evidence = Vec::new();
+    let blamed = tags.iter().filter(|t| t.stance == Stance::Blames).count();
+    let mut blames = Vec::with_capacity(blamed);
+    let mut supports = Vec::with_capacity(tags.len() - blamed);
+    let mut evidence = Vec::with_capacity(tags.len());
     for tag in tags {
-        let party = lexicon.party_at(tag.party).id.clone();
+        let party = lexicon.party_id(tag.party);
         let (list, relation) = match tag.stance {
             Stance::Blames => (&mut blames, Relation::Blames),
             Stance::Supports => (&mut supports, Relation::Supports),
@@ -156,5 +259,42 @@ fn statement(block: &Block, lexicon: &Lexicon, found: &Found, speaker: &Previous
         blames,
         supports,
         evidence,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Format, parse_article};
+
+    #[test]
+    fn party_ids_are_the_lexicons_shared_names_and_lists_have_no_spare_room() {
+        let lexicon = Lexicon::builtin();
+        let sentence =
+            "ندد الاتحاد الأوروبي بالهجوم الروسي على أوكرانيا، ودعا موسكو إلى وقف عدوانها فوراً.";
+        let text = format!("عنوان\n\n{sentence}\n\n{sentence}");
+        let article = parse_article("t.txt", text, Format::PlainText)
+            .expect("article")
+            .article;
+        let statements = tag_article(&article, &lexicon);
+        let blamed: Vec<&Name> = statements.iter().flat_map(|s| &s.blames).collect();
+        assert_eq!(blamed, ["russia", "russia"]);
+        assert!(blamed[0].shares_text_with(blamed[1]));
+        let speakers: Vec<&Name> = statements.iter().flat_map(|s| &s.speaker_party).collect();
+        assert!(speakers.len() >= 2 && speakers[0].shares_text_with(speakers[1]));
+        let evidence: Vec<&Evidence> = statements.iter().flat_map(|s| &s.evidence).collect();
+        assert!(evidence[0].party.shares_text_with(blamed[0]));
+        assert!(
+            evidence[0]
+                .origin
+                .file
+                .shares_text_with(&evidence[1].origin.file)
+        );
+        assert!(evidence[0].rule.shares_text_with(&evidence[1].rule));
+        assert_eq!(statements.capacity(), statements.len());
+        for statement in &statements {
+            assert_eq!(statement.evidence.capacity(), statement.evidence.len());
+            assert_eq!(statement.blames.capacity(), statement.blames.len());
+        }
     }
 }

@@ -9,6 +9,7 @@ use super::block::{Block, is_comma};
 use super::statements::{Found, resolve_party};
 use crate::lexicon::matcher::{Sense, SenseKind, Via};
 use crate::lexicon::{CueTarget, Lexicon, Stance};
+use crate::tagger::Name;
 
 /// One tag, in item indices.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,7 +18,7 @@ pub struct Tag {
     pub party: u32,
     pub cue: usize,
     pub target: usize,
-    pub rule: String,
+    pub rule: Name,
     pub origin: u32,
     /// How the target was found (verbs find their object).
     pub rule_target: CueTarget,
@@ -53,7 +54,7 @@ pub fn tags(block: &Block, lexicon: &Lexicon, found: &Found, speaker: Option<u32
                         party,
                         cue: k,
                         target,
-                        rule: format!("verb:{}", lexicon.verb(v).id),
+                        rule: lexicon.verb_rule(v),
                         origin: sense.origin,
                         rule_target: CueTarget::Possessor,
                     })
@@ -147,7 +148,7 @@ impl Finder<'_, '_> {
             party: target.1,
             cue: k,
             target: target.0,
-            rule: format!("cue:{}", rule.id),
+            rule: lexicon.cue_rule(cue),
             origin: sense.origin,
             rule_target: rule.target,
         })
@@ -224,7 +225,7 @@ impl Finder<'_, '_> {
             party,
             cue: k,
             target: k,
-            rule: format!("cue:{}", lexicon.cue(cue).id),
+            rule: lexicon.cue_rule(cue),
             origin: sense.origin,
             rule_target: CueTarget::Noun,
         })

@@ -162,6 +162,7 @@ fn event_loop(
     }
     let mut reload_due: Option<Instant> = None;
     let mut dirty = true;
+    let mut trimmed_after: u64 = 0;
     while !state.quit && !stop.load(Ordering::Relaxed) {
         if dirty {
             terminal.draw(|frame| draw(frame, state, &runtime.keymap))?;
@@ -185,6 +186,10 @@ fn event_loop(
             tagging.build_stories(request);
         }
         dirty |= store_work(state, runtime, &actions, &mut loading);
+        if state.generation != trimmed_after && state.tagged_this_pass >= state.articles.len() {
+            trimmed_after = state.generation;
+            release_freed_memory();
+        }
         if let Some(batches) = &loading {
             let (arrived, done) = receive_loaded(state, batches);
             dirty |= arrived || done;
@@ -211,6 +216,30 @@ fn event_loop(
     tagging.cancel();
     Ok(())
 }
+
+/// Hands the memory a finished tagging pass freed back to the system.
+///
+/// glibc returns only the top of a heap by itself; the pass's temporaries
+/// (the tagger threads' working buffers between the statements they keep,
+/// the counts of the story grouping) leave free pages inside the heaps that
+/// stay resident. Measured over 10,000 generated articles
+/// (`scripts/startup.sh`): live heap 137 MiB, RSS 181 MiB before the call,
+/// 160 MiB after it. The call costs a few milliseconds once per pass.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn release_freed_memory() {
+    unsafe extern "C" {
+        fn malloc_trim(pad: usize) -> std::ffi::c_int;
+    }
+    // SAFETY: glibc's malloc_trim takes no pointers and only gives free
+    // pages back; it is safe to call from any thread at any time.
+    unsafe {
+        malloc_trim(0);
+    }
+}
+
+/// Other allocators return freed memory on their own terms.
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn release_freed_memory() {}
 
 /// The pending actions with consecutive tagging results of one pass merged
 /// into one action, so the state re-filters once per frame, not per article.
@@ -469,7 +498,7 @@ fn watch(
 /// Hands the terminal to `$VISUAL`/`$EDITOR` at the lexicon entry, then takes
 /// it back.
 fn edit(terminal: &mut DefaultTerminal, state: &mut State, origin: &Origin) -> io::Result<()> {
-    let path = Path::new(&origin.file);
+    let path = Path::new(&*origin.file);
     if !path.is_file() {
         let message = format!(
             "{} is built in; `mizan init` writes editable copies",

@@ -54,9 +54,9 @@ pub fn statement(
         range,
         quote,
         speaker: None,
-        speaker_party: speaker_party.map(str::to_string),
-        blames: blames.iter().map(|p| p.to_string()).collect(),
-        supports: supports.iter().map(|p| p.to_string()).collect(),
+        speaker_party: speaker_party.map(Into::into),
+        blames: blames.iter().map(|&p| p.into()).collect(),
+        supports: supports.iter().map(|&p| p.into()).collect(),
         evidence: Vec::new(),
     }
 }

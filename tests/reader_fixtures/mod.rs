@@ -76,7 +76,7 @@ pub fn statement(
     let parties = |relation| {
         tags.iter()
             .filter(|t| t.relation == relation)
-            .map(|t| t.party.to_string())
+            .map(|t| t.party.into())
             .collect()
     };
     Statement {
@@ -100,12 +100,14 @@ pub fn statement(
                     } else {
                         "support"
                     }
-                ),
+                )
+                .into(),
                 origin: Origin {
                     file: format!(
                         "lexicons/{}/stance.toml",
                         if article.lang == Lang::Ar { "ar" } else { "en" }
-                    ),
+                    )
+                    .into(),
                     line: 12,
                 },
             })
