@@ -8,27 +8,10 @@
 mod common;
 
 use common::TestServer;
+use common::binary::mizan_at_home;
+use common::hostile::{assert_clean, fixture, forbidden, hostile_articles};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
-/// Code points that must never reach a terminal from mizan: C0 controls but
-/// line feed, DEL, C1 controls, the bidi embeddings, overrides and isolates,
-/// and the bidi marks (which laid-out text never needs).
-fn forbidden(c: char) -> bool {
-    (c < ' ' && c != '\n')
-        || ('\u{7f}'..='\u{9f}').contains(&c)
-        || ('\u{202a}'..='\u{202e}').contains(&c)
-        || ('\u{2066}'..='\u{2069}').contains(&c)
-        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{61c}')
-}
-
-/// Panics naming the first forbidden code point of `text` and its context.
-fn assert_clean(what: &str, text: &str) {
-    if let Some((at, c)) = text.char_indices().find(|&(_, c)| forbidden(c)) {
-        let context: String = text[at..].chars().take(40).collect();
-        panic!("{what}: U+{:04X} at byte {at}: {context:?}", u32::from(c));
-    }
-}
+use std::process::Output;
 
 fn assert_output_clean(what: &str, output: &Output) {
     let stdout = String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8");
@@ -36,12 +19,6 @@ fn assert_output_clean(what: &str, output: &Output) {
     assert_clean(&format!("{what} stdout"), &stdout);
     assert_clean(&format!("{what} stderr"), &stderr);
     assert!(!stderr.contains("panicked"), "{what} panicked: {stderr}");
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/hostile")
-        .join(name)
 }
 
 /// A home of its own, so no user configuration or store is read.
@@ -63,18 +40,9 @@ impl Home {
     }
 
     fn run_with(&self, config: &Path, args: &[&str], paths: &[PathBuf]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_mizan"))
-            .arg("--config")
-            .arg(config)
+        mizan_at_home(self.dir.path(), config)
             .args(args)
             .args(paths)
-            .env("MIZAN_DATA_DIR", self.dir.path().join("data"))
-            .env("XDG_CONFIG_HOME", self.dir.path().join("xdg-config"))
-            .env_remove("HTTP_PROXY")
-            .env_remove("http_proxy")
-            .env_remove("ALL_PROXY")
-            .env_remove("all_proxy")
-            .stdin(Stdio::null())
             .output()
             .unwrap()
     }
@@ -82,13 +50,6 @@ impl Home {
     fn run(&self, args: &[&str], paths: &[PathBuf]) -> Output {
         self.run_with(&self.config(), args, paths)
     }
-}
-
-fn hostile_articles() -> Vec<PathBuf> {
-    ["article.txt", "article.md", "article-ar.txt"]
-        .iter()
-        .map(|name| fixture(name))
-        .collect()
 }
 
 #[test]
