@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # The full-size limit cases of issue 7, too big for `cargo test`: each is
 # generated in a temporary directory and run through the release binary,
-# printing wall time and peak memory (GNU time). What to expect:
+# printing wall and CPU time and peak memory (GNU time). Past the first row
+# the article limit is raised to 200 MB, so that the million lines (32 MB)
+# are read. What to expect:
 #   - a 100 MB article is refused at the default limit, naming
 #     limits.max_article_bytes, and read when the limit is raised;
 #   - a 1,000,000-line file, a 1 MB line, 10,000 bidi controls in one
 #     paragraph, deep nesting of quotes and brackets and 100,000 articles
 #     are rendered and tagged in time linear in their size;
-#   - a 10,000-entry lexicon is checked.
-# Compare the n and 4n rows: a linear case takes about 4 times as long.
+#   - a 10,000-entry lexicon whose aliases share their first words is
+#     checked, and an article naming each of its parties is tagged with it,
+#     in linear time.
+# Each n and 4n pair is followed by the ratio of their CPU times: a linear
+# case takes about 4 times as long.
 #
-#   scripts/limits.sh            # needs python3 and /usr/bin/time
+#   nice scripts/limits.sh       # needs python3, bc and /usr/bin/time
 set -eu
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
@@ -55,26 +60,60 @@ for n, label in ((2_500, 'n'), (10_000, '4n')):
         for i in range(n):
             f.write(f'[[party]]\nid = "party_{i}"\nkind = "group"\nname = "Party {i}"\n'
                     f'aliases = ["Front {i}", "Movement number {i}"]\n\n')
+    article(f'lexicon-{label}.txt', ''.join(f'Front {i} said: "We will not sign."\n\n' for i in range(n)))
 PY
 
+# Each row: exit status, wall time, CPU time (user + system, what the n
+# against 4n ratio compares, since wall time also counts waiting for a busy
+# machine's cores) and peak resident memory.
+declare -A cpu
 run() {
     local label=$1
     shift
-    /usr/bin/time -f "%e s, %M KB peak" -o time.txt "$@" >/dev/null 2>err.txt && code=0 || code=$?
-    printf '%-34s exit %-3s %s  %s\n' "$label" "$code" "$(cat time.txt | tail -1)" "$(head -c 160 err.txt | tr '\n' ' ')"
+    /usr/bin/time -f "%e %U %S %M" -o time.txt "$@" >/dev/null 2>err.txt && code=0 || code=$?
+    read -r wall user system peak < <(tail -1 time.txt)
+    cpu[$label]=$(echo "$user + $system" | bc)
+    printf '%-30s exit %-3s %7s s wall %7s s CPU %8s KB peak  %s\n' \
+        "$label" "$code" "$wall" "${cpu[$label]}" "$peak" "$(head -c 120 err.txt | tr '\n' ' ')"
 }
 
+# The CPU time of the 4n row over the n row (linear: about 4); GNU time
+# counts in hundredths of a second, too coarse below a tenth.
+ratio() {
+    local n=${cpu[$1]} large=${cpu[$2]} label=${2/ 4n/}
+    if [ "$(echo "$n < 0.1" | bc)" = 1 ]; then
+        printf '%-30s 4n/n CPU time: too fast to compare (n: %s s)\n' "$label" "$n"
+    else
+        printf '%-30s 4n/n CPU time: x%s\n' "$label" "$(echo "scale=1; $large / $n" | bc)"
+    fi
+}
+
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 run "100 MB article, default limit" "$bin" --config default.toml render article-100mb.txt
 run "100 MB article, render" "$bin" --config big.toml render --width 80 article-100mb.txt
 run "100 MB article, tag" "$bin" --config big.toml tag article-100mb.txt
 for what in lines line bidi nest; do
-    for label in n 4n; do
-        run "$what $label, render" "$bin" --config default.toml render --width 80 "$what-$label.txt"
-        run "$what $label, tag" "$bin" --config default.toml tag "$what-$label.txt"
+    for command in "render --width 80" tag; do
+        for label in n 4n; do
+            # $command is two words for render.
+            # shellcheck disable=SC2086
+            run "$what $label, ${command%% *}" "$bin" --config big.toml $command "$what-$label.txt"
+        done
+        ratio "$what n, ${command%% *}" "$what 4n, ${command%% *}"
     done
 done
+for command in render tag; do
+    for label in n 4n; do
+        run "articles $label, $command" "$bin" --config default.toml "$command" articles-$label
+    done
+    ratio "articles n, $command" "articles 4n, $command"
+done
 for label in n 4n; do
-    run "articles $label, render" "$bin" --config default.toml render articles-$label
-    run "articles $label, tag" "$bin" --config default.toml tag articles-$label
     run "lexicon $label, check" "$bin" --config default.toml check --lexicons lexicon-$label
 done
+ratio "lexicon n, check" "lexicon 4n, check"
+for label in n 4n; do
+    run "lexicon $label, tag" "$bin" --config default.toml tag --lexicons lexicon-$label lexicon-$label.txt
+done
+ratio "lexicon n, tag" "lexicon 4n, tag"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

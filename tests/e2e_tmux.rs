@@ -4,9 +4,12 @@
 //! 80×24. Skipped, loudly, when tmux is missing, unless
 //! `MIZAN_REQUIRE_TMUX=1` makes that a failure.
 
+mod common;
+
+use common::tmux::{self, SESSION, Tmux, shell_quote};
 use mizan::app::geometry::GUTTER_WIDTH;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 const ARTICLES: [(&str, &str); 3] = [
@@ -24,104 +27,6 @@ const ARTICLES: [(&str, &str); 3] = [
     ),
 ];
 
-/// A tmux server of our own (its own socket), killed when dropped.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn start(&self, width: u16, height: u16, command: &str) {
-        let (w, h) = (width.to_string(), height.to_string());
-        let out = self.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "e2e",
-            "-x",
-            &w,
-            "-y",
-            &h,
-            command,
-        ]);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for key in keys {
-            self.run(&["send-keys", "-t", "e2e", key]);
-        }
-    }
-
-    fn type_literal(&self, text: &str) {
-        self.run(&["send-keys", "-t", "e2e", "-l", text]);
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
-    }
-
-    /// Waits until the screen satisfies `ready`, then returns it.
-    fn wait(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            let screen = self.screen();
-            if ready(&screen) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {what}; screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// A tmux format variable of the pane, such as `#{alternate_on}`.
-    fn pane_format(&self, format: &str) -> String {
-        let out = self.run(&["display-message", "-p", "-t", "e2e", format]);
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
-    }
-
-    fn alive(&self) -> bool {
-        self.run(&["has-session", "-t", "e2e"]).status.success()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.run(&["kill-server"]);
-    }
-}
-
-fn tmux_available() -> bool {
-    let found = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(
-            std::env::var("MIZAN_REQUIRE_TMUX").as_deref() != Ok("1"),
-            "MIZAN_REQUIRE_TMUX=1 but tmux is not installed"
-        );
-        eprintln!(
-            "\n*** SKIPPED: tmux is not installed; the end-to-end reader test did not run ***\n"
-        );
-    }
-    found
-}
-
 fn write_articles(dir: &Path) -> Vec<PathBuf> {
     ARTICLES
         .iter()
@@ -131,10 +36,6 @@ fn write_articles(dir: &Path) -> Vec<PathBuf> {
             path
         })
         .collect()
-}
-
-fn shell_quote(path: &Path) -> String {
-    format!("'{}'", path.display().to_string().replace('\'', "'\\''"))
 }
 
 /// The command that runs mizan on `dir` with no user configuration; `exec`
@@ -149,21 +50,19 @@ fn mizan_command(home: &Path) -> String {
 
 #[test]
 fn the_terminal_is_restored_after_sigterm() {
-    if !tmux_available() {
+    if !tmux::available("the_terminal_is_restored_after_sigterm") {
         return;
     }
     let home = tempfile::tempdir().expect("temp dir");
     write_articles(home.path());
-    let tmux = Tmux {
-        socket: format!("mizan-e2e-{}-term", std::process::id()),
-    };
+    let tmux = Tmux::new("e2e-term");
     tmux.start(100, 30, "sleep 0.3; exit");
     tmux.run(&["set-option", "-g", "remain-on-exit", "on"]);
     tmux.run(&[
         "respawn-pane",
         "-k",
         "-t",
-        "e2e",
+        SESSION,
         &mizan_command(home.path()),
     ]);
     tmux.wait("the article list", |s| s.contains("3 articles"));
@@ -210,16 +109,14 @@ fn the_terminal_is_restored_after_sigterm() {
 
 #[test]
 fn a_person_reads_filters_compares_and_quits() {
-    if !tmux_available() {
+    if !tmux::available("a_person_reads_filters_compares_and_quits") {
         return;
     }
     for (width, height) in [(160u16, 45u16), (80, 24)] {
         let home = tempfile::tempdir().expect("temp dir");
         let paths = write_articles(home.path());
         let command = mizan_command(home.path());
-        let tmux = Tmux {
-            socket: format!("mizan-e2e-{}-{width}", std::process::id()),
-        };
+        let tmux = Tmux::new(&format!("e2e-{width}"));
         tmux.start(width, height, &command);
 
         let list = tmux.wait("the article list", |s| s.contains("3 articles"));
@@ -330,7 +227,7 @@ fn check_reader_matches_render(tmux: &Tmux, paths: &[PathBuf]) {
 
 #[test]
 fn a_broken_configuration_edit_is_reported_and_a_fix_is_applied() {
-    if !tmux_available() {
+    if !tmux::available("a_broken_configuration_edit_is_reported_and_a_fix_is_applied") {
         return;
     }
     let home = tempfile::tempdir().expect("temp dir");
@@ -350,9 +247,7 @@ fn a_broken_configuration_edit_is_reported_and_a_fix_is_applied() {
         home = shell_quote(home.path()),
         bin = shell_quote(Path::new(env!("CARGO_BIN_EXE_mizan"))),
     );
-    let tmux = Tmux {
-        socket: format!("mizan-e2e-{}-reload", std::process::id()),
-    };
+    let tmux = Tmux::new("e2e-reload");
     tmux.start(160, 30, &command);
     let list = tmux.wait("the configured sources", |s| s.contains("3 articles"));
     assert!(list.contains("configured sources"), "{list}");
@@ -383,7 +278,9 @@ fn a_broken_configuration_edit_is_reported_and_a_fix_is_applied() {
 
 #[test]
 fn a_tag_opens_its_lexicon_entry_in_the_editor_and_a_broken_lexicon_is_reported() {
-    if !tmux_available() {
+    if !tmux::available(
+        "a_tag_opens_its_lexicon_entry_in_the_editor_and_a_broken_lexicon_is_reported",
+    ) {
         return;
     }
     let home = tempfile::tempdir().expect("temp dir");
@@ -416,9 +313,7 @@ fn a_tag_opens_its_lexicon_entry_in_the_editor_and_a_broken_lexicon_is_reported(
         editor = shell_quote(&editor),
         bin = shell_quote(Path::new(env!("CARGO_BIN_EXE_mizan"))),
     );
-    let tmux = Tmux {
-        socket: format!("mizan-e2e-{}-editor", std::process::id()),
-    };
+    let tmux = Tmux::new("e2e-editor");
     tmux.start(160, 45, &command);
     tmux.wait("the tagged samples", |s| {
         s.contains("bundled samples") && !s.contains("tagging")

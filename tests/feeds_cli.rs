@@ -4,6 +4,7 @@
 
 mod common;
 
+use common::binary::mizan_at_home;
 use common::{Reply, TestServer};
 use mizan::store::Store;
 use std::io::{BufRead, BufReader};
@@ -40,18 +41,8 @@ impl Home {
     }
 
     fn command(&self, args: &[&str]) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_mizan"));
-        command
-            .arg("--config")
-            .arg(self.config())
-            .args(args)
-            .env("MIZAN_DATA_DIR", self.dir.path().join("data"))
-            .env("XDG_CONFIG_HOME", self.dir.path().join("xdg-config"))
-            .env_remove("HTTP_PROXY")
-            .env_remove("http_proxy")
-            .env_remove("ALL_PROXY")
-            .env_remove("all_proxy")
-            .stdin(Stdio::null());
+        let mut command = mizan_at_home(self.dir.path(), &self.config());
+        command.args(args);
         command
     }
 

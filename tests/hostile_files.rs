@@ -3,20 +3,11 @@
 //! bidi overrides and C1 controls) is imported and exported without any of
 //! them reaching the terminal.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn mizan(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mizan"))
-        .arg("--config")
-        .arg(home.join("config.toml"))
-        .args(args)
-        .env("MIZAN_DATA_DIR", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("xdg-config"))
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
-}
+use common::binary::run_at_home;
+use common::hostile::forbidden;
+use std::path::{Path, PathBuf};
 
 fn opml(home: &Path, outlines: &str) -> PathBuf {
     let path = home.join("subs.opml");
@@ -30,13 +21,6 @@ fn opml(home: &Path, outlines: &str) -> PathBuf {
     path
 }
 
-fn forbidden(c: char) -> bool {
-    (c < ' ' && c != '\n')
-        || ('\u{7f}'..='\u{9f}').contains(&c)
-        || ('\u{202a}'..='\u{202e}').contains(&c)
-        || ('\u{2066}'..='\u{2069}').contains(&c)
-}
-
 #[test]
 fn an_import_that_would_break_the_config_leaves_it_byte_for_byte() {
     let dir = tempfile::tempdir().unwrap();
@@ -48,7 +32,7 @@ fn an_import_that_would_break_the_config_leaves_it_byte_for_byte() {
         dir.path(),
         r#"<outline text="Dispatch" xmlUrl="http://127.0.0.1:9/feed.xml"/>"#,
     );
-    let output = mizan(dir.path(), &["import", subs.to_str().unwrap()]);
+    let output = run_at_home(dir.path(), &["import", subs.to_str().unwrap()]);
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("left unchanged"), "{stderr}");
@@ -73,13 +57,13 @@ fn hostile_feed_titles_are_imported_and_exported_without_controls() {
         dir.path(),
         "<outline text=\"Daily \u{202e}semiT\u{202c} \u{9b}2J \u{2066}x\u{2069}\" xmlUrl=\"http://127.0.0.1:9/a\u{9d}.xml\"/>",
     );
-    let import = mizan(dir.path(), &["import", subs.to_str().unwrap()]);
+    let import = run_at_home(dir.path(), &["import", subs.to_str().unwrap()]);
     assert!(
         import.status.success(),
         "{}",
         String::from_utf8_lossy(&import.stderr)
     );
-    let export = mizan(dir.path(), &["export", "--opml"]);
+    let export = run_at_home(dir.path(), &["export", "--opml"]);
     assert!(export.status.success());
     for (what, output) in [("import", &import), ("export", &export)] {
         for stream in [&output.stdout, &output.stderr] {

@@ -8,27 +8,10 @@
 mod common;
 
 use common::TestServer;
+use common::binary::mizan_at_home;
+use common::hostile::{assert_clean, fixture, forbidden, hostile_articles};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
-/// Code points that must never reach a terminal from mizan: C0 controls but
-/// line feed, DEL, C1 controls, the bidi embeddings, overrides and isolates,
-/// and the bidi marks (which laid-out text never needs).
-fn forbidden(c: char) -> bool {
-    (c < ' ' && c != '\n')
-        || ('\u{7f}'..='\u{9f}').contains(&c)
-        || ('\u{202a}'..='\u{202e}').contains(&c)
-        || ('\u{2066}'..='\u{2069}').contains(&c)
-        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{61c}')
-}
-
-/// Panics naming the first forbidden code point of `text` and its context.
-fn assert_clean(what: &str, text: &str) {
-    if let Some((at, c)) = text.char_indices().find(|&(_, c)| forbidden(c)) {
-        let context: String = text[at..].chars().take(40).collect();
-        panic!("{what}: U+{:04X} at byte {at}: {context:?}", u32::from(c));
-    }
-}
+use std::process::Output;
 
 fn assert_output_clean(what: &str, output: &Output) {
     let stdout = String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8");
@@ -36,12 +19,6 @@ fn assert_output_clean(what: &str, output: &Output) {
     assert_clean(&format!("{what} stdout"), &stdout);
     assert_clean(&format!("{what} stderr"), &stderr);
     assert!(!stderr.contains("panicked"), "{what} panicked: {stderr}");
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/hostile")
-        .join(name)
 }
 
 /// A home of its own, so no user configuration or store is read.
@@ -63,18 +40,9 @@ impl Home {
     }
 
     fn run_with(&self, config: &Path, args: &[&str], paths: &[PathBuf]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_mizan"))
-            .arg("--config")
-            .arg(config)
+        mizan_at_home(self.dir.path(), config)
             .args(args)
             .args(paths)
-            .env("MIZAN_DATA_DIR", self.dir.path().join("data"))
-            .env("XDG_CONFIG_HOME", self.dir.path().join("xdg-config"))
-            .env_remove("HTTP_PROXY")
-            .env_remove("http_proxy")
-            .env_remove("ALL_PROXY")
-            .env_remove("all_proxy")
-            .stdin(Stdio::null())
             .output()
             .unwrap()
     }
@@ -82,13 +50,6 @@ impl Home {
     fn run(&self, args: &[&str], paths: &[PathBuf]) -> Output {
         self.run_with(&self.config(), args, paths)
     }
-}
-
-fn hostile_articles() -> Vec<PathBuf> {
-    ["article.txt", "article.md", "article-ar.txt"]
-        .iter()
-        .map(|name| fixture(name))
-        .collect()
 }
 
 #[test]
@@ -308,4 +269,156 @@ fn compare_table_and_json_carry_no_raw_control() {
             assert!(value.is_object(), "{value}");
         }
     }
+}
+
+/// A directory name carrying an OSC 52 clipboard write, a bidi override and
+/// an 8-bit CSI.
+const HOSTILE_DIR: &str = "conf\u{1b}]52;c;aGk=\u{7}\u{202e}\u{9b}2J";
+
+#[test]
+fn eval_prints_no_control_from_a_hostile_gold_file_or_config() {
+    let home = Home::new();
+    let dir = home.dir.path().join(HOSTILE_DIR);
+    std::fs::create_dir(&dir).unwrap();
+    let gold = dir.join("gold.jsonl");
+    std::fs::write(
+        &gold,
+        concat!(
+            r#"{"article": "article", "key": "never \u001b]52;c;aGk=\u0007said\u202e", "#,
+            r#""speaker_party": ["ev\u001b[31mil"], "blames": ["fo\u009bxe"], "supports": [], "#,
+            r#""optional_blames": [], "optional_supports": []}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let gold_arg = gold.to_str().unwrap();
+    let output = home.run(&["eval", "--gold", gold_arg], &[fixture("article.txt")]);
+    let stdout = stdout_of_clean_success("eval, hostile gold", &output);
+    assert!(
+        stdout.contains("not-found") && stdout.contains("never said"),
+        "the miss is reported with its key: {stdout}"
+    );
+    assert!(stdout.contains("statements found 0/1"), "{stdout}");
+
+    let broken = dir.join("broken.jsonl");
+    std::fs::write(&broken, "{\"article\": \"a\u{1b}[2J\", \"key\": \"\u{202e}").unwrap();
+    let output = home.run(
+        &["eval", "--gold", broken.to_str().unwrap()],
+        &[fixture("article.txt")],
+    );
+    assert_fails_cleanly_naming(
+        "eval, broken gold in a hostile directory",
+        &output,
+        "broken.jsonl:1: not a gold line",
+    );
+
+    let config = dir.join("config.toml");
+    std::fs::copy(fixture("config-bidi.toml"), &config).unwrap();
+    let output = home.run_with(
+        &config,
+        &["eval", "--gold", gold_arg],
+        &[fixture("article.txt")],
+    );
+    assert_fails_cleanly_naming(
+        "eval, hostile config in a hostile directory",
+        &output,
+        "config.toml:",
+    );
+}
+
+/// The command succeeded and printed nothing forbidden; its output.
+fn stdout_of_clean_success(what: &str, output: &Output) -> String {
+    assert!(output.status.success(), "{what}: {output:?}");
+    assert_output_clean(what, output);
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The command failed, printed nothing forbidden, and its error names `named`.
+fn assert_fails_cleanly_naming(what: &str, output: &Output, named: &str) {
+    assert!(!output.status.success(), "{what}: an error");
+    assert_output_clean(what, output);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains(named), "{what}: names {named}: {stderr}");
+}
+
+#[test]
+fn init_prints_the_paths_it_writes_without_their_controls() {
+    let home = Home::new();
+    let dir = home.dir.path().join(HOSTILE_DIR);
+    let dir_arg = dir.to_str().unwrap();
+    let first = home.run(&["init", "--dir", dir_arg], &[]);
+    let stdout = stdout_of_clean_success("init into a hostile directory", &first);
+    assert!(
+        dir.join("config.toml").is_file(),
+        "init wrote into the directory"
+    );
+    assert!(
+        stdout.contains("wrote ") && stdout.contains("conf/config.toml"),
+        "{stdout}"
+    );
+
+    let again = home.run(&["init", "--dir", dir_arg], &[]);
+    let stdout = stdout_of_clean_success("init again into a hostile directory", &again);
+    assert!(
+        stdout.contains("kept ") && stdout.contains("0 files written"),
+        "{stdout}"
+    );
+}
+
+/// The character shown above the caret of the diagnostic for `file`.
+fn char_above_caret(stderr: &str, file: &str) -> char {
+    let lines: Vec<&str> = stderr.lines().collect();
+    let at = lines
+        .iter()
+        .position(|line| line.contains(file) && line.contains(": error:"))
+        .unwrap_or_else(|| panic!("no error for {file}: {stderr}"));
+    let (shown, caret) = (lines[at + 1], lines[at + 2]);
+    assert_eq!(caret.trim_start(), "^", "a caret line: {stderr}");
+    let column = caret.chars().count() - 1;
+    shown
+        .chars()
+        .nth(column)
+        .unwrap_or_else(|| panic!("the caret is past the line: {shown:?}\n{caret:?}"))
+}
+
+#[test]
+fn the_check_caret_sits_under_the_column_after_removed_characters() {
+    let home = Home::new();
+    let lexicon = home.dir.path().join("lexicon");
+    std::fs::create_dir_all(lexicon.join("en")).unwrap();
+    // Bidi controls are allowed in TOML strings; the sanitiser removes them
+    // from the quoted line, four characters before the bad `kind`.
+    std::fs::write(
+        lexicon.join("en/parties.toml"),
+        "party = [{ id = \"\u{202e}one\u{202c}\", name = \"\u{2067}One\u{2069}\", kind = \"nonsense\" }]\n",
+    )
+    .unwrap();
+    // A raw escape is a TOML error at the escape itself, after a removed
+    // override: the caret goes where the sequence was, before the quote.
+    std::fs::write(
+        lexicon.join("en/parties-two.toml"),
+        "[[party]]\nid = \"two\"\nname = \"Tw\u{202e}o\u{1b}[31m\"\nkind = \"group\"\n",
+    )
+    .unwrap();
+    let output = home.run(&["check", "--lexicons"], &[lexicon]);
+    assert!(!output.status.success());
+    assert_output_clean("check, lexicon with bidi controls", &output);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(char_above_caret(&stderr, "parties.toml:1:"), '"');
+    let shown_kind = stderr
+        .lines()
+        .find(|line| line.contains("kind = \"nonsense\""))
+        .unwrap();
+    let caret_line = stderr
+        .lines()
+        .skip_while(|line| *line != shown_kind)
+        .nth(1)
+        .unwrap();
+    assert_eq!(
+        caret_line.len() - 1,
+        shown_kind.find("\"nonsense\"").unwrap(),
+        "under the value of kind:\n{shown_kind}\n{caret_line}"
+    );
+    assert_eq!(char_above_caret(&stderr, "parties-two.toml:3:"), '"');
+    assert!(stderr.contains("  name = \"Two\"\n"), "{stderr}");
 }

@@ -4,6 +4,9 @@
 //! characters, and a notice and lexicon errors quoting hostile text: no cell
 //! of any screen may hold a code point a terminal would act on.
 
+mod common;
+
+use common::hostile::forbidden;
 use mizan::app::{Action, Directory, NameAlias, PartyInfo, StartOptions, State, update};
 use mizan::corpus::{Article, load_paths};
 use mizan::lexicon::Lexicon;
@@ -16,14 +19,6 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 const PAYLOAD: &str = "\u{1b}]0;title\u{7}\u{1b}[2J\u{202e}\u{9b}31m\u{7f}\u{2066}";
-
-fn forbidden(c: char) -> bool {
-    (c < ' ' && c != '\n')
-        || ('\u{7f}'..='\u{9f}').contains(&c)
-        || ('\u{202a}'..='\u{202e}').contains(&c)
-        || ('\u{2066}'..='\u{2069}').contains(&c)
-        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{61c}')
-}
 
 fn hostile_directory(lexicon: &Lexicon) -> Directory {
     let parties: Vec<PartyInfo> = lexicon

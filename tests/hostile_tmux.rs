@@ -5,100 +5,59 @@
 //! is killed with SIGTERM or SIGHUP. Skipped, loudly, without tmux, unless
 //! `MIZAN_REQUIRE_TMUX=1` makes that a failure.
 
+mod common;
+
+use common::hostile::{forbidden, hostile_articles};
+use common::tmux::{self, Tmux, shell_quote};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-/// One tmux server of its own (`-L`), so no user session is touched.
-struct Tmux {
-    socket: String,
+/// A shell in tmux with an empty configuration file beside it, where the
+/// reader is started and checked after it ends.
+struct Shell {
+    tmux: Tmux,
     dir: tempfile::TempDir,
 }
 
-impl Tmux {
-    fn start(name: &str) -> Option<Tmux> {
-        let found = Command::new("tmux")
-            .arg("-V")
-            .output()
-            .is_ok_and(|o| o.status.success());
-        if !found {
-            assert!(
-                std::env::var_os("MIZAN_REQUIRE_TMUX").is_none_or(|v| v != "1"),
-                "tmux is required (MIZAN_REQUIRE_TMUX=1) but not found"
-            );
-            eprintln!("SKIPPED {name}: tmux not found (set MIZAN_REQUIRE_TMUX=1 to fail instead)");
-            return None;
-        }
-        let tmux = Tmux {
-            socket: format!("mizan-test-{}-{name}", std::process::id()),
+impl Shell {
+    fn start(name: &str) -> Shell {
+        let shell = Shell {
+            tmux: Tmux::new(name),
             dir: tempfile::tempdir().unwrap(),
         };
-        std::fs::write(tmux.dir.path().join("config.toml"), "").unwrap();
-        let shell = "env -i PATH=/usr/bin:/bin TERM=xterm-256color HOME=/tmp PS1='$ ' bash --norc --noprofile";
-        tmux.run(&["new-session", "-d", "-x", "100", "-y", "30", shell]);
+        std::fs::write(shell.dir.path().join("config.toml"), "").unwrap();
+        let command = "env -i PATH=/usr/bin:/bin TERM=xterm-256color HOME=/tmp PS1='$ ' bash --norc --noprofile";
+        shell.tmux.start(100, 30, command);
         // Let applications write the clipboard, so a leaked OSC 52 shows.
-        tmux.run(&["set-option", "-g", "set-clipboard", "on"]);
-        tmux.wait_for("the shell prompt", |t| t.capture().contains('$'));
-        Some(tmux)
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let output = Command::new("tmux")
-            .args(["-L", &self.socket, "-f", "/dev/null"])
-            .args(args)
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    }
-
-    fn send_line(&self, line: &str) {
-        self.run(&["send-keys", "-l", line]);
-        self.run(&["send-keys", "Enter"]);
-    }
-
-    fn capture(&self) -> String {
-        self.run(&["capture-pane", "-p"])
-    }
-
-    fn format(&self, variable: &str) -> String {
-        self.run(&["display-message", "-p", variable])
-            .trim()
-            .to_string()
-    }
-
-    fn wait_for(&self, what: &str, done: impl Fn(&Tmux) -> bool) {
-        let started = Instant::now();
-        while !done(self) {
-            assert!(
-                started.elapsed() < Duration::from_secs(20),
-                "timed out waiting for {what}; the pane shows:\n{}",
-                self.capture()
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
+        shell.tmux.run(&["set-option", "-g", "set-clipboard", "on"]);
+        shell
+            .tmux
+            .wait("the shell prompt", |screen| screen.contains('$'));
+        shell
     }
 
     /// Starts the reader on `articles` and waits for its screen.
     fn open_reader(&self, articles: &[PathBuf]) {
         let mut line = format!(
-            "exec_mizan() {{ '{}' --config '{}'",
-            env!("CARGO_BIN_EXE_mizan"),
-            self.dir.path().join("config.toml").display()
+            "exec_mizan() {{ {} --config {}",
+            shell_quote(Path::new(env!("CARGO_BIN_EXE_mizan"))),
+            shell_quote(&self.dir.path().join("config.toml"))
         );
         for article in articles {
-            line.push_str(&format!(" '{}'", article.display()));
+            line.push_str(&format!(" {}", shell_quote(article)));
         }
         // Quoted apart, so the typed line does not read as the output.
         line.push_str("; echo \"reader\"\"-exit=$?\"; }; exec_mizan");
-        self.send_line(&line);
-        self.wait_for("the reader's alternate screen", |t| {
-            t.format("#{alternate_on}") == "1"
+        self.tmux.send_line(&line);
+        self.tmux.wait_until("the reader's alternate screen", |t| {
+            t.pane_format("#{alternate_on}") == "1"
         });
     }
 
     /// The reader's process: the shell's only child.
     fn reader_pid(&self) -> String {
-        let shell = self.format("#{pane_pid}");
+        let shell = self.tmux.pane_format("#{pane_pid}");
         let children = Command::new("ps")
             .args(["-o", "pid=", "--ppid", &shell])
             .output()
@@ -112,13 +71,15 @@ impl Tmux {
 
     /// The shell is usable: the reader's screen is gone and `stty` shows
     /// echo and canonical mode back on.
-    fn assert_shell_usable(&self, after: &str) {
-        self.wait_for(&format!("the main screen back after {after}"), |t| {
-            t.format("#{alternate_on}") == "0"
-        });
+    fn assert_usable(&self, after: &str) {
+        self.tmux
+            .wait_until(&format!("the main screen back after {after}"), |t| {
+                t.pane_format("#{alternate_on}") == "0"
+            });
         let stty = self.dir.path().join("stty.txt");
-        self.send_line(&format!("stty -a > '{}'", stty.display()));
-        self.wait_for("stty", |_| {
+        self.tmux
+            .send_line(&format!("stty -a > {}", shell_quote(&stty)));
+        self.tmux.wait_until("stty", |_| {
             std::fs::read_to_string(&stty).is_ok_and(|s| s.contains("icanon"))
         });
         let modes = std::fs::read_to_string(&stty).unwrap();
@@ -129,71 +90,54 @@ impl Tmux {
     }
 }
 
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.run(&["kill-server"]);
-    }
-}
-
-fn hostile(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/hostile")
-        .join(name)
-}
-
-fn hostile_articles() -> Vec<PathBuf> {
-    ["article.txt", "article.md", "article-ar.txt"]
-        .iter()
-        .map(|name| hostile(name))
-        .collect()
-}
-
-fn forbidden(c: char) -> bool {
-    (c < ' ' && c != '\n')
-        || ('\u{7f}'..='\u{9f}').contains(&c)
-        || ('\u{202a}'..='\u{202e}').contains(&c)
-        || ('\u{2066}'..='\u{2069}').contains(&c)
-}
-
 #[test]
 fn hostile_articles_change_no_title_clipboard_or_screen_outside_the_reader() {
-    let Some(tmux) = Tmux::start("hostile") else {
+    if !tmux::available("hostile_articles_change_no_title_clipboard_or_screen_outside_the_reader") {
         return;
-    };
-    let title_before = tmux.format("#{pane_title}");
-    tmux.open_reader(&hostile_articles());
-    for key in ["Enter", "j", "j", "Tab", "j", "Escape", "j", "Enter"] {
-        tmux.run(&["send-keys", key]);
-        std::thread::sleep(Duration::from_millis(150));
-        let screen = tmux.capture();
-        assert!(!screen.chars().any(forbidden), "after {key}: {screen}");
-        assert_eq!(tmux.format("#{pane_title}"), title_before, "after {key}");
     }
-    let buffers = tmux.run(&["list-buffers"]);
+    let shell = Shell::start("hostile");
+    let tmux = &shell.tmux;
+    let title_before = tmux.pane_format("#{pane_title}");
+    shell.open_reader(&hostile_articles());
+    for key in ["Enter", "j", "j", "Tab", "j", "Escape", "j", "Enter"] {
+        tmux.keys(&[key]);
+        std::thread::sleep(Duration::from_millis(150));
+        let screen = tmux.screen();
+        assert!(!screen.chars().any(forbidden), "after {key}: {screen}");
+        assert_eq!(
+            tmux.pane_format("#{pane_title}"),
+            title_before,
+            "after {key}"
+        );
+    }
+    let buffers = String::from_utf8_lossy(&tmux.run(&["list-buffers"]).stdout).into_owned();
     assert!(
         buffers.trim().is_empty(),
         "a clipboard write got through: {buffers}"
     );
-    tmux.run(&["send-keys", "q"]);
-    tmux.assert_shell_usable("quit");
+    tmux.keys(&["q"]);
+    shell.assert_usable("quit");
 }
 
 #[test]
 fn the_terminal_is_restored_when_the_reader_is_killed() {
+    if !tmux::available("the_terminal_is_restored_when_the_reader_is_killed") {
+        return;
+    }
     for signal in ["TERM", "HUP", "INT"] {
-        let Some(tmux) = Tmux::start(&signal.to_lowercase()) else {
-            return;
-        };
-        tmux.open_reader(&hostile_articles());
-        let pid = tmux.reader_pid();
+        let shell = Shell::start(&signal.to_lowercase());
+        shell.open_reader(&hostile_articles());
+        let pid = shell.reader_pid();
         let killed = Command::new("kill")
             .args([&format!("-{signal}"), &pid])
             .status()
             .unwrap();
         assert!(killed.success());
-        tmux.wait_for(&format!("the reader to exit on SIG{signal}"), |t| {
-            t.capture().contains("reader-exit=")
-        });
-        tmux.assert_shell_usable(&format!("SIG{signal}"));
+        shell
+            .tmux
+            .wait(&format!("the reader to exit on SIG{signal}"), |screen| {
+                screen.contains("reader-exit=")
+            });
+        shell.assert_usable(&format!("SIG{signal}"));
     }
 }

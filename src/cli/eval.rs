@@ -8,6 +8,7 @@ use anyhow::Context;
 use clap::Args;
 use mizan::tagger::eval::{Gold, Predicted, score};
 use mizan::tagger::tag_article;
+use mizan::text::sanitize::sanitize;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -46,7 +47,7 @@ pub fn run(cli: &Cli, args: &EvalArgs) -> anyhow::Result<ExitCode> {
         .collect();
     let report = score(&gold, &predicted);
     for miss in &report.misses {
-        println!("{miss}");
+        println!("{}", sanitize(&miss.to_string()));
     }
     println!("{}", report.summary());
     Ok(if failed {

@@ -5,6 +5,7 @@ use anyhow::Context;
 use clap::Args;
 use mizan::config::user_config_dir;
 use mizan::init::init_user_files;
+use mizan::text::sanitize::sanitize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -23,10 +24,10 @@ pub fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
     let report =
         init_user_files(&dir).with_context(|| format!("writing into {}", dir.display()))?;
     for path in &report.written {
-        println!("wrote {}", path.display());
+        println!("wrote {}", sanitize(&path.display().to_string()));
     }
     for path in &report.kept {
-        println!("kept  {} (exists)", path.display());
+        println!("kept  {} (exists)", sanitize(&path.display().to_string()));
     }
     println!(
         "{} files written, {} kept; edit them and mizan picks them up (`mizan check` validates them)",

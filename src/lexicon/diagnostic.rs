@@ -1,7 +1,9 @@
 //! Problems found in lexicon and configuration files, each with the place it
 //! was found, so `mizan check` can point at the exact character.
 
+use crate::text::sanitize::sanitize;
 use std::fmt;
+use unicode_width::UnicodeWidthStr;
 
 /// How bad a problem is: errors stop the lexicon from loading, warnings do not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -78,8 +80,16 @@ impl Diagnostic {
             self.path, self.line, self.column, self.message
         );
         if !self.source_line.is_empty() {
-            let pad = " ".repeat(self.column.saturating_sub(1));
-            out.push_str(&format!("\n  {}\n  {pad}^", self.source_line));
+            // The line is shown sanitised (it may carry escapes or tabs), so
+            // the caret goes under the width of what is shown before the
+            // column, not under the column's count of written characters.
+            let before: String = self
+                .source_line
+                .chars()
+                .take(self.column.saturating_sub(1))
+                .collect();
+            let pad = " ".repeat(sanitize(&before).width());
+            out.push_str(&format!("\n  {}\n  {pad}^", sanitize(&self.source_line)));
         }
         out
     }

@@ -82,8 +82,53 @@ struct Node {
     senses: Vec<Sense>,
     /// Written in capitals (US, UN): matches only a capitalised token.
     capitals: bool,
-    /// Usually one or two, so a short list beats a map.
-    next: Vec<(Box<str>, u32)>,
+    next: Continuations,
+}
+
+/// The words that continue a phrase, each with its node. Most nodes have
+/// one or two, where a short list beats hashing; a node that many phrases
+/// share (thousands of aliases "Front 1" ... "Front 9999" in a user's
+/// lexicon) becomes a map, so that every step of adding and matching stays
+/// constant time instead of growing with the node's width.
+#[derive(Debug)]
+enum Continuations {
+    Few(Vec<(Box<str>, u32)>),
+    Many(FnvMap<Box<str>, u32>),
+}
+
+/// The widest node kept as a list: searching a few short words needs no
+/// hashing of the word looked up, and beyond a few, hashing it once is
+/// cheaper than comparing it with each.
+const MAX_LISTED: usize = 8;
+
+impl Default for Continuations {
+    fn default() -> Self {
+        Self::Few(Vec::new())
+    }
+}
+
+impl Continuations {
+    fn get(&self, word: &str) -> Option<u32> {
+        match self {
+            Self::Few(list) => list.iter().find(|(w, _)| **w == *word).map(|&(_, n)| n),
+            Self::Many(map) => map.get(word).copied(),
+        }
+    }
+
+    /// Adds `word`, which is not there yet.
+    fn insert(&mut self, word: Box<str>, node: u32) {
+        match self {
+            Self::Few(list) if list.len() < MAX_LISTED => list.push((word, node)),
+            Self::Few(list) => {
+                let mut map: FnvMap<Box<str>, u32> = list.drain(..).collect();
+                map.insert(word, node);
+                *self = Self::Many(map);
+            }
+            Self::Many(map) => {
+                map.insert(word, node);
+            }
+        }
+    }
 }
 
 /// FNV-1a: lexicon keys are short words, where it beats SipHash by far and
@@ -167,16 +212,11 @@ impl Matcher {
             }
         };
         for word in &words[1..] {
-            let found = self.nodes[node as usize]
-                .next
-                .iter()
-                .find(|(w, _)| w == word)
-                .map(|&(_, n)| n);
-            node = match found {
+            node = match self.nodes[node as usize].next.get(word) {
                 Some(next) => next,
                 None => {
                     let next = self.new_node();
-                    self.nodes[node as usize].next.push((word.clone(), next));
+                    self.nodes[node as usize].next.insert(word.clone(), next);
                     next
                 }
             };
@@ -205,11 +245,7 @@ impl Matcher {
     fn walk(&self, words: &[Box<str>]) -> Option<u32> {
         let mut node = *self.first_words.get(words.first()?)?;
         for word in &words[1..] {
-            node = self.nodes[node as usize]
-                .next
-                .iter()
-                .find(|(w, _)| w == word)?
-                .1;
+            node = self.nodes[node as usize].next.get(word)?;
         }
         Some(node)
     }
@@ -350,8 +386,8 @@ impl Matcher {
             }
             let Some(token) = tokens.get(end) else { break };
             let word = token.text(text);
-            match entry.next.iter().find(|(w, _)| **w == *word) {
-                Some(&(_, next)) => node = next,
+            match entry.next.get(word) {
+                Some(next) => node = next,
                 None => break,
             }
             end += 1;
@@ -586,5 +622,31 @@ mod tests {
         let m = matcher();
         assert!(first_hit(&m, "the US said").is_some());
         assert!(first_hit(&m, "told us").is_none());
+    }
+
+    #[test]
+    fn a_node_wider_than_a_list_keeps_every_phrase() {
+        let mut m = Matcher::default();
+        let sense = |n| Sense {
+            kind: SenseKind::Cue(n),
+            origin: 0,
+        };
+        let width = MAX_LISTED as u32 * 3;
+        for n in 0..width {
+            m.add(&words(&format!("front {n} east")), false, sense(n));
+        }
+        m.remove(&words("front 5 east"));
+        for n in 0..width {
+            let hit = first_hit(&m, &format!("the front {n} east said"));
+            if n == 5 {
+                assert!(hit.is_none());
+                continue;
+            }
+            let hit = hit.unwrap();
+            assert_eq!((hit.first, hit.end), (1, 4));
+            assert_eq!(m.senses(hit.phrase), [sense(n)]);
+        }
+        assert!(m.knows(&words("front 23 east")));
+        assert!(!m.knows(&words("front 24 east")));
     }
 }

@@ -1,11 +1,18 @@
-//! A tiny HTTP/1.1 server on 127.0.0.1 for the feed tests: fixed routes,
-//! each answering with a body, gzip, a status, a redirect, a slow or a huge
-//! response. It only ever listens on the loopback address, answers a
-//! bounded number of connections, and stops when dropped or at the end of
-//! its lifetime, whichever comes first.
+//! Helpers shared by the integration tests. Here: a tiny HTTP/1.1 server on
+//! 127.0.0.1 for the feed tests, with fixed routes, each answering with a
+//! body, gzip, a status, a redirect, a slow or a huge response. It only
+//! ever listens on the loopback address, answers a bounded number of
+//! connections, and stops when dropped or at the end of its lifetime,
+//! whichever comes first. `binary` runs mizan in a home of its own,
+//! `hostile` holds what the hostile-input tests share, `tmux` a terminal to
+//! drive the binary in.
 
 // Each test binary uses a different subset of these helpers.
 #![allow(dead_code)]
+
+pub mod binary;
+pub mod hostile;
+pub mod tmux;
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
