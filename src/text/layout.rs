@@ -46,10 +46,12 @@ mod wrap;
 pub use article::render_article;
 
 use super::TextRange;
-use super::sanitize::Sanitized;
-use clusters::clusters;
+use super::sanitize::{Sanitized, is_unsafe};
+use bidi_data::FastBidiData;
+use clusters::{clusters, is_haraka};
 use serde::{Deserialize, Serialize};
-use shape::Shaped;
+use shape::Shaping;
+use std::borrow::Cow;
 use std::ops::Range;
 use unicode_bidi::{BidiClass, BidiDataSource};
 use wrap::{Position, Unit};
@@ -160,7 +162,14 @@ pub fn layout_paragraph(
     let analysis = Analysis::new(paragraph, base, options.harakat, ligatures);
     let mut lines = Vec::new();
     wrap::break_lines(analysis.units(), width, |line, units| {
-        lines.push(analysis.lay_out_line(line, units, options));
+        // Fresh for each line on purpose: kept from line to line, they so
+        // changed the heap's layout that glibc gave a huge paragraph's line
+        // memory back to the system when the lines were dropped, and
+        // faulted it in again for the next paragraph (in the 1 MB
+        // one-paragraph bench: twenty times the page faults, a quarter of
+        // the time).
+        let mut buffers = LineBuffers::default();
+        lines.push(analysis.lay_out_line(line, units, options, &mut buffers));
     });
     lines
 }
@@ -169,13 +178,18 @@ pub fn layout_paragraph(
 /// letters shaped. Vectors are indexed by character of `clean`.
 struct Analysis<'p> {
     paragraph: &'p str,
-    /// The sanitised paragraph (harakat removed when stripping).
-    clean: String,
-    /// Where each character came from in `paragraph`.
-    sources: Vec<usize>,
+    /// The sanitised paragraph (harakat removed when stripping): the
+    /// paragraph itself when that changed nothing, as in nearly every one.
+    clean: Cow<'p, str>,
+    /// Where each character came from in `paragraph`; `None` when `clean`
+    /// is `paragraph`, each character then being where it is.
+    sources: Option<Vec<usize>>,
+    /// The characters of `clean`.
+    chars: Vec<char>,
     levels: Vec<u8>,
     paragraph_level: u8,
-    shaped: Vec<Shaped>,
+    /// The characters absorbed into a ligature, as `Shaping::absorbed`.
+    absorbed: Vec<usize>,
     /// The shaped paragraph in logical order.
     shaped_text: String,
 }
@@ -185,48 +199,61 @@ struct Cluster<'a> {
     text: &'a str,
     /// The characters of `Analysis::clean` it stands for.
     chars: Range<usize>,
+    /// The same, as bytes of `Analysis::clean`.
+    clean: Range<usize>,
     width: usize,
     is_space: bool,
 }
 
 impl<'p> Analysis<'p> {
     fn new(paragraph: &'p str, base: Option<Direction>, harakat: Harakat, ligatures: bool) -> Self {
-        let mut clean = String::with_capacity(paragraph.len());
-        let mut sources = Vec::with_capacity(paragraph.len());
-        let mut chars = Vec::with_capacity(paragraph.len());
-        let mut classes = Vec::with_capacity(paragraph.len());
-        for (offset, c) in Sanitized::new(paragraph) {
-            if harakat == Harakat::Keep || !is_haraka(c) {
-                clean.push(c);
-                sources.push(offset);
-                chars.push(c);
-                classes.push(bidi_data::FastBidiData.bidi_class(c));
+        let mut letters = Letters::with_capacity(paragraph.len());
+        let dropped = |c: char| harakat == Harakat::Strip && is_haraka(c);
+        // Up to the first character sanitising or stripping would touch, the
+        // clean text is the paragraph itself.
+        let mut touched = None;
+        for (offset, c) in paragraph.char_indices() {
+            if is_unsafe(c) || dropped(c) {
+                touched = Some(offset);
+                break;
             }
+            letters.push(c);
         }
+        let (clean, sources) = match touched {
+            None => (Cow::Borrowed(paragraph), None),
+            Some(start) => {
+                let mut clean = String::with_capacity(paragraph.len());
+                clean.push_str(&paragraph[..start]);
+                let mut sources: Vec<usize> = clean.char_indices().map(|(at, _)| at).collect();
+                for (offset, c) in Sanitized::new(&paragraph[start..]) {
+                    if !dropped(c) {
+                        clean.push(c);
+                        sources.push(start + offset);
+                        letters.push(c);
+                    }
+                }
+                (Cow::Owned(clean), Some(sources))
+            }
+        };
+        let Letters { chars, classes, .. } = letters;
         let paragraph_level = match base {
             Some(Direction::Ltr) => 0,
             Some(Direction::Rtl) => 1,
             None => levels::first_strong_level(&classes),
         };
         let levels = levels::resolve(&chars, &classes, paragraph_level);
-        let is_bn: Vec<bool> = classes
-            .iter()
-            .map(|&class| class == BidiClass::BN)
-            .collect();
-        let shaped = shape::shape(&chars, &levels, &is_bn, ligatures);
-        // Presentation forms take three bytes where Arabic letters take two.
-        let mut shaped_text = String::with_capacity(clean.len() + clean.len() / 2);
-        shaped_text.extend(shaped.iter().filter_map(|s| match s {
-            Shaped::Char(c) => Some(*c),
-            Shaped::Absorbed => None,
-        }));
+        let Shaping {
+            text: shaped_text,
+            absorbed,
+        } = shape::shape(&chars, &levels, &classes, ligatures);
         Self {
             paragraph,
             clean,
             sources,
+            chars,
             levels,
             paragraph_level,
-            shaped,
+            absorbed,
             shaped_text,
         }
     }
@@ -244,70 +271,86 @@ impl<'p> Analysis<'p> {
     /// per letter it absorbed, as the unshaped letters take.
     fn units(&self) -> impl Iterator<Item = Unit> + '_ {
         let mut position = Position::default();
-        let mut clean_chars = self.clean.chars();
-        clusters(&self.shaped_text).map(move |(grapheme, width)| {
+        let mut absorbed = self.absorbed.iter().copied().peekable();
+        clusters(&self.shaped_text).map(move |grapheme| {
             let start = position;
-            let mut shaped_chars = 0;
-            for c in grapheme.chars() {
-                for _ in 0..self.chars_behind(position.char) {
-                    position.clean += clean_chars.next().map_or(0, char::len_utf8);
-                    position.char += 1;
+            // Counted in locals and stored whole: adding to the fields of
+            // `position` in place made reading it back as `start` stall.
+            let (mut char_index, mut clean) = (start.char, start.clean);
+            for _ in 0..grapheme.chars {
+                // A ligature stands for its lam as well as its alef.
+                let behind = if absorbed.next_if_eq(&char_index).is_some() {
+                    2
+                } else {
+                    1
+                };
+                for _ in 0..behind {
+                    clean += self.chars.get(char_index).map_or(0, |c| c.len_utf8());
+                    char_index += 1;
                 }
-                position.shaped += c.len_utf8();
-                shaped_chars += 1;
             }
-            let absorbed_letters = position.char - start.char - shaped_chars;
+            position = Position {
+                shaped: start.shaped + grapheme.text.len(),
+                clean,
+                char: char_index,
+            };
+            let absorbed_letters = char_index - start.char - grapheme.chars;
             Unit {
                 start,
                 end: position,
-                cells: width,
-                width: width + absorbed_letters,
-                is_space: grapheme == " ",
+                cells: grapheme.width,
+                width: grapheme.width + absorbed_letters,
+                is_space: grapheme.text == " ",
             }
         })
     }
 
-    /// How many clean characters the shaped character starting at clean
-    /// character `char_index` stands for.
-    fn chars_behind(&self, char_index: usize) -> usize {
-        match self.shaped.get(char_index) {
-            Some(Shaped::Absorbed) => 2,
-            _ => 1,
-        }
-    }
-
     fn lay_out_line(
-        &self,
+        &'p self,
         line: Range<Position>,
         units: &[Unit],
         options: &LayoutOptions,
+        buffers: &mut LineBuffers<'p>,
     ) -> LaidLine {
         let visual = options.bidi == BidiMode::App;
-        let clusters = if visual && options.shaping {
-            self.shaped_clusters(units)
+        let LineBuffers {
+            clusters,
+            levels,
+            order,
+        } = buffers;
+        clusters.clear();
+        if visual && options.shaping {
+            self.shaped_clusters(units, clusters);
         } else {
-            self.logical_clusters(&line)
-        };
-        let order = if visual {
-            reorder::visual_order(&self.reordering_levels(&clusters))
+            self.logical_clusters(&line, clusters);
+        }
+        if visual {
+            self.reordering_levels(clusters, levels);
+            reorder::visual_order(levels, order);
         } else {
-            (0..clusters.len()).collect()
-        };
+            order.clear();
+            order.extend(0..clusters.len());
+        }
         let mut laid = LaidLine {
             text: String::with_capacity(line.end.shaped - line.start.shaped),
             width: 0,
             direction: self.direction(),
-            source: self.source_of(line.start.char..line.end.char),
+            source: self.source_of(
+                line.start.char..line.end.char,
+                line.start.clean..line.end.clean,
+            ),
             pieces: Vec::with_capacity(clusters.len()),
         };
-        for index in order {
+        for &index in order.iter() {
             let cluster = &clusters[index];
             let shown_start = laid.text.len();
-            let mirror = visual && self.levels[cluster.chars.start] % 2 == 1;
+            // The reordering level: the spaces given the paragraph's level
+            // by rule L1 never mirror anyway.
+            let mirror = visual && levels[index] % 2 == 1;
             reorder::push_cluster(&mut laid.text, cluster.text, mirror);
             laid.width += cluster.width;
             laid.pieces.push(Piece {
-                source: self.source_of(cluster.chars.clone()),
+                source: self.source_of(cluster.chars.clone(), cluster.clean.clone()),
                 shown: TextRange::new(shown_start, laid.text.len()),
                 width: cluster.width,
             });
@@ -316,62 +359,96 @@ impl<'p> Analysis<'p> {
     }
 
     /// The shaped clusters of a line (its wrapping units), in logical order.
-    fn shaped_clusters(&self, units: &[Unit]) -> Vec<Cluster<'_>> {
-        units
-            .iter()
-            .map(|unit| Cluster {
-                text: &self.shaped_text[unit.start.shaped..unit.end.shaped],
-                chars: unit.start.char..unit.end.char,
-                width: unit.cells,
-                is_space: unit.is_space,
-            })
-            .collect()
+    fn shaped_clusters(&'p self, units: &[Unit], clusters: &mut Vec<Cluster<'p>>) {
+        clusters.extend(units.iter().map(|unit| Cluster {
+            text: &self.shaped_text[unit.start.shaped..unit.end.shaped],
+            chars: unit.start.char..unit.end.char,
+            clean: unit.start.clean..unit.end.clean,
+            width: unit.cells,
+            is_space: unit.is_space,
+        }));
     }
 
     /// The unshaped clusters of a line, in logical order.
-    fn logical_clusters(&self, line: &Range<Position>) -> Vec<Cluster<'_>> {
+    fn logical_clusters(&'p self, line: &Range<Position>, into: &mut Vec<Cluster<'p>>) {
         let text = &self.clean[line.start.clean..line.end.clean];
-        let mut char_index = line.start.char;
-        clusters(text)
-            .map(|(grapheme, width)| {
-                let first = char_index;
-                char_index += grapheme.chars().count();
-                cluster(grapheme, width, first..char_index)
-            })
-            .collect()
+        let mut start = line.start;
+        into.extend(clusters(text).map(|grapheme| {
+            let first = start;
+            start.char += grapheme.chars;
+            start.clean += grapheme.text.len();
+            Cluster {
+                text: grapheme.text,
+                chars: first.char..start.char,
+                clean: first.clean..start.clean,
+                width: grapheme.width,
+                is_space: grapheme.text == " ",
+            }
+        }));
     }
 
     /// Each cluster's level for reordering: its resolved level, except that
     /// spaces ending the line take the paragraph's level (rule L1).
-    fn reordering_levels(&self, clusters: &[Cluster<'_>]) -> Vec<u8> {
-        let mut levels: Vec<u8> = clusters
-            .iter()
-            .map(|cluster| self.levels[cluster.chars.start])
-            .collect();
+    fn reordering_levels(&self, clusters: &[Cluster<'_>], levels: &mut Vec<u8>) {
+        levels.clear();
+        levels.extend(
+            clusters
+                .iter()
+                .map(|cluster| self.levels[cluster.chars.start]),
+        );
         let trailing_spaces = clusters.iter().rev().take_while(|c| c.is_space).count();
         let kept = levels.len() - trailing_spaces;
         levels[kept..].fill(self.paragraph_level);
-        levels
     }
 
-    /// The bytes of `paragraph` that clean characters `chars` came from.
-    fn source_of(&self, chars: Range<usize>) -> TextRange {
+    /// The bytes of `paragraph` that clean characters `chars`, bytes `clean`
+    /// of the clean text, came from.
+    #[inline]
+    fn source_of(&self, chars: Range<usize>, clean: Range<usize>) -> TextRange {
+        let Some(sources) = &self.sources else {
+            return TextRange::new(clean.start, clean.end);
+        };
         if chars.is_empty() {
-            let offset = self.sources.get(chars.start).copied();
+            let offset = sources.get(chars.start).copied();
             return TextRange::empty(offset.unwrap_or(self.paragraph.len()));
         }
-        let start = self.sources[chars.start];
-        let last = self.sources[chars.end - 1];
+        let start = sources[chars.start];
+        let last = sources[chars.end - 1];
         TextRange::new(start, last + utf8_len(self.paragraph.as_bytes()[last]))
     }
 }
 
-fn cluster(text: &str, width: usize, chars: Range<usize>) -> Cluster<'_> {
-    Cluster {
-        text,
-        chars,
-        width,
-        is_space: text == " ",
+/// The scratch vectors laying out one line needs besides the analysis.
+#[derive(Default)]
+struct LineBuffers<'a> {
+    /// The line's clusters in logical order.
+    clusters: Vec<Cluster<'a>>,
+    /// Their levels for reordering.
+    levels: Vec<u8>,
+    /// Indices into `clusters`, in display order.
+    order: Vec<usize>,
+}
+
+/// The characters of a clean paragraph and their bidi classes, gathered in
+/// one pass.
+struct Letters {
+    chars: Vec<char>,
+    classes: Vec<BidiClass>,
+    bidi_data: FastBidiData,
+}
+
+impl Letters {
+    fn with_capacity(capacity: usize) -> Self {
+        Self {
+            chars: Vec::with_capacity(capacity),
+            classes: Vec::with_capacity(capacity),
+            bidi_data: FastBidiData::new(),
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        self.chars.push(c);
+        self.classes.push(self.bidi_data.bidi_class(c));
     }
 }
 
@@ -381,20 +458,6 @@ fn utf8_len(first_byte: u8) -> usize {
         0 => 1,
         ones => ones as usize,
     }
-}
-
-/// Arabic diacritics (tashkeel and Quranic marks), hidden by `harakat = strip`.
-fn is_haraka(c: char) -> bool {
-    matches!(c,
-        '\u{0610}'..='\u{061a}'
-        | '\u{064b}'..='\u{065f}'
-        | '\u{0670}'
-        | '\u{06d6}'..='\u{06dc}'
-        | '\u{06df}'..='\u{06e4}'
-        | '\u{06e7}'..='\u{06e8}'
-        | '\u{06ea}'..='\u{06ed}'
-        | '\u{08d3}'..='\u{08e1}'
-        | '\u{08e3}'..='\u{08ff}')
 }
 
 #[cfg(test)]

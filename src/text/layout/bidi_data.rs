@@ -20,16 +20,31 @@ fn classes(codes: std::ops::Range<u32>) -> Vec<BidiClass> {
         .collect()
 }
 
-/// unicode-bidi's class data with a direct-lookup front.
-pub(super) struct FastBidiData;
+/// unicode-bidi's class data with a direct-lookup front. It holds the
+/// tables themselves so that a paragraph checks they are built once, not
+/// once per character.
+pub(super) struct FastBidiData {
+    low: &'static [BidiClass],
+    forms: &'static [BidiClass],
+}
+
+impl FastBidiData {
+    pub(super) fn new() -> Self {
+        Self {
+            low: &LOW,
+            forms: &FORMS,
+        }
+    }
+}
 
 impl BidiDataSource for FastBidiData {
+    #[inline]
     fn bidi_class(&self, c: char) -> BidiClass {
         let code = c as u32;
-        if code < LOW_END {
-            LOW[code as usize]
-        } else if (FORMS_START..FORMS_END).contains(&code) {
-            FORMS[(code - FORMS_START) as usize]
+        if let Some(&class) = self.low.get(code as usize) {
+            class
+        } else if let Some(&class) = self.forms.get(code.wrapping_sub(FORMS_START) as usize) {
+            class
         } else {
             HardcodedBidiData.bidi_class(c)
         }
@@ -42,10 +57,11 @@ mod tests {
 
     #[test]
     fn agrees_with_unicode_bidi_everywhere() {
+        let data = FastBidiData::new();
         for code in (0..FORMS_END).chain([0x1f600, 0x10ffff]) {
             if let Some(c) = char::from_u32(code) {
                 assert_eq!(
-                    FastBidiData.bidi_class(c),
+                    data.bidi_class(c),
                     unicode_bidi::bidi_class(c),
                     "U+{code:04X}"
                 );

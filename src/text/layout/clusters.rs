@@ -16,9 +16,22 @@
 //! work (joining) is done by shaping, and libfribidi, the reference, reorders
 //! them as characters of their own, so the two agree exactly. (On the full
 //! path they stay in their cluster, where they may be part of an emoji.)
+//!
+//! Also home to the one list of Arabic diacritics the layout knows, since
+//! the fast path and `harakat = strip` both need it.
 
 use unicode_segmentation::{Graphemes, UnicodeSegmentation};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// One grapheme cluster with what layout needs to know about it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Grapheme<'a> {
+    pub text: &'a str,
+    /// Cells it takes.
+    pub width: usize,
+    /// How many characters it holds, so callers need not decode it again.
+    pub chars: usize,
+}
 
 /// The clusters of a text with their widths in cells.
 pub(super) enum Clusters<'a> {
@@ -32,32 +45,119 @@ pub(super) fn clusters(text: &str) -> Clusters<'_> {
 }
 
 impl<'a> Iterator for Clusters<'a> {
-    type Item = (&'a str, usize);
+    type Item = Grapheme<'a>;
 
-    fn next(&mut self) -> Option<(&'a str, usize)> {
+    fn next(&mut self) -> Option<Grapheme<'a>> {
         match self {
-            Clusters::Full(graphemes) => graphemes.next().map(|g| (g, g.width())),
+            Clusters::Full(graphemes) => graphemes.next().map(|text| Grapheme {
+                text,
+                width: text.width(),
+                chars: text.chars().count(),
+            }),
             Clusters::Simple(rest) => {
                 let text: &'a str = rest;
-                let mut chars = text.char_indices();
-                let (_, first) = chars.next()?;
-                let simple_first = is_simple_base(first) || is_simple_mark(first);
-                let (end, next) = if is_joiner(first) {
-                    (first.len_utf8(), chars.next().map(|(_, c)| c))
-                } else {
-                    chars
-                        .find(|&(_, c)| !is_simple_mark(c) || is_joiner(c))
-                        .map_or((text.len(), None), |(offset, c)| (offset, Some(c)))
-                };
-                if !simple_first || next.is_some_and(|c| !is_simple_base(c) && !is_simple_mark(c)) {
+                let Some(grapheme) = simple_cluster(text) else {
+                    if text.is_empty() {
+                        return None;
+                    }
                     *self = Clusters::Full(text.graphemes(true));
                     return self.next();
-                }
-                let (cluster, remaining) = text.split_at(end);
-                *rest = remaining;
-                Some((cluster, base_width(first)))
+                };
+                *rest = &text[grapheme.text.len()..];
+                Some(grapheme)
             }
         }
+    }
+}
+
+/// The cluster `text` starts with, when the fast path may decide it: the
+/// first character and the one after the cluster are both simple.
+#[inline]
+fn simple_cluster(text: &str) -> Option<Grapheme<'_>> {
+    let mut chars = text.chars();
+    let first = chars.next()?;
+    let first_kind = kind(first);
+    if first_kind == Kind::Other {
+        return None;
+    }
+    let mut end = first.len_utf8();
+    let mut count = 1;
+    if first_kind != Kind::Joiner {
+        for c in chars.by_ref() {
+            match kind(c) {
+                Kind::Mark => {
+                    end += c.len_utf8();
+                    count += 1;
+                }
+                Kind::Other => return None,
+                Kind::Base | Kind::Joiner => break,
+            }
+        }
+    } else if chars.next().is_some_and(|c| kind(c) == Kind::Other) {
+        return None;
+    }
+    Some(Grapheme {
+        text: &text[..end],
+        width: base_width(first),
+        chars: count,
+    })
+}
+
+/// How the fast path sees a character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// Grapheme break class Any, its cluster as wide as itself.
+    Base,
+    /// A haraka of the Arabic block (grapheme break class Extend).
+    Mark,
+    /// ZWNJ (Extend) or ZWJ (no break before it and, with no pictographs
+    /// around, a break after it).
+    Joiner,
+    /// Anything else: the full rules decide.
+    Other,
+}
+
+/// Where the direct lookup ends; every simple character below it is in the
+/// table, the rest are matched.
+const KINDS_END: usize = 0x800;
+
+/// The kind of every character below `KINDS_END`: one load instead of a
+/// chain of range tests for each character of a paragraph.
+static KINDS: [Kind; KINDS_END] = kinds_below_end();
+
+const fn kinds_below_end() -> [Kind; KINDS_END] {
+    let mut table = [Kind::Other; KINDS_END];
+    let mut code = 0;
+    while code < KINDS_END {
+        if let Some(c) = char::from_u32(code as u32) {
+            table[code] = classify(c);
+        }
+        code += 1;
+    }
+    table
+}
+
+#[inline]
+fn kind(c: char) -> Kind {
+    match c {
+        // Shaped Arabic, most of what app mode segments.
+        '\u{fe70}'..='\u{fefc}' => Kind::Base,
+        _ => match KINDS.get(c as usize) {
+            Some(&kind) => kind,
+            None => classify(c),
+        },
+    }
+}
+
+const fn classify(c: char) -> Kind {
+    if is_joiner(c) {
+        Kind::Joiner
+    } else if is_arabic_block_haraka(c) {
+        Kind::Mark
+    } else if is_simple_base(c) {
+        Kind::Base
+    } else {
+        Kind::Other
     }
 }
 
@@ -65,13 +165,13 @@ impl<'a> Iterator for Clusters<'a> {
 fn base_width(first: char) -> usize {
     match first {
         ' '..='~' | '\u{0621}'..='\u{064a}' | '\u{fe80}'..='\u{fefc}' => 1,
-        c if is_simple_mark(c) => 0,
+        c if is_joiner(c) || is_arabic_block_haraka(c) => 0,
         c => c.width().unwrap_or(0),
     }
 }
 
 /// Characters of grapheme break class Any whose cluster width is their own.
-fn is_simple_base(c: char) -> bool {
+const fn is_simple_base(c: char) -> bool {
     matches!(c,
         ' '..='~'
         | '\u{a0}'..='\u{ac}'
@@ -86,9 +186,18 @@ fn is_simple_base(c: char) -> bool {
         | '\u{fe70}'..='\u{fefc}')
 }
 
-/// Harakat (grapheme class Extend), ZWNJ (Extend) and ZWJ (no break before it
-/// and, with no pictographs around, a break after it).
-fn is_simple_mark(c: char) -> bool {
+/// Arabic diacritics (tashkeel and Quranic marks), hidden by
+/// `harakat = strip`: those of the Arabic block and of Arabic Extended-A.
+pub(super) fn is_haraka(c: char) -> bool {
+    is_arabic_block_haraka(c) || matches!(c, '\u{08d3}'..='\u{08e1}' | '\u{08e3}'..='\u{08ff}')
+}
+
+/// The harakat of the Arabic block (U+0600..U+06FF), the only ones the
+/// cluster fast path takes. Those of Arabic Extended-A are left to the full
+/// path on purpose: taking them would move the switch to the full path,
+/// which keeps ZWJ and ZWNJ inside their cluster, and so change how a
+/// paragraph holding both is laid out.
+const fn is_arabic_block_haraka(c: char) -> bool {
     matches!(c,
         '\u{0610}'..='\u{061a}'
         | '\u{064b}'..='\u{065f}'
@@ -96,12 +205,10 @@ fn is_simple_mark(c: char) -> bool {
         | '\u{06d6}'..='\u{06dc}'
         | '\u{06df}'..='\u{06e4}'
         | '\u{06e7}'..='\u{06e8}'
-        | '\u{06ea}'..='\u{06ed}'
-        | '\u{200c}'
-        | '\u{200d}')
+        | '\u{06ea}'..='\u{06ed}')
 }
 
-fn is_joiner(c: char) -> bool {
+const fn is_joiner(c: char) -> bool {
     matches!(c, '\u{200c}' | '\u{200d}')
 }
 
@@ -111,6 +218,15 @@ mod tests {
 
     fn full(text: &str) -> Vec<(&str, usize)> {
         text.graphemes(true).map(|g| (g, g.width())).collect()
+    }
+
+    fn fast(text: &str) -> Vec<(&str, usize)> {
+        clusters(text)
+            .map(|grapheme| {
+                assert_eq!(grapheme.chars, grapheme.text.chars().count());
+                (grapheme.text, grapheme.width)
+            })
+            .collect()
     }
 
     #[test]
@@ -123,16 +239,14 @@ mod tests {
             "Hello, world! ~ \u{a0}\u{ab}x\u{bb}",
         ];
         for text in samples {
-            let fast: Vec<_> = clusters(text).collect();
-            assert_eq!(fast, full(text), "{text}");
+            assert_eq!(fast(text), full(text), "{text}");
         }
     }
 
     #[test]
     fn joiners_stand_alone_on_the_fast_path() {
-        let fast: Vec<_> = clusters("ب\u{200d}ـ\u{200c}\u{64e}ب").collect();
         assert_eq!(
-            fast,
+            fast("ب\u{200d}ـ\u{200c}\u{64e}ب"),
             vec![
                 ("ب", 1),
                 ("\u{200d}", 0),
@@ -152,8 +266,9 @@ mod tests {
             "قال \u{600}1 لا",
             "ب\u{64e}\u{301}ت",
             "x\u{ad}y",
+            "ب\u{8f0}\u{200d}ت",
         ] {
-            assert_eq!(clusters(text).collect::<Vec<_>>(), full(text), "{text}");
+            assert_eq!(fast(text), full(text), "{text}");
         }
     }
 
@@ -165,5 +280,25 @@ mod tests {
         {
             assert_eq!(base_width(c), c.width().unwrap_or(0), "U+{:04X}", c as u32);
         }
+    }
+
+    #[test]
+    fn the_kind_table_agrees_with_the_ranges() {
+        for c in ('\0'..='\u{7ff}').chain('\u{2000}'..='\u{2030}') {
+            assert_eq!(kind(c), classify(c), "U+{:04X}", c as u32);
+        }
+        assert_eq!(kind('\u{64e}'), Kind::Mark);
+        assert_eq!(kind('\u{200d}'), Kind::Joiner);
+        for c in '\u{fe70}'..='\u{fefc}' {
+            assert_eq!(kind(c), classify(c), "U+{:04X}", c as u32);
+        }
+        assert_eq!(kind('\u{301}'), Kind::Other);
+    }
+
+    #[test]
+    fn extended_a_harakat_are_stripped_but_not_simple() {
+        assert!(is_haraka('\u{8f0}') && is_haraka('\u{64e}'));
+        assert!(!is_haraka('\u{8e2}') && !is_haraka('ب'));
+        assert_eq!(kind('\u{8f0}'), Kind::Other);
     }
 }

@@ -20,6 +20,7 @@
 //!   ligature, which terminals draw squeezed into one cell).
 
 use super::shaping_tables::{JOINING_TYPES, PRESENTATION_FORMS};
+use unicode_bidi::BidiClass;
 
 /// Unicode joining types other than Non_Joining.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,42 +41,70 @@ const FORM_BITS: u8 = JOINS_RIGHT | JOINS_LEFT;
 /// The level given to BN characters: it matches every level.
 const ANY_LEVEL: Option<u8> = None;
 
-/// What shaping made of one input character.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Shaped {
-    /// Shown as this character.
-    Char(char),
-    /// A lam absorbed into the lam-alef ligature shown for the next character.
-    Absorbed,
+/// A shaped paragraph.
+pub(super) struct Shaping {
+    /// The characters shown, in logical order: one per input character,
+    /// except that a lam-alef ligature stands for two.
+    pub text: String,
+    /// The input characters (lams) absorbed into the ligature shown for the
+    /// next one, in increasing order. Few, so listed rather than flagged.
+    pub absorbed: Vec<usize>,
 }
 
 /// Shapes `chars` (one paragraph in logical order) whose resolved bidi levels
-/// are `levels`; `is_bn[i]` tells whether character `i` has bidi class BN.
-/// `ligatures` allows the lam-alef ligatures.
-pub(super) fn shape(chars: &[char], levels: &[u8], is_bn: &[bool], ligatures: bool) -> Vec<Shaped> {
-    let joining = join(chars, levels, is_bn);
-    let mut shaped: Vec<Shaped> = chars
-        .iter()
-        .zip(&joining)
-        .map(|(&c, &props)| Shaped::Char(presentation_form(c, props)))
-        .collect();
-    if ligatures {
-        form_lam_alef_ligatures(&mut shaped, levels);
+/// and bidi classes are `levels` and `classes`. `ligatures` allows the
+/// lam-alef ligatures.
+pub(super) fn shape(
+    chars: &[char],
+    levels: &[u8],
+    classes: &[BidiClass],
+    ligatures: bool,
+) -> Shaping {
+    let joining = join(chars, levels, classes);
+    // Presentation forms take three bytes.
+    let mut text = String::with_capacity(chars.len() * 3);
+    let mut absorbed = Vec::new();
+    let mut previous = None;
+    for (i, (&c, &props)) in chars.iter().zip(&joining).enumerate() {
+        let form = presentation_form(c, props);
+        let ligature = match previous {
+            Some(lam) if ligatures => {
+                lam_alef(lam, form).filter(|_| same_rtl_level(&levels[i - 1..=i]))
+            }
+            _ => None,
+        };
+        let shown = match ligature {
+            Some(ligature) => {
+                text.pop();
+                absorbed.push(i - 1);
+                ligature
+            }
+            None => form,
+        };
+        text.push(shown);
+        previous = Some(shown);
     }
-    shaped
+    Shaping { text, absorbed }
 }
 
 /// Joining properties per character after deciding which neighbours join:
 /// the type's bits, minus the sides that found no partner.
-fn join(chars: &[char], levels: &[u8], is_bn: &[bool]) -> Vec<u8> {
+fn join(chars: &[char], levels: &[u8], classes: &[BidiClass]) -> Vec<u8> {
     let mut props: Vec<u8> = chars.iter().map(|&c| type_bits(joining_type(c))).collect();
+    // One length for all, so the loop below indexes without checks.
+    let levels = &levels[..props.len()];
+    let classes = &classes[..props.len()];
     let mut saved = 0;
     let mut saved_level = ANY_LEVEL;
     let mut saved_shapes = false;
     let mut saved_following = 0;
     let mut joins = false;
-    for i in 0..chars.len() {
-        let level = if is_bn[i] { ANY_LEVEL } else { Some(levels[i]) };
+    for i in 0..props.len() {
+        let level = if classes[i] == BidiClass::BN {
+            ANY_LEVEL
+        } else {
+            Some(levels[i])
+        };
         let shapes = props[i] & SHAPES != 0;
         let skipped = props[i] & TRANSPARENT != 0;
         let mut disjoin = false;
@@ -220,21 +249,10 @@ const fn forms_by_letter() -> [[Option<char>; 4]; 0xb3] {
     table
 }
 
-/// Lam (initial or medial) followed by alef (final) of the same
-/// right-to-left level becomes one ligature shown where the alef was.
-fn form_lam_alef_ligatures(shaped: &mut [Shaped], levels: &[u8]) {
-    for i in 1..shaped.len() {
-        let (Shaped::Char(lam), Shaped::Char(alef)) = (shaped[i - 1], shaped[i]) else {
-            continue;
-        };
-        if levels[i - 1] % 2 == 1
-            && levels[i - 1] == levels[i]
-            && let Some(ligature) = lam_alef(lam, alef)
-        {
-            shaped[i - 1] = Shaped::Absorbed;
-            shaped[i] = Shaped::Char(ligature);
-        }
-    }
+/// Whether two neighbours, whose levels are `levels`, are at one
+/// right-to-left level, as a lam and an alef must be to form a ligature.
+fn same_rtl_level(levels: &[u8]) -> bool {
+    matches!(levels, [first, second] if first % 2 == 1 && first == second)
 }
 
 /// The ligature for a shaped lam (initial U+FEDF, medial U+FEE0) and a final
@@ -258,20 +276,15 @@ fn lam_alef(lam: char, alef: char) -> Option<char> {
 mod tests {
     use super::*;
 
-    fn shaped_rtl(text: &str) -> String {
+    fn shaping_rtl(text: &str) -> Shaping {
         let chars: Vec<char> = text.chars().collect();
         let levels = vec![1; chars.len()];
-        let is_bn: Vec<bool> = chars
-            .iter()
-            .map(|c| ['\u{200c}', '\u{200d}'].contains(c))
-            .collect();
-        shape(&chars, &levels, &is_bn, true)
-            .into_iter()
-            .filter_map(|s| match s {
-                Shaped::Char(c) => Some(c),
-                Shaped::Absorbed => None,
-            })
-            .collect()
+        let classes: Vec<BidiClass> = chars.iter().map(|&c| unicode_bidi::bidi_class(c)).collect();
+        shape(&chars, &levels, &classes, true)
+    }
+
+    fn shaped_rtl(text: &str) -> String {
+        shaping_rtl(text).text
     }
 
     #[test]
@@ -292,6 +305,12 @@ mod tests {
         assert_eq!(shaped_rtl("لأ"), "\u{fef7}");
         assert_eq!(shaped_rtl("لإ"), "\u{fef9}");
         assert_eq!(shaped_rtl("لآ"), "\u{fef5}");
+    }
+
+    #[test]
+    fn absorbed_lams_are_listed_in_order() {
+        assert_eq!(shaping_rtl("سلام لا").absorbed, vec![1, 5]);
+        assert_eq!(shaping_rtl("لَا").absorbed, Vec::<usize>::new());
     }
 
     #[test]
@@ -341,10 +360,8 @@ mod tests {
     #[test]
     fn letters_at_different_levels_do_not_join() {
         let chars: Vec<char> = "بب".chars().collect();
-        let shaped = shape(&chars, &[1, 3], &[false, false], true);
-        assert_eq!(
-            shaped,
-            vec![Shaped::Char('\u{fe8f}'), Shaped::Char('\u{fe8f}')]
-        );
+        let shaped = shape(&chars, &[1, 3], &[BidiClass::AL, BidiClass::AL], true);
+        assert_eq!(shaped.text, "\u{fe8f}\u{fe8f}");
+        assert!(shaped.absorbed.is_empty());
     }
 }

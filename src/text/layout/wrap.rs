@@ -40,49 +40,55 @@ where
     let mut wrapper = Wrapper {
         width,
         emit,
-        line_units: Vec::new(),
+        units: Vec::new(),
+        placed: 0,
         line_start: Position::default(),
         line_end: Position::default(),
         line_width: 0,
         line_has_word: false,
     };
-    let mut word = Vec::new();
     let mut word_width = 0;
-    let mut space_before: Option<Unit> = None;
+    let mut space_before = false;
     // Set while the current word is wider than a line: it is being cut as
     // its units come, so a huge word is never held whole.
     let mut cutting = false;
     for unit in units {
         if unit.is_space {
             if !cutting {
-                wrapper.place_word(space_before, &word);
+                wrapper.place_word(space_before, word_width);
             }
-            word.clear();
+            wrapper.units.push(unit);
             word_width = 0;
             cutting = false;
-            space_before = Some(unit);
+            space_before = true;
         } else if cutting {
-            wrapper.cut_in(unit);
+            wrapper.units.push(unit);
+            wrapper.cut_in_next();
         } else {
             word_width += unit.width;
-            word.push(unit);
+            wrapper.units.push(unit);
             if word_width > width {
-                wrapper.place_word(space_before.take(), &word);
-                word.clear();
+                wrapper.place_word(space_before, word_width);
+                space_before = false;
                 cutting = true;
             }
         }
     }
     if !cutting {
-        wrapper.place_word(space_before, &word);
+        wrapper.place_word(space_before, word_width);
     }
     wrapper.end_line();
 }
 
+/// The line being filled. `units` holds the line's units, then (from
+/// `placed` on) the space and the word not placed yet, so that a unit is
+/// copied once on its way to a line, not once into a word and again into
+/// the line.
 struct Wrapper<E> {
     width: usize,
     emit: E,
-    line_units: Vec<Unit>,
+    units: Vec<Unit>,
+    placed: usize,
     line_start: Position,
     line_end: Position,
     line_width: usize,
@@ -91,52 +97,55 @@ struct Wrapper<E> {
 
 impl<E: FnMut(Range<Position>, &[Unit])> Wrapper<E> {
     fn end_line(&mut self) {
-        (self.emit)(self.line_start..self.line_end, &self.line_units);
-        self.line_units.clear();
+        (self.emit)(self.line_start..self.line_end, &self.units[..self.placed]);
+        self.units.drain(..self.placed);
+        self.placed = 0;
     }
 
-    /// Places one word (maybe empty, between two spaces) and the space before it.
-    fn place_word(&mut self, space_before: Option<Unit>, word: &[Unit]) {
-        let word_width: usize = word.iter().map(|unit| unit.width).sum();
-        if let Some(space) = space_before {
-            let word_end = word.last().map_or(space.end, |unit| unit.end);
+    /// Places the pending word (maybe empty, between two spaces), `word_width`
+    /// cells wide, and the space before it when there is one.
+    fn place_word(&mut self, space_before: bool, word_width: usize) {
+        if space_before {
+            let space = self.units[self.placed];
+            let word_end = self.units.last().map_or(space.end, |unit| unit.end);
             if self.line_width + space.width + word_width <= self.width {
                 self.line_width += space.width + word_width;
                 self.line_end = word_end;
-                self.line_units.push(space);
-                self.line_units.extend_from_slice(word);
+                self.placed = self.units.len();
                 return;
             }
             self.end_line();
+            self.units.remove(0);
             self.line_start = space.end;
             self.line_end = space.end;
             self.line_width = 0;
             self.line_has_word = false;
         }
-        self.start_line_with(word, word_width);
+        self.start_line_with_word(word_width);
     }
 
-    /// Places a word at the start of a line, cutting it when it is wider
-    /// than a whole line.
-    fn start_line_with(&mut self, word: &[Unit], word_width: usize) {
+    /// Places the pending word at the start of a line, cutting it when it is
+    /// wider than a whole line.
+    fn start_line_with_word(&mut self, word_width: usize) {
         debug_assert!(!self.line_has_word);
         self.line_has_word = true;
         if word_width <= self.width {
             self.line_width = word_width;
-            if let Some(last) = word.last() {
-                self.line_end = last.end;
+            if self.placed < self.units.len() {
+                self.line_end = self.units[self.units.len() - 1].end;
             }
-            self.line_units.extend_from_slice(word);
+            self.placed = self.units.len();
             return;
         }
-        for &unit in word {
-            self.cut_in(unit);
+        while self.placed < self.units.len() {
+            self.cut_in_next();
         }
     }
 
-    /// Adds one unit of a word being cut, starting a new line when it does
-    /// not fit.
-    fn cut_in(&mut self, unit: Unit) {
+    /// Places the next pending unit of a word being cut, starting a new line
+    /// when it does not fit.
+    fn cut_in_next(&mut self) {
+        let unit = self.units[self.placed];
         if self.line_width > 0 && self.line_width + unit.width > self.width {
             self.end_line();
             self.line_start = unit.start;
@@ -144,7 +153,7 @@ impl<E: FnMut(Range<Position>, &[Unit])> Wrapper<E> {
         }
         self.line_width += unit.width;
         self.line_end = unit.end;
-        self.line_units.push(unit);
+        self.placed += 1;
     }
 }
 
