@@ -57,8 +57,14 @@ for run in $(seq 1 "$runs"); do
     done
     end=$(date +%s%N)
     pid=$(tmux display -p -t "$session" '#{pane_pid}')
-    # Memory once tagging is done (the status bar no longer says "tagging").
+    # Memory once tagging is done (the status bar no longer says "tagging")
     while tmux capture-pane -p -t "$session" | grep -q 'tagging [0-9]'; do sleep 0.2; done
+    # ...and once the stories are grouped in the background (the last work of
+    # a tagging pass): `t` groups the list only when they are in.
+    until tmux capture-pane -p -t "$session" | grep -q 'grouped by story'; do
+        tmux send-keys -t "$session" t
+        sleep 0.3
+    done
     rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
     hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
     tmux kill-session -t "$session"

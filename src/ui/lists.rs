@@ -176,12 +176,7 @@ pub fn draw_articles(frame: &mut Frame, state: &State) {
         } else {
             "no article matches the filter"
         };
-        buf.set_string(
-            rows.x,
-            rows.y,
-            clip(message, usize::from(rows.width)),
-            theme::dim_style(),
-        );
+        draw_empty_note(buf, rows, message);
     }
 }
 
@@ -363,13 +358,18 @@ pub fn draw_statements(frame: &mut Frame, state: &State) {
         } else {
             "no statements"
         };
-        buf.set_string(
-            rows.x,
-            rows.y,
-            clip(message, usize::from(rows.width)),
-            theme::dim_style(),
-        );
+        draw_empty_note(buf, rows, message);
     }
+}
+
+/// Why an empty list is empty, dimmed on its first row.
+fn draw_empty_note(buf: &mut Buffer, rows: Rect, message: &str) {
+    buf.set_string(
+        rows.x,
+        rows.y,
+        clip(message, usize::from(rows.width)),
+        theme::dim_style(),
+    );
 }
 
 /// An article's outlet, laid out (outlet names are often Arabic).

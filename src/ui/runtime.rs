@@ -179,17 +179,21 @@ fn event_loop(
             dirty = true;
         }
         for action in coalesce(results.try_iter()) {
+            // The stories are the last work of a tagging pass: what the
+            // pass freed can go back to the system once they are in.
+            let pass_done = matches!(&action,
+                Action::StoriesBuilt { generation, .. } if *generation == state.generation);
             update(state, action);
+            if pass_done && trimmed_after != state.generation {
+                trimmed_after = state.generation;
+                release_freed_memory();
+            }
             dirty = true;
         }
         if let Some(request) = state.stories_request.take() {
             tagging.build_stories(request);
         }
         dirty |= store_work(state, runtime, &actions, &mut loading);
-        if state.generation != trimmed_after && state.tagged_this_pass >= state.articles.len() {
-            trimmed_after = state.generation;
-            release_freed_memory();
-        }
         if let Some(batches) = &loading {
             let (arrived, done) = receive_loaded(state, batches);
             dirty |= arrived || done;
@@ -217,7 +221,8 @@ fn event_loop(
     Ok(())
 }
 
-/// Hands the memory a finished tagging pass freed back to the system.
+/// Hands the memory a finished tagging pass and its story grouping freed
+/// back to the system.
 ///
 /// glibc returns only the top of a heap by itself; the pass's temporaries
 /// (the tagger threads' working buffers between the statements they keep,
