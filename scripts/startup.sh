@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Reader start-up (issue 4): time from `mizan DIR` to the first frame, and
-# resident memory once tagging has finished, over 10,000 generated Arabic
-# articles. The articles are made here from our own small vocabulary (no real
-# news text), with a fixed seed so every run reads the same corpus.
+# resident memory once tagging and story grouping have finished, over 10,000
+# generated Arabic articles. The articles are made by scripts/words.awk from
+# our own small vocabulary (no real news text), with a fixed seed so every run
+# reads the same corpus.
 #
 # Usage: scripts/startup.sh [ARTICLES] [RUNS]   (defaults 10000 and 5)
 # Needs tmux and a release build (`cargo build --release`); prints the corpus
-# size, each run's time to first frame, and RSS / peak RSS after tagging.
+# size, each run's time to first frame, and RSS / peak RSS after grouping.
 set -euo pipefail
 
 articles=${1:-10000}
@@ -21,14 +22,9 @@ trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 # About 3.5 KB per article (35 MB for 10,000), as in issue 4's measurement:
 # a title line, then 12 paragraphs of 3 sentences, 2 of them quoted speech.
-awk -v n="$articles" -v dir="$work/articles" 'BEGIN {
-    split("قال وزير الخارجية إن القوات الحدودية خرقت الهدنة مرتين خلال ليلة " \
-          "واحدة قرب بلدة أكد المتحدث باسم الحكومة أن الوساطة الروسية تدعم " \
-          "جهود التهدئة وتدعو الطرفين إلى ضبط النفس المحادثات في العاصمة " \
-          "مسؤولية التصعيد الأخير على الحدود الجيش أعلن مقتل جنديين وإصابة " \
-          "آخرين قصف مدفعي طائرة مسيرة الأمم المتحدة دعت بلينكن لافروف موسكو " \
-          "واشنطن يريفان باكو الاتفاق الممر البحري الأحمر مسقط صنعاء عدن", w, " ")
-    nw = length(w); seed = 7
+awk -v n="$articles" -v dir="$work/articles" -f "$root/scripts/words.awk" -f /dev/stdin <<'AWK'
+BEGIN {
+    init_words()
     system("mkdir -p " dir)
     for (a = 0; a < n; a++) {
         file = sprintf("%s/%05d.txt", dir, a)
@@ -39,8 +35,7 @@ awk -v n="$articles" -v dir="$work/articles" 'BEGIN {
         close(file)
     }
 }
-function next_word() { seed = (seed * 1103515245 + 12345) % 2147483648; return w[1 + int(seed / 65536) % nw] }
-function sentence(k,   s, i) { s = next_word(); for (i = 1; i < k; i++) s = s " " next_word(); return s "." }'
+AWK
 
 bytes=$(cat "$work"/articles/*.txt | wc -c)
 echo "corpus: $articles articles, $bytes bytes ($((bytes / 1024 / 1024)) MiB); load: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -3,9 +3,10 @@
 # configured sources and the store) to the first frame, to the last stored
 # article loaded in the background and to the end of tagging, with ARTICLES
 # generated articles in the store. The first run tags every article and
-# fills the analysis cache; the later runs are served from it. The articles are made here from our own small vocabulary (no
-# real news text), with a fixed seed so every run reads the same store; mizan
-# itself creates the store, so the schema is the real one.
+# fills the analysis cache; the later runs are served from it. The articles
+# are made by scripts/words.awk from our own small vocabulary (no real news
+# text), with a fixed seed so every run reads the same store; mizan itself
+# creates the store, so the schema is the real one.
 #
 # Usage: scripts/store_startup.sh [ARTICLES] [RUNS]   (defaults 100000 and 5)
 # Needs tmux, sqlite3 and a release build (`cargo build --release`).
@@ -28,14 +29,9 @@ db=$work/data/mizan.db
 
 # About 1.5 KB per article: a title, then 4 paragraphs of 2 sentences, one
 # of them quoted speech; dates spread over a year, 20 outlets.
-awk -v n="$articles" 'BEGIN {
-    split("قال وزير الخارجية إن القوات الحدودية خرقت الهدنة مرتين خلال ليلة " \
-          "واحدة قرب بلدة أكد المتحدث باسم الحكومة أن الوساطة الروسية تدعم " \
-          "جهود التهدئة وتدعو الطرفين إلى ضبط النفس المحادثات في العاصمة " \
-          "مسؤولية التصعيد الأخير على الحدود الجيش أعلن مقتل جنديين وإصابة " \
-          "آخرين قصف مدفعي طائرة مسيرة الأمم المتحدة دعت بلينكن لافروف موسكو " \
-          "واشنطن يريفان باكو الاتفاق الممر البحري الأحمر مسقط صنعاء عدن", w, " ")
-    nw = length(w); seed = 7
+awk -v n="$articles" -f "$root/scripts/words.awk" -f /dev/stdin <<'AWK' | sqlite3 "$db"
+BEGIN {
+    init_words()
     print "BEGIN;"
     print "INSERT INTO feeds (url, outlet) VALUES (\x27http://127.0.0.1/feed.xml\x27, NULL);"
     for (a = 0; a < n; a++) {
@@ -48,11 +44,7 @@ awk -v n="$articles" 'BEGIN {
     }
     print "COMMIT;"
 }
-# Park-Miller: every product stays exact in awk doubles (a larger
-# multiplier loses bits and cycles after some 14,000 words, repeating texts).
-function next_word() { seed = (seed * 16807) % 2147483647; return w[1 + int(seed / 65536) % nw] }
-function sentence(k,   s, i) { s = next_word(); for (i = 1; i < k; i++) s = s " " next_word(); return s "." }' \
-    | sqlite3 "$db"
+AWK
 
 # The store is fresh in the page cache and still being written back: let
 # that finish so the first run does not time the disk.

@@ -1,0 +1,20 @@
+# Generated Arabic prose for the start-up scripts (startup.sh,
+# store_startup.sh): words from our own small vocabulary, no real news text,
+# drawn with a fixed seed so every run makes the same corpus. Call
+# init_words() first, then sentence(K) for K words ending in a full stop.
+
+function init_words() {
+    nw = split("قال وزير الخارجية إن القوات الحدودية خرقت الهدنة مرتين خلال ليلة " \
+               "واحدة قرب بلدة أكد المتحدث باسم الحكومة أن الوساطة الروسية تدعم " \
+               "جهود التهدئة وتدعو الطرفين إلى ضبط النفس المحادثات في العاصمة " \
+               "مسؤولية التصعيد الأخير على الحدود الجيش أعلن مقتل جنديين وإصابة " \
+               "آخرين قصف مدفعي طائرة مسيرة الأمم المتحدة دعت بلينكن لافروف موسكو " \
+               "واشنطن يريفان باكو الاتفاق الممر البحري الأحمر مسقط صنعاء عدن", words, " ")
+    seed = 7
+}
+
+# Park-Miller: every product stays exact in awk doubles (a larger multiplier
+# loses bits and cycles after some 14,000 words, repeating texts).
+function next_word() { seed = (seed * 16807) % 2147483647; return words[1 + int(seed / 65536) % nw] }
+
+function sentence(k,   s, i) { s = next_word(); for (i = 1; i < k; i++) s = s " " next_word(); return s "." }
