@@ -127,20 +127,27 @@ fn a_person_reads_filters_compares_and_quits() {
 
         tmux.keys(&["/"]);
         tmux.type_literal("outlet:herald");
-        let filtered = tmux.wait("the filter", |s| s.contains("1 articles"));
+        // Each wait names the finished state: tmux may still be delivering
+        // keys, and an Escape sent too early would reach mizan glued to the
+        // next key (as Alt+key) instead of closing the filter.
+        let filtered = tmux.wait("the filter", |s| {
+            s.contains("/ outlet:herald") && s.contains("1 articles")
+        });
         assert!(
             filtered.contains("Baku Herald") && !filtered.contains("Caucasus Wire"),
             "{filtered}"
         );
         tmux.keys(&["Escape"]);
-        tmux.wait("the filter to clear", |s| s.contains("Caucasus Wire"));
+        tmux.wait("the filter to clear", filter_cleared);
 
         tmux.keys(&["/"]);
         tmux.type_literal("تتهم lang:ar");
-        let arabic = tmux.wait("the Arabic filter", |s| s.contains("1 articles"));
+        let arabic = tmux.wait("the Arabic filter", |s| {
+            s.contains("lang:ar") && s.contains("1 articles")
+        });
         assert!(!arabic.contains("Baku Herald"), "{arabic}");
         tmux.keys(&["Escape"]);
-        tmux.wait("the filter to clear", |s| s.contains("Caucasus Wire"));
+        tmux.wait("the filter to clear", filter_cleared);
         tmux.keys(&["/"]);
         tmux.type_literal("باكو");
         tmux.wait("the Arabic input", |s| s.contains("1 articles"));
@@ -155,7 +162,7 @@ fn a_person_reads_filters_compares_and_quits() {
             std::thread::sleep(Duration::from_millis(50));
         }
         tmux.keys(&["Escape"]);
-        tmux.wait("the filter to clear", |s| s.contains("Caucasus Wire"));
+        tmux.wait("the filter to clear", filter_cleared);
 
         tmux.keys(&["?"]);
         tmux.wait("the help", |s| s.contains("next statement"));
@@ -180,6 +187,11 @@ fn a_person_reads_filters_compares_and_quits() {
         }
         assert!(!tmux.alive(), "q ends mizan");
     }
+}
+
+/// The whole list shows again and the filter line is gone.
+fn filter_cleared(screen: &str) -> bool {
+    screen.contains("Caucasus Wire") && !screen.lines().any(|line| line.starts_with("/ "))
 }
 
 /// Opens the first article (newest: the Arabic one) and checks every body
