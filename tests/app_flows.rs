@@ -629,6 +629,12 @@ fn stories_arrive_from_the_background_and_stale_ones_are_dropped() {
     );
     let request = state.stories_request.take().expect("a build request");
     assert_eq!(request.generation, 2);
+    let first = state.statements[0].as_ref().expect("tagged");
+    assert_eq!(
+        std::sync::Arc::strong_count(first),
+        2,
+        "the build shares the statements with the reader, it does not copy them"
+    );
     assert!(
         state.grouped,
         "the old stories stay until the new ones arrive"

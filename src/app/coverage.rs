@@ -37,7 +37,7 @@ pub struct Stories {
 
 impl Stories {
     /// Groups and aligns the tagged articles with the engine's defaults.
-    pub fn build(articles: &[Article], statements: &[Option<Vec<Statement>>]) -> Stories {
+    pub fn build(articles: &[Article], statements: &[Option<Arc<[Statement]>>]) -> Stories {
         let parties: Vec<Vec<String>> = statements
             .iter()
             .map(|s| parties_quoted(s.as_deref().unwrap_or(&[])))
@@ -67,13 +67,13 @@ impl Stories {
 /// How many outlets report each statement: those of its aligned group.
 fn outlet_counts(
     articles: &[Article],
-    statements: &[Option<Vec<Statement>>],
+    statements: &[Option<Arc<[Statement]>>],
     alignments: &[Alignment],
     summaries: &[StorySummary],
 ) -> Vec<Vec<u16>> {
     let mut counts: Vec<Vec<u16>> = statements
         .iter()
-        .map(|s| vec![0; s.as_ref().map_or(0, Vec::len)])
+        .map(|s| vec![0; s.as_deref().map_or(0, <[Statement]>::len)])
         .collect();
     let covered_by_several = alignments
         .iter()
@@ -164,14 +164,17 @@ pub fn outlet_of(article: &Article) -> &str {
 pub struct StoriesRequest {
     pub generation: u64,
     articles: Arc<Vec<Article>>,
-    statements: Vec<Option<Vec<Statement>>>,
+    /// Shared with the reader's state: a request costs a pointer per
+    /// article, not a copy of every statement (tens of MiB at 10,000
+    /// articles).
+    statements: Vec<Option<Arc<[Statement]>>>,
 }
 
 impl StoriesRequest {
     pub(super) fn new(
         generation: u64,
         articles: Arc<Vec<Article>>,
-        statements: Vec<Option<Vec<Statement>>>,
+        statements: Vec<Option<Arc<[Statement]>>>,
     ) -> StoriesRequest {
         StoriesRequest {
             generation,
@@ -208,7 +211,7 @@ fn parties_quoted(statements: &[Statement]) -> Vec<String> {
 
 fn analysed<'a>(
     articles: &'a [Article],
-    statements: &'a [Option<Vec<Statement>>],
+    statements: &'a [Option<Arc<[Statement]>>],
     parties: &'a [Vec<String>],
 ) -> Vec<Analysed<'a>> {
     articles
@@ -264,7 +267,7 @@ impl CoverageView {
     pub fn new(
         title: String,
         articles: &[Article],
-        statements: &[Option<Vec<Statement>>],
+        statements: &[Option<Arc<[Statement]>>],
         selection: &[usize],
         directory: &Directory,
     ) -> CoverageView {

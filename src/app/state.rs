@@ -97,8 +97,9 @@ pub struct Status {
 #[derive(Debug)]
 pub struct State {
     pub articles: Arc<Vec<Article>>,
-    /// Each article's statements, once tagged.
-    pub statements: Vec<Option<Vec<Statement>>>,
+    /// Each article's statements, once tagged; shared (never copied) with
+    /// the stories built in the background.
+    pub statements: Vec<Option<Arc<[Statement]>>>,
     pub directory: Directory,
     pub layout: LayoutOptions,
     pub cache: LayoutCache,
