@@ -36,6 +36,13 @@ impl Format {
 pub enum ParseError {
     #[error("the file is empty")]
     Empty,
+    /// Past what a [`TextRange`] can index; a file within the configured
+    /// size limit gets here only by growing when invalid UTF-8 is replaced.
+    #[error(
+        "the text is {bytes} bytes, more than the {} an article may hold",
+        TextRange::MAX_OFFSET
+    )]
+    TooLong { bytes: usize },
     #[error("front matter has no closing `+++` line")]
     UnclosedFrontMatter,
     #[error("{line}:{column}: front matter: {message}")]
@@ -70,6 +77,11 @@ pub struct Parsed {
 pub fn parse_article(path: &str, source: String, format: Format) -> Result<Parsed, ParseError> {
     if source.trim().is_empty() {
         return Err(ParseError::Empty);
+    }
+    if source.len() > TextRange::MAX_OFFSET {
+        return Err(ParseError::TooLong {
+            bytes: source.len(),
+        });
     }
     match format {
         Format::PlainText => Ok(parse_plain(path, source)),
