@@ -16,9 +16,11 @@ use std::path::Path;
 /// well under 1 MB) and small enough to lay out and tag in about a second.
 pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 16 * 1024 * 1024;
 
-/// The largest limit the configuration may set: an article's text is
-/// indexed by 32-bit [`TextRange`]s.
-pub const MAX_ARTICLE_BYTES_CEILING: u64 = TextRange::MAX_OFFSET as u64;
+/// The longest article text, and so the largest limit the configuration may
+/// set: half of what a 32-bit [`TextRange`] can index, since ranges also
+/// index laid-out lines and shaping may grow a line by half (an Arabic
+/// letter of two bytes becomes a presentation form of three).
+pub const MAX_ARTICLE_BYTES_CEILING: u64 = TextRange::MAX_OFFSET as u64 / 2;
 
 /// The `[limits]` section of `config.toml` as written.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
@@ -45,8 +47,8 @@ impl Default for Limits {
 impl Limits {
     /// The limits `raw` asks for, the defaults filling in what it leaves
     /// out. A limit of zero would refuse every article, one past
-    /// [`MAX_ARTICLE_BYTES_CEILING`] would let in a text no range can
-    /// index: both are errors.
+    /// [`MAX_ARTICLE_BYTES_CEILING`] would let in a text too long for the
+    /// ranges that index it: both are errors.
     pub fn resolve(raw: &RawLimits) -> Result<Limits, String> {
         let max_article_bytes = raw.max_article_bytes.unwrap_or(DEFAULT_MAX_ARTICLE_BYTES);
         if max_article_bytes == 0 {
@@ -54,7 +56,7 @@ impl Limits {
         }
         if max_article_bytes > MAX_ARTICLE_BYTES_CEILING {
             return Err(format!(
-                "limits.max_article_bytes must be at most {MAX_ARTICLE_BYTES_CEILING} (4 GiB), not {max_article_bytes}"
+                "limits.max_article_bytes must be at most {MAX_ARTICLE_BYTES_CEILING} (2 GiB), not {max_article_bytes}"
             ));
         }
         Ok(Limits { max_article_bytes })
@@ -141,10 +143,10 @@ mod tests {
             })
         };
         let ceiling = resolve(MAX_ARTICLE_BYTES_CEILING).expect("the ceiling itself");
-        assert_eq!(ceiling.max_article_bytes, u64::from(u32::MAX));
+        assert_eq!(ceiling.max_article_bytes, u64::from(u32::MAX / 2));
         let error = resolve(MAX_ARTICLE_BYTES_CEILING + 1).unwrap_err();
         assert!(error.contains("limits.max_article_bytes"), "{error}");
-        assert!(error.contains("4294967296"), "{error}");
+        assert!(error.contains("2147483648"), "{error}");
         assert!(resolve(u64::MAX).is_err());
     }
 }

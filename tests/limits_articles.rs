@@ -2,7 +2,7 @@
 //! `limits.max_article_bytes` is refused with a message naming the setting
 //! while the other files are still shown, an endless device is refused
 //! without filling memory, and a limit of zero or past what a text range can
-//! index (4 GiB) is a configuration error.
+//! index once laid out (2 GiB) is a configuration error.
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -85,10 +85,10 @@ fn a_zero_limit_is_a_configuration_error() {
 }
 
 #[test]
-fn a_limit_past_4_gib_is_a_configuration_error() {
-    let stderr = limit_error("4294967296");
+fn a_limit_past_2_gib_is_a_configuration_error() {
+    let stderr = limit_error("2147483648");
     assert!(
-        stderr.contains("limits.max_article_bytes must be at most 4294967295"),
+        stderr.contains("limits.max_article_bytes must be at most 2147483647"),
         "{stderr}"
     );
 }

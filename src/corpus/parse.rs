@@ -6,6 +6,7 @@
 
 use super::{Article, Meta};
 use crate::config::line_column;
+use crate::limits::MAX_ARTICLE_BYTES_CEILING;
 use crate::text::{Lang, TextRange, detect_lang};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -36,11 +37,10 @@ impl Format {
 pub enum ParseError {
     #[error("the file is empty")]
     Empty,
-    /// Past what a [`TextRange`] can index; a file within the configured
+    /// Past [`MAX_ARTICLE_BYTES_CEILING`]; a file within the configured
     /// size limit gets here only by growing when invalid UTF-8 is replaced.
     #[error(
-        "the text is {bytes} bytes, more than the {} an article may hold",
-        TextRange::MAX_OFFSET
+        "the text is {bytes} bytes, more than the {MAX_ARTICLE_BYTES_CEILING} an article may hold"
     )]
     TooLong { bytes: usize },
     #[error("front matter has no closing `+++` line")]
@@ -78,7 +78,7 @@ pub fn parse_article(path: &str, source: String, format: Format) -> Result<Parse
     if source.trim().is_empty() {
         return Err(ParseError::Empty);
     }
-    if source.len() > TextRange::MAX_OFFSET {
+    if source.len() as u64 > MAX_ARTICLE_BYTES_CEILING {
         return Err(ParseError::TooLong {
             bytes: source.len(),
         });

@@ -8,11 +8,13 @@ use std::ops::Range;
 /// Invariants: `start <= end`, and both ends are at most `u32::MAX`. The
 /// ends are kept as `u32` because a reader holds millions of ranges (every
 /// statement carries several), and they are handed out as `usize`. Every
-/// text that reaches a range is capped below 4 GiB where it is read (the
-/// article size limit, which the configuration cannot raise past
-/// `u32::MAX`; standard input; feeds; the store). Whether both ends fall on
-/// `char` boundaries depends on the text it indexes; constructors in this
-/// crate only make ranges from boundaries they have checked.
+/// article text is capped where it becomes an article, at half of
+/// [`TextRange::MAX_OFFSET`] so that its laid-out lines fit too
+/// (`limits::MAX_ARTICLE_BYTES_CEILING`: the configured size limit of article
+/// files cannot exceed it, a decoded text past it is refused, feed bodies
+/// and store rows are far smaller). Whether both ends fall on `char`
+/// boundaries depends on the text it indexes; constructors in this crate
+/// only make ranges from boundaries they have checked.
 ///
 /// ```
 /// use mizan::text::TextRange;
