@@ -6,7 +6,7 @@
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use mizan::app::{Action, Directory, PartyInfo, StartOptions, State, update};
 use mizan::corpus::{Article, Meta};
-use mizan::tagger::Statement;
+use mizan::tagger::{Evidence, Origin, Relation, Statement};
 use mizan::text::{Lang, TextRange};
 use mizan::ui::draw;
 use mizan::ui::keymap::Keymap;
@@ -129,19 +129,18 @@ fn corpus(articles: usize) -> (Vec<Article>, Vec<Vec<Statement>>) {
                 let sentence_start = source.len();
                 source.push_str(&rng.sentence(14));
                 let range = TextRange::new(sentence_start, source.len());
-                let party = |rng: &mut Lcg| PARTIES[rng.next(PARTIES.len())].into();
+                let party = |rng: &mut Lcg| PARTIES[rng.next(PARTIES.len())];
+                let speaker_party = Some(party(&mut rng).into());
+                let mut tags = vec![tag(Relation::Blames, party(&mut rng), range)];
+                if rng.next(3) == 0 {
+                    tags.push(tag(Relation::Supports, party(&mut rng), range));
+                }
                 statements.push(Statement {
                     range,
                     quote: None,
                     speaker: Some(TextRange::new(sentence_start, sentence_start + 6)),
-                    speaker_party: Some(party(&mut rng)),
-                    blames: vec![party(&mut rng)],
-                    supports: if rng.next(3) == 0 {
-                        vec![party(&mut rng)]
-                    } else {
-                        Vec::new()
-                    },
-                    evidence: Vec::new(),
+                    speaker_party,
+                    evidence: tags.into_boxed_slice(),
                 });
             }
             paragraphs.push(TextRange::new(start, source.len()));
@@ -162,6 +161,21 @@ fn corpus(articles: usize) -> (Vec<Article>, Vec<Vec<Statement>>) {
         all_statements.push(statements);
     }
     (all_articles, all_statements)
+}
+
+/// A tag cued by the whole sentence `range`.
+fn tag(relation: Relation, party: &str, range: TextRange) -> Evidence {
+    Evidence {
+        relation,
+        party: party.into(),
+        cue: range,
+        target: range,
+        rule: "bench".into(),
+        origin: Origin {
+            file: "bench.toml".into(),
+            line: 1,
+        },
+    }
 }
 
 fn directory() -> Directory {

@@ -117,16 +117,14 @@ fn make_report(
         source.push_str(quote);
         let quote_end = source.len();
         source.push_str("\".");
-        let blamed = PARTIES[random.below(PARTIES.len())].to_string();
+        let blamed = PARTIES[random.below(PARTIES.len())];
         let quoted = TextRange::new(quote_start, quote_end);
         statements.push(Statement {
             range: TextRange::new(start, source.len()),
             quote: Some(quoted),
             speaker: None,
             speaker_party: Some((*party).into()),
-            blames: vec![blamed.as_str().into()],
-            supports: Vec::new(),
-            evidence: vec![Evidence {
+            evidence: Box::new([Evidence {
                 relation: Relation::Blames,
                 party: blamed.into(),
                 cue: quoted,
@@ -136,7 +134,7 @@ fn make_report(
                     file: "lexicons/ar/stance.toml".into(),
                     line: 12,
                 },
-            }],
+            }]),
         });
         paragraphs.push(TextRange::new(start, source.len()));
         source.push('\n');

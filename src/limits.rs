@@ -7,6 +7,7 @@
 //! bounded. The limit is configurable (`[limits]` in `config.toml`) and a
 //! refused file is reported with the limit's name, never read in part.
 
+use crate::text::TextRange;
 use serde::Deserialize;
 use std::io::Read;
 use std::path::Path;
@@ -14,6 +15,12 @@ use std::path::Path;
 /// The default largest article: far above any news article (the longest are
 /// well under 1 MB) and small enough to lay out and tag in about a second.
 pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The longest article text, and so the largest limit the configuration may
+/// set: half of what a 32-bit [`TextRange`] can index, since ranges also
+/// index laid-out lines and shaping may grow a line by half (an Arabic
+/// letter of two bytes becomes a presentation form of three).
+pub const MAX_ARTICLE_BYTES_CEILING: u64 = TextRange::MAX_OFFSET as u64 / 2;
 
 /// The `[limits]` section of `config.toml` as written.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
@@ -39,11 +46,18 @@ impl Default for Limits {
 
 impl Limits {
     /// The limits `raw` asks for, the defaults filling in what it leaves
-    /// out. A limit of zero would refuse every article: it is an error.
+    /// out. A limit of zero would refuse every article, one past
+    /// [`MAX_ARTICLE_BYTES_CEILING`] would let in a text too long for the
+    /// ranges that index it: both are errors.
     pub fn resolve(raw: &RawLimits) -> Result<Limits, String> {
         let max_article_bytes = raw.max_article_bytes.unwrap_or(DEFAULT_MAX_ARTICLE_BYTES);
         if max_article_bytes == 0 {
             return Err("limits.max_article_bytes must be at least 1".into());
+        }
+        if max_article_bytes > MAX_ARTICLE_BYTES_CEILING {
+            return Err(format!(
+                "limits.max_article_bytes must be at most {MAX_ARTICLE_BYTES_CEILING} (2 GiB), not {max_article_bytes}"
+            ));
         }
         Ok(Limits { max_article_bytes })
     }
@@ -119,5 +133,20 @@ mod tests {
             Limits::resolve(&RawLimits::default()).unwrap(),
             Limits::default()
         );
+    }
+
+    #[test]
+    fn a_limit_past_what_a_range_can_index_is_an_error_naming_the_key() {
+        let resolve = |bytes| {
+            Limits::resolve(&RawLimits {
+                max_article_bytes: Some(bytes),
+            })
+        };
+        let ceiling = resolve(MAX_ARTICLE_BYTES_CEILING).expect("the ceiling itself");
+        assert_eq!(ceiling.max_article_bytes, u64::from(u32::MAX / 2));
+        let error = resolve(MAX_ARTICLE_BYTES_CEILING + 1).unwrap_err();
+        assert!(error.contains("limits.max_article_bytes"), "{error}");
+        assert!(error.contains("2147483648"), "{error}");
+        assert!(resolve(u64::MAX).is_err());
     }
 }

@@ -89,10 +89,11 @@ fn broken_lexicon_shows_its_error_and_the_reader_keeps_working() {
     let mut fixed = statements(&state.articles.clone());
     for statements in &mut fixed {
         for statement in statements {
-            statement.blames.clear();
-            statement
+            let supports = statement
                 .evidence
-                .retain(|e| e.relation == Relation::Supports);
+                .iter()
+                .filter(|e| e.relation == Relation::Supports);
+            statement.evidence = supports.cloned().collect();
         }
     }
     update(
@@ -270,7 +271,9 @@ fn tab_picks_which_tag_the_editor_opens() {
     let extra = fixed[3][0].evidence[0].clone();
     let mut second = extra.clone();
     second.origin.line = 40;
-    fixed[3][0].evidence.push(second);
+    let mut evidence = fixed[3][0].evidence.to_vec();
+    evidence.push(second);
+    fixed[3][0].evidence = evidence.into();
     update(
         &mut state,
         Action::Analysed {
@@ -409,8 +412,8 @@ fn coverage_numbers_open_exactly_their_statements() {
     for &(article, statement) in &state.statement_rows {
         assert!(
             state.statements_of(article)[statement]
-                .blames
-                .contains(&"armenia".into())
+                .blames()
+                .any(|party| party == "armenia")
         );
     }
     press(&mut state, "esc");

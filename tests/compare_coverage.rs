@@ -3,11 +3,12 @@
 
 mod compare_support;
 
-use compare_support::{analysed, fixture_articles, name, statement};
+use compare_support::{analysed, fixture_articles, name, statement, tags};
 use mizan::corpus::coverage::{CountFilter, Counts, PartyPair, coverage};
 use mizan::tagger::{Name, Relation, Statement};
 use mizan::text::TextRange;
 use proptest::prelude::*;
+use std::collections::BTreeSet;
 
 const PARTIES: [&str; 4] = ["armenia", "azerbaijan", "russia", "france"];
 
@@ -21,22 +22,24 @@ fn tagged_statement() -> impl Strategy<Value = Statement> {
         prop::collection::vec(party(), 0..3),
         prop::collection::vec(party(), 0..3),
     )
-        .prop_map(|(speaker_party, blames, supports)| Statement {
-            range: TextRange::new(0, 1),
-            quote: None,
-            speaker: None,
-            speaker_party,
-            blames,
-            supports,
-            evidence: Vec::new(),
+        .prop_map(|(speaker_party, blames, supports)| {
+            let range = TextRange::new(0, 1);
+            Statement {
+                range,
+                quote: None,
+                speaker: None,
+                speaker_party,
+                evidence: tags(range, &names(&blames), &names(&supports)),
+            }
         })
 }
 
-fn distinct(parties: &[Name]) -> usize {
-    let mut parties = parties.to_vec();
-    parties.sort();
-    parties.dedup();
-    parties.len()
+fn names(parties: &[Name]) -> Vec<&str> {
+    parties.iter().map(|p| p.as_str()).collect()
+}
+
+fn distinct<'a>(parties: impl Iterator<Item = &'a Name>) -> usize {
+    parties.collect::<BTreeSet<_>>().len()
 }
 
 proptest! {
@@ -46,14 +49,14 @@ proptest! {
         prop_assert_eq!(counts.statements, statements.len());
         let quoted: usize = counts.quoted.values().sum();
         prop_assert_eq!(quoted + counts.unattributed, statements.len());
-        let blames: usize = statements.iter().map(|s| distinct(&s.blames)).sum();
-        let supports: usize = statements.iter().map(|s| distinct(&s.supports)).sum();
+        let blames: usize = statements.iter().map(|s| distinct(s.blames())).sum();
+        let supports: usize = statements.iter().map(|s| distinct(s.supports())).sum();
         prop_assert_eq!(counts.blames.values().sum::<usize>(), blames);
         prop_assert_eq!(counts.supports.values().sum::<usize>(), supports);
         let attributed_tags: usize = statements
             .iter()
             .filter(|s| s.speaker_party.is_some())
-            .map(|s| distinct(&s.blames) + distinct(&s.supports))
+            .map(|s| distinct(s.blames()) + distinct(s.supports()))
             .sum();
         prop_assert_eq!(counts.pairs.iter().map(|p| p.count).sum::<usize>(), attributed_tags);
     }

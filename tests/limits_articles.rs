@@ -1,7 +1,8 @@
 //! The article size limit as a user meets it: a file over
 //! `limits.max_article_bytes` is refused with a message naming the setting
 //! while the other files are still shown, an endless device is refused
-//! without filling memory, and a limit of zero is a configuration error.
+//! without filling memory, and a limit of zero or past what a text range can
+//! index once laid out (2 GiB) is a configuration error.
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -63,16 +64,31 @@ fn an_endless_device_is_refused_at_the_default_limit() {
     );
 }
 
-#[test]
-fn a_zero_limit_is_a_configuration_error() {
+/// The `check` error output for a configured `max_article_bytes`.
+fn limit_error(max_article_bytes: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("config.toml");
-    std::fs::write(&config, "[limits]\nmax_article_bytes = 0\n").unwrap();
+    let limits = format!("[limits]\nmax_article_bytes = {max_article_bytes}\n");
+    std::fs::write(&config, limits).unwrap();
     let output = mizan(&config, &["check"]);
     assert!(!output.status.success());
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn a_zero_limit_is_a_configuration_error() {
+    let stderr = limit_error("0");
     assert!(
         stderr.contains("limits.max_article_bytes must be at least 1"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_limit_past_2_gib_is_a_configuration_error() {
+    let stderr = limit_error("2147483648");
+    assert!(
+        stderr.contains("limits.max_article_bytes must be at most 2147483647"),
         "{stderr}"
     );
 }

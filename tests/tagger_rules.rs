@@ -74,7 +74,7 @@ fn a_masculine_verb_before_a_country_name_has_an_implicit_subject() {
     let st = statement(&a, &s, "ودعا أرمينيا");
     assert_eq!(party(st), Some("france"));
     assert_eq!(
-        st.blames,
+        blames(st),
         ["armenia"],
         "the possessor suffix points at the object of دعا"
     );
@@ -96,7 +96,7 @@ fn a_relayed_speaker_is_the_one_after_an() {
     );
     let st = statement(&a, &s, "عن باشينيان");
     assert_eq!(party(st), Some("armenia"));
-    assert_eq!(st.blames, ["azerbaijan"]);
+    assert_eq!(blames(st), ["azerbaijan"]);
 }
 
 #[test]
@@ -111,8 +111,8 @@ fn an_apposition_is_not_part_of_what_was_said() {
         tag("عنوان\nمن جهتها، دعت تركيا، حليفة أذربيجان، أرمينيا إلى \"وقف استفزازاتها\".");
     let st = statement(&a, &s, "دعت تركيا");
     assert_eq!(party(st), Some("turkey"));
-    assert_eq!(st.blames, ["armenia"]);
-    assert!(st.supports.is_empty());
+    assert_eq!(blames(st), ["armenia"]);
+    assert!(supports(st).is_empty());
 }
 
 #[test]
@@ -120,7 +120,7 @@ fn an_accusation_blames_the_object_of_the_verb() {
     let (a, s) = tag("عنوان\nاتهم رئيس الوزراء الأرميني نيكول باشينيان أذربيجان بقصف قرى حدودية.");
     let st = statement(&a, &s, "اتهم");
     assert_eq!(party(st), Some("armenia"));
-    assert_eq!(st.blames, ["azerbaijan"]);
+    assert_eq!(blames(st), ["azerbaijan"]);
     let evidence = &st.evidence[0];
     assert_eq!(evidence.relation, Relation::Blames);
     assert_eq!(evidence.cue.slice(&a.source), "اتهم");
@@ -135,33 +135,33 @@ fn an_attack_on_the_speaker_blames_the_agent_never_the_speaker() {
     let (a, s) = tag("عنوان\nوقالت باكو إن مواقعها تعرضت لهجوم من جانب أرمينيا.");
     let st = statement(&a, &s, "وقالت باكو");
     assert_eq!(party(st), Some("azerbaijan"));
-    assert_eq!(st.blames, ["armenia"]);
+    assert_eq!(blames(st), ["armenia"]);
 }
 
 #[test]
 fn a_nisba_after_a_cue_is_its_target() {
     let (a, s) =
         tag("عنوان\nوقالت وزارة الدفاع الأذربيجانية إن جنودا قتلوا في الاستفزاز الأرميني الأخير.");
-    assert_eq!(statement(&a, &s, "الاستفزاز").blames, ["armenia"]);
+    assert_eq!(blames(statement(&a, &s, "الاستفزاز")), ["armenia"]);
 }
 
 #[test]
 fn an_act_blames_its_subject() {
     let (a, s) = tag("عنوان\nوقالت يريفان إن \"القوات الأذربيجانية فتحت النار على نقاطنا\".");
-    assert_eq!(statement(&a, &s, "فتحت النار").blames, ["azerbaijan"]);
+    assert_eq!(blames(statement(&a, &s, "فتحت النار")), ["azerbaijan"]);
 }
 
 #[test]
 fn responsibility_on_a_party_blames_it() {
     let (a, s) =
         tag("عنوان\nوأكد البيان الأذربيجاني أن \"المسؤولية تقع بالكامل على القيادة الأرمينية\".");
-    assert_eq!(statement(&a, &s, "المسؤولية").blames, ["armenia"]);
+    assert_eq!(blames(statement(&a, &s, "المسؤولية")), ["armenia"]);
 }
 
 #[test]
 fn negation_cancels_a_cue() {
     let (a, s) = tag("عنوان\nوقال الكرملين إن القوات الأرمينية لم تنتهك الهدنة.");
-    assert!(statement(&a, &s, "لم تنتهك").blames.is_empty());
+    assert!(blames(statement(&a, &s, "لم تنتهك")).is_empty());
 }
 
 #[test]
@@ -169,13 +169,13 @@ fn a_denial_cancels_blame() {
     let (a, s) = tag("عنوان\nونفت موسكو أن تكون القوات الأذربيجانية قصفت القرى.");
     let st = statement(&a, &s, "ونفت موسكو");
     assert_eq!(party(st), Some("russia"));
-    assert!(st.blames.is_empty());
+    assert!(blames(st).is_empty());
 }
 
 #[test]
 fn a_negated_role_cue_is_praise() {
     let (a, s) = tag("عنوان\nوقال المتحدث باسم الكرملين \"لا يمكن إغفال دور روسيا في التهدئة\".");
-    assert_eq!(statement(&a, &s, "إغفال").supports, ["russia"]);
+    assert_eq!(supports(statement(&a, &s, "إغفال")), ["russia"]);
 }
 
 #[test]
@@ -185,14 +185,14 @@ fn two_statements_in_one_sentence() {
     assert_eq!(party(statement(&a, &s, "قال الكرملين")), Some("russia"));
     let second = statement(&a, &s, "أعلنت باكو");
     assert_eq!(party(second), Some("azerbaijan"));
-    assert_eq!(second.blames, ["armenia"]);
+    assert_eq!(blames(second), ["armenia"]);
 }
 
 #[test]
 fn a_quoted_label_belongs_to_its_sentence() {
     let (a, s) = tag("عنوان\nوانتقد الرئيس الأذربيجاني ما وصفه بـ\"البطء\" في الانسحاب الأرميني.");
     assert_eq!(s.len(), 1, "{s:#?}");
-    assert_eq!(statement(&a, &s, "البطء").blames, ["armenia"]);
+    assert_eq!(blames(statement(&a, &s, "البطء")), ["armenia"]);
 }
 
 #[test]
@@ -202,7 +202,7 @@ fn english_speakers_before_and_after_the_verb() {
     );
     let first = statement(&a, &s, "shelled");
     assert_eq!(party(first), Some("armenia"));
-    assert_eq!(first.blames, ["azerbaijan"]);
+    assert_eq!(blames(first), ["azerbaijan"]);
     assert_eq!(party(statement(&a, &s, "provoked")), Some("azerbaijan"));
 }
 
@@ -211,8 +211,8 @@ fn english_accusation_and_agent_phrase() {
     let (a, s) = tag(
         "Title\nBaku accused Yerevan of a provocation.\nThe Kremlin said the village was shelled by Azerbaijani forces.",
     );
-    assert_eq!(statement(&a, &s, "accused").blames, ["armenia"]);
-    assert_eq!(statement(&a, &s, "was shelled").blames, ["azerbaijan"]);
+    assert_eq!(blames(statement(&a, &s, "accused")), ["armenia"]);
+    assert_eq!(blames(statement(&a, &s, "was shelled")), ["azerbaijan"]);
 }
 
 #[test]
@@ -230,7 +230,7 @@ fn harakat_and_hamza_variants_match() {
     let (a, s) = tag("عنوان\nوقالَتْ وزارةُ الدِّفاعِ الأذربيجانيّة إنّ «الهُجومَ الأرمينيَّ» فشل.");
     let st = statement(&a, &s, "وقالَتْ");
     assert_eq!(party(st), Some("azerbaijan"));
-    assert_eq!(st.blames, ["armenia"]);
+    assert_eq!(blames(st), ["armenia"]);
 }
 
 #[test]
@@ -240,12 +240,12 @@ fn a_masculine_verb_before_a_capital_continues_the_sentence_s_speaker() {
     );
     let first = statement(&a, &s, "ندد");
     assert_eq!(
-        (party(first), first.blames.as_slice()),
-        (Some("eu"), &["russia".into()][..])
+        (party(first), blames(first).as_slice()),
+        (Some("eu"), &["russia"][..])
     );
     let second = statement(&a, &s, "ودعا موسكو");
     assert_eq!(party(second), Some("eu"));
-    assert_eq!(second.blames, ["russia"]);
+    assert_eq!(blames(second), ["russia"]);
 }
 
 #[test]
@@ -255,11 +255,11 @@ fn the_victim_of_a_transitive_act_is_not_blamed() {
     );
     let first = statement(&a, &s, "الجيش الإسرائيلي");
     assert_eq!(party(first), Some("israel"));
-    assert!(first.blames.is_empty(), "{:?}", first.blames);
+    assert!(blames(first).is_empty(), "{:?}", blames(first));
     let second = statement(&a, &s, "الغارات");
     assert_eq!(
-        (party(second), second.blames.as_slice()),
-        (Some("egypt"), &["israel".into()][..])
+        (party(second), blames(second).as_slice()),
+        (Some("egypt"), &["israel"][..])
     );
 }
 
@@ -268,10 +268,10 @@ fn holding_responsible_and_praising_a_role() {
     let (a, s) = tag(
         "عنوان\nوحمّلت حركة حماس إسرائيل المسؤولية الكاملة عن حياة الأسرى.\nمن جانبه، رحب الرئيس التركي بالاتفاق، مشيداً بالدور الذي لعبته قطر.",
     );
-    assert_eq!(statement(&a, &s, "وحمّلت").blames, ["israel"]);
+    assert_eq!(blames(statement(&a, &s, "وحمّلت")), ["israel"]);
     let praise = statement(&a, &s, "رحب");
     assert_eq!(party(praise), Some("turkey"));
-    assert_eq!(praise.supports, ["qatar"]);
+    assert_eq!(supports(praise), ["qatar"]);
 }
 
 #[test]
@@ -279,11 +279,11 @@ fn english_statements_of_another_conflict() {
     let (a, s) = tag(
         "Title\nHamas accused Israel of blocking aid.\n\"We will not accept this aggression,\" Zelensky said, adding that Russian forces had shelled Kharkiv.\nThe EU did not condemn either side, but its spokesman urged calm.",
     );
-    assert_eq!(statement(&a, &s, "Hamas accused").blames, ["israel"]);
+    assert_eq!(blames(statement(&a, &s, "Hamas accused")), ["israel"]);
     let zelensky = statement(&a, &s, "Zelensky said");
     assert_eq!(
-        (party(zelensky), zelensky.blames.as_slice()),
-        (Some("ukraine"), &["russia".into()][..])
+        (party(zelensky), blames(zelensky).as_slice()),
+        (Some("ukraine"), &["russia"][..])
     );
     assert_eq!(party(statement(&a, &s, "its spokesman")), Some("eu"));
 }
@@ -295,8 +295,8 @@ fn an_addressee_after_the_verb_is_not_the_speaker() {
     );
     let told = statement(&a, &s, "للصحافيين");
     assert_eq!(
-        (party(told), told.blames.as_slice()),
-        (Some("russia"), &["ukraine".into()][..])
+        (party(told), blames(told).as_slice()),
+        (Some("russia"), &["ukraine"][..])
     );
     assert_eq!(party(statement(&a, &s, "فرانس برس")), Some("russia"));
 }
@@ -307,15 +307,15 @@ fn a_dateline_is_not_the_subject() {
         tag("عنوان\nموسكو (رويترز) - قال وزير الخارجية الأوكراني إن القوات الروسية قصفت المدينة.");
     let st = statement(&a, &s, "قال وزير الخارجية الأوكراني");
     assert_eq!(party(st), Some("ukraine"));
-    assert_eq!(st.blames, ["russia"]);
+    assert_eq!(blames(st), ["russia"]);
 }
 
 fn blames(s: &Statement) -> Vec<&str> {
-    s.blames.iter().map(|p| p.as_str()).collect()
+    s.blames().map(|p| p.as_str()).collect()
 }
 
 fn supports(s: &Statement) -> Vec<&str> {
-    s.supports.iter().map(|p| p.as_str()).collect()
+    s.supports().map(|p| p.as_str()).collect()
 }
 
 #[test]
@@ -429,7 +429,7 @@ fn a_headline_addressing_another_party_keeps_its_speaker() {
 #[test]
 fn a_denied_support_is_no_support_and_a_government_is_a_title() {
     let (a, s) = tag("عنوان\nونفت طهران تقديم دعم عسكري للحوثيين.");
-    assert!(statement(&a, &s, "طهران").supports.is_empty());
+    assert!(supports(statement(&a, &s, "طهران")).is_empty());
     let (a, s) = tag("عنوان\nاتهمت حكومة الكونغو الديمقراطية رواندا بدعم المتمردين.");
     let st = statement(&a, &s, "اتهمت");
     assert_eq!(party(st), Some("drc"));

@@ -198,12 +198,7 @@ impl StoriesRequest {
 fn parties_quoted(statements: &[Statement]) -> Vec<String> {
     let parties: BTreeSet<&str> = statements
         .iter()
-        .flat_map(|s| {
-            s.speaker_party
-                .iter()
-                .chain(s.blames.iter())
-                .chain(s.supports.iter())
-        })
+        .flat_map(|s| s.speaker_party.iter().chain(s.blames()).chain(s.supports()))
         .map(|party| &**party)
         .collect();
     parties.into_iter().map(String::from).collect()

@@ -131,8 +131,8 @@ impl Parties {
     fn of(statement: &Statement) -> Parties {
         Parties {
             speaker: statement.speaker_party.clone(),
-            blames: statement.blames.clone(),
-            supports: statement.supports.clone(),
+            blames: statement.blames().cloned().collect(),
+            supports: statement.supports().cloned().collect(),
         }
     }
 
@@ -629,6 +629,7 @@ mod tests {
     use super::*;
     use crate::app::PartyInfo;
     use crate::corpus::Meta;
+    use crate::tagger::{Evidence, Origin, Relation};
     use crate::text::TextRange;
 
     const SPEAKER: &str = "لافروف";
@@ -646,9 +647,17 @@ mod tests {
                 quote: None,
                 speaker: Some(TextRange::new(0, SPEAKER.len())),
                 speaker_party: Some("russia".into()),
-                blames: vec!["armenia".into()],
-                supports: Vec::new(),
-                evidence: Vec::new(),
+                evidence: Box::new([Evidence {
+                    relation: Relation::Blames,
+                    party: "armenia".into(),
+                    cue: TextRange::new(start, start),
+                    target: TextRange::new(start, start),
+                    rule: "blame".into(),
+                    origin: Origin {
+                        file: "t.toml".into(),
+                        line: 1,
+                    },
+                }]),
             });
             source.push_str("\n\n");
         }

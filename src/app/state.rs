@@ -274,10 +274,10 @@ impl State {
     pub fn stance_summary(&self, index: usize) -> Vec<(Relation, Name, usize)> {
         let mut counts: BTreeMap<(Relation, Name), usize> = BTreeMap::new();
         for statement in self.statements_of(index) {
-            for party in &statement.blames {
+            for party in statement.blames() {
                 *counts.entry((Relation::Blames, party.clone())).or_default() += 1;
             }
-            for party in &statement.supports {
+            for party in statement.supports() {
                 *counts
                     .entry((Relation::Supports, party.clone()))
                     .or_default() += 1;

@@ -40,8 +40,8 @@ pub fn run(cli: &Cli, args: &EvalArgs) -> anyhow::Result<ExitCode> {
                     article: id.clone(),
                     text: s.range.slice(&article.source).to_string(),
                     speaker_party: s.speaker_party.as_deref().map(String::from),
-                    blames: s.blames.iter().map(|p| p.to_string()).collect(),
-                    supports: s.supports.iter().map(|p| p.to_string()).collect(),
+                    blames: s.blames().map(|p| p.to_string()).collect(),
+                    supports: s.supports().map(|p| p.to_string()).collect(),
                 })
         })
         .collect();

@@ -38,12 +38,10 @@ pub fn write(
             let party = sanitize(s.speaker_party.as_deref().unwrap_or("-"));
             let tags = format!(
                 "{}{}",
-                s.blames
-                    .iter()
+                s.blames()
                     .map(|p| format!("-{} ", sanitize(p)))
                     .collect::<String>(),
-                s.supports
-                    .iter()
+                s.supports()
                     .map(|p| format!("+{} ", sanitize(p)))
                     .collect::<String>()
             );

@@ -155,8 +155,8 @@ pub fn statement_json(article: &Article, index: usize, s: &Statement) -> serde_j
         "quote": s.quote.map(text),
         "speaker": s.speaker.map(text),
         "speaker_party": s.speaker_party,
-        "blames": s.blames,
-        "supports": s.supports,
+        "blames": s.blames().collect::<Vec<_>>(),
+        "supports": s.supports().collect::<Vec<_>>(),
         "evidence": evidence,
     })
 }

@@ -302,9 +302,7 @@ mod tests {
             quote,
             speaker: None,
             speaker_party: None,
-            blames: Vec::new(),
-            supports: Vec::new(),
-            evidence: Vec::new(),
+            evidence: Box::new([]),
         };
         Said::new(text, &statement)
     }
@@ -325,9 +323,7 @@ mod tests {
             quote: Some(TextRange::new(1, 2)),
             speaker: None,
             speaker_party: None,
-            blames: Vec::new(),
-            supports: Vec::new(),
-            evidence: Vec::new(),
+            evidence: Box::new([]),
         };
         let said = Said::new("قصير", &statement);
         assert!(said.terms.is_empty());

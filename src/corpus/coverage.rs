@@ -79,12 +79,10 @@ impl Counts {
 
 /// A statement's tags, each party once per relation.
 fn tags(statement: &Statement) -> [(Relation, BTreeSet<&str>); 2] {
-    fn distinct(parties: &[crate::tagger::Name]) -> BTreeSet<&str> {
-        parties.iter().map(|party| &**party).collect()
-    }
+    let distinct = |relation| statement.parties(relation).map(|party| &**party).collect();
     [
-        (Relation::Blames, distinct(&statement.blames)),
-        (Relation::Supports, distinct(&statement.supports)),
+        (Relation::Blames, distinct(Relation::Blames)),
+        (Relation::Supports, distinct(Relation::Supports)),
     ]
 }
 
@@ -110,13 +108,8 @@ pub enum CountFilter {
 impl CountFilter {
     /// Whether `statement` is counted in the number this filter names.
     pub fn matches(&self, statement: &Statement) -> bool {
-        let tagged = |relation: Relation, party: &str| {
-            let parties = match relation {
-                Relation::Blames => &statement.blames,
-                Relation::Supports => &statement.supports,
-            };
-            parties.iter().any(|p| **p == *party)
-        };
+        let tagged =
+            |relation: Relation, party: &str| statement.parties(relation).any(|p| **p == *party);
         match self {
             CountFilter::All => true,
             CountFilter::Quoted(party) => {

@@ -6,6 +6,7 @@
 
 use super::{Article, Meta};
 use crate::config::line_column;
+use crate::limits::MAX_ARTICLE_BYTES_CEILING;
 use crate::text::{Lang, TextRange, detect_lang};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -36,6 +37,12 @@ impl Format {
 pub enum ParseError {
     #[error("the file is empty")]
     Empty,
+    /// Past [`MAX_ARTICLE_BYTES_CEILING`]; a file within the configured
+    /// size limit gets here only by growing when invalid UTF-8 is replaced.
+    #[error(
+        "the text is {bytes} bytes, more than the {MAX_ARTICLE_BYTES_CEILING} an article may hold"
+    )]
+    TooLong { bytes: usize },
     #[error("front matter has no closing `+++` line")]
     UnclosedFrontMatter,
     #[error("{line}:{column}: front matter: {message}")]
@@ -70,6 +77,11 @@ pub struct Parsed {
 pub fn parse_article(path: &str, source: String, format: Format) -> Result<Parsed, ParseError> {
     if source.trim().is_empty() {
         return Err(ParseError::Empty);
+    }
+    if source.len() as u64 > MAX_ARTICLE_BYTES_CEILING {
+        return Err(ParseError::TooLong {
+            bytes: source.len(),
+        });
     }
     match format {
         Format::PlainText => Ok(parse_plain(path, source)),

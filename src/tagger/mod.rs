@@ -134,15 +134,67 @@ pub struct Evidence {
 }
 
 /// One quoted or reported statement. Ranges index the article's `source`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Whom it blames and supports is read off its evidence rather than kept in
+/// lists of its own: a reader holds hundreds of thousands of statements, most
+/// without a tag, and such a statement allocates nothing.
+///
+/// Stored (the analysis cache) with `blames` and `supports` written out, as
+/// older versions kept them; reading ignores them, since the evidence says
+/// the same.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct Statement {
     pub range: TextRange,
     pub quote: Option<TextRange>,
     pub speaker: Option<TextRange>,
     pub speaker_party: Option<Name>,
-    pub blames: Vec<Name>,
-    pub supports: Vec<Name>,
-    pub evidence: Vec<Evidence>,
+    /// One per tag, in the order the tags were found.
+    pub evidence: Box<[Evidence]>,
+}
+
+impl Statement {
+    /// The parties it blames, in evidence order (a party twice when two
+    /// cues blame it).
+    pub fn blames(&self) -> impl Iterator<Item = &Name> + Clone {
+        self.parties(Relation::Blames)
+    }
+
+    /// The parties it supports, in evidence order.
+    pub fn supports(&self) -> impl Iterator<Item = &Name> + Clone {
+        self.parties(Relation::Supports)
+    }
+
+    /// The parties tagged with `relation`, in evidence order.
+    pub fn parties(&self, relation: Relation) -> impl Iterator<Item = &Name> + Clone {
+        self.evidence
+            .iter()
+            .filter(move |evidence| evidence.relation == relation)
+            .map(|evidence| &evidence.party)
+    }
+}
+
+impl Serialize for Statement {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut fields = serializer.serialize_struct("Statement", 7)?;
+        fields.serialize_field("range", &self.range)?;
+        fields.serialize_field("quote", &self.quote)?;
+        fields.serialize_field("speaker", &self.speaker)?;
+        fields.serialize_field("speaker_party", &self.speaker_party)?;
+        fields.serialize_field("blames", &Listed(self.blames()))?;
+        fields.serialize_field("supports", &Listed(self.supports()))?;
+        fields.serialize_field("evidence", &self.evidence)?;
+        fields.end()
+    }
+}
+
+/// Parties serialised as the list they used to be stored as.
+struct Listed<I>(I);
+
+impl<'a, I: Iterator<Item = &'a Name> + Clone> Serialize for Listed<I> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.clone())
+    }
 }
 
 mod block;
@@ -230,34 +282,25 @@ fn resolve_speaker(
 
 fn statement(block: &Block, lexicon: &Lexicon, found: &Found, speaker: &Previous) -> Statement {
     let trusted = speaker.party_index.filter(|_| !speaker.guessed);
-    let tags = stance::tags(block, lexicon, found, trusted);
-    let blamed = tags.iter().filter(|t| t.stance == Stance::Blames).count();
-    let mut blames = Vec::with_capacity(blamed);
-    let mut supports = Vec::with_capacity(tags.len() - blamed);
-    let mut evidence = Vec::with_capacity(tags.len());
-    for tag in tags {
-        let party = lexicon.party_id(tag.party);
-        let (list, relation) = match tag.stance {
-            Stance::Blames => (&mut blames, Relation::Blames),
-            Stance::Supports => (&mut supports, Relation::Supports),
-        };
-        list.push(party.clone());
-        evidence.push(Evidence {
-            relation,
-            party,
+    let evidence = stance::tags(block, lexicon, found, trusted)
+        .into_iter()
+        .map(|tag| Evidence {
+            relation: match tag.stance {
+                Stance::Blames => Relation::Blames,
+                Stance::Supports => Relation::Supports,
+            },
+            party: lexicon.party_id(tag.party),
             cue: block.source_range(tag.cue..tag.cue + 1),
             target: block.source_range(tag.target..tag.target + 1),
             rule: tag.rule,
             origin: lexicon.origin(tag.origin),
-        });
-    }
+        })
+        .collect();
     Statement {
         range: block.source_range(found.range.clone()),
         quote: found.quote.clone().map(|q| block.source_range(q)),
         speaker: speaker.speaker,
         speaker_party: speaker.party.clone(),
-        blames,
-        supports,
         evidence,
     }
 }
@@ -277,7 +320,7 @@ mod tests {
             .expect("article")
             .article;
         let statements = tag_article(&article, &lexicon);
-        let blamed: Vec<&Name> = statements.iter().flat_map(|s| &s.blames).collect();
+        let blamed: Vec<&Name> = statements.iter().flat_map(Statement::blames).collect();
         assert_eq!(blamed, ["russia", "russia"]);
         assert!(blamed[0].shares_text_with(blamed[1]));
         let speakers: Vec<&Name> = statements.iter().flat_map(|s| &s.speaker_party).collect();
@@ -292,9 +335,81 @@ mod tests {
         );
         assert!(evidence[0].rule.shares_text_with(&evidence[1].rule));
         assert_eq!(statements.capacity(), statements.len());
-        for statement in &statements {
-            assert_eq!(statement.evidence.capacity(), statement.evidence.len());
-            assert_eq!(statement.blames.capacity(), statement.blames.len());
+    }
+
+    #[test]
+    fn a_statement_is_small_and_an_untagged_one_allocates_nothing() {
+        assert!(size_of::<Statement>() <= 56, "{}", size_of::<Statement>());
+        assert!(size_of::<Evidence>() <= 56, "{}", size_of::<Evidence>());
+        let untagged: Box<[Evidence]> = Vec::new().into_boxed_slice();
+        assert_eq!(
+            size_of_val(&*untagged),
+            0,
+            "an empty boxed slice owns no heap"
+        );
+    }
+
+    fn tagged_statement() -> Statement {
+        let origin = Origin {
+            file: Name::from("ar/verbs.toml"),
+            line: 12,
+        };
+        let evidence = |relation, party: &str, at: usize| Evidence {
+            relation,
+            party: Name::from(party),
+            cue: TextRange::new(at, at + 4),
+            target: TextRange::new(at + 5, at + 9),
+            rule: Name::from("verb:condemn"),
+            origin: origin.clone(),
+        };
+        Statement {
+            range: TextRange::new(0, 60),
+            quote: Some(TextRange::new(10, 50)),
+            speaker: Some(TextRange::new(0, 8)),
+            speaker_party: Some(Name::from("eu")),
+            evidence: Box::new([
+                evidence(Relation::Blames, "russia", 10),
+                evidence(Relation::Supports, "ukraine", 20),
+                evidence(Relation::Blames, "belarus", 30),
+            ]),
         }
+    }
+
+    #[test]
+    fn blames_and_supports_are_the_evidence_parties_in_order_and_are_stored_as_lists() {
+        let statement = tagged_statement();
+        assert_eq!(
+            statement.blames().collect::<Vec<_>>(),
+            ["russia", "belarus"]
+        );
+        assert_eq!(statement.supports().collect::<Vec<_>>(), ["ukraine"]);
+        let stored = serde_json::to_string(&statement).expect("serialise");
+        let lists = r#""speaker_party":"eu","blames":["russia","belarus"],"supports":["ukraine"],"evidence":[{"#;
+        assert!(stored.contains(lists), "{stored}");
+        let read: Statement = serde_json::from_str(&stored).expect("read back");
+        assert_eq!(read, statement);
+    }
+
+    #[test]
+    fn a_statement_stored_by_an_older_version_reads_back() {
+        let old = r#"{"range":{"start":0,"end":60},"quote":{"start":10,"end":50},
+            "speaker":{"start":0,"end":8},"speaker_party":"eu",
+            "blames":["russia","belarus"],"supports":["ukraine"],
+            "evidence":[
+              {"relation":"blames","party":"russia","cue":{"start":10,"end":14},
+               "target":{"start":15,"end":19},"rule":"verb:condemn",
+               "origin":{"file":"ar/verbs.toml","line":12}},
+              {"relation":"supports","party":"ukraine","cue":{"start":20,"end":24},
+               "target":{"start":25,"end":29},"rule":"verb:condemn",
+               "origin":{"file":"ar/verbs.toml","line":12}},
+              {"relation":"blames","party":"belarus","cue":{"start":30,"end":34},
+               "target":{"start":35,"end":39},"rule":"verb:condemn",
+               "origin":{"file":"ar/verbs.toml","line":12}}]}"#;
+        let read: Statement = serde_json::from_str(old).expect("an old record");
+        assert_eq!(read, tagged_statement());
+        let untagged = r#"{"range":{"start":0,"end":5},"quote":null,"speaker":null,
+            "speaker_party":null,"blames":[],"supports":[],"evidence":[]}"#;
+        let read: Statement = serde_json::from_str(untagged).expect("an untagged record");
+        assert!(read.evidence.is_empty() && read.blames().next().is_none());
     }
 }

@@ -5,9 +5,16 @@ use std::ops::Range;
 
 /// A half-open byte range `start..end` into some UTF-8 text.
 ///
-/// Invariant: `start <= end`. Whether both ends fall on `char` boundaries
-/// depends on the text it indexes; constructors in this crate only make
-/// ranges from boundaries they have checked.
+/// Invariants: `start <= end`, and both ends are at most `u32::MAX`. The
+/// ends are kept as `u32` because a reader holds millions of ranges (every
+/// statement carries several), and they are handed out as `usize`. Every
+/// article text is capped where it becomes an article, at half of
+/// [`TextRange::MAX_OFFSET`] so that its laid-out lines fit too
+/// (`limits::MAX_ARTICLE_BYTES_CEILING`: the configured size limit of article
+/// files cannot exceed it, a decoded text past it is refused, feed bodies
+/// and store rows are far smaller). Whether both ends fall on `char`
+/// boundaries depends on the text it indexes; constructors in this crate
+/// only make ranges from boundaries they have checked.
 ///
 /// ```
 /// use mizan::text::TextRange;
@@ -17,6 +24,16 @@ use std::ops::Range;
 /// assert_eq!(r.len(), 6);
 /// assert!(r.contains(4));
 /// assert!(!r.contains(6));
+/// let last = TextRange::MAX_OFFSET;
+/// assert_eq!(TextRange::new(last, last).end(), last);
+/// assert_eq!(std::mem::size_of::<TextRange>(), 8);
+/// ```
+///
+/// An end past `u32::MAX` is a caller's bug, like `start > end`:
+///
+/// ```should_panic
+/// use mizan::text::TextRange;
+/// TextRange::new(0, TextRange::MAX_OFFSET + 1);
 /// ```
 #[derive(
     Clone,
@@ -33,18 +50,28 @@ use std::ops::Range;
 )]
 #[serde(try_from = "RangeFields")]
 pub struct TextRange {
-    start: usize,
-    end: usize,
+    start: u32,
+    end: u32,
 }
 
 impl TextRange {
+    /// The largest offset a range can hold: the longest text it can index.
+    pub const MAX_OFFSET: usize = u32::MAX as usize;
+
     /// Makes `start..end`.
     ///
     /// # Panics
-    /// When `start > end`: that is a bug in the caller, never a property of input.
+    /// When `start > end` or `end > u32::MAX`: that is a bug in the caller
+    /// (a text that was not capped where it was read), never a property of
+    /// input.
     pub fn new(start: usize, end: usize) -> Self {
         assert!(start <= end, "TextRange start {start} > end {end}");
-        Self { start, end }
+        let end =
+            u32::try_from(end).unwrap_or_else(|_| panic!("TextRange end {end} is past u32::MAX"));
+        Self {
+            start: start as u32,
+            end,
+        }
     }
 
     /// The empty range at `offset`.
@@ -53,15 +80,15 @@ impl TextRange {
     }
 
     pub fn start(self) -> usize {
-        self.start
+        self.start as usize
     }
 
     pub fn end(self) -> usize {
-        self.end
+        self.end as usize
     }
 
     pub fn len(self) -> usize {
-        self.end - self.start
+        (self.end - self.start) as usize
     }
 
     pub fn is_empty(self) -> bool {
@@ -70,7 +97,7 @@ impl TextRange {
 
     /// Whether `offset` lies in `start..end`.
     pub fn contains(self, offset: usize) -> bool {
-        self.start <= offset && offset < self.end
+        self.start() <= offset && offset < self.end()
     }
 
     /// Whether the two ranges share at least one byte.
@@ -86,12 +113,15 @@ impl TextRange {
 
     /// The same range moved `by` bytes to the right.
     pub fn shifted(self, by: usize) -> Self {
-        Self::new(self.start + by, self.end + by)
+        Self::new(self.start() + by, self.end() + by)
     }
 
     /// The smallest range covering both.
     pub fn cover(self, other: TextRange) -> Self {
-        Self::new(self.start.min(other.start), self.end.max(other.end))
+        Self {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 
     /// The text this range indexes.
@@ -99,36 +129,73 @@ impl TextRange {
     /// # Panics
     /// When the range is out of bounds or not on `char` boundaries of `text`.
     pub fn slice(self, text: &str) -> &str {
-        &text[self.start..self.end]
+        &text[self.as_range()]
     }
 
     pub fn as_range(self) -> Range<usize> {
-        self.start..self.end
+        self.start()..self.end()
     }
 }
 
-/// A range as stored (the analysis cache): `start > end` there is bad
-/// input, refused as an error instead of the panic of [`TextRange::new`].
+/// A range as stored (the analysis cache): `start > end` or an end past
+/// `u32::MAX` there is bad input, refused as an error instead of the panic
+/// of [`TextRange::new`].
 #[derive(serde::Deserialize)]
 struct RangeFields {
-    start: usize,
-    end: usize,
+    start: u64,
+    end: u64,
 }
 
 impl TryFrom<RangeFields> for TextRange {
     type Error = String;
 
     fn try_from(fields: RangeFields) -> Result<Self, Self::Error> {
-        if fields.start <= fields.end {
-            Ok(Self::new(fields.start, fields.end))
-        } else {
-            Err(format!("range start {} > end {}", fields.start, fields.end))
+        let RangeFields { start, end } = fields;
+        if start > end {
+            return Err(format!("range start {start} > end {end}"));
         }
+        let end = u32::try_from(end).map_err(|_| format!("range end {end} is past u32::MAX"))?;
+        Ok(Self {
+            start: start as u32,
+            end,
+        })
     }
 }
 
 impl From<Range<usize>> for TextRange {
     fn from(r: Range<usize>) -> Self {
         Self::new(r.start, r.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(json: &str) -> Result<TextRange, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
+    #[test]
+    fn a_stored_range_reads_back_and_bad_ones_are_errors_not_panics() {
+        let last = TextRange::MAX_OFFSET;
+        let stored = serde_json::to_string(&TextRange::new(3, last)).expect("serialise");
+        assert_eq!(stored, format!(r#"{{"start":3,"end":{last}}}"#));
+        assert_eq!(read(&stored).expect("fits"), TextRange::new(3, last));
+        let past = read(&format!(r#"{{"start":0,"end":{}}}"#, last + 1));
+        assert!(
+            past.expect_err("past u32")
+                .to_string()
+                .contains("past u32::MAX")
+        );
+        let huge = read(r#"{"start":0,"end":18446744073709551615}"#);
+        assert!(huge.is_err());
+        let reversed = read(r#"{"start":9,"end":2}"#);
+        assert!(
+            reversed
+                .expect_err("reversed")
+                .to_string()
+                .contains("start 9 > end 2")
+        );
     }
 }

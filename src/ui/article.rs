@@ -141,10 +141,9 @@ pub fn badges(state: &State, statement: &Statement) -> Vec<Span<'static>> {
         spans.push(Span::raw(" "));
     }
     let tags = statement
-        .blames
-        .iter()
+        .blames()
         .map(|p| (Relation::Blames, p))
-        .chain(statement.supports.iter().map(|p| (Relation::Supports, p)));
+        .chain(statement.supports().map(|p| (Relation::Supports, p)));
     for (relation, party) in tags {
         let style = Style::default().fg(theme::party_color(&state.directory, party));
         let text = format!(

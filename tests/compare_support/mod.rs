@@ -6,7 +6,7 @@
 
 use mizan::corpus::stories::Analysed;
 use mizan::corpus::{Article, load_paths};
-use mizan::tagger::Statement;
+use mizan::tagger::{Evidence, Origin, Relation, Statement};
 use mizan::text::TextRange;
 use std::path::PathBuf;
 
@@ -55,10 +55,29 @@ pub fn statement(
         quote,
         speaker: None,
         speaker_party: speaker_party.map(Into::into),
-        blames: blames.iter().map(|&p| p.into()).collect(),
-        supports: supports.iter().map(|&p| p.into()).collect(),
-        evidence: Vec::new(),
+        evidence: tags(range, blames, supports),
     }
+}
+
+/// Evidence blaming then supporting the given parties, each cued by the
+/// whole of `range`.
+pub fn tags(range: TextRange, blames: &[&str], supports: &[&str]) -> Box<[Evidence]> {
+    let blamed = blames.iter().map(|&party| (Relation::Blames, party));
+    let supported = supports.iter().map(|&party| (Relation::Supports, party));
+    blamed
+        .chain(supported)
+        .map(|(relation, party)| Evidence {
+            relation,
+            party: party.into(),
+            cue: range,
+            target: range,
+            rule: "fixture".into(),
+            origin: Origin {
+                file: "fixture.toml".into(),
+                line: 1,
+            },
+        })
+        .collect()
 }
 
 /// Analysed views of `articles` with the given statements (by position).

@@ -73,19 +73,11 @@ pub fn statement(
     party: &str,
     tags: &[Tag],
 ) -> Statement {
-    let parties = |relation| {
-        tags.iter()
-            .filter(|t| t.relation == relation)
-            .map(|t| t.party.into())
-            .collect()
-    };
     Statement {
         range: find(article, text),
         quote: None,
         speaker: Some(find(article, speaker)),
         speaker_party: Some(party.into()),
-        blames: parties(Relation::Blames),
-        supports: parties(Relation::Supports),
         evidence: tags
             .iter()
             .map(|t| Evidence {

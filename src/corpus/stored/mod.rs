@@ -20,7 +20,11 @@ use std::path::Path;
 /// The prefix of the `path` of an article that came from the store.
 pub const STORED_PATH_PREFIX: &str = "store:";
 
-/// The article a stored row holds; its `path` is `store:ID`.
+/// The article a stored row holds; its `path` is `store:ID`. Its source is
+/// within the longest article text
+/// ([`MAX_ARTICLE_BYTES_CEILING`](crate::limits::MAX_ARTICLE_BYTES_CEILING)):
+/// SQLite refuses a string over 10^9 bytes (its default `SQLITE_MAX_LENGTH`,
+/// also checked when a row is read), so title and body stay under 2 GiB.
 pub fn stored_article(stored: &StoredArticle) -> Article {
     let title = stored.title.trim();
     let mut source = String::with_capacity(title.len() + 1 + stored.body.len());
