@@ -184,7 +184,7 @@ fn group_and_align(analysed: &[Analysed]) -> usize {
         .par_iter()
         .map(|story| {
             align_story(analysed, story, &AlignOptions::default())
-                .groups
+                .groups()
                 .len()
         })
         .sum();

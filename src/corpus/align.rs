@@ -11,7 +11,7 @@
 use super::stories::{Analysed, Story};
 use super::terms::{KeyMap, fold, folded_term_keys, is_word_char};
 use super::union_find::UnionFind;
-use crate::tagger::Statement;
+use crate::tagger::{Name, Statement};
 use crate::text::TextRange;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
@@ -25,16 +25,17 @@ pub struct StatementRef {
     pub statement: usize,
 }
 
-/// Statements of one story that report the same words.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct AlignedGroup {
-    pub speaker_party: Option<String>,
+/// Statements of one story that report the same words: a view into an
+/// [`Alignment`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AlignedGroup<'a> {
+    pub speaker_party: Option<&'a Name>,
     /// Ascending; a group may hold several statements of one article (a
     /// headline and the body repeating the same quote).
-    pub members: Vec<StatementRef>,
+    pub members: &'a [StatementRef],
 }
 
-impl AlignedGroup {
+impl AlignedGroup<'_> {
     /// The articles the group's statements come from, ascending.
     pub fn articles(&self) -> Vec<usize> {
         let articles: BTreeSet<usize> = self.members.iter().map(|m| m.article).collect();
@@ -49,19 +50,40 @@ impl AlignedGroup {
     }
 }
 
-/// Every statement of a story, in groups.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+/// Every statement of a story, in groups. Stored flat, three allocations
+/// per story whatever its size: a reader aligns hundreds of thousands of
+/// statements, almost every one alone in its group, and two allocations per
+/// group cost more than the statements themselves.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Alignment {
-    /// Every statement of the story is in exactly one group; groups are
-    /// ordered by their first member.
-    pub groups: Vec<AlignedGroup>,
+    /// The groups' members, group after group.
+    members: Vec<StatementRef>,
+    /// Where each group's members end in `members`.
+    ends: Vec<u32>,
+    /// Each group's speaker party (shared with the statements, not copied).
+    parties: Vec<Option<Name>>,
 }
 
 impl Alignment {
+    /// Every statement of the story is in exactly one group; groups are
+    /// ordered by their first member.
+    pub fn groups(&self) -> impl ExactSizeIterator<Item = AlignedGroup<'_>> + '_ {
+        (0..self.ends.len()).map(|index| self.group(index))
+    }
+
+    fn group(&self, index: usize) -> AlignedGroup<'_> {
+        let start = index
+            .checked_sub(1)
+            .map_or(0, |before| self.ends[before] as usize);
+        AlignedGroup {
+            speaker_party: self.parties[index].as_ref(),
+            members: &self.members[start..self.ends[index] as usize],
+        }
+    }
+
     /// The group holding `statement`.
-    pub fn group_of(&self, statement: StatementRef) -> Option<&AlignedGroup> {
-        self.groups
-            .iter()
+    pub fn group_of(&self, statement: StatementRef) -> Option<AlignedGroup<'_>> {
+        self.groups()
             .find(|group| group.members.binary_search(&statement).is_ok())
     }
 
@@ -90,11 +112,21 @@ impl Alignment {
 
     /// What the story's other articles report that `article` does not: the
     /// groups without a statement of `article`.
-    pub fn omitted_by(&self, article: usize) -> Vec<&AlignedGroup> {
-        self.groups
-            .iter()
+    pub fn omitted_by(&self, article: usize) -> Vec<AlignedGroup<'_>> {
+        self.groups()
             .filter(|group| group.members.iter().all(|m| m.article != article))
             .collect()
+    }
+
+    fn push_group(
+        &mut self,
+        speaker_party: Option<Name>,
+        members: impl Iterator<Item = StatementRef>,
+    ) {
+        self.members.extend(members);
+        self.ends
+            .push(u32::try_from(self.members.len()).unwrap_or(u32::MAX));
+        self.parties.push(speaker_party);
     }
 }
 
@@ -163,22 +195,19 @@ pub fn align_story(articles: &[Analysed], story: &Story, options: &AlignOptions)
             }
         }
     }
-    let groups = links
-        .groups()
-        .into_iter()
-        .map(|members| AlignedGroup {
-            speaker_party: statements[members[0]]
-                .1
-                .speaker_party
-                .as_deref()
-                .map(String::from),
-            members: members
-                .into_iter()
-                .map(|index| statements[index].0)
-                .collect(),
-        })
-        .collect();
-    Alignment { groups }
+    let sets = links.sets();
+    let mut alignment = Alignment {
+        members: Vec::with_capacity(statements.len()),
+        ends: Vec::with_capacity(sets.count()),
+        parties: Vec::with_capacity(sets.count()),
+    };
+    for set in sets.iter() {
+        alignment.push_group(
+            statements[set[0]].1.speaker_party.clone(),
+            set.iter().map(|&index| statements[index].0),
+        );
+    }
+    alignment
 }
 
 /// A quote of at least this many words found word for word in another

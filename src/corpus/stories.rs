@@ -18,7 +18,7 @@ use super::dates::{Day, dates_in_text, parse_iso_day};
 use super::terms::{KeyMap, Term, each_term, feature_key};
 use super::union_find::UnionFind;
 use crate::lexicon::Lexicon;
-use crate::tagger::Statement;
+use crate::tagger::{Name, Statement};
 use crate::text::Lang;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -31,13 +31,13 @@ pub struct Analysed<'a> {
     pub article: &'a Article,
     pub statements: &'a [Statement],
     /// Party ids mentioned anywhere in the text.
-    pub parties: &'a [String],
+    pub parties: &'a [Name],
 }
 
 /// The parties an article's title and paragraphs name (by the lexicon's
 /// names, people and demonyms), each once, sorted: the `parties` of
 /// [`Analysed`].
-pub fn parties_named(article: &Article, lexicon: &Lexicon) -> Vec<String> {
+pub fn parties_named(article: &Article, lexicon: &Lexicon) -> Vec<Name> {
     let blocks = std::iter::once(article.title.as_str()).chain(
         article
             .paragraphs
@@ -48,7 +48,7 @@ pub fn parties_named(article: &Article, lexicon: &Lexicon) -> Vec<String> {
         .flat_map(|text| lexicon.lookup_names(text))
         .map(|hit| hit.party)
         .collect();
-    named.into_iter().collect()
+    named.into_iter().map(Name::from).collect()
 }
 
 /// How articles are grouped.
