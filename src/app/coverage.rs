@@ -130,7 +130,7 @@ fn outlet_counts(
             .filter_map(|m| articles.get(m.article).map(outlet_of))
             .collect();
         let count = u16::try_from(outlets.len()).unwrap_or(u16::MAX);
-        for member in group.members {
+        for member in group.members.iter() {
             counts.set(member.article, member.statement, count);
         }
     }

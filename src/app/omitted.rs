@@ -12,13 +12,11 @@ use super::action::Action;
 use super::geometry;
 use super::state::{Screen, State};
 use crate::corpus::align::StatementRef;
-use crate::tagger::Name;
 use std::collections::BTreeSet;
 
 /// One statement the focused pane omits, as the other panes carry it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OmittedEntry {
-    pub speaker_party: Option<Name>,
     /// Its statements in the compared panes, in pane order: the first is
     /// the one shown and jumped to.
     pub members: Vec<StatementRef>,
@@ -72,10 +70,7 @@ pub fn omitted_by_pane(state: &State, pane: usize) -> Vec<OmittedEntry> {
                 .collect();
             members.sort_by_key(|m| (pane_of(m.article), m.statement));
             if !members.is_empty() {
-                entries.push(OmittedEntry {
-                    speaker_party: group.speaker_party.cloned(),
-                    members,
-                });
+                entries.push(OmittedEntry { members });
             }
         }
     }

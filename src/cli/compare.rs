@@ -174,7 +174,7 @@ fn json_group<'a>(
 ) -> JsonGroup<'a> {
     JsonGroup {
         story,
-        speaker_party: group.speaker_party.map(Name::as_str),
+        speaker_party: group.speaker_party(analysed).map(Name::as_str),
         outlets: outlets(analysed, &group.articles()),
         statements: group
             .members
@@ -536,10 +536,12 @@ fn write_aligned(
             out,
             "  story {} · {} · {} outlets",
             story + 1,
-            group.speaker_party.map_or("no party", Name::as_str),
+            group
+                .speaker_party(analysed)
+                .map_or("no party", Name::as_str),
             outlets.len()
         )?;
-        for &member in group.members {
+        for &member in group.members.iter() {
             writeln!(
                 out,
                 "    {} {}",

@@ -15,6 +15,7 @@ use crate::tagger::{Name, Statement};
 use crate::text::TextRange;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
+use std::ops::Deref;
 
 /// One statement of one analysed article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -29,10 +30,28 @@ pub struct StatementRef {
 /// [`Alignment`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct AlignedGroup<'a> {
-    pub speaker_party: Option<&'a Name>,
     /// Ascending; a group may hold several statements of one article (a
     /// headline and the body repeating the same quote).
-    pub members: &'a [StatementRef],
+    pub members: Members<'a>,
+}
+
+/// A group's statements: most statements are reported by one article only,
+/// and such a group of one is stored nowhere but in its view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Members<'a> {
+    One(StatementRef),
+    Several(&'a [StatementRef]),
+}
+
+impl Deref for Members<'_> {
+    type Target = [StatementRef];
+
+    fn deref(&self) -> &[StatementRef] {
+        match self {
+            Members::One(member) => std::slice::from_ref(member),
+            Members::Several(members) => members,
+        }
+    }
 }
 
 impl AlignedGroup<'_> {
@@ -48,43 +67,75 @@ impl AlignedGroup<'_> {
             .windows(2)
             .any(|pair| pair[0].article != pair[1].article)
     }
+
+    /// The party of the group's speakers: one party, as only statements
+    /// of speakers of the same party are aligned.
+    pub fn speaker_party<'s>(&self, articles: &[Analysed<'s>]) -> Option<&'s Name> {
+        let first = self.members.first()?;
+        let statements = articles.get(first.article)?.statements;
+        statements.get(first.statement)?.speaker_party.as_ref()
+    }
 }
 
-/// Every statement of a story, in groups. Stored flat, three allocations
-/// per story whatever its size: a reader aligns hundreds of thousands of
-/// statements, almost every one alone in its group, and two allocations per
-/// group cost more than the statements themselves.
+/// Every statement of a story, in groups. Only the groups of several
+/// statements are stored: a reader aligns hundreds of thousands of
+/// statements, almost every one alone in its group, and storing those
+/// would cost more than all the rest of the stories.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Alignment {
-    /// The groups' members, group after group.
-    members: Vec<StatementRef>,
-    /// Where each group's members end in `members`.
-    ends: Vec<u32>,
-    /// Each group's speaker party (shared with the statements, not copied).
-    parties: Vec<Option<Name>>,
+    /// The story's articles, ascending, each with how many statements it
+    /// had when aligned.
+    articles: Vec<(usize, usize)>,
+    /// The members of the groups of several statements, group after group,
+    /// groups ordered by their first member.
+    shared: Vec<StatementRef>,
+    /// Where each of those groups ends in `shared`.
+    shared_ends: Vec<usize>,
+    /// `shared`, sorted: whether a statement is in one of those groups.
+    shared_sorted: Vec<StatementRef>,
 }
 
 impl Alignment {
     /// Every statement of the story is in exactly one group; groups are
     /// ordered by their first member.
-    pub fn groups(&self) -> impl ExactSizeIterator<Item = AlignedGroup<'_>> + '_ {
-        (0..self.ends.len()).map(|index| self.group(index))
+    pub fn groups(&self) -> impl Iterator<Item = AlignedGroup<'_>> + '_ {
+        let mut next_shared = 0;
+        self.statements().filter_map(move |statement| {
+            if !self.is_in_shared_group(statement) {
+                return Some(AlignedGroup {
+                    members: Members::One(statement),
+                });
+            }
+            // Statements come in order, so a shared group's first member
+            // comes before its others and before the next group's.
+            let group = self
+                .shared_group(next_shared)
+                .filter(|group| group.members[0] == statement)?;
+            next_shared += 1;
+            Some(group)
+        })
     }
 
-    fn group(&self, index: usize) -> AlignedGroup<'_> {
-        let start = index
-            .checked_sub(1)
-            .map_or(0, |before| self.ends[before] as usize);
-        AlignedGroup {
-            speaker_party: self.parties[index].as_ref(),
-            members: &self.members[start..self.ends[index] as usize],
-        }
+    /// How many groups [`Alignment::groups`] lists.
+    pub fn group_count(&self) -> usize {
+        let statements: usize = self.articles.iter().map(|&(_, count)| count).sum();
+        statements - self.shared.len() + self.shared_ends.len()
     }
 
     /// The group holding `statement`.
     pub fn group_of(&self, statement: StatementRef) -> Option<AlignedGroup<'_>> {
-        self.groups()
-            .find(|group| group.members.binary_search(&statement).is_ok())
+        if self.is_in_shared_group(statement) {
+            return (0..self.shared_ends.len())
+                .filter_map(|index| self.shared_group(index))
+                .find(|group| group.members.binary_search(&statement).is_ok());
+        }
+        let in_story = self
+            .articles
+            .iter()
+            .any(|&(article, count)| article == statement.article && statement.statement < count);
+        in_story.then_some(AlignedGroup {
+            members: Members::One(statement),
+        })
     }
 
     /// The same statement as reported by the story's other articles.
@@ -118,15 +169,24 @@ impl Alignment {
             .collect()
     }
 
-    fn push_group(
-        &mut self,
-        speaker_party: Option<Name>,
-        members: impl Iterator<Item = StatementRef>,
-    ) {
-        self.members.extend(members);
-        self.ends
-            .push(u32::try_from(self.members.len()).unwrap_or(u32::MAX));
-        self.parties.push(speaker_party);
+    fn statements(&self) -> impl Iterator<Item = StatementRef> + '_ {
+        self.articles.iter().flat_map(|&(article, count)| {
+            (0..count).map(move |statement| StatementRef { article, statement })
+        })
+    }
+
+    fn is_in_shared_group(&self, statement: StatementRef) -> bool {
+        self.shared_sorted.binary_search(&statement).is_ok()
+    }
+
+    fn shared_group(&self, index: usize) -> Option<AlignedGroup<'_>> {
+        let end = *self.shared_ends.get(index)?;
+        let start = index
+            .checked_sub(1)
+            .map_or(0, |before| self.shared_ends[before]);
+        Some(AlignedGroup {
+            members: Members::Several(&self.shared[start..end]),
+        })
     }
 }
 
@@ -195,18 +255,22 @@ pub fn align_story(articles: &[Analysed], story: &Story, options: &AlignOptions)
             }
         }
     }
-    let sets = links.sets();
     let mut alignment = Alignment {
-        members: Vec::with_capacity(statements.len()),
-        ends: Vec::with_capacity(sets.count()),
-        parties: Vec::with_capacity(sets.count()),
+        articles: story
+            .articles
+            .iter()
+            .map(|&article| (article, articles[article].statements.len()))
+            .collect(),
+        ..Alignment::default()
     };
-    for set in sets.iter() {
-        alignment.push_group(
-            statements[set[0]].1.speaker_party.clone(),
-            set.iter().map(|&index| statements[index].0),
-        );
+    for set in links.sets().iter().filter(|set| set.len() > 1) {
+        alignment
+            .shared
+            .extend(set.iter().map(|&index| statements[index].0));
+        alignment.shared_ends.push(alignment.shared.len());
     }
+    alignment.shared_sorted = alignment.shared.clone();
+    alignment.shared_sorted.sort_unstable();
     alignment
 }
 

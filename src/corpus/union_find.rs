@@ -80,10 +80,6 @@ pub struct Sets {
 }
 
 impl Sets {
-    pub fn count(&self) -> usize {
-        self.ends.len()
-    }
-
     /// Each set's members, ascending, sets ordered by their smallest member.
     pub fn iter(&self) -> impl Iterator<Item = &[usize]> {
         let starts = std::iter::once(0).chain(self.ends.iter().copied());
@@ -112,7 +108,6 @@ mod tests {
         sets.join(5, 2);
         sets.join(0, 4);
         let sets = sets.sets();
-        assert_eq!(sets.count(), 4);
         let listed: Vec<&[usize]> = sets.iter().collect();
         assert_eq!(listed, [&[0, 4][..], &[1], &[2, 5], &[3]]);
     }
