@@ -452,6 +452,53 @@ mod tests {
         }
     }
 
+    fn untagged() -> Statement {
+        Statement {
+            range: crate::text::TextRange::new(0, 0),
+            quote: None,
+            speaker: None,
+            speaker_party: None,
+            blames: Vec::new(),
+            supports: Vec::new(),
+            evidence: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn outlet_counts_are_kept_per_article_and_out_of_range_is_none() {
+        let tagged = |count: usize| Some(vec![untagged(); count]);
+        let statements = vec![tagged(2), None, tagged(1)];
+        let mut counts = OutletCounts::zeros(&statements);
+        counts.set(0, 1, 3);
+        counts.set(2, 0, 2);
+        counts.set(1, 0, 9);
+        counts.set(0, 2, 9);
+        assert_eq!(counts.get(0, 0), Some(0));
+        assert_eq!(counts.get(0, 1), Some(3));
+        assert_eq!(counts.get(2, 0), Some(2));
+        assert_eq!(
+            counts.get(1, 0),
+            None,
+            "an untagged article has no statements"
+        );
+        assert_eq!(counts.get(0, 2), None, "past an article's last statement");
+        assert_eq!(counts.get(3, 0), None);
+        assert_eq!(counts.get(0, usize::MAX), None);
+    }
+
+    #[test]
+    fn the_parties_quoted_share_the_statements_names() {
+        let armenia = Name::from("armenia");
+        let statement = Statement {
+            speaker_party: Some(armenia.clone()),
+            blames: vec![Name::from("azerbaijan"), armenia.clone()],
+            ..untagged()
+        };
+        let parties = parties_quoted(&[statement.clone(), statement]);
+        assert_eq!(parties, ["armenia", "azerbaijan"]);
+        assert!(parties[0].shares_text_with(&armenia));
+    }
+
     #[test]
     fn a_summary_ranks_parties_by_articles_and_spans_the_dates() {
         let articles = vec![

@@ -412,6 +412,52 @@ mod tests {
     }
 
     #[test]
+    fn statements_alone_in_their_groups_are_stored_nowhere() {
+        let text = "قالت أرمينيا إن الهدنة صامدة\nقالت روسيا إن المحادثات مستمرة";
+        let article = |path: &str| {
+            crate::corpus::parse_article(path, text.to_string(), crate::corpus::Format::PlainText)
+                .expect("valid")
+                .article
+        };
+        let articles = [article("a.txt"), article("b.txt")];
+        let said = |party: &str| Statement {
+            range: TextRange::new(0, text.len()),
+            quote: None,
+            speaker: None,
+            speaker_party: Some(party.into()),
+            blames: Vec::new(),
+            supports: Vec::new(),
+            evidence: Vec::new(),
+        };
+        let statements = [vec![said("armenia")], vec![said("russia"), said("iran")]];
+        let view = |index: usize| Analysed {
+            article: &articles[index],
+            statements: &statements[index],
+            parties: &[],
+        };
+        let analysed = [view(0), view(1)];
+        let story = Story {
+            label: String::new(),
+            articles: vec![0, 1],
+        };
+        let alignment = align_story(&analysed, &story, &AlignOptions::default());
+        assert_eq!(alignment.group_count(), 3);
+        assert!(
+            alignment
+                .groups()
+                .all(|g| matches!(g.members, Members::One(_)))
+        );
+        let stored = [&alignment.shared, &alignment.shared_sorted];
+        assert!(stored.iter().all(|members| members.capacity() == 0));
+        assert_eq!(alignment.shared_ends.capacity(), 0);
+        let parties: Vec<Option<&str>> = alignment
+            .groups()
+            .map(|g| g.speaker_party(&analysed).map(Name::as_str))
+            .collect();
+        assert_eq!(parties, [Some("armenia"), Some("russia"), Some("iran")]);
+    }
+
+    #[test]
     fn ranges_outside_the_text_are_compared_as_empty() {
         let statement = Statement {
             range: TextRange::new(5, 500),
