@@ -85,14 +85,22 @@ impl AlignedGroup<'_> {
 pub struct Alignment {
     /// The story's articles, ascending, each with how many statements it
     /// had when aligned.
-    articles: Vec<(usize, usize)>,
-    /// The members of the groups of several statements, group after group,
-    /// groups ordered by their first member.
-    shared: Vec<StatementRef>,
-    /// Where each of those groups ends in `shared`.
-    shared_ends: Vec<usize>,
-    /// `shared`, sorted: whether a statement is in one of those groups.
-    shared_sorted: Vec<StatementRef>,
+    articles: Box<[(usize, usize)]>,
+    /// None when every statement is alone in its group, as in every story
+    /// of one article.
+    shared: Option<Box<SharedGroups>>,
+}
+
+/// The groups of several statements of a story.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct SharedGroups {
+    /// Their members, group after group, groups ordered by their first
+    /// member.
+    members: Vec<StatementRef>,
+    /// Where each group ends in `members`.
+    ends: Vec<usize>,
+    /// `members`, sorted: whether a statement is in one of the groups.
+    sorted: Vec<StatementRef>,
 }
 
 impl Alignment {
@@ -119,14 +127,17 @@ impl Alignment {
     /// How many groups [`Alignment::groups`] lists.
     pub fn group_count(&self) -> usize {
         let statements: usize = self.articles.iter().map(|&(_, count)| count).sum();
-        statements - self.shared.len() + self.shared_ends.len()
+        match &self.shared {
+            Some(shared) => statements - shared.members.len() + shared.ends.len(),
+            None => statements,
+        }
     }
 
     /// The group holding `statement`.
     pub fn group_of(&self, statement: StatementRef) -> Option<AlignedGroup<'_>> {
         if self.is_in_shared_group(statement) {
-            return (0..self.shared_ends.len())
-                .filter_map(|index| self.shared_group(index))
+            return (0..)
+                .map_while(|index| self.shared_group(index))
                 .find(|group| group.members.binary_search(&statement).is_ok());
         }
         let in_story = self
@@ -176,16 +187,17 @@ impl Alignment {
     }
 
     fn is_in_shared_group(&self, statement: StatementRef) -> bool {
-        self.shared_sorted.binary_search(&statement).is_ok()
+        self.shared
+            .as_ref()
+            .is_some_and(|shared| shared.sorted.binary_search(&statement).is_ok())
     }
 
     fn shared_group(&self, index: usize) -> Option<AlignedGroup<'_>> {
-        let end = *self.shared_ends.get(index)?;
-        let start = index
-            .checked_sub(1)
-            .map_or(0, |before| self.shared_ends[before]);
+        let shared = self.shared.as_ref()?;
+        let end = *shared.ends.get(index)?;
+        let start = index.checked_sub(1).map_or(0, |before| shared.ends[before]);
         Some(AlignedGroup {
-            members: Members::Several(&self.shared[start..end]),
+            members: Members::Several(&shared.members[start..end]),
         })
     }
 }
@@ -255,23 +267,23 @@ pub fn align_story(articles: &[Analysed], story: &Story, options: &AlignOptions)
             }
         }
     }
-    let mut alignment = Alignment {
+    let mut shared = SharedGroups::default();
+    for set in links.sets().iter().filter(|set| set.len() > 1) {
+        shared
+            .members
+            .extend(set.iter().map(|&index| statements[index].0));
+        shared.ends.push(shared.members.len());
+    }
+    shared.sorted = shared.members.clone();
+    shared.sorted.sort_unstable();
+    Alignment {
         articles: story
             .articles
             .iter()
             .map(|&article| (article, articles[article].statements.len()))
             .collect(),
-        ..Alignment::default()
-    };
-    for set in links.sets().iter().filter(|set| set.len() > 1) {
-        alignment
-            .shared
-            .extend(set.iter().map(|&index| statements[index].0));
-        alignment.shared_ends.push(alignment.shared.len());
+        shared: (!shared.ends.is_empty()).then(|| Box::new(shared)),
     }
-    alignment.shared_sorted = alignment.shared.clone();
-    alignment.shared_sorted.sort_unstable();
-    alignment
 }
 
 /// A quote of at least this many words found word for word in another
@@ -447,9 +459,12 @@ mod tests {
                 .groups()
                 .all(|g| matches!(g.members, Members::One(_)))
         );
-        let stored = [&alignment.shared, &alignment.shared_sorted];
-        assert!(stored.iter().all(|members| members.capacity() == 0));
-        assert_eq!(alignment.shared_ends.capacity(), 0);
+        assert_eq!(alignment.shared, None);
+        assert_eq!(
+            std::mem::size_of::<Alignment>(),
+            3 * std::mem::size_of::<usize>(),
+            "every story holds one"
+        );
         let parties: Vec<Option<&str>> = alignment
             .groups()
             .map(|g| g.speaker_party(&analysed).map(Name::as_str))
