@@ -180,11 +180,7 @@ fn group_and_align(analysed: &[Analysed]) -> usize {
     let stories = group_stories(analysed, &StoryOptions::default());
     let aligned: usize = stories
         .par_iter()
-        .map(|story| {
-            align_story(analysed, story, &AlignOptions::default())
-                .groups
-                .len()
-        })
+        .map(|story| align_story(analysed, story, &AlignOptions::default()).group_count())
         .sum();
     let everything: Vec<usize> = (0..analysed.len()).collect();
     aligned + coverage(analysed, &everything).outlets.len() + stories.len()

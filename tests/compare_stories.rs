@@ -5,6 +5,7 @@ mod compare_support;
 use compare_support::{fixture_articles, name};
 use mizan::corpus::stories::{Analysed, StoryOptions, group_stories};
 use mizan::corpus::{Article, Format, parse_article};
+use mizan::tagger::Name;
 
 fn without_statements(articles: &[Article]) -> Vec<Analysed<'_>> {
     articles
@@ -154,7 +155,7 @@ const ARABIC_CLASH: &str = "قتل 7 أشخاص في قصف متبادل بين 
 const ENGLISH_CLASH: &str = "Seven people were killed near Batken as Kyrgyzstan and Tajikistan \
     traded fire; Bishkek said Dushanbe broke the 2021 deal, 7 dead in all.";
 
-fn with_parties<'a>(articles: &'a [Article], parties: &'a [Vec<String>]) -> Vec<Analysed<'a>> {
+fn with_parties<'a>(articles: &'a [Article], parties: &'a [Vec<Name>]) -> Vec<Analysed<'a>> {
     articles
         .iter()
         .zip(parties)
@@ -166,8 +167,8 @@ fn with_parties<'a>(articles: &'a [Article], parties: &'a [Vec<String>]) -> Vec<
         .collect()
 }
 
-fn parties(ids: &[&str]) -> Vec<String> {
-    ids.iter().map(|id| id.to_string()).collect()
+fn parties(ids: &[&str]) -> Vec<Name> {
+    ids.iter().map(|&id| Name::from(id)).collect()
 }
 
 #[test]

@@ -14,7 +14,7 @@ use crate::corpus::align::{AlignOptions, Alignment};
 use crate::corpus::comparison::Comparison;
 use crate::corpus::coverage::{CountFilter, Counts, Coverage, coverage};
 use crate::corpus::stories::{Analysed, Story, StoryOptions};
-use crate::tagger::{Relation, Statement};
+use crate::tagger::{Name, Relation, Statement};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -32,13 +32,13 @@ pub struct Stories {
     /// story report that statement: counted once here, not per drawn row.
     /// 0 when the story has a single outlet: "no other outlet carries it"
     /// says nothing when no other outlet covered the story.
-    pub outlet_counts: Vec<Vec<u16>>,
+    pub outlet_counts: OutletCounts,
 }
 
 impl Stories {
     /// Groups and aligns the tagged articles with the engine's defaults.
     pub fn build(articles: &[Article], statements: &[Option<Arc<[Statement]>>]) -> Stories {
-        let parties: Vec<Vec<String>> = statements
+        let parties: Vec<Vec<Name>> = statements
             .iter()
             .map(|s| parties_quoted(s.as_deref().unwrap_or(&[])))
             .collect();
@@ -64,35 +64,77 @@ impl Stories {
     }
 }
 
+/// For each article and each of its statements, how many outlets of its
+/// story report that statement. Flat, one allocation for every statement
+/// of every article rather than one per article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OutletCounts {
+    /// Where each article's statements start in `counts`, and where the
+    /// last one's end.
+    starts: Vec<usize>,
+    counts: Vec<u16>,
+}
+
+impl OutletCounts {
+    /// Zero for every statement of articles with `lengths` statements.
+    fn zeros(lengths: impl ExactSizeIterator<Item = usize>) -> OutletCounts {
+        let mut starts = Vec::with_capacity(lengths.len() + 1);
+        starts.push(0);
+        for length in lengths {
+            let last = starts.last().copied().unwrap_or(0);
+            starts.push(last + length);
+        }
+        let total = starts.last().copied().unwrap_or(0);
+        OutletCounts {
+            starts,
+            counts: vec![0; total],
+        }
+    }
+
+    /// The count of statement `statement` of `article`.
+    pub fn get(&self, article: usize, statement: usize) -> Option<u16> {
+        self.index(article, statement)
+            .map(|index| self.counts[index])
+    }
+
+    fn index(&self, article: usize, statement: usize) -> Option<usize> {
+        let start = *self.starts.get(article)?;
+        let end = *self.starts.get(article + 1)?;
+        let index = start.checked_add(statement)?;
+        (index < end).then_some(index)
+    }
+
+    fn set(&mut self, article: usize, statement: usize, count: u16) {
+        if let Some(index) = self.index(article, statement) {
+            self.counts[index] = count;
+        }
+    }
+}
+
 /// How many outlets report each statement: those of its aligned group.
 fn outlet_counts(
     articles: &[Article],
     statements: &[Option<Arc<[Statement]>>],
     alignments: &[Alignment],
     summaries: &[StorySummary],
-) -> Vec<Vec<u16>> {
-    let mut counts: Vec<Vec<u16>> = statements
+) -> OutletCounts {
+    let lengths = statements
         .iter()
-        .map(|s| vec![0; s.as_deref().map_or(0, <[Statement]>::len)])
-        .collect();
+        .map(|s| s.as_deref().map_or(0, <[Statement]>::len));
+    let mut counts = OutletCounts::zeros(lengths);
     let covered_by_several = alignments
         .iter()
         .zip(summaries)
         .filter(|(_, summary)| summary.outlets > 1);
-    for group in covered_by_several.flat_map(|(a, _)| &a.groups) {
+    for group in covered_by_several.flat_map(|(a, _)| a.groups()) {
         let outlets: BTreeSet<&str> = group
             .members
             .iter()
             .filter_map(|m| articles.get(m.article).map(outlet_of))
             .collect();
         let count = u16::try_from(outlets.len()).unwrap_or(u16::MAX);
-        for member in &group.members {
-            if let Some(slot) = counts
-                .get_mut(member.article)
-                .and_then(|c| c.get_mut(member.statement))
-            {
-                *slot = count;
-            }
+        for member in group.members.iter() {
+            counts.set(member.article, member.statement, count);
         }
     }
     counts
@@ -106,7 +148,7 @@ const SUMMARY_PARTIES: usize = 3;
 pub struct StorySummary {
     /// The parties most of its articles quote or tag, most articles first
     /// (at most [`SUMMARY_PARTIES`]).
-    pub parties: Vec<String>,
+    pub parties: Vec<Name>,
     /// Its earliest and latest article dates (`YYYY-MM-DD`), when dated.
     pub dates: Option<(String, String)>,
     /// How many outlets report it.
@@ -114,14 +156,14 @@ pub struct StorySummary {
 }
 
 impl StorySummary {
-    fn of(articles: &[Article], parties: &[Vec<String>], story: &Story) -> StorySummary {
-        let mut shared: BTreeMap<&str, usize> = BTreeMap::new();
+    fn of(articles: &[Article], parties: &[Vec<Name>], story: &Story) -> StorySummary {
+        let mut shared: BTreeMap<&Name, usize> = BTreeMap::new();
         for &article in &story.articles {
             for party in &parties[article] {
-                *shared.entry(party.as_str()).or_default() += 1;
+                *shared.entry(party).or_default() += 1;
             }
         }
-        let mut ranked: Vec<(&str, usize)> = shared.into_iter().collect();
+        let mut ranked: Vec<(&Name, usize)> = shared.into_iter().collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         let days: BTreeSet<&str> = story
             .articles
@@ -138,7 +180,7 @@ impl StorySummary {
             parties: ranked
                 .into_iter()
                 .take(SUMMARY_PARTIES)
-                .map(|(party, _)| party.to_string())
+                .map(|(party, _)| party.clone())
                 .collect(),
             dates: days
                 .first()
@@ -192,22 +234,22 @@ impl StoriesRequest {
     }
 }
 
-/// The parties an article's statements name (speakers, blamed, supported).
-/// The reader holds no lexicon, only its directory, so the tags stand in
-/// for the parties the text names: they are what the tagger recognised.
-fn parties_quoted(statements: &[Statement]) -> Vec<String> {
-    let parties: BTreeSet<&str> = statements
+/// The parties an article's statements name (speakers, blamed, supported),
+/// each once, sorted. The reader holds no lexicon, only its directory, so
+/// the tags stand in for the parties the text names: they are what the
+/// tagger recognised. Shared with the statements, not copied.
+fn parties_quoted(statements: &[Statement]) -> Vec<Name> {
+    let parties: BTreeSet<&Name> = statements
         .iter()
         .flat_map(|s| s.speaker_party.iter().chain(s.blames()).chain(s.supports()))
-        .map(|party| &**party)
         .collect();
-    parties.into_iter().map(String::from).collect()
+    parties.into_iter().cloned().collect()
 }
 
 fn analysed<'a>(
     articles: &'a [Article],
     statements: &'a [Option<Arc<[Statement]>>],
-    parties: &'a [Vec<String>],
+    parties: &'a [Vec<Name>],
 ) -> Vec<Analysed<'a>> {
     articles
         .iter()
@@ -411,6 +453,60 @@ mod tests {
         }
     }
 
+    fn untagged() -> Statement {
+        Statement {
+            range: crate::text::TextRange::new(0, 0),
+            quote: None,
+            speaker: None,
+            speaker_party: None,
+            evidence: Box::new([]),
+        }
+    }
+
+    fn blaming(party: &Name) -> crate::tagger::Evidence {
+        let nowhere = crate::text::TextRange::new(0, 0);
+        crate::tagger::Evidence {
+            relation: Relation::Blames,
+            party: party.clone(),
+            cue: nowhere,
+            target: nowhere,
+            rule: Name::from("rule"),
+            origin: crate::tagger::Origin {
+                file: Name::from("lexicon.toml"),
+                line: 1,
+            },
+        }
+    }
+
+    #[test]
+    fn outlet_counts_are_kept_per_article_and_out_of_range_is_none() {
+        let mut counts = OutletCounts::zeros([2, 0, 1].into_iter());
+        counts.set(0, 1, 3);
+        counts.set(2, 0, 2);
+        counts.set(1, 0, 9);
+        counts.set(0, 2, 9);
+        assert_eq!(counts.get(0, 0), Some(0));
+        assert_eq!(counts.get(0, 1), Some(3));
+        assert_eq!(counts.get(2, 0), Some(2));
+        assert_eq!(counts.get(1, 0), None, "an article without statements");
+        assert_eq!(counts.get(0, 2), None, "past an article's last statement");
+        assert_eq!(counts.get(3, 0), None);
+        assert_eq!(counts.get(0, usize::MAX), None);
+    }
+
+    #[test]
+    fn the_parties_quoted_share_the_statements_names() {
+        let armenia = Name::from("armenia");
+        let statement = Statement {
+            speaker_party: Some(armenia.clone()),
+            evidence: Box::new([blaming(&Name::from("azerbaijan")), blaming(&armenia)]),
+            ..untagged()
+        };
+        let parties = parties_quoted(&[statement.clone(), statement]);
+        assert_eq!(parties, ["armenia", "azerbaijan"]);
+        assert!(parties[0].shares_text_with(&armenia));
+    }
+
     #[test]
     fn a_summary_ranks_parties_by_articles_and_spans_the_dates() {
         let articles = vec![
@@ -419,11 +515,12 @@ mod tests {
             article("c", None, None),
             article("d", None, None),
         ];
+        let names = |ids: &[&str]| ids.iter().map(|&id| Name::from(id)).collect::<Vec<_>>();
         let parties = vec![
-            vec!["russia".to_string(), "armenia".to_string()],
-            vec!["armenia".to_string()],
-            vec!["armenia".to_string(), "usa".to_string()],
-            vec!["iran".to_string()],
+            names(&["russia", "armenia"]),
+            names(&["armenia"]),
+            names(&["armenia", "usa"]),
+            names(&["iran"]),
         ];
         let story = Story {
             label: String::new(),

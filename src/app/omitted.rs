@@ -17,7 +17,6 @@ use std::collections::BTreeSet;
 /// One statement the focused pane omits, as the other panes carry it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OmittedEntry {
-    pub speaker_party: Option<String>,
     /// Its statements in the compared panes, in pane order: the first is
     /// the one shown and jumped to.
     pub members: Vec<StatementRef>,
@@ -54,7 +53,7 @@ pub fn omitted_by_pane(state: &State, pane: usize) -> Vec<OmittedEntry> {
             continue;
         };
         let (story, alignment) = alignment;
-        for (index, group) in alignment.groups.iter().enumerate() {
+        for (index, group) in alignment.groups().enumerate() {
             let in_other = group.members.iter().any(|m| m.article == other);
             let in_focused = group.members.iter().any(|m| m.article == focused);
             if !in_other || in_focused || !seen.insert((story, index)) {
@@ -71,10 +70,7 @@ pub fn omitted_by_pane(state: &State, pane: usize) -> Vec<OmittedEntry> {
                 .collect();
             members.sort_by_key(|m| (pane_of(m.article), m.statement));
             if !members.is_empty() {
-                entries.push(OmittedEntry {
-                    speaker_party: group.speaker_party.clone(),
-                    members,
-                });
+                entries.push(OmittedEntry { members });
             }
         }
     }

@@ -318,8 +318,11 @@ impl State {
     /// `article` (`None` until the stories are built, and for a story only
     /// one outlet covers).
     pub fn outlets_carrying(&self, article: usize, statement: usize) -> Option<usize> {
-        let counts = &self.stories.as_ref()?.outlet_counts;
-        let count = *counts.get(article)?.get(statement)?;
+        let count = self
+            .stories
+            .as_ref()?
+            .outlet_counts
+            .get(article, statement)?;
         (count > 0).then_some(usize::from(count))
     }
 

@@ -9,11 +9,11 @@ use clap::{Args, ValueEnum};
 use mizan::config::Config;
 use mizan::corpus::align::{AlignOptions, AlignedGroup, StatementRef, outlet_of};
 use mizan::corpus::comparison::Comparison;
-use mizan::corpus::coverage::{ArticleCoverage, Counts, Coverage, PartyPair};
+use mizan::corpus::coverage::{ArticleCoverage, Counts, Coverage, PartyPair, coverage};
 use mizan::corpus::stories::{Analysed, StoryOptions, parties_named};
 use mizan::corpus::{AnalysisCache, Article};
 use mizan::lexicon::Lexicon;
-use mizan::tagger::{Relation, Statement};
+use mizan::tagger::{Name, Relation, Statement};
 use mizan::text::layout::{Direction, LayoutOptions, layout_paragraph};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -49,7 +49,7 @@ pub enum OutputFormat {
 /// What the tagger found in one article.
 struct Analysis {
     statements: Vec<Statement>,
-    parties: Vec<String>,
+    parties: Vec<Name>,
 }
 
 pub fn run(cli: &Cli, args: &CompareArgs) -> anyhow::Result<ExitCode> {
@@ -75,8 +75,10 @@ pub fn run(cli: &Cli, args: &CompareArgs) -> anyhow::Result<ExitCode> {
         ..StoryOptions::default()
     };
     let comparison = Comparison::build(&analysed, &options, &AlignOptions::default());
+    let everything: Vec<usize> = (0..analysed.len()).collect();
+    let coverage = coverage(&analysed, &everything);
     let written = match args.format {
-        OutputFormat::Json => write_json(&comparison, &analysed),
+        OutputFormat::Json => write_json(&comparison, &coverage, &analysed),
         OutputFormat::Table => {
             let style = TableStyle {
                 width: args.width.unwrap_or_else(terminal_width).max(40),
@@ -84,7 +86,8 @@ pub fn run(cli: &Cli, args: &CompareArgs) -> anyhow::Result<ExitCode> {
                 colour: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
             };
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            write_table(&mut out, &comparison, &analysed, &style).and_then(|()| out.flush())
+            write_table(&mut out, &comparison, &coverage, &analysed, &style)
+                .and_then(|()| out.flush())
         }
     };
     match written {
@@ -99,9 +102,13 @@ pub fn run(cli: &Cli, args: &CompareArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn write_json(comparison: &Comparison, analysed: &[Analysed]) -> std::io::Result<()> {
+fn write_json(
+    comparison: &Comparison,
+    coverage: &Coverage,
+    analysed: &[Analysed],
+) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let json = serde_json::to_string_pretty(&to_json(comparison, analysed))?;
+    let json = serde_json::to_string_pretty(&to_json(comparison, coverage, analysed))?;
     writeln!(out, "{}", super::escape_json_unsafe(&json))?;
     out.flush()
 }
@@ -123,9 +130,13 @@ fn analyse_all(
 }
 
 /// The JSON form of a comparison (see the README).
-fn to_json<'a>(comparison: &'a Comparison, analysed: &'a [Analysed<'a>]) -> JsonComparison<'a> {
+fn to_json<'a>(
+    comparison: &'a Comparison,
+    coverage: &'a Coverage,
+    analysed: &'a [Analysed<'a>],
+) -> JsonComparison<'a> {
     let path = |index: usize| analysed[index].article.path.as_str();
-    let groups: Vec<(usize, &AlignedGroup)> = comparison.groups().collect();
+    let groups: Vec<(usize, AlignedGroup)> = comparison.groups().collect();
     JsonComparison {
         stories: comparison
             .stories
@@ -135,14 +146,12 @@ fn to_json<'a>(comparison: &'a Comparison, analysed: &'a [Analysed<'a>]) -> Json
                 articles: story.articles.iter().map(|&i| path(i)).collect(),
             })
             .collect(),
-        articles: comparison
-            .coverage
+        articles: coverage
             .articles
             .iter()
             .map(|row| json_article(comparison, analysed, &groups, row))
             .collect(),
-        outlets: comparison
-            .coverage
+        outlets: coverage
             .outlets
             .iter()
             .map(|row| JsonOutlet {
@@ -161,11 +170,11 @@ fn to_json<'a>(comparison: &'a Comparison, analysed: &'a [Analysed<'a>]) -> Json
 fn json_group<'a>(
     analysed: &[Analysed<'a>],
     story: usize,
-    group: &'a AlignedGroup,
+    group: AlignedGroup<'a>,
 ) -> JsonGroup<'a> {
     JsonGroup {
         story,
-        speaker_party: group.speaker_party.as_deref(),
+        speaker_party: group.speaker_party(analysed).map(Name::as_str),
         outlets: outlets(analysed, &group.articles()),
         statements: group
             .members
@@ -187,7 +196,7 @@ fn json_group<'a>(
 fn json_article<'a>(
     comparison: &Comparison,
     analysed: &[Analysed<'a>],
-    groups: &[(usize, &AlignedGroup)],
+    groups: &[(usize, AlignedGroup)],
     row: &'a ArticleCoverage,
 ) -> JsonArticle<'a> {
     let article = row.article;
@@ -356,20 +365,21 @@ const NUMBER_COLUMN: usize = 6;
 fn write_table(
     out: &mut impl Write,
     comparison: &Comparison,
+    coverage: &Coverage,
     analysed: &[Analysed],
     style: &TableStyle,
 ) -> std::io::Result<()> {
     write_stories(out, comparison, analysed, style)?;
     write_counts_header(out, "Coverage by outlet", OUTLET_COLUMN, style)?;
-    for row in &comparison.coverage.outlets {
+    for row in &coverage.outlets {
         write_counts_row(out, &row.outlet, OUTLET_COLUMN, &row.counts, style)?;
     }
     write_counts_header(out, "Coverage by article", PATH_COLUMN, style)?;
-    for row in &comparison.coverage.articles {
+    for row in &coverage.articles {
         let path = &analysed[row.article].article.path;
         write_counts_row(out, path, PATH_COLUMN, &row.counts, style)?;
     }
-    write_pairs(out, &comparison.coverage, style)?;
+    write_pairs(out, coverage, style)?;
     write_aligned(out, comparison, analysed, style)
 }
 
@@ -526,10 +536,12 @@ fn write_aligned(
             out,
             "  story {} · {} · {} outlets",
             story + 1,
-            group.speaker_party.as_deref().unwrap_or("no party"),
+            group
+                .speaker_party(analysed)
+                .map_or("no party", Name::as_str),
             outlets.len()
         )?;
-        for &member in &group.members {
+        for &member in group.members.iter() {
             writeln!(
                 out,
                 "    {} {}",

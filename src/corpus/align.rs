@@ -11,10 +11,11 @@
 use super::stories::{Analysed, Story};
 use super::terms::{KeyMap, fold, folded_term_keys, is_word_char};
 use super::union_find::UnionFind;
-use crate::tagger::Statement;
+use crate::tagger::{Name, Statement};
 use crate::text::TextRange;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
+use std::ops::Deref;
 
 /// One statement of one analysed article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -25,16 +26,35 @@ pub struct StatementRef {
     pub statement: usize,
 }
 
-/// Statements of one story that report the same words.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct AlignedGroup {
-    pub speaker_party: Option<String>,
+/// Statements of one story that report the same words: a view into an
+/// [`Alignment`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AlignedGroup<'a> {
     /// Ascending; a group may hold several statements of one article (a
     /// headline and the body repeating the same quote).
-    pub members: Vec<StatementRef>,
+    pub members: Members<'a>,
 }
 
-impl AlignedGroup {
+/// A group's statements: most statements are reported by one article only,
+/// and such a group of one is stored nowhere but in its view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Members<'a> {
+    One(StatementRef),
+    Several(&'a [StatementRef]),
+}
+
+impl Deref for Members<'_> {
+    type Target = [StatementRef];
+
+    fn deref(&self) -> &[StatementRef] {
+        match self {
+            Members::One(member) => std::slice::from_ref(member),
+            Members::Several(members) => members,
+        }
+    }
+}
+
+impl AlignedGroup<'_> {
     /// The articles the group's statements come from, ascending.
     pub fn articles(&self) -> Vec<usize> {
         let articles: BTreeSet<usize> = self.members.iter().map(|m| m.article).collect();
@@ -47,22 +67,86 @@ impl AlignedGroup {
             .windows(2)
             .any(|pair| pair[0].article != pair[1].article)
     }
+
+    /// The party of the group's speakers: one party, as only statements
+    /// of speakers of the same party are aligned.
+    pub fn speaker_party<'s>(&self, articles: &[Analysed<'s>]) -> Option<&'s Name> {
+        let first = self.members.first()?;
+        let statements = articles.get(first.article)?.statements;
+        statements.get(first.statement)?.speaker_party.as_ref()
+    }
 }
 
-/// Every statement of a story, in groups.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+/// Every statement of a story, in groups. Only the groups of several
+/// statements are stored: a reader aligns hundreds of thousands of
+/// statements, almost every one alone in its group, and storing those
+/// would cost more than all the rest of the stories.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Alignment {
-    /// Every statement of the story is in exactly one group; groups are
-    /// ordered by their first member.
-    pub groups: Vec<AlignedGroup>,
+    /// The story's articles, ascending, each with how many statements it
+    /// had when aligned.
+    articles: Box<[(usize, usize)]>,
+    /// None when every statement is alone in its group, as in every story
+    /// of one article.
+    shared: Option<Box<SharedGroups>>,
+}
+
+/// The groups of several statements of a story.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct SharedGroups {
+    /// Their members, group after group, groups ordered by their first
+    /// member.
+    members: Vec<StatementRef>,
+    /// Where each group ends in `members`.
+    ends: Vec<usize>,
+    /// `members`, sorted: whether a statement is in one of the groups.
+    sorted: Vec<StatementRef>,
 }
 
 impl Alignment {
+    /// Every statement of the story is in exactly one group; groups are
+    /// ordered by their first member.
+    pub fn groups(&self) -> impl Iterator<Item = AlignedGroup<'_>> + '_ {
+        let mut next_shared = 0;
+        self.statements().filter_map(move |statement| {
+            if !self.is_in_shared_group(statement) {
+                return Some(AlignedGroup {
+                    members: Members::One(statement),
+                });
+            }
+            // Statements come in order, so a shared group's first member
+            // comes before its others and before the next group's.
+            let group = self
+                .shared_group(next_shared)
+                .filter(|group| group.members[0] == statement)?;
+            next_shared += 1;
+            Some(group)
+        })
+    }
+
+    /// How many groups [`Alignment::groups`] lists.
+    pub fn group_count(&self) -> usize {
+        let statements: usize = self.articles.iter().map(|&(_, count)| count).sum();
+        match &self.shared {
+            Some(shared) => statements - shared.members.len() + shared.ends.len(),
+            None => statements,
+        }
+    }
+
     /// The group holding `statement`.
-    pub fn group_of(&self, statement: StatementRef) -> Option<&AlignedGroup> {
-        self.groups
+    pub fn group_of(&self, statement: StatementRef) -> Option<AlignedGroup<'_>> {
+        if self.is_in_shared_group(statement) {
+            return (0..)
+                .map_while(|index| self.shared_group(index))
+                .find(|group| group.members.binary_search(&statement).is_ok());
+        }
+        let in_story = self
+            .articles
             .iter()
-            .find(|group| group.members.binary_search(&statement).is_ok())
+            .any(|&(article, count)| article == statement.article && statement.statement < count);
+        in_story.then_some(AlignedGroup {
+            members: Members::One(statement),
+        })
     }
 
     /// The same statement as reported by the story's other articles.
@@ -90,11 +174,31 @@ impl Alignment {
 
     /// What the story's other articles report that `article` does not: the
     /// groups without a statement of `article`.
-    pub fn omitted_by(&self, article: usize) -> Vec<&AlignedGroup> {
-        self.groups
-            .iter()
+    pub fn omitted_by(&self, article: usize) -> Vec<AlignedGroup<'_>> {
+        self.groups()
             .filter(|group| group.members.iter().all(|m| m.article != article))
             .collect()
+    }
+
+    fn statements(&self) -> impl Iterator<Item = StatementRef> + '_ {
+        self.articles.iter().flat_map(|&(article, count)| {
+            (0..count).map(move |statement| StatementRef { article, statement })
+        })
+    }
+
+    fn is_in_shared_group(&self, statement: StatementRef) -> bool {
+        self.shared
+            .as_ref()
+            .is_some_and(|shared| shared.sorted.binary_search(&statement).is_ok())
+    }
+
+    fn shared_group(&self, index: usize) -> Option<AlignedGroup<'_>> {
+        let shared = self.shared.as_ref()?;
+        let end = *shared.ends.get(index)?;
+        let start = index.checked_sub(1).map_or(0, |before| shared.ends[before]);
+        Some(AlignedGroup {
+            members: Members::Several(&shared.members[start..end]),
+        })
     }
 }
 
@@ -163,22 +267,23 @@ pub fn align_story(articles: &[Analysed], story: &Story, options: &AlignOptions)
             }
         }
     }
-    let groups = links
-        .groups()
-        .into_iter()
-        .map(|members| AlignedGroup {
-            speaker_party: statements[members[0]]
-                .1
-                .speaker_party
-                .as_deref()
-                .map(String::from),
-            members: members
-                .into_iter()
-                .map(|index| statements[index].0)
-                .collect(),
-        })
-        .collect();
-    Alignment { groups }
+    let mut shared = SharedGroups::default();
+    for set in links.sets().iter().filter(|set| set.len() > 1) {
+        shared
+            .members
+            .extend(set.iter().map(|&index| statements[index].0));
+        shared.ends.push(shared.members.len());
+    }
+    shared.sorted = shared.members.clone();
+    shared.sorted.sort_unstable();
+    Alignment {
+        articles: story
+            .articles
+            .iter()
+            .map(|&article| (article, articles[article].statements.len()))
+            .collect(),
+        shared: (!shared.ends.is_empty()).then(|| Box::new(shared)),
+    }
 }
 
 /// A quote of at least this many words found word for word in another
@@ -314,6 +419,53 @@ mod tests {
         assert!(quoting.quotes(&said("نرفضُ الهدنةَ المؤقتة", None)));
         assert!(!quoting.quotes(&said("ونرفض الهدنة المؤقتة", None)));
         assert!(!quoting.quotes(&said("نرفض الهدنة المؤقتتين", None)));
+    }
+
+    #[test]
+    fn statements_alone_in_their_groups_are_stored_nowhere() {
+        let text = "قالت أرمينيا إن الهدنة صامدة\nقالت روسيا إن المحادثات مستمرة";
+        let article = |path: &str| {
+            crate::corpus::parse_article(path, text.to_string(), crate::corpus::Format::PlainText)
+                .expect("valid")
+                .article
+        };
+        let articles = [article("a.txt"), article("b.txt")];
+        let said = |party: &str| Statement {
+            range: TextRange::new(0, text.len()),
+            quote: None,
+            speaker: None,
+            speaker_party: Some(party.into()),
+            evidence: Box::new([]),
+        };
+        let statements = [vec![said("armenia")], vec![said("russia"), said("iran")]];
+        let view = |index: usize| Analysed {
+            article: &articles[index],
+            statements: &statements[index],
+            parties: &[],
+        };
+        let analysed = [view(0), view(1)];
+        let story = Story {
+            label: String::new(),
+            articles: vec![0, 1],
+        };
+        let alignment = align_story(&analysed, &story, &AlignOptions::default());
+        assert_eq!(alignment.group_count(), 3);
+        assert!(
+            alignment
+                .groups()
+                .all(|g| matches!(g.members, Members::One(_)))
+        );
+        assert_eq!(alignment.shared, None);
+        assert_eq!(
+            std::mem::size_of::<Alignment>(),
+            3 * std::mem::size_of::<usize>(),
+            "every story holds one"
+        );
+        let parties: Vec<Option<&str>> = alignment
+            .groups()
+            .map(|g| g.speaker_party(&analysed).map(Name::as_str))
+            .collect();
+        assert_eq!(parties, [Some("armenia"), Some("russia"), Some("iran")]);
     }
 
     #[test]

@@ -1,10 +1,9 @@
 //! Everything a comparison shows, computed once for a set of analysed
-//! articles: their stories, each story's aligned statements and the
-//! coverage counts. `mizan compare` prints it; the reader's compare and
+//! articles: their stories and each story's aligned statements. `mizan
+//! compare` prints it with the coverage counts; the reader's compare and
 //! coverage views draw it.
 
 use super::align::{AlignOptions, AlignedGroup, Alignment, align_story};
-use super::coverage::{Coverage, coverage};
 use super::stories::{Analysed, Story, StoryOptions, group_stories};
 use rayon::prelude::*;
 
@@ -14,11 +13,14 @@ pub struct Comparison {
     pub alignments: Vec<Alignment>,
     /// For each analysed article, the index of its story.
     pub story_of: Vec<usize>,
-    /// The counts of all the articles.
-    pub coverage: Coverage,
 }
 
 impl Comparison {
+    /// Groups and aligns `analysed`. The coverage counts are not part of
+    /// it: the reader counts only what its coverage view shows, and counts
+    /// of 10,000 articles held beside the stories would be ~15 MiB for
+    /// nothing (`mizan compare` counts them with
+    /// [`crate::corpus::coverage::coverage`]).
     pub fn build(
         analysed: &[Analysed],
         stories: &StoryOptions,
@@ -35,9 +37,7 @@ impl Comparison {
                 story_of[article] = index;
             }
         }
-        let everything: Vec<usize> = (0..analysed.len()).collect();
         Comparison {
-            coverage: coverage(analysed, &everything),
             stories,
             alignments,
             story_of,
@@ -46,15 +46,10 @@ impl Comparison {
 
     /// Every aligned group of every story with its story's index, stories
     /// in order.
-    pub fn groups(&self) -> impl Iterator<Item = (usize, &AlignedGroup)> {
+    pub fn groups(&self) -> impl Iterator<Item = (usize, AlignedGroup<'_>)> {
         self.alignments
             .iter()
             .enumerate()
-            .flat_map(|(story, alignment)| alignment.groups.iter().map(move |group| (story, group)))
-    }
-
-    /// The counts of one story's articles.
-    pub fn story_coverage(&self, analysed: &[Analysed], story: usize) -> Coverage {
-        coverage(analysed, &self.stories[story].articles)
+            .flat_map(|(story, alignment)| alignment.groups().map(move |group| (story, group)))
     }
 }

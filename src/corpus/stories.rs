@@ -15,10 +15,10 @@
 
 use super::Article;
 use super::dates::{Day, dates_in_text, parse_iso_day};
-use super::terms::{KeyMap, Term, each_term, feature_key};
+use super::terms::{KeyMap, Term, each_term, feature_key, specificity};
 use super::union_find::UnionFind;
 use crate::lexicon::Lexicon;
-use crate::tagger::Statement;
+use crate::tagger::{Name, Statement};
 use crate::text::Lang;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -31,13 +31,13 @@ pub struct Analysed<'a> {
     pub article: &'a Article,
     pub statements: &'a [Statement],
     /// Party ids mentioned anywhere in the text.
-    pub parties: &'a [String],
+    pub parties: &'a [Name],
 }
 
 /// The parties an article's title and paragraphs name (by the lexicon's
 /// names, people and demonyms), each once, sorted: the `parties` of
 /// [`Analysed`].
-pub fn parties_named(article: &Article, lexicon: &Lexicon) -> Vec<String> {
+pub fn parties_named(article: &Article, lexicon: &Lexicon) -> Vec<Name> {
     let blocks = std::iter::once(article.title.as_str()).chain(
         article
             .paragraphs
@@ -48,7 +48,7 @@ pub fn parties_named(article: &Article, lexicon: &Lexicon) -> Vec<String> {
         .flat_map(|text| lexicon.lookup_names(text))
         .map(|hit| hit.party)
         .collect();
-    named.into_iter().collect()
+    named.into_iter().map(Name::from).collect()
 }
 
 /// How articles are grouped.
@@ -193,7 +193,7 @@ fn profiles(articles: &[Analysed]) -> Vec<Profile> {
                         let tf = 1.0 + occurrences.count.ln();
                         (
                             key,
-                            tf * occurrences.specificity * idf,
+                            tf * specificity(occurrences.generic) * idf,
                             occurrences.universal,
                         )
                     })
@@ -221,12 +221,14 @@ fn unit_vector(weights: impl Iterator<Item = (u64, f32)>) -> SparseVector {
     vector
 }
 
-/// One term's occurrences in an article, how specific the term is, and
-/// whether it reads the same in every language.
+/// One term's occurrences in an article, whether the term is generic (see
+/// [`Term::specificity`]), and whether it reads the same in every language.
+/// Eight bytes, so that a keyed entry is sixteen: the counts of every
+/// article are held at once until the document frequencies are known.
 #[derive(Clone, Copy, Debug)]
 struct Occurrences {
     count: f32,
-    specificity: f32,
+    generic: bool,
     universal: bool,
 }
 
@@ -234,19 +236,19 @@ struct Occurrences {
 fn term_counts(analysed: &Analysed) -> Vec<(u64, Occurrences)> {
     let article = analysed.article;
     let mut counts: KeyMap<Occurrences> = KeyMap::default();
-    let mut add = |key: u64, count: f32, specificity: f32, universal: bool| {
+    let mut add = |key: u64, count: f32, generic: bool, universal: bool| {
         counts
             .entry(key)
             .or_insert(Occurrences {
                 count: 0.0,
-                specificity,
+                generic,
                 universal,
             })
             .count += count;
     };
     let mut add_term = |term: Term, count: f32| {
         let universal = matches!(term, Term::Number(_));
-        add(term.key(), count, term.specificity(), universal);
+        add(term.key(), count, term.is_generic(), universal);
     };
     each_term(&article.title, |term| add_term(term, TITLE_WEIGHT));
     for range in &article.paragraphs {
@@ -254,11 +256,11 @@ fn term_counts(analysed: &Analysed) -> Vec<(u64, Occurrences)> {
     }
     for range in &article.paragraphs {
         for day in dates_in_text(range.slice(&article.source)) {
-            add(feature_key("date", &day.to_string()), 1.0, 1.0, true);
+            add(feature_key("date", &day.to_string()), 1.0, false, true);
         }
     }
     for party in analysed.parties {
-        add(feature_key("party", party), 1.0, 1.0, true);
+        add(feature_key("party", party), 1.0, false, true);
     }
     let mut vector: Vec<(u64, Occurrences)> = counts.into_iter().collect();
     vector.sort_unstable_by_key(|&(key, _)| key);
@@ -459,4 +461,14 @@ fn min_day(a: Option<Day>, b: Option<Day>) -> Option<Day> {
 
 fn max_day(a: Option<Day>, b: Option<Day>) -> Option<Day> {
     a.max(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_counted_term_takes_sixteen_bytes() {
+        assert_eq!(std::mem::size_of::<(u64, Occurrences)>(), 16);
+    }
 }

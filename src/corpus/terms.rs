@@ -47,11 +47,19 @@ impl Term<'_> {
     /// statistics cannot learn this from the handful of articles one
     /// usually compares.
     pub fn specificity(&self) -> f32 {
-        match self {
-            Term::Word(stem) if GENERIC_NEWS_STEMS.contains(stem.as_ref()) => GENERIC_WEIGHT,
-            _ => 1.0,
-        }
+        specificity(self.is_generic())
     }
+
+    /// Whether the term is vocabulary of every conflict report.
+    pub fn is_generic(&self) -> bool {
+        matches!(self, Term::Word(stem) if GENERIC_NEWS_STEMS.contains(stem.as_ref()))
+    }
+}
+
+/// The specificity of a term that is generic or not (see
+/// [`Term::specificity`]), for callers that keep the flag instead.
+pub fn specificity(generic: bool) -> f32 {
+    if generic { GENERIC_WEIGHT } else { 1.0 }
 }
 
 /// The weight of a generic newswire word relative to a specific one.
