@@ -380,6 +380,11 @@ fn articles_arriving_in_batches_fill_the_list_and_keep_the_selection() {
         assert_eq!(state.selected_article_row(), Some(selected));
     }
     assert_eq!(state.articles.len(), all.len());
+    assert_eq!(
+        state.articles.capacity(),
+        all.len(),
+        "the batches leave no spare room"
+    );
     assert_eq!(state.article_rows.len(), all.len());
     let status = format!("{} articles", all.len());
     assert!(screen(&state).contains(&status), "{}", screen(&state));

