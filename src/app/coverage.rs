@@ -37,10 +37,10 @@ pub struct Stories {
 
 impl Stories {
     /// Groups and aligns the tagged articles with the engine's defaults.
-    pub fn build(articles: &[Article], statements: &[Option<Arc<[Statement]>>]) -> Stories {
+    pub fn build(articles: &[Article], statements: &[Option<Arc<Vec<Statement>>>]) -> Stories {
         let parties: Vec<Vec<Name>> = statements
             .iter()
-            .map(|s| parties_quoted(s.as_deref().unwrap_or(&[])))
+            .map(|s| parties_quoted(s.as_deref().map_or(&[][..], Vec::as_slice)))
             .collect();
         let analysed = analysed(articles, statements, &parties);
         let comparison = Comparison::build(
@@ -114,13 +114,11 @@ impl OutletCounts {
 /// How many outlets report each statement: those of its aligned group.
 fn outlet_counts(
     articles: &[Article],
-    statements: &[Option<Arc<[Statement]>>],
+    statements: &[Option<Arc<Vec<Statement>>>],
     alignments: &[Alignment],
     summaries: &[StorySummary],
 ) -> OutletCounts {
-    let lengths = statements
-        .iter()
-        .map(|s| s.as_deref().map_or(0, <[Statement]>::len));
+    let lengths = statements.iter().map(|s| s.as_deref().map_or(0, Vec::len));
     let mut counts = OutletCounts::zeros(lengths);
     let covered_by_several = alignments
         .iter()
@@ -209,14 +207,14 @@ pub struct StoriesRequest {
     /// Shared with the reader's state: a request costs a pointer per
     /// article, not a copy of every statement (tens of MiB at 10,000
     /// articles).
-    statements: Vec<Option<Arc<[Statement]>>>,
+    statements: Vec<Option<Arc<Vec<Statement>>>>,
 }
 
 impl StoriesRequest {
     pub(super) fn new(
         generation: u64,
         articles: Arc<Vec<Article>>,
-        statements: Vec<Option<Arc<[Statement]>>>,
+        statements: Vec<Option<Arc<Vec<Statement>>>>,
     ) -> StoriesRequest {
         StoriesRequest {
             generation,
@@ -248,7 +246,7 @@ fn parties_quoted(statements: &[Statement]) -> Vec<Name> {
 
 fn analysed<'a>(
     articles: &'a [Article],
-    statements: &'a [Option<Arc<[Statement]>>],
+    statements: &'a [Option<Arc<Vec<Statement>>>],
     parties: &'a [Vec<Name>],
 ) -> Vec<Analysed<'a>> {
     articles
@@ -257,7 +255,7 @@ fn analysed<'a>(
         .zip(parties)
         .map(|((article, statements), parties)| Analysed {
             article,
-            statements: statements.as_deref().unwrap_or(&[]),
+            statements: statements.as_deref().map_or(&[][..], Vec::as_slice),
             parties,
         })
         .collect()
@@ -304,7 +302,7 @@ impl CoverageView {
     pub fn new(
         title: String,
         articles: &[Article],
-        statements: &[Option<Arc<[Statement]>>],
+        statements: &[Option<Arc<Vec<Statement>>>],
         selection: &[usize],
         directory: &Directory,
     ) -> CoverageView {
@@ -316,7 +314,7 @@ impl CoverageView {
         };
         let everything = selection
             .iter()
-            .flat_map(|&a| statements[a].as_deref().unwrap_or(&[]));
+            .flat_map(|&a| statements[a].as_deref().map_or(&[][..], Vec::as_slice));
         let all_outlets = format!("all {} outlets", coverage.outlets.len());
         view.add_counts(all_outlets, selection, &Counts::of(everything), directory);
         for outlet in &coverage.outlets {

@@ -343,7 +343,12 @@ impl FilterIndex {
                 })
                 .collect(),
         };
-        let mut matches = Matches::default();
+        // Sized once: growing by doubling asks the allocator for ever larger
+        // blocks, each a walk of the free lists once the heap is fragmented.
+        let mut matches = Matches {
+            articles: Vec::with_capacity(per_article.iter().filter(|(_, p, _)| *p).count()),
+            statements: Vec::with_capacity(per_article.iter().map(|(_, _, s)| s.len()).sum()),
+        };
         for (article, passes, statements) in per_article {
             if passes {
                 matches.articles.push(article);

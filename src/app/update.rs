@@ -680,7 +680,7 @@ fn analysed(state: &mut State, generation: u64, results: Vec<(usize, Vec<Stateme
         if state.reader.article == article {
             keep_selection(state, &statements);
         }
-        state.statements[article] = Some(Arc::from(statements));
+        state.statements[article] = Some(Arc::new(statements));
         state.reindex(article);
     }
     // Stories need every article of the pass: a partial grouping would move
