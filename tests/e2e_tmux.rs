@@ -189,6 +189,59 @@ fn a_person_reads_filters_compares_and_quits() {
     }
 }
 
+#[test]
+fn a_story_is_grouped_compared_and_its_omissions_listed() {
+    if !tmux::available("a_story_is_grouped_compared_and_its_omissions_listed") {
+        return;
+    }
+    let home = tempfile::tempdir().expect("temp dir");
+    write_articles(home.path());
+    let tmux = Tmux::new("e2e-story");
+    tmux.start(160, 45, &mizan_command(home.path()));
+    tmux.wait("the article list", |s| s.contains("3 articles"));
+
+    // `t` groups once the stories are built in the background (before that
+    // it says to press it again), so it is pressed until the list is
+    // grouped, slower than mizan answers, never twice into one state.
+    let mut pressed: Option<Instant> = None;
+    tmux.wait_until("the list grouped by story", |tmux| {
+        if tmux.screen().contains("by story") {
+            return true;
+        }
+        if pressed.is_none_or(|at| at.elapsed() > Duration::from_millis(500)) {
+            tmux.keys(&["t"]);
+            pressed = Some(Instant::now());
+        }
+        false
+    });
+    // The header names the story's parties, dates, articles and outlets.
+    // The cursor stays on its article (the newest, first under the
+    // header), so `k` reaches the header.
+    let grouped = tmux.wait("the story header", |s| s.contains("3 articles · 3 outlets"));
+    assert!(grouped.contains("2026-03-04–05"), "{grouped}");
+    tmux.keys(&["k", "Enter"]);
+    let compare = tmux.wait("the story's comparison", |s| s.contains('│'));
+    let header = compare.lines().next().unwrap_or("");
+    assert_eq!(header.matches('│').count(), 2, "three panes: {compare}");
+    assert!(header.starts_with("Baku Herald"), "oldest first: {compare}");
+
+    // The first pane's outlet does not report the Arabic article's two
+    // statements nor the wire's: the omitted list shows all three.
+    tmux.keys(&["O"]);
+    let omitted = tmux.wait("the omitted list", |s| {
+        s.contains("that Baku Herald omits: 3")
+    });
+    assert!(
+        omitted.contains("Caucasus Wire") && omitted.contains("Armenia's foreign minister"),
+        "{omitted}"
+    );
+    tmux.keys(&["Escape"]);
+    tmux.wait("the omitted list to close", |s| !s.contains("omits:"));
+    tmux.keys(&["Escape"]);
+    tmux.wait("the list", |s| s.contains("title (sorted by"));
+    tmux.keys(&["q"]);
+}
+
 /// The whole list shows again and the filter line is gone.
 fn filter_cleared(screen: &str) -> bool {
     screen.contains("Caucasus Wire") && !screen.lines().any(|line| line.starts_with("/ "))
