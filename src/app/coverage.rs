@@ -9,6 +9,7 @@
 
 use super::action::Action;
 use super::directory::Directory;
+use super::state::{Tagged, tagged_statements};
 use crate::corpus::Article;
 use crate::corpus::align::{AlignOptions, Alignment};
 use crate::corpus::comparison::Comparison;
@@ -37,10 +38,10 @@ pub struct Stories {
 
 impl Stories {
     /// Groups and aligns the tagged articles with the engine's defaults.
-    pub fn build(articles: &[Article], statements: &[Option<Arc<Vec<Statement>>>]) -> Stories {
+    pub fn build(articles: &[Article], statements: &[Tagged]) -> Stories {
         let parties: Vec<Vec<Name>> = statements
             .iter()
-            .map(|s| parties_quoted(s.as_deref().map_or(&[][..], Vec::as_slice)))
+            .map(|s| parties_quoted(tagged_statements(s)))
             .collect();
         let analysed = analysed(articles, statements, &parties);
         let comparison = Comparison::build(
@@ -114,11 +115,11 @@ impl OutletCounts {
 /// How many outlets report each statement: those of its aligned group.
 fn outlet_counts(
     articles: &[Article],
-    statements: &[Option<Arc<Vec<Statement>>>],
+    statements: &[Tagged],
     alignments: &[Alignment],
     summaries: &[StorySummary],
 ) -> OutletCounts {
-    let lengths = statements.iter().map(|s| s.as_deref().map_or(0, Vec::len));
+    let lengths = statements.iter().map(|s| tagged_statements(s).len());
     let mut counts = OutletCounts::zeros(lengths);
     let covered_by_several = alignments
         .iter()
@@ -207,14 +208,14 @@ pub struct StoriesRequest {
     /// Shared with the reader's state: a request costs a pointer per
     /// article, not a copy of every statement (tens of MiB at 10,000
     /// articles).
-    statements: Vec<Option<Arc<Vec<Statement>>>>,
+    statements: Vec<Tagged>,
 }
 
 impl StoriesRequest {
     pub(super) fn new(
         generation: u64,
         articles: Arc<Vec<Article>>,
-        statements: Vec<Option<Arc<Vec<Statement>>>>,
+        statements: Vec<Tagged>,
     ) -> StoriesRequest {
         StoriesRequest {
             generation,
@@ -246,7 +247,7 @@ fn parties_quoted(statements: &[Statement]) -> Vec<Name> {
 
 fn analysed<'a>(
     articles: &'a [Article],
-    statements: &'a [Option<Arc<Vec<Statement>>>],
+    statements: &'a [Tagged],
     parties: &'a [Vec<Name>],
 ) -> Vec<Analysed<'a>> {
     articles
@@ -255,7 +256,7 @@ fn analysed<'a>(
         .zip(parties)
         .map(|((article, statements), parties)| Analysed {
             article,
-            statements: statements.as_deref().map_or(&[][..], Vec::as_slice),
+            statements: tagged_statements(statements),
             parties,
         })
         .collect()
@@ -302,7 +303,7 @@ impl CoverageView {
     pub fn new(
         title: String,
         articles: &[Article],
-        statements: &[Option<Arc<Vec<Statement>>>],
+        statements: &[Tagged],
         selection: &[usize],
         directory: &Directory,
     ) -> CoverageView {
@@ -314,7 +315,7 @@ impl CoverageView {
         };
         let everything = selection
             .iter()
-            .flat_map(|&a| statements[a].as_deref().map_or(&[][..], Vec::as_slice));
+            .flat_map(|&a| tagged_statements(&statements[a]));
         let all_outlets = format!("all {} outlets", coverage.outlets.len());
         view.add_counts(all_outlets, selection, &Counts::of(everything), directory);
         for outlet in &coverage.outlets {

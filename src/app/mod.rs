@@ -22,6 +22,7 @@ pub use coverage::{CoverageView, Stories, StoriesRequest};
 pub use directory::{Directory, NameAlias, PartyInfo};
 pub use reading::Reading;
 pub use state::{
-    CompareView, FilterState, ListView, ReaderView, Screen, StartOptions, State, Status,
+    CompareView, FilterState, ListView, ReaderView, Screen, StartOptions, State, Status, Tagged,
+    tagged_statements,
 };
 pub use update::update;

@@ -93,16 +93,24 @@ pub struct Status {
     pub errors: Vec<String>,
 }
 
+/// An article's statements once tagged (`None` before), shared (never
+/// copied) with the stories built in the background. The tagger's vector is
+/// kept as it is: converting it to an `Arc<[_]>` copied every article's
+/// statements and left a hole per article in the heap, which made a filter
+/// keystroke over 100,000 statements half as slow again.
+pub type Tagged = Option<Arc<Vec<Statement>>>;
+
+/// The statements of `tagged` (none until tagged).
+pub fn tagged_statements(tagged: &Tagged) -> &[Statement] {
+    tagged.as_deref().map_or(&[], Vec::as_slice)
+}
+
 /// The reader.
 #[derive(Debug)]
 pub struct State {
     pub articles: Arc<Vec<Article>>,
-    /// Each article's statements, once tagged; shared (never copied) with
-    /// the stories built in the background. The tagger's vector is kept as
-    /// it is: converting it to an `Arc<[_]>` copied every article's
-    /// statements and left a hole per article in the heap, which made a
-    /// filter keystroke over 100,000 statements half as slow again.
-    pub statements: Vec<Option<Arc<Vec<Statement>>>>,
+    /// Each article's statements.
+    pub statements: Vec<Tagged>,
     pub directory: Directory,
     pub layout: LayoutOptions,
     pub cache: LayoutCache,
@@ -219,10 +227,7 @@ impl State {
 
     /// The statements of article `index` (empty until tagged).
     pub fn statements_of(&self, index: usize) -> &[Statement] {
-        self.statements
-            .get(index)
-            .and_then(|s| s.as_deref())
-            .map_or(&[], Vec::as_slice)
+        self.statements.get(index).map_or(&[], tagged_statements)
     }
 
     /// Whether the filter line is on screen.
@@ -353,8 +358,7 @@ impl State {
         let statements = self
             .statements
             .get(index)
-            .and_then(|s| s.as_deref())
-            .map_or(&[][..], Vec::as_slice);
+            .map_or(&[][..], tagged_statements);
         self.filter.index.set_article(index, article, statements);
     }
 
