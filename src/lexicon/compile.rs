@@ -5,7 +5,7 @@
 //! half applied.
 
 use super::files::{FileKind, LexiconFile};
-use super::matcher::{Sense, SenseKind, Via};
+use super::matcher::{Pronoun, Sense, SenseKind, Via};
 use super::schema::{self, Term};
 use super::{
     CueRule, Diagnostic, InlineCue, Lexicon, LexiconSettings, Party, Person, Severity, SourceRule,
@@ -354,6 +354,24 @@ impl Builder {
         self.add_terms(file, &parsed.anaphors, SenseKind::Anaphor);
         self.add_terms(file, &parsed.unaffiliated, SenseKind::Unaffiliated);
         self.add_terms(file, &parsed.titles, SenseKind::Title);
+        self.add_terms(file, &parsed.bodies, SenseKind::Title);
+        self.add_terms(file, &parsed.bodies, SenseKind::Body);
+        let pronouns = [
+            (&parsed.pronouns_masculine, Pronoun::Masculine),
+            (&parsed.pronouns_feminine, Pronoun::Feminine),
+            (&parsed.pronouns_body, Pronoun::Body),
+            (&parsed.pronouns_plural, Pronoun::Plural),
+        ];
+        for (terms, pronoun) in pronouns {
+            self.add_terms(file, terms, SenseKind::Anaphor);
+            self.add_terms(file, terms, SenseKind::Pronoun(pronoun));
+        }
+        for term in &parsed.masculine_names {
+            let folded = normalize(term.get_ref()).text;
+            self.lexicon.masculine_names[lang_slot(file.lang)].insert(folded.into());
+        }
+        self.lexicon.adverb_endings[lang_slot(file.lang)]
+            .extend(parsed.adverb_endings.iter().cloned());
         self.add_terms(file, &parsed.skip, SenseKind::Skip);
         self.add_terms(file, &parsed.possessives, SenseKind::Possessive);
         let slot = lang_slot(file.lang);
@@ -591,6 +609,8 @@ impl Default for Lexicon {
             matchers: Default::default(),
             negation_scope: [DEFAULT_NEGATION_SCOPE; 2],
             abbreviations: Default::default(),
+            adverb_endings: Default::default(),
+            masculine_names: Default::default(),
             version: String::new(),
         }
     }

@@ -147,6 +147,8 @@ pub struct Lexicon {
     matchers: [Matcher; 2],
     negation_scope: [usize; 2],
     abbreviations: [HashSet<Box<str>>; 2],
+    adverb_endings: [Vec<String>; 2],
+    masculine_names: [HashSet<Box<str>>; 2],
     /// See [`Lexicon::version`].
     version: String,
 }
@@ -271,6 +273,18 @@ impl Lexicon {
 
     pub(crate) fn negation_scope(&self, lang: Lang) -> usize {
         self.negation_scope[lang_slot(lang)]
+    }
+
+    /// Whether `word` (folded) ends like an adverb of `lang` ("strongly").
+    pub(crate) fn is_adverb(&self, lang: Lang, word: &str) -> bool {
+        self.adverb_endings[lang_slot(lang)]
+            .iter()
+            .any(|ending| word.len() > ending.len() + 3 && word.ends_with(ending.as_str()))
+    }
+
+    /// Whether `name` (folded) is a state's name that takes a masculine verb.
+    pub(crate) fn is_masculine_name(&self, lang: Lang, name: &str) -> bool {
+        self.masculine_names[lang_slot(lang)].contains(name)
     }
 
     pub(crate) fn is_abbreviation(&self, lang: Lang, word: &str) -> bool {

@@ -174,6 +174,28 @@ pub struct GrammarFile {
     pub unaffiliated: Vec<Term>,
     #[serde(default)]
     pub titles: Vec<Term>,
+    /// Nouns of bodies that speak (ministry, army, الوزارة): a speaker
+    /// named by one is an institution, not a person.
+    #[serde(default)]
+    pub bodies: Vec<Term>,
+    /// Pronouns that stand for a speaker named before, by what they can
+    /// refer to.
+    #[serde(default)]
+    pub pronouns_masculine: Vec<Term>,
+    #[serde(default)]
+    pub pronouns_feminine: Vec<Term>,
+    #[serde(default)]
+    pub pronouns_body: Vec<Term>,
+    #[serde(default)]
+    pub pronouns_plural: Vec<Term>,
+    /// State names that take a masculine verb (العراق، السودان): a
+    /// masculine verb before one of them may have it as its subject.
+    #[serde(default)]
+    pub masculine_names: Vec<Term>,
+    /// Word endings of adverbs, which may stand between a subject and its
+    /// verb ("strongly condemned").
+    #[serde(default)]
+    pub adverb_endings: Vec<String>,
     #[serde(default)]
     pub skip: Vec<Term>,
     #[serde(default)]

@@ -21,6 +21,9 @@ pub struct Item<'l> {
     pub suffixed: bool,
     /// Inside a quotation (the marks themselves are not).
     pub quoted: bool,
+    /// English: the first word starts with a capital letter in the
+    /// original (a proper name, or the first word of a sentence).
+    pub capital: bool,
     pub kind: TokenKind,
 }
 
@@ -88,20 +91,21 @@ impl<'l> Block<'l> {
         let normalized = normalize(original);
         let text = normalized.text.as_str();
         let tokens = tokenize(text);
-        // Only English acronyms need capitals (US, UN); Arabic has none.
-        let capitalised: Vec<bool> = match lang {
-            Lang::Ar => Vec::new(),
+        // Only English has capitals: acronyms (US, UN) match only in
+        // capitals, and a capitalised word may be a name.
+        let (capitalised, initials): (Vec<bool>, Vec<bool>) = match lang {
+            Lang::Ar => Default::default(),
             Lang::En => tokens
                 .iter()
                 .map(|t| {
                     if !text.as_bytes()[t.start].is_ascii_alphabetic() {
-                        return false;
+                        return (false, false);
                     }
                     let word = normalized.to_original(t.start..t.end).slice(original);
-                    word.starts_with(|c: char| c.is_ascii_uppercase())
-                        && !word.chars().any(char::is_lowercase)
+                    let initial = word.starts_with(|c: char| c.is_ascii_uppercase());
+                    (initial && !word.chars().any(char::is_lowercase), initial)
                 })
-                .collect(),
+                .unzip(),
         };
         let token_quotes = find_quotes(&tokens);
         let mut quoted = vec![false; tokens.len()];
@@ -138,6 +142,7 @@ impl<'l> Block<'l> {
                 proclitics,
                 suffixed,
                 quoted: quoted[i],
+                capital: initials.get(i).copied().unwrap_or(false),
                 kind: tokens[i].kind,
             });
             i = end;
@@ -177,6 +182,23 @@ impl<'l> Block<'l> {
         let start = self.tokens[self.items[range.start].first].start;
         let end = self.tokens[self.items[range.end - 1].end - 1].end;
         self.normalized.to_original(start..end).shifted(self.offset)
+    }
+
+    /// The folded text of the title words in `range` ("وزير الخارجية",
+    /// "foreign minister"), for matching the same title named before.
+    pub fn title_text(&self, range: Range<usize>) -> String {
+        let mut out = String::new();
+        for i in range {
+            if self.items[i].has(|k| k == SenseKind::Title) {
+                let text = self.item_text(i);
+                let text = text.strip_prefix("the ").unwrap_or(text);
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(text);
+            }
+        }
+        out
     }
 
     /// The folded text of item `i`.

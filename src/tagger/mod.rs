@@ -198,90 +198,172 @@ impl<'a, I: Iterator<Item = &'a Name> + Clone> Serialize for Listed<I> {
 }
 
 mod block;
+mod discourse;
 pub mod eval;
+mod speaker;
 mod stance;
 mod statements;
 
 use crate::corpus::Article;
+use crate::lexicon::matcher::Via;
 use crate::lexicon::{Lexicon, Stance};
 use block::Block;
-use statements::{Found, Speaker};
-
-/// The previous statement's speaker, for continuations.
-#[derive(Clone, Debug)]
-struct Previous {
-    speaker: Option<TextRange>,
-    party: Option<Name>,
-    party_index: Option<u32>,
-    /// The party was carried over to a speaker the lexicon could not place
-    /// (a name or title it does not know): a guess, shown but not trusted
-    /// to cancel blame of the speaker's own side.
-    guessed: bool,
-    block: usize,
-}
+use discourse::{Discourse, Entity, Mention, Position, Referent};
+use speaker::Speaker;
+use statements::Found;
 
 /// Every statement of `article`, title first when it is part of the text,
 /// in text order. Ranges index `article.source`. Deterministic.
 pub fn tag_article(article: &Article, lexicon: &Lexicon) -> Vec<Statement> {
     let blocks = article.title_range.iter().chain(article.paragraphs.iter());
     let mut out = Vec::new();
-    let mut previous: Option<Previous> = None;
+    let mut discourse = Discourse::default();
     for (index, &range) in blocks.enumerate() {
         let block = Block::new(&article.source, range, article.lang, lexicon);
+        for (item, party, via) in statements::sentence_subjects(&block) {
+            discourse.add_mention(mention(&block, index, item, party, via));
+        }
         for found in statements::find(&block, lexicon) {
-            let recent = previous.as_ref().filter(|p| index <= p.block + 1);
-            if found.bare_quote && recent.is_none() {
+            if found.bare_quote && discourse.adjacent_speaker(index).is_none() {
                 continue;
             }
-            let speaker = resolve_speaker(&block, lexicon, &found, recent, index);
+            let speaker = resolve_speaker(&article.source, &block, &found, &discourse, index);
             out.push(statement(&block, lexicon, &found, &speaker));
-            previous = Some(speaker);
+            discourse.add_speaker(speaker);
         }
     }
     out.shrink_to_fit();
     out
 }
 
-fn resolve_speaker(
-    block: &Block,
-    lexicon: &Lexicon,
-    found: &Found,
-    recent: Option<&Previous>,
-    index: usize,
-) -> Previous {
-    let inherited = || Previous {
-        block: index,
-        ..recent.cloned().unwrap_or(Previous {
-            speaker: None,
-            party: None,
-            party_index: None,
-            guessed: false,
-            block: index,
-        })
-    };
-    match &found.speaker {
-        Speaker::Previous => inherited(),
-        Speaker::Named {
-            party: None,
-            unaffiliated: false,
-            range,
-        } if recent.is_some() => Previous {
-            speaker: Some(block.source_range(range.clone())),
-            guessed: true,
-            ..inherited()
+fn mention(block: &Block, index: usize, item: usize, party: u32, via: Via) -> Mention {
+    Mention {
+        party,
+        entity: match via {
+            Via::Person(_) => Entity::Person,
+            Via::Alias | Via::Demonym => Entity::Body,
         },
-        Speaker::Named { range, party, .. } => Previous {
-            speaker: Some(block.source_range(range.clone())),
-            party: party.map(|(p, _)| lexicon.party_id(p)),
-            party_index: party.map(|(p, _)| p),
-            guessed: false,
-            block: index,
-        },
+        name: block.source_range(item..item + 1),
+        at: Position { block: index, item },
     }
 }
 
-fn statement(block: &Block, lexicon: &Lexicon, found: &Found, speaker: &Previous) -> Statement {
-    let trusted = speaker.party_index.filter(|_| !speaker.guessed);
+/// The speaker of `found`, its anaphors and unnamed continuations resolved
+/// against what the article said before.
+fn resolve_speaker(
+    source: &str,
+    block: &Block,
+    found: &Found,
+    discourse: &Discourse,
+    index: usize,
+) -> Referent {
+    let at = Position {
+        block: index,
+        item: found.range.start,
+    };
+    let here = |referent: &Referent| Referent {
+        block: index,
+        at,
+        ..referent.clone()
+    };
+    match &found.speaker {
+        Speaker::Previous(want) => discourse
+            .resolve(*want, index)
+            .map_or_else(|| Referent::unknown(index), |(r, _)| here(r)),
+        Speaker::Anaphor {
+            range,
+            want,
+            pronoun,
+        } => {
+            let own = block.source_range(range.clone());
+            if !*pronoun {
+                // "the foreign minister" after "Kuwaiti Foreign Minister ...".
+                let title = block.title_text(range.clone());
+                if let Some(same) = discourse.same_title(source, &title) {
+                    return Referent {
+                        speaker: Some(own),
+                        ..here(same)
+                    };
+                }
+            }
+            let antecedent = if *pronoun {
+                let pronoun_at = Position {
+                    block: index,
+                    item: range.start,
+                };
+                discourse.pronoun(*want, pronoun_at)
+            } else {
+                discourse.resolve(*want, index).map(|(r, c)| (r.clone(), c))
+            };
+            match antecedent {
+                Some((antecedent, compatible)) => Referent {
+                    speaker: if *pronoun {
+                        antecedent.speaker
+                    } else {
+                        Some(own)
+                    },
+                    guessed: antecedent.guessed || !compatible,
+                    ..here(&antecedent)
+                },
+                None => Referent {
+                    speaker: Some(own),
+                    entity: want.entity.unwrap_or(Entity::Unknown),
+                    gender: want.gender.or(found.gender),
+                    ..Referent::unknown(index)
+                },
+            }
+        }
+        Speaker::Possessed { range, entity } => Referent {
+            speaker: Some(block.source_range(range.clone())),
+            party: discourse.possessor(at),
+            entity: *entity,
+            gender: found.gender,
+            ..here(&Referent::unknown(index))
+        },
+        Speaker::Named {
+            range,
+            party,
+            unaffiliated,
+            entity,
+        } => {
+            let own = block.source_range(range.clone());
+            let named = Referent {
+                speaker: Some(own),
+                party: party.map(|(p, _)| p),
+                guessed: false,
+                entity: *entity,
+                gender: found.gender,
+                plural: false,
+                block: index,
+                at,
+            };
+            if party.is_some() || *unaffiliated {
+                return named;
+            }
+            // A name the lexicon does not know: the speaker named so before
+            // ("Hun Manet said" after "Prime Minister Hun Manet"), else a
+            // guess that it speaks for the speaker just before it.
+            if let Some(same) = discourse.same_name(source, own.slice(source)) {
+                return Referent {
+                    party: same.party,
+                    guessed: same.guessed,
+                    ..named
+                };
+            }
+            match discourse.adjacent_speaker(index) {
+                Some(last) => Referent {
+                    party: last.party,
+                    guessed: true,
+                    ..named
+                },
+                None => named,
+            }
+        }
+    }
+}
+
+fn statement(block: &Block, lexicon: &Lexicon, found: &Found, speaker: &Referent) -> Statement {
+    let trusted = speaker.party.filter(|_| !speaker.guessed);
     let evidence = stance::tags(block, lexicon, found, trusted)
         .into_iter()
         .map(|tag| Evidence {
@@ -300,7 +382,7 @@ fn statement(block: &Block, lexicon: &Lexicon, found: &Found, speaker: &Previous
         range: block.source_range(found.range.clone()),
         quote: found.quote.clone().map(|q| block.source_range(q)),
         speaker: speaker.speaker,
-        speaker_party: speaker.party.clone(),
+        speaker_party: speaker.party.map(|p| lexicon.party_id(p)),
         evidence,
     }
 }

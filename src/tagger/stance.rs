@@ -6,7 +6,8 @@
 //! cancels every blame, and no statement blames its own speaker's party.
 
 use super::block::{Block, is_comma};
-use super::statements::{Found, resolve_party};
+use super::speaker::resolve_party;
+use super::statements::Found;
 use crate::lexicon::matcher::{Sense, SenseKind, Via};
 use crate::lexicon::{CueTarget, Lexicon, Stance};
 use crate::tagger::Name;
