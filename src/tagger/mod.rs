@@ -205,7 +205,7 @@ mod stance;
 mod statements;
 
 use crate::corpus::Article;
-use crate::lexicon::matcher::Via;
+use crate::lexicon::matcher::{SenseKind, Via};
 use crate::lexicon::{Lexicon, Stance};
 use block::Block;
 use discourse::{Discourse, Entity, Mention, Position, Referent};
@@ -220,10 +220,11 @@ pub fn tag_article(article: &Article, lexicon: &Lexicon) -> Vec<Statement> {
     let mut discourse = Discourse::default();
     for (index, &range) in blocks.enumerate() {
         let block = Block::new(&article.source, range, article.lang, lexicon);
-        for (item, party, via) in statements::sentence_subjects(&block) {
+        let found_here = statements::find(&block, lexicon);
+        for (item, party, via) in statements::sentence_subjects(&block, &found_here) {
             discourse.add_mention(mention(&block, index, item, party, via));
         }
-        for found in statements::find(&block, lexicon) {
+        for found in found_here {
             if found.bare_quote && discourse.adjacent_speaker(index).is_none() {
                 continue;
             }
@@ -286,15 +287,28 @@ fn resolve_speaker(
                     };
                 }
             }
-            let antecedent = if *pronoun {
-                let pronoun_at = Position {
-                    block: index,
-                    item: range.start,
-                };
-                discourse.pronoun(*want, pronoun_at)
-            } else {
-                discourse.resolve(*want, index).map(|(r, c)| (r.clone(), c))
+            let pronoun_at = Position {
+                block: index,
+                item: range.start,
             };
+            // "Iran fired missiles at what it said were ...": in a relative
+            // clause, the subject of the pronoun's own sentence.
+            let relative =
+                range.start > 0 && block.items[range.start - 1].has(|k| k == SenseKind::Relative);
+            let local = (*pronoun && relative)
+                .then(|| statements::subject_in_sentence(block, range.start))
+                .flatten()
+                .map(|(item, party, via)| {
+                    let mention = mention(block, index, item, party, via);
+                    let referent = Referent {
+                        speaker: Some(mention.name),
+                        party: Some(party),
+                        entity: mention.entity,
+                        ..Referent::unknown(index)
+                    };
+                    (referent, true)
+                });
+            let antecedent = local.or_else(|| discourse.pronoun(*want, pronoun_at));
             match antecedent {
                 Some((antecedent, compatible)) => Referent {
                     speaker: if *pronoun {

@@ -331,7 +331,10 @@ fn arabic_subject_before(block: &Block, start: usize, verb: usize) -> Option<Sub
         let fronted = items
             .get(subject.start)
             .is_none_or(|i| i.proclitics.preposition || i.has(|k| k == SenseKind::Preposition));
-        if fronted || !arabic_names_someone(block, subject.clone()) {
+        if fronted
+            || !opens_with_a_name(block, subject.clone())
+            || !arabic_names_someone(block, subject.clone())
+        {
             return None;
         }
         let apposition = (first_comma + 1 < verb - 1).then_some(first_comma + 1..verb - 1);
@@ -351,15 +354,38 @@ fn arabic_subject_before(block: &Block, start: usize, verb: usize) -> Option<Sub
     })
 }
 
-/// `range` without the skipped words and punctuation it starts with.
+/// Whether an Arabic subject before its verb starts with what names
+/// someone: a clause that opens with a word the lexicon does not know (عاد
+/// الهدوء إلى سبتة المغربية، اتهمت ...) is narration, not a subject.
+fn opens_with_a_name(block: &Block, range: Range<usize>) -> bool {
+    let items = &block.items;
+    range.clone().next().is_some_and(|i| {
+        let item = &items[i];
+        item.party().is_some()
+            || item.has(|k| {
+                matches!(
+                    k,
+                    SenseKind::Title | SenseKind::Anaphor | SenseKind::Unaffiliated
+                )
+            })
+            || quoted_name(block, i, range.end).is_some()
+    })
+}
+
+/// `range` without the skipped words and punctuation it starts or ends
+/// with (وكانت فرنسا قد).
 fn trimmed(block: &Block, range: Range<usize>) -> Range<usize> {
     let items = &block.items;
+    let skipped = |i: usize| items[i].has(|k| k == SenseKind::Skip) || !items[i].is_word();
     let mut from = range.start;
-    while from < range.end && (items[from].has(|k| k == SenseKind::Skip) || !items[from].is_word())
-    {
+    while from < range.end && skipped(from) {
         from += 1;
     }
-    from..range.end
+    let mut end = range.end;
+    while end > from && skipped(end - 1) {
+        end -= 1;
+    }
+    from..end
 }
 
 /// Whether an Arabic phrase names a party or a title outside any
@@ -602,6 +628,16 @@ pub(super) fn noun_phrase_after(
         if let Some(p) = item.party() {
             let after_a_bare_name =
                 k > j && items[k - 1].is_plain() && !seen_title && !item.proclitics.preposition;
+            // A definite noun heads no construct: after الوزارة a state's
+            // name is the verb's object (وأتهمت الوزارة كوريا الشمالية).
+            let after_a_definite_title = k > j
+                && p.1 == Via::Alias
+                && party.is_none()
+                && block.lang == Lang::Ar
+                && is_definite_title(block, k - 1);
+            if after_a_definite_title {
+                break;
+            }
             match party {
                 None if after_a_bare_name && p.1 != Via::Demonym => break,
                 None => party = resolve_party(block, k..end.min(k + 2)),
@@ -696,8 +732,21 @@ fn past_place(block: &Block, from: usize, end: usize) -> usize {
 /// A party within the next three words, before any punctuation.
 fn party_ahead(block: &Block, from: usize, end: usize) -> bool {
     (from..end.min(from + 3))
-        .take_while(|&i| block.items[i].is_word())
+        .take_while(|&i| {
+            let item = &block.items[i];
+            item.is_word()
+                && !item.has(|k| matches!(k, SenseKind::Complementizer | SenseKind::Verb(_)))
+        })
         .any(|i| block.items[i].party().is_some())
+}
+
+/// An Arabic title or body with the article and no party of its own
+/// (الوزارة، المتحدث).
+fn is_definite_title(block: &Block, i: usize) -> bool {
+    let item = &block.items[i];
+    item.party().is_none()
+        && item.has(|k| matches!(k, SenseKind::Title | SenseKind::Anaphor))
+        && (item.proclitics.article || item.suffixed || block.item_text(i).starts_with("ال"))
 }
 
 fn starts_noun_phrase(block: &Block, i: usize) -> bool {

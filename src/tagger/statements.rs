@@ -137,6 +137,9 @@ fn triggers(block: &Block, lexicon: &Lexicon, sentence: Range<usize>) -> Vec<Tri
             continue;
         }
         let after_relative = i > sentence.start && items[i - 1].has(|k| k == SenseKind::Relative);
+        // في رد، برد: after a preposition a verb's form is a noun.
+        let after_preposition = item.proclitics.preposition
+            || (i > sentence.start && items[i - 1].has(|k| k == SenseKind::Preposition));
         if let Some((verb, _)) = item.find(|k| {
             if let SenseKind::Verb(v) = k {
                 Some(v)
@@ -144,7 +147,10 @@ fn triggers(block: &Block, lexicon: &Lexicon, sentence: Range<usize>) -> Vec<Tri
                 None
             }
         }) {
-            if lexicon.verb(verb).kind != VerbKind::Continue && !after_relative {
+            if lexicon.verb(verb).kind != VerbKind::Continue
+                && !after_relative
+                && !after_preposition
+            {
                 out.push(Trigger::Verb(i, verb));
                 has_verb = true;
             }
@@ -375,15 +381,17 @@ fn subject_speaker(block: &Block, clause_start: usize, subject: &Subject) -> Spe
     speaker(block, before, party, unaffiliated)
 }
 
-/// Each sentence's subject party: its first party outside quotations and
-/// prepositional phrases, with the item naming it.
-pub fn sentence_subjects(block: &Block) -> Vec<(usize, u32, Via)> {
+/// The subject party of each sentence, unless a statement of that
+/// sentence starts before it (its speaker stands for it): the sentence's
+/// first party outside quotations and prepositional phrases, with the item
+/// naming it.
+pub fn sentence_subjects(block: &Block, found: &[Found]) -> Vec<(usize, u32, Via)> {
     let items = &block.items;
     block
         .sentences
         .iter()
         .filter_map(|sentence| {
-            sentence.clone().find_map(|i| {
+            let (i, party, via) = sentence.clone().find_map(|i| {
                 let item = &items[i];
                 let in_phrase = item.proclitics.preposition
                     || (i > 0 && items[i - 1].has(|k| k == SenseKind::Preposition));
@@ -391,9 +399,30 @@ pub fn sentence_subjects(block: &Block) -> Vec<(usize, u32, Via)> {
                     return None;
                 }
                 item.party().map(|(party, via)| (i, party, via))
-            })
+            })?;
+            let spoken = found
+                .iter()
+                .any(|f| sentence.contains(&f.range.start) && f.range.start <= i);
+            (!spoken).then_some((i, party, via))
         })
         .collect()
+}
+
+/// The subject party of the sentence holding item `at`, when it is named
+/// before `at` (and not at the sentence's first word, which is `at`'s own
+/// place as a subject).
+pub fn subject_in_sentence(block: &Block, at: usize) -> Option<(usize, u32, Via)> {
+    let sentence = block.sentences.iter().find(|s| s.contains(&at))?;
+    let items = &block.items;
+    (sentence.start..at).find_map(|i| {
+        let item = &items[i];
+        let in_phrase = item.proclitics.preposition
+            || (i > 0 && items[i - 1].has(|k| k == SenseKind::Preposition));
+        if item.quoted || in_phrase {
+            return None;
+        }
+        item.party().map(|(party, via)| (i, party, via))
+    })
 }
 
 /// The gender an Arabic verb form marks on its subject; none in English.
