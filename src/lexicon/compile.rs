@@ -374,6 +374,8 @@ impl Builder {
             .extend(parsed.adverb_endings.iter().cloned());
         self.add_terms(file, &parsed.skip, SenseKind::Skip);
         self.add_terms(file, &parsed.possessives, SenseKind::Possessive);
+        self.add_terms(file, &parsed.act_nouns, SenseKind::ActNoun);
+        self.add_terms(file, &parsed.demonstratives, SenseKind::Demonstrative);
         let slot = lang_slot(file.lang);
         for term in &parsed.abbreviations {
             let folded = normalize(term.get_ref().trim_end_matches('.')).text;

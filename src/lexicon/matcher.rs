@@ -41,6 +41,10 @@ pub enum SenseKind {
     Skip,
     /// A possessive pronoun before a cue ("its provocations").
     Possessive,
+    /// A noun naming an act or stance of a party (decision, القرار).
+    ActNoun,
+    /// this, these, هذا، هذه.
+    Demonstrative,
 }
 
 /// What a pronoun can refer to.

@@ -150,6 +150,11 @@ pub enum CueTarget {
     Possessor,
     /// The party after one of the cue's `markers` (المسؤولية ... على X).
     Marker,
+    /// A judgement ("unacceptable", مؤسف، "a violation"): what it judges is
+    /// the subject of its clause or the object of the reporting verb (a
+    /// party, or an act whose agent the article names), else the act the
+    /// article reported last.
+    Evaluation,
 }
 
 /// `grammar.toml`: the function words the statement finder relies on.
@@ -188,6 +193,15 @@ pub struct GrammarFile {
     pub pronouns_body: Vec<Term>,
     #[serde(default)]
     pub pronouns_plural: Vec<Term>,
+    /// Nouns that name an act or a stance of a party (decision, move,
+    /// remarks, القرار، الخطوة، التصريحات): their nisba or possessor is its
+    /// agent, and a judgement of one judges its agent.
+    #[serde(default)]
+    pub act_nouns: Vec<Term>,
+    /// Demonstratives (this, these, هذا، هذه): with a noun of an act they
+    /// point at an act the article reported.
+    #[serde(default)]
+    pub demonstratives: Vec<Term>,
     /// State names that take a masculine verb (العراق، السودان): a
     /// masculine verb before one of them may have it as its subject.
     #[serde(default)]

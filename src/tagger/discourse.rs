@@ -107,11 +107,13 @@ pub struct Position {
     pub item: usize,
 }
 
-/// A hostile act the article reported, with the party that did it.
+/// An act the article reported (an attack, a decision, remarks), with the
+/// party that did it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Act {
     pub agent: u32,
-    pub block: usize,
+    /// Where the act was named.
+    pub at: Position,
 }
 
 /// How far back, in blocks, an antecedent is looked for: a continuation
@@ -128,6 +130,9 @@ pub struct Discourse {
     speakers: Vec<Referent>,
     mentions: Vec<Mention>,
     acts: Vec<Act>,
+    /// Who has blamed whom, in so many words: the sides of the conflict
+    /// the article reports.
+    blamed: Vec<(u32, u32)>,
 }
 
 impl Discourse {
@@ -263,19 +268,35 @@ impl Discourse {
         self.speakers.push(referent);
     }
 
-    /// The agent of the most recent act within reach of `block`, other than
-    /// `not` (a speaker does not refer to its own acts as "the attack").
-    pub fn last_act_agent(&self, block: usize, not: Option<u32>) -> Option<u32> {
+    /// The agent of the latest act named before `at` and within reach,
+    /// other than `not`: "the attack", هذه الخطوة, "a blatant violation"
+    /// judge the act under discussion, and a speaker does not judge its own
+    /// side's acts so.
+    pub fn act_agent(&self, at: Position, not: Option<u32>) -> Option<&Act> {
         self.acts
             .iter()
             .rev()
-            .take_while(|a| a.block + ACT_REACH >= block)
+            .filter(|a| a.at < at)
+            .take_while(|a| a.at.block + ACT_REACH >= at.block)
             .find(|a| Some(a.agent) != not)
-            .map(|a| a.agent)
+    }
+
+    /// Records that `speaker` blamed `target` by name or nisba.
+    pub fn add_blame(&mut self, speaker: u32, target: u32) {
+        if !self.blamed.contains(&(speaker, target)) {
+            self.blamed.push((speaker, target));
+        }
+    }
+
+    /// Whether `a` and `b` have blamed one another, either way: sides of a
+    /// conflict, for whom a judgement with no target of its own judges the
+    /// other side's latest act.
+    pub fn adversaries(&self, a: u32, b: u32) -> bool {
+        self.blamed.contains(&(a, b)) || self.blamed.contains(&(b, a))
     }
 
     pub fn add_act(&mut self, act: Act) {
-        if self.acts.last() != Some(&act) {
+        if !self.acts.iter().rev().take(4).any(|a| *a == act) {
             self.acts.push(act);
         }
     }
@@ -313,13 +334,33 @@ mod tests {
         assert!(discourse.antecedent(he, 1 + SPEAKER_REACH + 1).is_none());
     }
 
+    fn at(block: usize, item: usize) -> Position {
+        Position { block, item }
+    }
+
+    #[test]
+    fn sides_are_parties_that_blamed_one_another() {
+        let mut discourse = Discourse::default();
+        discourse.add_blame(1, 2);
+        assert!(discourse.adversaries(1, 2) && discourse.adversaries(2, 1));
+        assert!(!discourse.adversaries(1, 3));
+    }
+
     #[test]
     fn an_act_of_the_speaker_is_not_its_own_antecedent() {
         let mut discourse = Discourse::default();
-        discourse.add_act(Act { agent: 5, block: 0 });
-        discourse.add_act(Act { agent: 7, block: 1 });
-        assert_eq!(discourse.last_act_agent(2, None), Some(7));
-        assert_eq!(discourse.last_act_agent(2, Some(7)), Some(5));
-        assert_eq!(discourse.last_act_agent(2 + ACT_REACH, Some(7)), None);
+        discourse.add_act(Act {
+            agent: 5,
+            at: at(0, 3),
+        });
+        discourse.add_act(Act {
+            agent: 7,
+            at: at(1, 3),
+        });
+        let agent = |at, not| discourse.act_agent(at, not).map(|a| a.agent);
+        assert_eq!(agent(at(2, 0), None), Some(7));
+        assert_eq!(agent(at(1, 2), None), Some(5), "only acts named before");
+        assert_eq!(agent(at(2, 0), Some(7)), Some(5));
+        assert_eq!(agent(at(2 + ACT_REACH, 0), Some(7)), None);
     }
 }

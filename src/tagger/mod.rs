@@ -206,9 +206,9 @@ mod statements;
 
 use crate::corpus::Article;
 use crate::lexicon::matcher::{SenseKind, Via};
-use crate::lexicon::{Lexicon, Stance};
+use crate::lexicon::{CueTarget, Lexicon, Stance};
 use block::Block;
-use discourse::{Discourse, Entity, Mention, Position, Referent};
+use discourse::{Act, Discourse, Entity, Mention, Position, Referent};
 use speaker::Speaker;
 use statements::Found;
 
@@ -224,13 +224,31 @@ pub fn tag_article(article: &Article, lexicon: &Lexicon) -> Vec<Statement> {
         for (item, party, via) in statements::sentence_subjects(&block, &found_here) {
             discourse.add_mention(mention(&block, index, item, party, via));
         }
+        let mut narration = statements::narration(&block, &found_here)
+            .into_iter()
+            .peekable();
         for found in found_here {
+            while let Some(sentence) = narration.next_if(|s| s.start < found.range.start) {
+                record_acts(&block, lexicon, &mut discourse, index, &sentence);
+            }
             if found.bare_quote && discourse.adjacent_speaker(index).is_none() {
                 continue;
             }
             let speaker = resolve_speaker(&article.source, &block, &found, &discourse, index);
-            out.push(statement(&block, lexicon, &found, &speaker));
+            let tags = stance_of(&block, lexicon, &found, &speaker, &discourse, index);
+            add_acts(&mut discourse, index, &tags);
+            if let Some(party) = speaker.party.filter(|_| !speaker.guessed) {
+                for tag in &tags {
+                    if tag.stance == Stance::Blames && tag.via == stance::Reach::Syntax {
+                        discourse.add_blame(party, tag.party);
+                    }
+                }
+            }
+            out.push(statement(&block, lexicon, &found, &speaker, tags));
             discourse.add_speaker(speaker);
+        }
+        for sentence in narration {
+            record_acts(&block, lexicon, &mut discourse, index, &sentence);
         }
     }
     out.shrink_to_fit();
@@ -376,9 +394,75 @@ fn resolve_speaker(
     }
 }
 
-fn statement(block: &Block, lexicon: &Lexicon, found: &Found, speaker: &Referent) -> Statement {
+/// The tags of `found`, its speaker's own party spared unless the party
+/// was only guessed.
+fn stance_of(
+    block: &Block,
+    lexicon: &Lexicon,
+    found: &Found,
+    speaker: &Referent,
+    discourse: &Discourse,
+    index: usize,
+) -> Vec<stance::Tag> {
     let trusted = speaker.party.filter(|_| !speaker.guessed);
-    let evidence = stance::tags(block, lexicon, found, trusted)
+    let context = stance::Context {
+        discourse,
+        block: index,
+    };
+    stance::tags(block, lexicon, found, trusted, &context)
+}
+
+/// Remembers the acts a statement names with their agents, for "the
+/// attack" and هذه الخطوة later on.
+fn add_acts(discourse: &mut Discourse, index: usize, tags: &[stance::Tag]) {
+    for tag in tags {
+        let named_here = tag.via == stance::Reach::Syntax
+            && tag.stance == Stance::Blames
+            && matches!(
+                tag.rule_target,
+                CueTarget::Act | CueTarget::Passive | CueTarget::Noun
+            );
+        if named_here {
+            discourse.add_act(Act {
+                agent: tag.party,
+                at: Position {
+                    block: index,
+                    item: tag.cue,
+                },
+            });
+        }
+    }
+}
+
+/// The acts a sentence of narration reports ("Iranian strikes hit Erbil on
+/// Monday"), read as if it were a statement of nobody's.
+fn record_acts(
+    block: &Block,
+    lexicon: &Lexicon,
+    discourse: &mut Discourse,
+    index: usize,
+    sentence: &std::ops::Range<usize>,
+) {
+    let found = statements::narrated(sentence.clone());
+    let tags = stance_of(
+        block,
+        lexicon,
+        &found,
+        &Referent::unknown(index),
+        discourse,
+        index,
+    );
+    add_acts(discourse, index, &tags);
+}
+
+fn statement(
+    block: &Block,
+    lexicon: &Lexicon,
+    found: &Found,
+    speaker: &Referent,
+    tags: Vec<stance::Tag>,
+) -> Statement {
+    let evidence = tags
         .into_iter()
         .map(|tag| Evidence {
             relation: match tag.stance {

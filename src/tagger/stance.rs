@@ -6,11 +6,23 @@
 //! cancels every blame, and no statement blames its own speaker's party.
 
 use super::block::{Block, is_comma};
+use super::discourse::{Discourse, Position};
 use super::speaker::resolve_party;
 use super::statements::Found;
 use crate::lexicon::matcher::{Sense, SenseKind, Via};
 use crate::lexicon::{CueTarget, Lexicon, Stance};
 use crate::tagger::Name;
+use crate::text::Lang;
+
+/// How a tag's target was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reach {
+    /// In the sentence: a nisba, possessor, agent phrase, subject or object.
+    Syntax,
+    /// In the discourse: the agent of the act the article reported last
+    /// ("the attack", هذه الخطوة, "a blatant violation").
+    Antecedent,
+}
 
 /// One tag, in item indices.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,16 +35,31 @@ pub struct Tag {
     pub origin: u32,
     /// How the target was found (verbs find their object).
     pub rule_target: CueTarget,
+    pub via: Reach,
+}
+
+/// What the rules of a statement may consult beyond its sentence.
+pub struct Context<'a> {
+    pub discourse: &'a Discourse,
+    /// The block's index in the article.
+    pub block: usize,
 }
 
 /// The tags of a found statement whose speaker's party is `speaker`.
-pub fn tags(block: &Block, lexicon: &Lexicon, found: &Found, speaker: Option<u32>) -> Vec<Tag> {
+pub fn tags(
+    block: &Block,
+    lexicon: &Lexicon,
+    found: &Found,
+    speaker: Option<u32>,
+    context: &Context,
+) -> Vec<Tag> {
     let finder = Finder {
         block,
         lexicon,
         found,
         speaker,
         end: found.range.end,
+        context,
     };
     let mut out = Vec::new();
     for k in found.range.clone() {
@@ -43,12 +70,23 @@ pub fn tags(block: &Block, lexicon: &Lexicon, found: &Found, speaker: Option<u32
         for sense in item.senses {
             let tag = match sense.kind {
                 SenseKind::Verb(v) => lexicon.verb(v).stance.and_then(|stance| {
+                    let pronoun_object = finder.pronoun_after(k);
                     let object = if item.suffixed {
                         finder.antecedent(k)
+                    } else if let Some(pronoun) = pronoun_object {
+                        finder.antecedent(pronoun)
                     } else if Some(k) == found.verb {
                         finder.object(found.object_from, 12)
                     } else {
                         finder.object(k + 1, 4)
+                    };
+                    let (object, via) = match object {
+                        Some(object) => (Some(object), Reach::Syntax),
+                        // "condemned the attack": the attack's agent.
+                        None if !item.suffixed && pronoun_object.is_none() => {
+                            (finder.act_object(k, stance), Reach::Antecedent)
+                        }
+                        None => (None, Reach::Syntax),
                     };
                     object.map(|(target, party)| Tag {
                         stance,
@@ -58,6 +96,7 @@ pub fn tags(block: &Block, lexicon: &Lexicon, found: &Found, speaker: Option<u32
                         rule: lexicon.verb_rule(v),
                         origin: sense.origin,
                         rule_target: CueTarget::Possessor,
+                        via,
                     })
                 }),
                 SenseKind::Cue(c) => finder.cue(lexicon, k, c, *sense),
@@ -103,6 +142,7 @@ struct Finder<'a, 'l> {
     found: &'a Found,
     speaker: Option<u32>,
     end: usize,
+    context: &'a Context<'a>,
 }
 
 impl Finder<'_, '_> {
@@ -128,10 +168,16 @@ impl Finder<'_, '_> {
             return None;
         }
         let item = &self.block.items[k];
+        let english = self.block.lang == Lang::En;
         let target = match rule.target {
             CueTarget::Noun if item.suffixed || self.after_possessive(k) => {
                 self.verb_object(lexicon, k, false)
             }
+            CueTarget::Noun if english => self
+                .premodifier(k)
+                .or_else(|| self.agent(k))
+                .or_else(|| self.on_the_part_of(k))
+                .or_else(|| self.verb_object(lexicon, k, true)),
             CueTarget::Noun => self
                 .modifier(k)
                 .or_else(|| self.agent(k))
@@ -139,11 +185,33 @@ impl Finder<'_, '_> {
             CueTarget::Act => self.subject(k),
             // ضرباته، هجماتها: the acts of the clause's subject.
             CueTarget::Passive if item.suffixed => self.subject(k),
+            CueTarget::Passive if english => self.premodifier(k).or_else(|| self.agent(k)),
             CueTarget::Passive => self.nisba(k).or_else(|| self.agent(k)),
             CueTarget::Possessor if rule.stance == Stance::Supports => self.supported(k),
             CueTarget::Possessor => self.modifier(k),
             CueTarget::Marker => self.after_marker(k, cue),
-        }?;
+            CueTarget::Evaluation => self.evaluated(lexicon, k),
+        };
+        // The speaker's own side named as the target is its victim
+        // ("a violation of Iraq's sovereignty", said by Iraq).
+        let victim = target.is_some_and(|(_, party)| Some(party) == self.speaker);
+        let target = target.filter(|_| !victim || rule.stance == Stance::Supports);
+        let (target, via) = match target {
+            Some(target) => (target, Reach::Syntax),
+            None if rule.stance == Stance::Blames && self.judges_a_known_act(rule.target, k) => {
+                let act = self.act_antecedent(k)?;
+                let known = self.pointed_at(k)
+                    || victim
+                    || self
+                        .speaker
+                        .is_some_and(|s| self.context.discourse.adversaries(s, act.1));
+                if !known {
+                    return None;
+                }
+                (act, Reach::Antecedent)
+            }
+            None => return None,
+        };
         Some(Tag {
             stance: rule.stance,
             party: target.1,
@@ -152,7 +220,164 @@ impl Finder<'_, '_> {
             rule: lexicon.cue_rule(cue),
             origin: sense.origin,
             rule_target: rule.target,
+            via,
         })
+    }
+
+    /// Whether a blame cue with no target of its own judges the act the
+    /// article reported last: a judgement always does ("a blatant
+    /// violation", مؤسف); a noun of wrongdoing does ("an aggression", الاعتداء);
+    /// a noun of an attack only when it points back (these attacks، هذا
+    /// القصف), as "an attack" or "the shelling killed nine" may be news of
+    /// an act rather than a judgement of it.
+    fn judges_a_known_act(&self, target: CueTarget, k: usize) -> bool {
+        match target {
+            CueTarget::Evaluation | CueTarget::Noun => true,
+            CueTarget::Passive => self.pointed_at(k),
+            CueTarget::Act | CueTarget::Possessor | CueTarget::Marker => false,
+        }
+    }
+
+    /// A demonstrative before item `k` (these attacks، هذا القصف).
+    fn pointed_at(&self, k: usize) -> bool {
+        (k.saturating_sub(2)..k).any(|i| self.block.items[i].has(|s| s == SenseKind::Demonstrative))
+    }
+
+    /// The agent of the act the article reported last before item `k`,
+    /// other than the speaker's side, as a target at `k`.
+    fn act_antecedent(&self, k: usize) -> Option<(usize, u32)> {
+        let at = Position {
+            block: self.context.block,
+            item: k,
+        };
+        self.context
+            .discourse
+            .act_agent(at, self.speaker)
+            .map(|act| (k, act.agent))
+    }
+
+    /// What a judgement judges: the subject of its clause ("the Canadian
+    /// position is an interference"), the object of the reporting verb
+    /// ("called the decision ludicrous", وصف X بأنه), each a party or an act
+    /// whose agent is named with it.
+    fn evaluated(&self, lexicon: &Lexicon, k: usize) -> Option<(usize, u32)> {
+        self.subject(k)
+            .or_else(|| self.act_agent_before(k))
+            .or_else(|| self.verb_object(lexicon, k, true))
+    }
+
+    /// The agent of an act noun in the clause before `k` ("the decision of
+    /// Algeria", قرار الجزائر، "France's decision"), found by its nisba or
+    /// possessor.
+    fn act_agent_before(&self, k: usize) -> Option<(usize, u32)> {
+        let items = &self.block.items;
+        let from = self.clause_start(k);
+        (from..k)
+            .rev()
+            .filter(|&i| items[i].has(|s| s == SenseKind::ActNoun))
+            .find_map(|i| self.act_noun_agent(i))
+    }
+
+    /// The party an act noun at `i` belongs to: a nisba or possessor after
+    /// it (Arabic), a premodifier before it (English).
+    fn act_noun_agent(&self, i: usize) -> Option<(usize, u32)> {
+        match self.block.lang {
+            Lang::En => self.premodifier(i),
+            Lang::Ar => self.modifier(i),
+        }
+        .filter(|&(_, party)| Some(party) != self.speaker)
+    }
+
+    /// The object of an accusation verb that names an act, not a party
+    /// ("condemned the attack", "denounced the move", أدانت الهجوم): the
+    /// act's agent, named with it or reported before.
+    fn act_object(&self, verb: usize, stance: Stance) -> Option<(usize, u32)> {
+        if stance != Stance::Blames {
+            return None;
+        }
+        let items = &self.block.items;
+        let act = (verb + 1..self.end.min(verb + 5))
+            .find(|&i| items[i].has(|s| matches!(s, SenseKind::ActNoun | SenseKind::Cue(_))))?;
+        self.act_noun_agent(act)
+            .or_else(|| self.premodifier(act))
+            .or_else(|| self.nisba(act))
+            .or_else(|| self.act_antecedent(act))
+            .filter(|&(_, party)| Some(party) != self.speaker)
+    }
+
+    /// English: a party before a noun, within its phrase ("Azerbaijani
+    /// aggression", "Myanmar's mortar shelling", "the Canadian position").
+    fn premodifier(&self, k: usize) -> Option<(usize, u32)> {
+        let items = &self.block.items;
+        let mut i = k;
+        while i > self.found.range.start && k - i < 5 {
+            i -= 1;
+            let item = &items[i];
+            if let Some(party) = self.party(i) {
+                return Some((i, party));
+            }
+            let inside = item.is_punct(|c| matches!(c, '’' | '\'' | '-'))
+                || (item.is_word()
+                    && !item.quoted
+                    && !item.has(|s| {
+                        matches!(
+                            s,
+                            SenseKind::Verb(_)
+                                | SenseKind::Preposition
+                                | SenseKind::Complementizer
+                                | SenseKind::Relative
+                                | SenseKind::Negator
+                        )
+                    }));
+            if !inside {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// A pronoun right after a verb: its object ("accused them of").
+    fn pronoun_after(&self, verb: usize) -> Option<usize> {
+        let next = verb + 1;
+        (next < self.end && self.block.items[next].has(|s| matches!(s, SenseKind::Pronoun(_))))
+            .then_some(next)
+    }
+
+    /// English "on X's part" after a noun: its agent.
+    fn on_the_part_of(&self, k: usize) -> Option<(usize, u32)> {
+        let text = |i: usize| {
+            (i < self.end)
+                .then(|| self.block.item_text(i))
+                .unwrap_or_default()
+        };
+        let on = (k + 1..self.end.min(k + 4)).find(|&i| text(i) == "on")?;
+        let party = self.party(on + 1)?;
+        let part = (on + 2..self.end.min(on + 5)).find(|&i| text(i) == "part")?;
+        (part <= on + 4).then_some((on + 1, party))
+    }
+
+    /// Where the clause holding item `k` starts within the statement.
+    fn clause_start(&self, k: usize) -> usize {
+        let items = &self.block.items;
+        let mut start = k;
+        while start > self.found.range.start {
+            let item = &items[start - 1];
+            let boundary = item.is_punct(|c| is_comma(c) || c == ':')
+                || item.has(|s| {
+                    matches!(
+                        s,
+                        SenseKind::Complementizer
+                            | SenseKind::ClauseOpener
+                            | SenseKind::Verb(_)
+                            | SenseKind::Relative
+                    )
+                });
+            if boundary {
+                break;
+            }
+            start -= 1;
+        }
+        start
     }
 
     fn negated(&self, lexicon: &Lexicon, k: usize) -> bool {
@@ -229,6 +454,7 @@ impl Finder<'_, '_> {
             rule: lexicon.cue_rule(cue),
             origin: sense.origin,
             rule_target: CueTarget::Noun,
+            via: Reach::Syntax,
         })
     }
 
@@ -382,24 +608,7 @@ impl Finder<'_, '_> {
     /// is not in a prepositional phrase, else the party right after it.
     fn subject(&self, k: usize) -> Option<(usize, u32)> {
         let items = &self.block.items;
-        let mut start = k;
-        while start > self.found.range.start {
-            let item = &items[start - 1];
-            let boundary = item.is_punct(|c| is_comma(c) || c == ':')
-                || item.has(|s| {
-                    matches!(
-                        s,
-                        SenseKind::Complementizer
-                            | SenseKind::ClauseOpener
-                            | SenseKind::Verb(_)
-                            | SenseKind::Relative
-                    )
-                });
-            if boundary {
-                break;
-            }
-            start -= 1;
-        }
+        let start = self.clause_start(k);
         let before = (start..k).find_map(|i| {
             let in_phrase = items[i].proclitics.preposition
                 || (i > 0

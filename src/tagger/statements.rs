@@ -408,6 +408,36 @@ pub fn sentence_subjects(block: &Block, found: &[Found]) -> Vec<(usize, u32, Via
         .collect()
 }
 
+/// The sentences of `block` that hold no found statement: narration.
+pub fn narration(block: &Block, found: &[Found]) -> Vec<Range<usize>> {
+    block
+        .sentences
+        .iter()
+        .filter(|s| {
+            !found
+                .iter()
+                .any(|f| f.range.start < s.end && s.start < f.range.end)
+        })
+        .cloned()
+        .collect()
+}
+
+/// A sentence of narration as a statement of nobody's, for reading the acts
+/// it reports.
+pub fn narrated(sentence: Range<usize>) -> Found {
+    Found {
+        object_from: sentence.start,
+        range: sentence,
+        speaker: Speaker::Previous(Want::default()),
+        verb: None,
+        excluded: Vec::new(),
+        denial: None,
+        quote: None,
+        bare_quote: false,
+        gender: None,
+    }
+}
+
 /// The subject party of the sentence holding item `at`, when it is named
 /// before `at` (and not at the sentence's first word, which is `at`'s own
 /// place as a subject).
