@@ -810,6 +810,7 @@ pub(super) fn is_masculine_form(form: &str) -> bool {
 /// party's nisba belongs to the nisba's party (مجلس الأمن الأرميني).
 pub fn resolve_party(block: &Block, range: Range<usize>) -> Option<(u32, Sense)> {
     let items = &block.items;
+    let end = range.end;
     let i = range
         .into_iter()
         .find(|&i| party_sense(&items[i]).is_some())?;
@@ -824,7 +825,15 @@ pub fn resolve_party(block: &Block, range: Range<usize>) -> Option<(u32, Sense)>
                 }
             )
     });
-    Some(nisba.unwrap_or((party, sense)))
+    // "Yemen's Houthi movement": the possessed party, not its place.
+    let possessed = (block.lang == Lang::En
+        && i + 3 < end.max(i + 4).min(items.len())
+        && items[i + 1].is_punct(|c| matches!(c, '’' | '\''))
+        && block.item_text(i + 2) == "s")
+        .then(|| items.get(i + 3).and_then(party_sense))
+        .flatten()
+        .filter(|&(next, _)| next != party);
+    Some(nisba.or(possessed).unwrap_or((party, sense)))
 }
 
 fn is_demonym_of_alias(block: &Block, i: usize) -> bool {

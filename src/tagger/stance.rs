@@ -261,7 +261,7 @@ impl Finder<'_, '_> {
     /// ("called the decision ludicrous", وصف X بأنه), each a party or an act
     /// whose agent is named with it.
     fn evaluated(&self, lexicon: &Lexicon, k: usize) -> Option<(usize, u32)> {
-        self.subject(k)
+        self.subject_before(k)
             .or_else(|| self.act_agent_before(k))
             .or_else(|| self.verb_object(lexicon, k, true))
     }
@@ -608,8 +608,23 @@ impl Finder<'_, '_> {
     /// is not in a prepositional phrase, else the party right after it.
     fn subject(&self, k: usize) -> Option<(usize, u32)> {
         let items = &self.block.items;
+        self.subject_before(k).or_else(|| {
+            let mut t = k + 1;
+            while t < self.end && items[t].has(|s| s == SenseKind::Skip) {
+                t += 1;
+            }
+            (t < self.end)
+                .then(|| self.party(t).map(|p| (t, p)))
+                .flatten()
+        })
+    }
+
+    /// The subject of a clause before item `k`: its first party outside a
+    /// prepositional phrase.
+    fn subject_before(&self, k: usize) -> Option<(usize, u32)> {
+        let items = &self.block.items;
         let start = self.clause_start(k);
-        let before = (start..k).find_map(|i| {
+        (start..k).find_map(|i| {
             let in_phrase = items[i].proclitics.preposition
                 || (i > 0
                     && items[i - 1].has(|s| s == SenseKind::Preposition)
@@ -619,15 +634,6 @@ impl Finder<'_, '_> {
             } else {
                 self.party(i).map(|p| (i, p))
             }
-        });
-        before.or_else(|| {
-            let mut t = k + 1;
-            while t < self.end && items[t].has(|s| s == SenseKind::Skip) {
-                t += 1;
-            }
-            (t < self.end)
-                .then(|| self.party(t).map(|p| (t, p)))
-                .flatten()
         })
     }
 
