@@ -527,7 +527,6 @@ fn breaks_noun_phrase(block: &Block, i: usize) -> bool {
                 | SenseKind::ClauseOpener
                 | SenseKind::Negator
                 | SenseKind::Source(_)
-                | SenseKind::Cue(_)
         ) || (k == SenseKind::Preposition && !linking)
     })
 }

@@ -104,6 +104,10 @@ pub fn tags(
                 _ => None,
             };
             let Some(tag) = tag else { continue };
+            // "accusing it of backing Iran" is no support of Iran.
+            if tag.stance == Stance::Supports && accused_of(block, lexicon, found, k) {
+                continue;
+            }
             let coordinated = finder.coordinated(tag.target).map(|(target, party)| Tag {
                 target,
                 party,
@@ -134,6 +138,17 @@ fn keep(block: &Block, found: &Found, speaker: Option<u32>, tag: Tag, out: &mut 
     {
         out.push(tag);
     }
+}
+
+/// Whether item `k` stands in what an accusation charges (after "accused X
+/// of", اتهم X بـ, within a few words).
+fn accused_of(block: &Block, lexicon: &Lexicon, found: &Found, k: usize) -> bool {
+    (found.range.start.max(k.saturating_sub(8))..k).any(|i| {
+        block.items[i].senses.iter().any(|s| match s.kind {
+            SenseKind::Verb(v) => lexicon.verb(v).stance == Some(Stance::Blames),
+            _ => false,
+        })
+    })
 }
 
 struct Finder<'a, 'l> {
@@ -625,16 +640,31 @@ impl Finder<'_, '_> {
         let items = &self.block.items;
         let start = self.clause_start(k);
         (start..k).find_map(|i| {
-            let in_phrase = items[i].proclitics.preposition
-                || (i > 0
-                    && items[i - 1].has(|s| s == SenseKind::Preposition)
-                    && !items[i - 1].has(|s| s == SenseKind::AgentMarker));
-            if in_phrase {
+            if self.in_prepositional_phrase(i) {
                 None
+            } else if items[i].has(|s| matches!(s, SenseKind::Pronoun(_))) {
+                // "they had reversed their position": whom "they" stands for.
+                self.antecedent(i)
             } else {
                 self.party(i).map(|p| (i, p))
             }
         })
+    }
+
+    /// Whether item `i` is the noun of a prepositional phrase (في غزة، "to
+    /// the United Nations"); an agent phrase (من جانب X، "by X") is not one.
+    fn in_prepositional_phrase(&self, i: usize) -> bool {
+        let items = &self.block.items;
+        let preposition = |j: usize| {
+            items[j].has(|s| s == SenseKind::Preposition)
+                && !items[j].has(|s| s == SenseKind::AgentMarker)
+        };
+        let determiner = |j: usize| {
+            self.block.lang == Lang::En && matches!(self.block.item_text(j), "the" | "a" | "an")
+        };
+        items[i].proclitics.preposition
+            || (i > 0 && preposition(i - 1))
+            || (i > 1 && determiner(i - 1) && preposition(i - 2))
     }
 
     /// The party after one of the cue's markers (المسؤولية ... على X).
