@@ -47,12 +47,16 @@ pub struct Found {
 enum Trigger {
     Verb(usize, u32),
     Source(usize),
+    /// A report in a relative clause that starts a statement of its own
+    /// (وهو ما تنفيه كابول، "a claim that Seoul has denied"): the verb, its
+    /// rule and where the clause starts.
+    Relative(usize, u32, usize),
 }
 
 impl Trigger {
     fn item(self) -> usize {
         match self {
-            Trigger::Verb(i, _) | Trigger::Source(i) => i,
+            Trigger::Verb(i, _) | Trigger::Source(i) | Trigger::Relative(i, ..) => i,
         }
     }
 }
@@ -147,10 +151,14 @@ fn triggers(block: &Block, lexicon: &Lexicon, sentence: Range<usize>) -> Vec<Tri
                 None
             }
         }) {
-            if lexicon.verb(verb).kind != VerbKind::Continue
-                && !after_relative
-                && !after_preposition
-            {
+            let kind = lexicon.verb(verb).kind;
+            let relative = (matches!(kind, VerbKind::Say | VerbKind::Deny))
+                .then(|| relative_speech_start(block, sentence.start, i))
+                .flatten();
+            if let Some(start) = relative {
+                out.push(Trigger::Relative(i, verb, start));
+                has_verb = true;
+            } else if kind != VerbKind::Continue && !after_relative && !after_preposition {
                 out.push(Trigger::Verb(i, verb));
                 has_verb = true;
             }
@@ -159,11 +167,88 @@ fn triggers(block: &Block, lexicon: &Lexicon, sentence: Range<usize>) -> Vec<Tri
         }
     }
     if has_verb {
-        out.retain(|t| matches!(t, Trigger::Verb(..)));
+        out.retain(|t| matches!(t, Trigger::Verb(..) | Trigger::Relative(..)));
     } else {
         out.truncate(1);
     }
     out
+}
+
+/// Where a report in a relative clause starts a statement of its own: after
+/// the comma before "وهو ما تنفيه كابول", "a claim that Seoul has denied",
+/// "which Iran said", "an accusation denied by Sudan". `None` for a verb in
+/// an ordinary relative clause ("the ministry, which was set up in 1991").
+fn relative_speech_start(block: &Block, sentence_start: usize, verb: usize) -> Option<usize> {
+    let items = &block.items;
+    let english = block.lang == Lang::En;
+    let relative = |i: usize| items[i].has(|k| k == SenseKind::Relative);
+    let speech_noun = |i: usize| english && items[i].has(|k| k == SenseKind::ActNoun);
+    let comma = |i: usize| items[i].is_punct(is_comma);
+    // English puts the clause's own subject between the relative and the
+    // verb ("which Iran said"); with none, the relative is the subject and
+    // the report is embedded ("Azerbaijan, which accused Armenia"). Arabic
+    // puts it after the verb, and only ما opens such a clause (وهو ما
+    // تنفيه كابول); التي اتهمت is about the noun before it.
+    let mut r = verb;
+    while r > sentence_start && verb - r < 8 {
+        let i = r - 1;
+        if relative(i) || speech_noun(i) || comma(i) {
+            break;
+        }
+        r -= 1;
+    }
+    if r == sentence_start || (english && r == verb && !speech_noun(r - 1)) {
+        return None;
+    }
+    let mut i = r - 1;
+    if relative(i) && i > sentence_start && speech_noun(i - 1) {
+        i -= 1;
+    }
+    if speech_noun(i) {
+        // "a claim", "an accusation": its determiner.
+        while i > sentence_start && matches!(block.item_text(i - 1), "a" | "an" | "the") {
+            i -= 1;
+        }
+    } else if relative(i) && (english || block.item_text(i) == "ما" || block.item_text(i) == "الذي")
+    {
+        // وهو ما، وهي ما، الأمر الذي
+        let pronoun = i > sentence_start
+            && matches!(block.item_text(i - 1), "وهو" | "وهي" | "هو" | "هي" | "الامر");
+        let which = english && block.item_text(i) == "which";
+        if pronoun {
+            i -= 1;
+        } else if !which && !(block.item_text(i) == "ما") {
+            return None;
+        }
+    } else {
+        return None;
+    }
+    (i > sentence_start && comma(i - 1)).then_some(i)
+}
+
+/// The speaker of a report in a relative clause: after the verb in Arabic
+/// (وهو ما تنفيه كابول), before it in English ("a claim that Seoul has
+/// denied"), or after "by" ("an accusation denied by Sudan").
+fn relative_speaker(
+    block: &Block,
+    lexicon: &Lexicon,
+    start: usize,
+    verb: usize,
+    end: usize,
+) -> (Speaker, usize, Vec<Range<usize>>) {
+    if block.lang == Lang::Ar {
+        return noun_phrase_after(block, lexicon, verb + 1, end, None);
+    }
+    if verb + 1 < end && block.item_text(verb + 1) == "by" {
+        return noun_phrase_after(block, lexicon, verb + 2, end, None);
+    }
+    match subject_before(block, lexicon, start, verb) {
+        Some(subject) => {
+            let speaker = subject_speaker(block, start, &subject);
+            (speaker, verb + 1, vec![subject.range])
+        }
+        None => (Speaker::Previous(Want::default()), verb + 1, Vec::new()),
+    }
 }
 
 /// Where each statement of a sentence starts: the first at the sentence's
@@ -177,6 +262,12 @@ fn segment_starts(
     let mut out = vec![(sentence.start, triggers[0])];
     for &trigger in &triggers[1..] {
         if is_english_participle(block, trigger.item()) {
+            continue;
+        }
+        if let Trigger::Relative(_, _, start) = trigger {
+            if start > out.last().map_or(0, |&(s, _)| s) {
+                out.push((start, trigger));
+            }
             continue;
         }
         let Some(start) = clause_start(block, lexicon, sentence.start, trigger.item()) else {
@@ -290,6 +381,18 @@ fn analyse(block: &Block, lexicon: &Lexicon, range: Range<usize>, trigger: Trigg
         gender: None,
     };
     match trigger {
+        Trigger::Relative(v, verb, _) => {
+            found.verb = Some(v);
+            found.gender = verb_gender(block, v);
+            if lexicon.verb(verb).kind == VerbKind::Deny {
+                found.denial = Some(range.end);
+            }
+            let (speaker, end, excluded) =
+                relative_speaker(block, lexicon, range.start, v, range.end);
+            found.speaker = speaker;
+            found.object_from = end;
+            found.excluded = excluded;
+        }
         Trigger::Source(i) => {
             let (speaker, end, excluded) =
                 noun_phrase_after(block, lexicon, i + 1, range.end, None);
