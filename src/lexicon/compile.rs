@@ -375,6 +375,8 @@ impl Builder {
         self.add_terms(file, &parsed.skip, SenseKind::Skip);
         self.add_terms(file, &parsed.possessives, SenseKind::Possessive);
         self.add_terms(file, &parsed.act_nouns, SenseKind::ActNoun);
+        self.add_terms(file, &parsed.speech_nouns, SenseKind::ActNoun);
+        self.add_terms(file, &parsed.speech_nouns, SenseKind::SpeechNoun);
         self.add_terms(file, &parsed.demonstratives, SenseKind::Demonstrative);
         let slot = lang_slot(file.lang);
         for term in &parsed.abbreviations {

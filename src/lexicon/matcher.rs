@@ -43,6 +43,8 @@ pub enum SenseKind {
     Possessive,
     /// A noun naming an act or stance of a party (decision, القرار).
     ActNoun,
+    /// A noun of a speech act (accusations, تصريحات).
+    SpeechNoun,
     /// this, these, هذا، هذه.
     Demonstrative,
 }

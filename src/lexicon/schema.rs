@@ -198,6 +198,11 @@ pub struct GrammarFile {
     /// agent, and a judgement of one judges its agent.
     #[serde(default)]
     pub act_nouns: Vec<Term>,
+    /// Nouns of speech acts (claims, accusations, remarks, تصريحات،
+    /// اتهامات): a judgement of one with no owner named judges whoever last
+    /// accused the speaker's side.
+    #[serde(default)]
+    pub speech_nouns: Vec<Term>,
     /// Demonstratives (this, these, هذا، هذه): with a noun of an act they
     /// point at an act the article reported.
     #[serde(default)]

@@ -295,6 +295,15 @@ impl Discourse {
         self.blamed.contains(&(a, b)) || self.blamed.contains(&(b, a))
     }
 
+    /// Who last blamed `party` by name: the owner of "the accusations".
+    pub fn accuser_of(&self, party: u32) -> Option<u32> {
+        self.blamed
+            .iter()
+            .rev()
+            .find(|&&(_, target)| target == party)
+            .map(|&(speaker, _)| speaker)
+    }
+
     pub fn add_act(&mut self, act: Act) {
         if !self.acts.iter().rev().take(4).any(|a| *a == act) {
             self.acts.push(act);

@@ -237,6 +237,7 @@ pub fn tag_article(article: &Article, lexicon: &Lexicon) -> Vec<Statement> {
             let speaker = resolve_speaker(&article.source, &block, &found, &discourse, index);
             let tags = stance_of(&block, lexicon, &found, &speaker, &discourse, index);
             add_acts(&mut discourse, index, &tags);
+            add_named_acts(&block, lexicon, &found, &mut discourse, index);
             if let Some(party) = speaker.party.filter(|_| !speaker.guessed) {
                 for tag in &tags {
                     if tag.stance == Stance::Blames && tag.via == stance::Reach::Syntax {
@@ -416,7 +417,9 @@ fn stance_of(
 /// attack" and هذه الخطوة later on.
 fn add_acts(discourse: &mut Discourse, index: usize, tags: &[stance::Tag]) {
     for tag in tags {
+        // A pejorative name (العدو الصهيوني) names no act.
         let named_here = tag.via == stance::Reach::Syntax
+            && tag.cue != tag.target
             && tag.stance == Stance::Blames
             && matches!(
                 tag.rule_target,
@@ -453,6 +456,28 @@ fn record_acts(
         index,
     );
     add_acts(discourse, index, &tags);
+    add_named_acts(block, lexicon, &found, discourse, index);
+}
+
+/// Remembers the acts named with their agent ("Algeria's decision").
+fn add_named_acts(
+    block: &Block,
+    lexicon: &Lexicon,
+    found: &Found,
+    discourse: &mut Discourse,
+    index: usize,
+) {
+    let context = stance::Context {
+        discourse,
+        block: index,
+    };
+    let acts = stance::named_acts(block, lexicon, found, None, &context);
+    for (item, agent) in acts {
+        discourse.add_act(Act {
+            agent,
+            at: Position { block: index, item },
+        });
+    }
 }
 
 fn statement(

@@ -121,6 +121,32 @@ pub fn tags(
     out
 }
 
+/// The acts a statement or sentence names with their agent ("Algeria's
+/// decision", قرار الجزائر، "Turkish strikes"), as (item, agent) pairs, for
+/// the discourse to remember.
+pub fn named_acts(
+    block: &Block,
+    lexicon: &Lexicon,
+    found: &Found,
+    speaker: Option<u32>,
+    context: &Context,
+) -> Vec<(usize, u32)> {
+    let finder = Finder {
+        block,
+        lexicon,
+        found,
+        speaker,
+        end: found.range.end,
+        context,
+    };
+    found
+        .range
+        .clone()
+        .filter(|&i| block.items[i].has(|s| s == SenseKind::ActNoun))
+        .filter_map(|i| finder.act_noun_agent(i).map(|(_, party)| (i, party)))
+        .collect()
+}
+
 /// Adds `tag` to `out` unless it blames the speaker's own party, falls
 /// under a denial, or repeats a tag already there.
 fn keep(block: &Block, found: &Found, speaker: Option<u32>, tag: Tag, out: &mut Vec<Tag>) {
@@ -277,6 +303,7 @@ impl Finder<'_, '_> {
     /// whose agent is named with it.
     fn evaluated(&self, lexicon: &Lexicon, k: usize) -> Option<(usize, u32)> {
         self.subject_before(k)
+            .filter(|(t, _)| !self.found.excluded.iter().any(|r| r.contains(t)))
             .or_else(|| self.act_agent_before(k))
             .or_else(|| self.verb_object(lexicon, k, true))
     }
@@ -287,10 +314,28 @@ impl Finder<'_, '_> {
     fn act_agent_before(&self, k: usize) -> Option<(usize, u32)> {
         let items = &self.block.items;
         let from = self.clause_start(k);
-        (from..k)
+        let act = (from..k)
             .rev()
-            .filter(|&i| items[i].has(|s| s == SenseKind::ActNoun))
-            .find_map(|i| self.act_noun_agent(i))
+            .find(|&i| items[i].has(|s| s == SenseKind::ActNoun))?;
+        // التصريحات، "the move": an act named before; "the accusations":
+        // whoever accused the speaker's side.
+        self.act_noun_agent(act)
+            .or_else(|| self.accuser(act))
+            .or_else(|| self.act_antecedent(act))
+            .map(|(_, party)| (act, party))
+    }
+
+    /// For a noun of speech with no owner named, whoever last blamed the
+    /// speaker's side.
+    fn accuser(&self, k: usize) -> Option<(usize, u32)> {
+        if !self.block.items[k].has(|s| s == SenseKind::SpeechNoun) {
+            return None;
+        }
+        let speaker = self.speaker?;
+        self.context
+            .discourse
+            .accuser_of(speaker)
+            .map(|party| (k, party))
     }
 
     /// The party an act noun at `i` belongs to: a nisba or possessor after
@@ -578,7 +623,9 @@ impl Finder<'_, '_> {
             if let Some(p) = self.party(t) {
                 return Some((t, p));
             }
-            if !item.is_word() || !item.is_plain() && !item.has(|s| s == SenseKind::Title) {
+            let passable =
+                item.is_plain() || item.has(|s| matches!(s, SenseKind::Title | SenseKind::Skip));
+            if !item.is_word() || !passable {
                 return None;
             }
         }
