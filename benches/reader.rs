@@ -6,7 +6,8 @@
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use mizan::app::{Action, Directory, PartyInfo, StartOptions, State, update};
 use mizan::corpus::{Article, Meta};
-use mizan::tagger::{Evidence, Origin, Relation, Statement};
+use mizan::lexicon::Origin;
+use mizan::tagger::{Evidence, Relation, Statement};
 use mizan::text::{Lang, TextRange};
 use mizan::ui::draw;
 use mizan::ui::keymap::Keymap;

@@ -5,7 +5,6 @@
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use mizan::corpus::{Format, parse_article};
 use mizan::lexicon::Lexicon;
-use mizan::tagger::tag_article;
 use std::hint::black_box;
 
 const SENTENCES: &[&str] = &[
@@ -39,7 +38,7 @@ fn tagging(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(article.source.len() as u64));
     group.sample_size(20);
     group.bench_function("tag_article arabic 1 MiB", |b| {
-        b.iter(|| tag_article(black_box(&article), &lexicon))
+        b.iter(|| black_box(&article).tag(&lexicon))
     });
     group.finish();
 }

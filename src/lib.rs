@@ -9,6 +9,7 @@
 //! - [`store`]: the SQLite store of fetched articles and cached analyses.
 //! - [`feeds`]: fetching RSS/Atom/JSON feeds and article pages into the store.
 //! - [`config`]: the configuration file, raw and resolved.
+//! - [`sources`]: the configured sources loaded, local files and the store.
 //! - [`limits`]: size limits on untrusted input.
 //! - [`fsutil`]: atomic writes of the user's files.
 //! - [`app`]: the reader's state and its `update` function (no terminal).
@@ -22,6 +23,7 @@ pub mod fsutil;
 pub mod init;
 pub mod lexicon;
 pub mod limits;
+pub mod sources;
 pub mod store;
 pub mod tagger;
 pub mod text;

@@ -203,7 +203,8 @@ fn reader_shows_the_lines_render_prints() {
             press(&mut state, "enter");
             let article = &state.articles[state.reader.article];
             let text_area = state.reader_areas().text;
-            let expected = render_article(article, usize::from(text_area.width), &state.layout);
+            let expected =
+                render_article(article.text(), usize::from(text_area.width), &state.layout);
             let screen = screen(&state);
             let shown: Vec<String> = screen
                 .lines()

@@ -5,7 +5,8 @@ mod compare_support;
 
 use compare_support::{analysed, fixture_articles, name, statement, tags};
 use mizan::corpus::coverage::{CountFilter, Counts, PartyPair, coverage};
-use mizan::tagger::{Name, Relation, Statement};
+use mizan::lexicon::Name;
+use mizan::tagger::{Relation, Statement};
 use mizan::text::TextRange;
 use proptest::prelude::*;
 use std::collections::BTreeSet;

@@ -5,7 +5,7 @@ mod compare_support;
 use compare_support::{fixture_articles, name};
 use mizan::corpus::stories::{Analysed, StoryOptions, group_stories};
 use mizan::corpus::{Article, Format, parse_article};
-use mizan::tagger::Name;
+use mizan::lexicon::Name;
 
 fn without_statements(articles: &[Article]) -> Vec<Analysed<'_>> {
     articles

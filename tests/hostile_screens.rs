@@ -10,7 +10,7 @@ use common::hostile::forbidden;
 use mizan::app::{Action, Directory, NameAlias, PartyInfo, StartOptions, State, update};
 use mizan::corpus::{Article, load_paths};
 use mizan::lexicon::Lexicon;
-use mizan::tagger::{Statement, tag_article};
+use mizan::tagger::Statement;
 use mizan::ui::keymap::{Keymap, parse_key};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -60,7 +60,7 @@ fn prepared() -> &'static Prepared {
         let results: Vec<_> = loaded
             .articles
             .iter()
-            .map(|article| tag_article(article, &lexicon))
+            .map(|article| article.tag(&lexicon))
             .enumerate()
             .collect();
         assert!(

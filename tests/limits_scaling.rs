@@ -13,7 +13,6 @@
 use mizan::corpus::{Format, parse_article};
 use mizan::lexicon::matcher::{Matcher, Sense, SenseKind};
 use mizan::lexicon::{Lexicon, LexiconSettings};
-use mizan::tagger::tag_article;
 use mizan::text::layout::{LayoutOptions, layout_paragraph};
 use mizan::text::segment::tokenize;
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -178,7 +177,7 @@ fn tag_plain(text: &str) {
         Format::PlainText,
     )
     .unwrap();
-    let statements = tag_article(&parsed.article, lexicon());
+    let statements = parsed.article.tag(lexicon());
     assert!(statements.len() <= parsed.article.source.len());
 }
 
@@ -283,7 +282,7 @@ impl WideLexicon {
         let (lexicon, problems) = Lexicon::check(&settings);
         assert!(!problems.iter().any(|p| p.is_error()), "{problems:?}");
         let parsed = parse_article("wide.txt", self.article.clone(), Format::PlainText).unwrap();
-        let statements = tag_article(&parsed.article, &lexicon);
+        let statements = parsed.article.tag(&lexicon);
         let placed = statements
             .iter()
             .filter(|s| {

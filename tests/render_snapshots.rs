@@ -3,8 +3,7 @@
 //! (shaped, reordered, RTL lines padded on the left) and terminal mode
 //! (logical order, unshaped). Also the guarantees every rendering keeps.
 
-use mizan::corpus::{Article, Meta};
-use mizan::text::layout::{BidiMode, LayoutOptions, render_article};
+use mizan::text::layout::{ArticleText, BidiMode, LayoutOptions, render_article};
 use mizan::text::{Lang, TextRange};
 use rstest::rstest;
 use unicode_segmentation::UnicodeSegmentation;
@@ -21,13 +20,30 @@ fn article(lang: Lang, title: &str, paragraphs: &[&str]) -> Article {
         source.push('\n');
     }
     Article {
-        path: "test.txt".to_string(),
         source,
         title: title.to_string(),
-        title_range: Some(TextRange::new(0, title.len())),
-        meta: Meta::default(),
         lang,
         paragraphs: ranges,
+    }
+}
+
+/// A plain-text article: its title line, then its paragraphs.
+struct Article {
+    source: String,
+    title: String,
+    lang: Lang,
+    paragraphs: Vec<TextRange>,
+}
+
+impl Article {
+    fn text(&self) -> ArticleText<'_> {
+        ArticleText {
+            title: &self.title,
+            title_range: Some(TextRange::new(0, self.title.len())),
+            source: &self.source,
+            paragraphs: &self.paragraphs,
+            lang: self.lang,
+        }
     }
 }
 
@@ -90,7 +106,7 @@ fn render_snapshots(
         "arabic" => arabic_report(),
         _ => english_report(),
     };
-    let lines = render_article(&article, width, &options(mode));
+    let lines = render_article(article.text(), width, &options(mode));
     insta::assert_snapshot!(format!("{name}_{mode}_{width}"), lines.join("\n"));
 }
 
@@ -100,7 +116,7 @@ fn lines_fit_and_rtl_lines_fill_the_width_in_app_mode(
     #[values("app", "terminal")] mode: &str,
 ) {
     let article = arabic_report();
-    for line in render_article(&article, width, &options(mode)) {
+    for line in render_article(article.text(), width, &options(mode)) {
         let used = cells(&line);
         assert!(used <= width, "{line:?} takes {used} cells, limit {width}");
         if mode == "app" && !line.is_empty() {
@@ -115,7 +131,7 @@ fn lines_fit_and_rtl_lines_fill_the_width_in_app_mode(
 #[test]
 fn title_and_paragraphs_are_separated_by_one_empty_line() {
     let article = english_report();
-    let lines = render_article(&article, 200, &options("app"));
+    let lines = render_article(article.text(), 200, &options("app"));
     assert_eq!(lines.len(), 5, "{lines:?}");
     assert_eq!(lines[0], "Ministers agree a new budget");
     assert!(lines[1].is_empty() && lines[3].is_empty());
@@ -126,7 +142,7 @@ fn hostile_text_prints_no_escape_and_no_reversed_latin(
     #[values("app", "terminal")] mode: &str,
     #[values(33, 80)] width: usize,
 ) {
-    let rendered = render_article(&hostile_report(), width, &options(mode)).join("\n");
+    let rendered = render_article(hostile_report().text(), width, &options(mode)).join("\n");
     assert!(!rendered.contains('\u{1b}'));
     assert!(!rendered.chars().any(|c| c.is_control() && c != '\n'));
     assert!(!rendered.chars().any(

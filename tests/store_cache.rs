@@ -5,9 +5,9 @@
 
 use mizan::corpus::{AnalysisCache, Article, stored_article};
 use mizan::lexicon::{Lexicon, LexiconSettings, builtin_sources};
-use mizan::store::{FeedRecord, NewArticle, Store, stable_hash};
-use mizan::tagger::{Statement, tag_article};
-use mizan::text::TextRange;
+use mizan::store::{FeedRecord, NewArticle, Store};
+use mizan::tagger::Statement;
+use mizan::text::{TextRange, stable_hash};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -50,7 +50,7 @@ fn tag_all(
         .map(|article| {
             cache.statements(article, |article| {
                 tagged.fetch_add(1, Ordering::Relaxed);
-                tag_article(article, lexicon)
+                article.tag(lexicon)
             })
         })
         .collect();
@@ -136,7 +136,7 @@ fn a_store_locked_by_a_writer_skips_caching_without_waiting_long() {
         started.elapsed()
     );
     assert_eq!(tagged, 3);
-    assert_eq!(statements[0], tag_article(&articles[0], &lexicon));
+    assert_eq!(statements[0], articles[0].tag(&lexicon));
     fetch.execute_batch("COMMIT").unwrap();
     assert_eq!(analysis_rows(&db), 0, "nothing was cached while locked");
 
@@ -154,7 +154,7 @@ fn a_cached_row_that_does_not_fit_the_article_is_tagged_afresh() {
     let (_dir, db, articles, lexicon) = setup();
     let article = &articles[0];
     let key = stable_hash([article.source.as_bytes()]);
-    let mut bad = tag_article(article, &lexicon);
+    let mut bad = article.tag(&lexicon);
     // Ends inside a two-byte Arabic letter.
     bad[0].range = TextRange::new(0, 1);
     let store = Store::open(&db).unwrap();
@@ -162,7 +162,7 @@ fn a_cached_row_that_does_not_fit_the_article_is_tagged_afresh() {
     let cache = AnalysisCache::new(&db, lexicon.version());
     let (tagged, statements) = tag_all(&cache, std::slice::from_ref(article), &lexicon);
     assert_eq!((tagged, cache.served()), (1, 0));
-    assert_eq!(statements[0], tag_article(article, &lexicon));
+    assert_eq!(statements[0], article.tag(&lexicon));
 
     let conn = rusqlite::Connection::open(&db).unwrap();
     conn.execute("UPDATE analysis SET statements = '{not json'", [])

@@ -4,13 +4,12 @@
 
 use mizan::corpus::{Format, parse_article};
 use mizan::lexicon::Lexicon;
-use mizan::tagger::tag_article;
 
 fn tag(text: String) -> usize {
     let article = parse_article("t.txt", text, Format::PlainText)
         .unwrap()
         .article;
-    let statements = tag_article(&article, &Lexicon::builtin());
+    let statements = article.tag(&Lexicon::builtin());
     for s in &statements {
         assert!(s.range.end() <= article.source.len());
         assert!(

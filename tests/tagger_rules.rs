@@ -2,7 +2,7 @@
 
 use mizan::corpus::{Article, Format, parse_article};
 use mizan::lexicon::Lexicon;
-use mizan::tagger::{Relation, Statement, tag_article};
+use mizan::tagger::{Relation, Statement};
 use std::sync::OnceLock;
 
 fn lexicon() -> &'static Lexicon {
@@ -19,7 +19,7 @@ fn article(text: &str) -> Article {
 
 fn tag(text: &str) -> (Article, Vec<Statement>) {
     let article = article(text);
-    let statements = tag_article(&article, lexicon());
+    let statements = article.tag(lexicon());
     (article, statements)
 }
 
@@ -222,7 +222,7 @@ fn statements_are_in_text_order_and_their_text_is_the_source() {
     assert_eq!(s.len(), 3);
     assert!(s.windows(2).all(|w| w[0].range.end() <= w[1].range.start()));
     assert_eq!(s[1].range.slice(&a.source), "وقالت باكو إنها هوجمت.");
-    assert_eq!(tag_article(&a, lexicon()), s, "deterministic");
+    assert_eq!(a.tag(lexicon()), s, "deterministic");
 }
 
 #[test]

@@ -10,7 +10,6 @@ use mizan::app::filter::{FilterIndex, Query};
 use mizan::app::{Directory, PartyInfo};
 use mizan::corpus::samples;
 use mizan::lexicon::Lexicon;
-use mizan::tagger::tag_article;
 use std::sync::OnceLock;
 
 struct Prepared {
@@ -36,7 +35,7 @@ fn prepared() -> &'static Prepared {
         let articles = samples().articles;
         let mut index = FilterIndex::default();
         for (number, article) in articles.iter().enumerate() {
-            index.set_article(number, article, &tag_article(article, &lexicon), &directory);
+            index.set_article(number, article, &article.tag(&lexicon), &directory);
         }
         Prepared {
             index,

@@ -15,7 +15,8 @@ use crate::corpus::align::{AlignOptions, Alignment};
 use crate::corpus::comparison::Comparison;
 use crate::corpus::coverage::{CountFilter, Counts, Coverage, coverage};
 use crate::corpus::stories::{Analysed, Story, StoryOptions};
-use crate::tagger::{Name, Relation, Statement};
+use crate::lexicon::Name;
+use crate::tagger::{Relation, Statement};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -470,7 +471,7 @@ mod tests {
             cue: nowhere,
             target: nowhere,
             rule: Name::from("rule"),
-            origin: crate::tagger::Origin {
+            origin: crate::lexicon::Origin {
                 file: Name::from("lexicon.toml"),
                 line: 1,
             },

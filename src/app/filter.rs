@@ -20,7 +20,8 @@
 use super::directory::Directory;
 use super::fold::{contains, encode, encode_into, fold, is_subsequence_in_a_word};
 use crate::corpus::Article;
-use crate::tagger::{Name, Statement};
+use crate::lexicon::Name;
+use crate::tagger::Statement;
 use crate::text::Lang;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -634,7 +635,8 @@ mod tests {
     use super::*;
     use crate::app::PartyInfo;
     use crate::corpus::Meta;
-    use crate::tagger::{Evidence, Origin, Relation};
+    use crate::lexicon::Origin;
+    use crate::tagger::{Evidence, Relation};
     use crate::text::TextRange;
 
     const SPEAKER: &str = "لافروف";

@@ -5,13 +5,12 @@
 use super::action::Action;
 use super::coverage::CoverageView;
 use super::filter::Query;
-use super::geometry::{self, contains};
+use super::geometry::{self, Area, contains};
 use super::grouping::{self, ListRow, MAX_PANES};
 use super::omitted;
 use super::state::{Screen, State, clamp_list};
 use crate::corpus::Article;
 use crate::tagger::Statement;
-use ratatui::layout::Rect;
 use std::sync::Arc;
 
 /// Applies one action.
@@ -96,7 +95,7 @@ pub fn update(state: &mut State, action: Action) {
         Action::FilterAccept => state.filter.editing = false,
         Action::FilterCancel => clear_filter(state),
         Action::Resize { width, height } => {
-            state.viewport = Rect::new(0, 0, width, height);
+            state.viewport = Area::new(0, 0, width, height);
             clamp_all(state);
         }
         Action::Scroll { column, row, lines } => scroll_at(state, column, row, lines as isize),

@@ -14,7 +14,8 @@ mod tui;
 
 use clap::{Parser, Subcommand};
 use mizan::config::Config;
-use mizan::corpus::{Article, load_configured, load_paths_within};
+use mizan::corpus::{Article, load_paths_within};
+use mizan::sources::load_configured;
 use mizan::store::default_db_path;
 use mizan::text::sanitize::{is_unsafe, sanitize_lines};
 use std::path::PathBuf;

@@ -83,7 +83,7 @@ pub fn run(cli: &Cli, args: &RenderArgs) -> anyhow::Result<ExitCode> {
         if index > 0 {
             writeln!(out)?;
         }
-        for line in render_article(article, width, &options) {
+        for line in render_article(article.text(), width, &options) {
             writeln!(out, "{line}")?;
         }
     }

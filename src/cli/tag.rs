@@ -8,7 +8,7 @@ use mizan::config::Config;
 use mizan::corpus::{AnalysisCache, Article};
 use mizan::lexicon::Lexicon;
 use mizan::store::default_db_path;
-use mizan::tagger::{Statement, tag_article};
+use mizan::tagger::Statement;
 use mizan::text::sanitize::sanitize_lines;
 use rayon::prelude::*;
 use serde_json::json;
@@ -121,8 +121,8 @@ pub fn tag_cached(
     cache: Option<&AnalysisCache>,
 ) -> Vec<Statement> {
     match cache {
-        Some(cache) => cache.statements(article, |article| tag_article(article, lexicon)),
-        None => tag_article(article, lexicon),
+        Some(cache) => cache.statements(article, |article| article.tag(lexicon)),
+        None => article.tag(lexicon),
     }
 }
 

@@ -10,10 +10,10 @@ use mizan::app::{Action, Directory, NameAlias, PartyInfo, StartOptions, State, u
 use mizan::config::{Config, user_lexicon_dir};
 use mizan::corpus::{self, AnalysisCache, Loaded, Problem, Remaining, StoredPage, StoredRest};
 use mizan::feeds::FetchOptions;
-use mizan::feeds::refresh::{configured_feeds, refresh};
+use mizan::feeds::refresh::refresh;
 use mizan::lexicon::Lexicon;
+use mizan::sources::{configured_feeds, load_configured_paged};
 use mizan::store::{ReadChange, ReadState, Store, default_db_path};
-use mizan::tagger::tag_article;
 use mizan::text::{Lang, detect_lang};
 use mizan::ui::keymap::Keymap;
 use mizan::ui::runtime::{self, Analyser, Loader, ReadStateWriter, Refresher, Reloaded, Runtime};
@@ -118,7 +118,7 @@ fn start_paths(paths: &[PathBuf], config: &Config) -> Start {
 /// the rest of the store in the background; the bundled samples when there
 /// is nothing at all.
 fn start_configured(config: &Config, db: PathBuf) -> Start {
-    let paged = corpus::load_configured_paged(config, &db, READ_BEFORE_FIRST_FRAME);
+    let paged = load_configured_paged(config, &db, READ_BEFORE_FIRST_FRAME);
     let (loaded, source) = if paged.loaded.articles.is_empty() && paged.loaded.problems.is_empty() {
         (corpus::samples(), "bundled samples")
     } else {
@@ -154,10 +154,10 @@ fn wire(lexicon: Lexicon, config: &Config, db: Option<&Path>) -> (Analyser, Dire
     let cache = db.map(|db| AnalysisCache::new(db, lexicon.version()));
     let lexicon = Arc::new(lexicon);
     let analyser: Analyser = match cache {
-        Some(cache) => Arc::new(move |article| {
-            cache.statements(article, |article| tag_article(article, &lexicon))
-        }),
-        None => Arc::new(move |article| tag_article(article, &lexicon)),
+        Some(cache) => {
+            Arc::new(move |article| cache.statements(article, |article| article.tag(&lexicon)))
+        }
+        None => Arc::new(move |article| article.tag(&lexicon)),
     };
     (analyser, directory)
 }

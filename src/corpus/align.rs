@@ -11,7 +11,8 @@
 use super::stories::{Analysed, Story};
 use super::terms::{KeyMap, fold, folded_term_keys, is_word_char};
 use super::union_find::UnionFind;
-use crate::tagger::{Name, Statement};
+use crate::lexicon::Name;
+use crate::tagger::Statement;
 use crate::text::TextRange;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};

@@ -18,10 +18,13 @@ pub use load::{
 };
 pub use parse::{Format, ParseError, Parsed, parse_article};
 pub use stored::{
-    AnalysisCache, Paged, STORED_PATH_PREFIX, StoredPage, StoredRest, load_configured,
-    load_configured_paged, stored_article, stored_id,
+    AnalysisCache, Paged, STORED_PATH_PREFIX, StoredPage, StoredRest, load_stored,
+    load_stored_paged, stored_article, stored_id,
 };
 
+use crate::lexicon::Lexicon;
+use crate::tagger::{Statement, tag_article};
+use crate::text::layout::ArticleText;
 use crate::text::{Lang, TextRange};
 
 /// Facts about an article that are not its text.
@@ -54,5 +57,23 @@ impl Article {
     /// The text of paragraph `index`.
     pub fn paragraph(&self, index: usize) -> &str {
         self.paragraphs[index].slice(&self.source)
+    }
+
+    /// What laying the article out needs of it.
+    pub fn text(&self) -> ArticleText<'_> {
+        ArticleText {
+            title: &self.title,
+            title_range: self.title_range,
+            source: &self.source,
+            paragraphs: &self.paragraphs,
+            lang: self.lang,
+        }
+    }
+
+    /// Every statement of the article, its title first when the title is
+    /// part of the text: [`tag_article`] on its text.
+    pub fn tag(&self, lexicon: &Lexicon) -> Vec<Statement> {
+        let paragraphs = self.title_range.iter().chain(&self.paragraphs).copied();
+        tag_article(&self.source, paragraphs, self.lang, lexicon)
     }
 }

@@ -5,9 +5,8 @@
 //! as read, so nothing is copied or rewritten.
 
 use super::{Article, Meta};
-use crate::config::line_column;
 use crate::limits::MAX_ARTICLE_BYTES_CEILING;
-use crate::text::{Lang, TextRange, detect_lang};
+use crate::text::{Lang, TextRange, detect_lang, line_column};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 

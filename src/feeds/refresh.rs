@@ -3,34 +3,9 @@
 //! articles it stored read back so the reader can add them to its list.
 
 use super::{FeedOutcome, FeedReport, FeedSource, FetchOptions, fetch_all};
-use crate::config::{Config, Source};
 use crate::store::{Store, StoreError, StoredArticle};
 use crate::text::sanitize::sanitize;
 use std::path::Path;
-use std::time::Duration;
-
-/// Every configured feed, with its refresh interval.
-pub fn configured_feeds(config: &Config) -> Vec<(FeedSource, Option<Duration>)> {
-    config
-        .feeds()
-        .filter_map(|source| match source {
-            Source::Feed {
-                url,
-                outlet,
-                lang,
-                refresh,
-            } => Some((
-                FeedSource {
-                    url: url.clone(),
-                    outlet: outlet.clone(),
-                    lang: lang.map(|lang| lang.code().to_string()),
-                },
-                *refresh,
-            )),
-            Source::Local { .. } => None,
-        })
-        .collect()
-}
 
 /// What a refresh did: one report per feed, and the articles it stored.
 #[derive(Debug)]

@@ -8,10 +8,9 @@ use super::files::{FileKind, LexiconFile};
 use super::matcher::{Sense, SenseKind, Via};
 use super::schema::{self, Term};
 use super::{
-    CueRule, Diagnostic, InlineCue, Lexicon, LexiconSettings, Party, Person, Severity, SourceRule,
-    VerbRule, lang_slot,
+    CueRule, Diagnostic, InlineCue, Lexicon, LexiconSettings, Name, Party, Person, Severity,
+    SourceRule, VerbRule, lang_slot,
 };
-use crate::tagger::Name;
 use crate::text::Lang;
 use crate::text::normalize::normalize;
 use crate::text::segment::tokenize;

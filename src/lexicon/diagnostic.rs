@@ -35,7 +35,7 @@ impl Diagnostic {
         severity: Severity,
         message: String,
     ) -> Diagnostic {
-        let (line, column) = crate::config::line_column(text, offset);
+        let (line, column) = crate::text::line_column(text, offset);
         let source_line = text.lines().nth(line - 1).unwrap_or("").to_string();
         Diagnostic {
             path: path.to_string(),

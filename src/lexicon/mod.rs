@@ -10,13 +10,14 @@ mod compile;
 mod diagnostic;
 mod files;
 pub mod matcher;
+mod name;
 pub mod schema;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use files::{FileKind, LexiconFile, builtin_sources};
+pub use name::{Name, Origin};
 pub use schema::{CueTarget, PartyKind, Stance, VerbKind};
 
-use crate::tagger::{Name, Origin};
 use crate::text::Lang;
 use crate::text::normalize::normalize;
 use crate::text::segment::tokenize;
@@ -289,7 +290,7 @@ fn version_of(files: &[LexiconFile], settings: &LexiconSettings) -> String {
     for file in files {
         parts.extend([file.path.as_bytes(), file.text.as_bytes()]);
     }
-    crate::store::stable_hash(parts)
+    crate::text::stable_hash(parts)
 }
 
 pub(crate) fn lang_slot(lang: Lang) -> usize {

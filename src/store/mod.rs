@@ -11,7 +11,7 @@
 mod dedupe;
 mod schema;
 
-pub use dedupe::{canonical_url, content_hash, stable_hash, title_key};
+pub use dedupe::{canonical_url, content_hash, title_key};
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use std::path::{Path, PathBuf};

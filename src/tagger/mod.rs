@@ -5,105 +5,9 @@
 //! they repeat (party ids, lexicon files) are [`Name`]s shared with the
 //! compiled lexicon, and every list is allocated at its final size.
 
-use crate::text::TextRange;
+use crate::lexicon::{Name, Origin};
+use crate::text::{Lang, TextRange};
 use serde::{Deserialize, Serialize};
-use std::borrow::Borrow;
-use std::fmt;
-use std::ops::Deref;
-use std::sync::Arc;
-
-/// An immutable name that many statements repeat (a party id, a rule, a
-/// lexicon file): cloning it shares the text instead of copying it. It reads
-/// and compares like a `str`. One pointer wide (an `Arc<str>` is two), as
-/// every statement carries at least one.
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Name(Arc<Box<str>>);
-
-impl Name {
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// Whether both share one allocation (the lexicon's).
-    pub fn shares_text_with(&self, other: &Name) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl Deref for Name {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl Borrow<str> for Name {
-    fn borrow(&self) -> &str {
-        &self.0
-    }
-}
-
-impl AsRef<str> for Name {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl Serialize for Name {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
-
-/// Read back from the store's analysis cache: the text is a fresh
-/// allocation, not the lexicon's.
-impl<'de> Deserialize<'de> for Name {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Name, D::Error> {
-        String::deserialize(deserializer).map(Name::from)
-    }
-}
-
-impl fmt::Debug for Name {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&*self.0, f)
-    }
-}
-
-impl fmt::Display for Name {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl From<&str> for Name {
-    fn from(text: &str) -> Name {
-        Name(Arc::new(text.into()))
-    }
-}
-
-impl From<String> for Name {
-    fn from(text: String) -> Name {
-        Name(Arc::new(text.into_boxed_str()))
-    }
-}
-
-impl PartialEq<str> for Name {
-    fn eq(&self, other: &str) -> bool {
-        **self.0 == *other
-    }
-}
-
-impl PartialEq<&str> for Name {
-    fn eq(&self, other: &&str) -> bool {
-        **self.0 == **other
-    }
-}
-
-impl PartialEq<String> for Name {
-    fn eq(&self, other: &String) -> bool {
-        **self.0 == **other
-    }
-}
 
 /// Whether a tag blames or supports its party.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -111,13 +15,6 @@ impl PartialEq<String> for Name {
 pub enum Relation {
     Blames,
     Supports,
-}
-
-/// Where a lexicon entry was written.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Origin {
-    pub file: Name,
-    pub line: u32,
 }
 
 /// Why a statement carries one tag.
@@ -202,7 +99,6 @@ pub mod eval;
 mod stance;
 mod statements;
 
-use crate::corpus::Article;
 use crate::lexicon::{Lexicon, Stance};
 use block::Block;
 use statements::{Found, Speaker};
@@ -220,14 +116,20 @@ struct Previous {
     block: usize,
 }
 
-/// Every statement of `article`, title first when it is part of the text,
-/// in text order. Ranges index `article.source`. Deterministic.
-pub fn tag_article(article: &Article, lexicon: &Lexicon) -> Vec<Statement> {
-    let blocks = article.title_range.iter().chain(article.paragraphs.iter());
+/// Every statement of an article in `lang` whose text is `source`, read
+/// from `paragraphs` in order (its title first when the title is part of
+/// the text): a statement may continue the one of the paragraph before.
+/// Ranges index `source`. Deterministic.
+pub fn tag_article(
+    source: &str,
+    paragraphs: impl IntoIterator<Item = TextRange>,
+    lang: Lang,
+    lexicon: &Lexicon,
+) -> Vec<Statement> {
     let mut out = Vec::new();
     let mut previous: Option<Previous> = None;
-    for (index, &range) in blocks.enumerate() {
-        let block = Block::new(&article.source, range, article.lang, lexicon);
+    for (index, range) in paragraphs.into_iter().enumerate() {
+        let block = Block::new(source, range, lang, lexicon);
         for found in statements::find(&block, lexicon) {
             let recent = previous.as_ref().filter(|p| index <= p.block + 1);
             if found.bare_quote && recent.is_none() {
@@ -319,7 +221,7 @@ mod tests {
         let article = parse_article("t.txt", text, Format::PlainText)
             .expect("article")
             .article;
-        let statements = tag_article(&article, &lexicon);
+        let statements = article.tag(&lexicon);
         let blamed: Vec<&Name> = statements.iter().flat_map(Statement::blames).collect();
         assert_eq!(blamed, ["russia", "russia"]);
         assert!(blamed[0].shares_text_with(blamed[1]));

@@ -8,8 +8,7 @@
 use super::block::{Block, is_comma};
 use super::statements::{Found, resolve_party};
 use crate::lexicon::matcher::{Sense, SenseKind, Via};
-use crate::lexicon::{CueTarget, Lexicon, Stance};
-use crate::tagger::Name;
+use crate::lexicon::{CueTarget, Lexicon, Name, Stance};
 
 /// One tag, in item indices.
 #[derive(Clone, Debug, PartialEq)]

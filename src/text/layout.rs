@@ -43,7 +43,9 @@ mod shape;
 mod shaping_tables;
 mod wrap;
 
-pub use article::render_article;
+pub use article::{
+    ArticleLines, ArticleText, Row, base_direction, lay_out_article, render_article,
+};
 
 use super::TextRange;
 use super::sanitize::{Sanitized, is_unsafe};

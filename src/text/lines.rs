@@ -38,3 +38,20 @@ impl LineIndex {
         (line + 1, column)
     }
 }
+
+/// The 1-based line and column (in characters) of byte `offset` in `text`,
+/// for a single position; build a [`LineIndex`] to report many.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    LineIndex::new(text).line_column(text, offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_column_counts_characters() {
+        assert_eq!(line_column("ab\nقال x", 9), (2, 4));
+        assert_eq!(line_column("a\nb\n", 100), (3, 1));
+    }
+}

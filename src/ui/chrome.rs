@@ -135,7 +135,10 @@ pub fn draw_status(frame: &mut Frame, state: &State, area: Rect) {
 /// Every bound key with what it does, from `state.help_top` on; the title
 /// says when more keys lie above or below.
 pub fn draw_help(frame: &mut Frame, state: &State, keymap: &Keymap) {
-    let popup = geometry::help_popup(frame.area(), Action::BINDABLE.len());
+    let popup = Rect::from(geometry::help_popup(
+        frame.area().into(),
+        Action::BINDABLE.len(),
+    ));
     let rows = state.help_rows();
     let top = state
         .help_top

@@ -30,7 +30,7 @@ fn group_width(bars: usize) -> u16 {
 const MIN_HEIGHT_FOR_CHARTS: u16 = 16;
 
 pub fn draw(frame: &mut Frame, state: &State) {
-    let main = state.main_area();
+    let main = Rect::from(state.main_area());
     let view = &state.coverage;
     let [title, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(main);
     frame.render_widget(

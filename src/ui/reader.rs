@@ -35,19 +35,19 @@ pub fn draw(frame: &mut Frame, state: &State) {
         );
         let mut spans = header_text(&facts, header.width, state);
         spans.extend(summary(state, index));
-        frame.render_widget(Line::from(spans), header);
+        frame.render_widget(Line::from(spans), Rect::from(header));
     }
     let view = BodyView {
         article: index,
         top: state.reader.top,
-        text: areas.text,
-        gutter: areas.gutter,
+        text: areas.text.into(),
+        gutter: areas.gutter.map(Rect::from),
         tag_badges: true,
         selected: state.reader.selected,
     };
     draw_body(frame.buffer_mut(), state, &view);
     if let Some(panel) = areas.explanation {
-        draw_explanation(frame, state, panel);
+        draw_explanation(frame, state, panel.into());
     }
 }
 

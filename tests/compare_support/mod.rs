@@ -6,7 +6,8 @@
 
 use mizan::corpus::stories::Analysed;
 use mizan::corpus::{Article, load_paths};
-use mizan::tagger::{Evidence, Origin, Relation, Statement};
+use mizan::lexicon::Origin;
+use mizan::tagger::{Evidence, Relation, Statement};
 use mizan::text::TextRange;
 use std::path::PathBuf;
 

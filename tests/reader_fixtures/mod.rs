@@ -6,7 +6,8 @@
 
 use mizan::app::{Action, Directory, NameAlias, PartyInfo, StartOptions, State, update};
 use mizan::corpus::{Article, Meta};
-use mizan::tagger::{Evidence, Origin, Relation, Statement};
+use mizan::lexicon::Origin;
+use mizan::tagger::{Evidence, Relation, Statement};
 use mizan::text::{Lang, TextRange};
 use mizan::ui::keymap::{Keymap, parse_key};
 use ratatui::Terminal;

@@ -7,9 +7,9 @@
 
 use super::stored_id;
 use crate::corpus::Article;
-use crate::store::{Store, StoreError, stable_hash};
+use crate::store::{Store, StoreError};
 use crate::tagger::Statement;
-use crate::text::TextRange;
+use crate::text::{TextRange, stable_hash};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};

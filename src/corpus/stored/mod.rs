@@ -1,18 +1,17 @@
 //! Articles from the store: a stored row becomes an [`Article`] whose source
 //! is the title line followed by one line per paragraph, exactly as a
 //! plain-text article file would be, so the reader and the tagger treat
-//! fetched and local articles alike. The configured sources load whole for
-//! the commands and page by page for the reader ([`pages`]); their analysis
-//! is cached in the store ([`cache`]).
+//! fetched and local articles alike. The store loads whole for the commands
+//! and page by page for the reader ([`pages`]); the analysis of its articles
+//! is cached in it ([`cache`]).
 
 mod cache;
 mod pages;
 
 pub use cache::AnalysisCache;
-pub use pages::{Paged, StoredPage, StoredRest, load_configured_paged};
+pub use pages::{Paged, StoredPage, StoredRest, load_stored_paged};
 
-use super::{Article, Loaded, Meta, Problem, Severity, load_paths_within};
-use crate::config::{Config, Source};
+use super::{Article, Loaded, Meta, Problem, Severity};
 use crate::store::{Store, StoreError, StoredArticle};
 use crate::text::{Lang, TextRange, detect_lang};
 use std::path::Path;
@@ -67,37 +66,14 @@ pub fn stored_id(article: &Article) -> Option<i64> {
     article.path.strip_prefix(STORED_PATH_PREFIX)?.parse().ok()
 }
 
-/// Every article of the configured sources: the local paths first (their
-/// `outlet` and `lang` filling in what the files do not say), then the
-/// articles stored in `db`, newest first. A store not created yet holds
-/// nothing; one that cannot be read is reported as an error.
-pub fn load_configured(config: &Config, db: &Path) -> Loaded {
-    let mut loaded = load_configured_local(config);
+/// Every article stored in `db`, newest first. A store not created yet
+/// holds nothing; one that cannot be read is reported as an error.
+pub fn load_stored(db: &Path) -> Loaded {
+    let mut loaded = Loaded::default();
     if db.exists() {
         match Store::open(db).and_then(|store| store.all_articles()) {
             Ok(rows) => loaded.articles.extend(rows.iter().map(stored_article)),
             Err(error) => loaded.problems.push(store_problem(db, &error)),
-        }
-    }
-    loaded
-}
-
-/// The articles of the configured local paths.
-fn load_configured_local(config: &Config) -> Loaded {
-    let mut loaded = Loaded::default();
-    for source in &config.sources {
-        if let Source::Local { path, outlet, lang } = source {
-            let mut local = load_paths_within(std::slice::from_ref(path), &config.limits);
-            for article in &mut local.articles {
-                if article.meta.outlet.is_none() {
-                    article.meta.outlet.clone_from(outlet);
-                }
-                if let Some(lang) = lang {
-                    article.lang = *lang;
-                }
-            }
-            loaded.articles.append(&mut local.articles);
-            loaded.problems.append(&mut local.problems);
         }
     }
     loaded
@@ -157,47 +133,6 @@ mod tests {
     fn an_unknown_language_is_detected_from_the_text() {
         assert_eq!(stored_article(&row(None)).lang, Lang::Ar);
         assert_eq!(stored_article(&row(Some("xx"))).lang, Lang::Ar);
-    }
-
-    #[test]
-    fn configured_sources_and_the_store_load_together() {
-        let dir = tempfile::tempdir().unwrap();
-        let news = dir.path().join("news");
-        std::fs::create_dir(&news).unwrap();
-        std::fs::write(news.join("a.txt"), "Local title\nLocal paragraph.\n").unwrap();
-        let db = dir.path().join("mizan.db");
-        let mut store = Store::open(&db).unwrap();
-        let feed = crate::store::FeedRecord {
-            url: "http://127.0.0.1/f".to_string(),
-            ..Default::default()
-        };
-        let article = crate::store::NewArticle {
-            title: "خبر مخزن".to_string(),
-            body: "فقرة.".to_string(),
-            ..Default::default()
-        };
-        store
-            .store_feed(&feed, &[article], "2026-11-02T00:00:00+00:00")
-            .unwrap();
-        let text = format!(
-            "[[source]]\npath = {:?}\noutlet = \"Local Times\"\n",
-            news.display().to_string()
-        );
-        let config = Config::parse(&text, "c.toml").unwrap();
-        let loaded = load_configured(&config, &db);
-        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-        let titles: Vec<&str> = loaded.articles.iter().map(|a| a.title.as_str()).collect();
-        assert_eq!(titles, ["Local title", "خبر مخزن"]);
-        assert_eq!(
-            loaded.articles[0].meta.outlet.as_deref(),
-            Some("Local Times")
-        );
-        assert!(
-            load_configured(&config, &dir.path().join("none.db"))
-                .articles
-                .len()
-                == 1
-        );
     }
 
     #[test]

@@ -3,8 +3,7 @@
 //! thread, so start-up does not grow with the store. Pages go newest first
 //! through the store's list order index.
 
-use super::{load_configured_local, store_problem, stored_article};
-use crate::config::Config;
+use super::{store_problem, stored_article};
 use crate::corpus::{Article, Loaded};
 use crate::store::{ReadState, Store, StoreError, StoredArticle};
 use std::collections::HashSet;
@@ -50,11 +49,11 @@ pub struct StoredRest {
     total: usize,
 }
 
-/// The configured local articles in full and the newest `first` stored
-/// ones; the rest of the store is left in [`Paged::rest`].
-pub fn load_configured_paged(config: &Config, db: &Path, first: usize) -> Paged {
+/// `local` (the articles of local files) and the newest `first` stored
+/// articles; the rest of the store is left in [`Paged::rest`].
+pub fn load_stored_paged(local: Loaded, db: &Path, first: usize) -> Paged {
     let mut paged = Paged {
-        loaded: load_configured_local(config),
+        loaded: local,
         ..Paged::default()
     };
     if !db.exists() {
