@@ -2,10 +2,10 @@
 //! keys are errors); `Config` is the validated form the rest of mizan uses.
 //! The documented defaults are the repository's `config.toml`, embedded.
 
-use crate::lexicon::LexiconSettings;
-use crate::limits::{Limits, RawLimits};
-use crate::text::layout::{BidiMode, Harakat, LayoutOptions};
-use crate::text::{Lang, line_column};
+use mizan_engine::lexicon::LexiconSettings;
+use mizan_engine::limits::{Limits, RawLimits};
+use mizan_text::layout::{BidiMode, Harakat, LayoutOptions};
+use mizan_text::{Lang, line_column};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -3,8 +3,9 @@
 //! feeds; and the configured feeds as a fetch wants them.
 
 use crate::config::{Config, Source};
-use crate::corpus::{Loaded, Paged, load_paths_within, load_stored, load_stored_paged};
-use crate::feeds::FeedSource;
+use mizan_engine::corpus::{Loaded, load_paths_within};
+use mizan_store::feeds::FeedSource;
+use mizan_store::stored::{Paged, load_stored, load_stored_paged};
 use std::path::Path;
 use std::time::Duration;
 
@@ -72,7 +73,7 @@ pub fn configured_feeds(config: &Config) -> Vec<(FeedSource, Option<Duration>)> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::{FeedRecord, NewArticle, Store};
+    use mizan_store::{FeedRecord, NewArticle, Store};
 
     #[test]
     fn configured_sources_and_the_store_load_together() {

@@ -6,9 +6,9 @@ mod reader_fixtures;
 use mizan::app::geometry::compare_areas;
 use mizan::app::grouping::ListRow;
 use mizan::app::{Action, Screen, update};
-use mizan::corpus::coverage::CountFilter;
-use mizan::tagger::Relation;
-use mizan::text::layout::render_article;
+use mizan_engine::corpus::coverage::CountFilter;
+use mizan_engine::tagger::Relation;
+use mizan_text::layout::render_article;
 use reader_fixtures::{AR_BLINKEN, press, screen, state, statements, type_text};
 
 #[test]

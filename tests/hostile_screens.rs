@@ -8,10 +8,10 @@ mod common;
 
 use common::hostile::forbidden;
 use mizan::app::{Action, Directory, NameAlias, PartyInfo, StartOptions, State, update};
-use mizan::corpus::{Article, load_paths};
-use mizan::lexicon::Lexicon;
-use mizan::tagger::Statement;
 use mizan::ui::keymap::{Keymap, parse_key};
+use mizan_engine::corpus::{Article, load_paths};
+use mizan_engine::lexicon::Lexicon;
+use mizan_engine::tagger::Statement;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};

@@ -8,8 +8,8 @@
 use libfuzzer_sys::fuzz_target;
 use mizan::app::filter::{FilterIndex, Query};
 use mizan::app::{Directory, PartyInfo};
-use mizan::corpus::samples;
-use mizan::lexicon::Lexicon;
+use mizan_engine::corpus::samples;
+use mizan_engine::lexicon::Lexicon;
 use std::sync::OnceLock;
 
 struct Prepared {

@@ -4,8 +4,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mizan::corpus::{Format, parse_article};
-use mizan::lexicon::Lexicon;
+use mizan_engine::corpus::{Format, parse_article};
+use mizan_engine::lexicon::Lexicon;
 use std::sync::OnceLock;
 
 fn lexicon() -> &'static Lexicon {

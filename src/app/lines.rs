@@ -4,8 +4,8 @@
 //! articles are cached per (article, width) so scrolling and redrawing never
 //! re-run layout; short texts (list cells, headers) are memoised.
 
-use crate::corpus::Article;
-use crate::text::layout::{
+use mizan_engine::corpus::Article;
+use mizan_text::layout::{
     ArticleLines, Direction, LaidLine, LayoutOptions, lay_out_article, layout_paragraph,
 };
 use std::cell::RefCell;
@@ -90,8 +90,8 @@ impl TextMemo {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Meta;
-    use crate::text::{Lang, TextRange};
+    use mizan_engine::corpus::Meta;
+    use mizan_text::{Lang, TextRange};
 
     fn article() -> Article {
         let source = "Title\n\nFirst paragraph here.\n\nSecond one.".to_string();

@@ -14,10 +14,10 @@ use super::lines::{LayoutCache, TextMemo};
 use super::omitted::OmittedList;
 use super::reading::Reading;
 use crate::config::ListSort;
-use crate::corpus::Article;
-use crate::lexicon::{Name, Origin};
-use crate::tagger::{Relation, Statement};
-use crate::text::layout::{ArticleLines, LayoutOptions};
+use mizan_engine::corpus::Article;
+use mizan_engine::lexicon::{Name, Origin};
+use mizan_engine::tagger::{Relation, Statement};
+use mizan_text::layout::{ArticleLines, LayoutOptions};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -305,7 +305,7 @@ impl State {
         }
         let stories = self.stories.as_ref()?;
         let story = *stories.story_of.get(selected_article)?;
-        let reference = crate::corpus::align::StatementRef {
+        let reference = mizan_engine::corpus::align::StatementRef {
             article: selected_article,
             statement,
         };

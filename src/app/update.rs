@@ -9,8 +9,8 @@ use super::geometry::{self, Area, contains};
 use super::grouping::{self, ListRow, MAX_PANES};
 use super::omitted;
 use super::state::{Screen, State, clamp_list};
-use crate::corpus::Article;
-use crate::tagger::Statement;
+use mizan_engine::corpus::Article;
+use mizan_engine::tagger::Statement;
 use std::sync::Arc;
 
 /// Applies one action.
@@ -798,7 +798,7 @@ fn click_reader(state: &mut State, column: u16, row: u16) {
     let (Some(line), Some(base)) = (&laid.line, laid.offset) else {
         return;
     };
-    let span = crate::text::TextRange::new(base + line.source.start(), base + line.source.end());
+    let span = mizan_text::TextRange::new(base + line.source.start(), base + line.source.end());
     let hit = state
         .statements_of(state.reader.article)
         .iter()

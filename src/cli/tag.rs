@@ -5,11 +5,12 @@ use super::Cli;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use mizan::config::Config;
-use mizan::corpus::{AnalysisCache, Article};
-use mizan::lexicon::Lexicon;
-use mizan::store::default_db_path;
-use mizan::tagger::Statement;
-use mizan::text::sanitize::sanitize_lines;
+use mizan_engine::corpus::Article;
+use mizan_engine::lexicon::Lexicon;
+use mizan_engine::tagger::Statement;
+use mizan_store::default_db_path;
+use mizan_store::stored::AnalysisCache;
+use mizan_text::sanitize::sanitize_lines;
 use rayon::prelude::*;
 use serde_json::json;
 use std::io::Write;
@@ -128,7 +129,7 @@ pub fn tag_cached(
 
 /// One statement as a JSON object (one line of `--format jsonl`).
 pub fn statement_json(article: &Article, index: usize, s: &Statement) -> serde_json::Value {
-    let text = |r: mizan::text::TextRange| r.slice(&article.source).to_string();
+    let text = |r: mizan_text::TextRange| r.slice(&article.source).to_string();
     let evidence: Vec<_> = s
         .evidence
         .iter()

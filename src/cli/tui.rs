@@ -8,15 +8,16 @@ use super::Cli;
 use anyhow::Context;
 use mizan::app::{Action, Directory, NameAlias, PartyInfo, StartOptions, State, update};
 use mizan::config::{Config, user_lexicon_dir};
-use mizan::corpus::{self, AnalysisCache, Loaded, Problem, Remaining, StoredPage, StoredRest};
-use mizan::feeds::FetchOptions;
-use mizan::feeds::refresh::refresh;
-use mizan::lexicon::Lexicon;
 use mizan::sources::{configured_feeds, load_configured_paged};
-use mizan::store::{ReadChange, ReadState, Store, default_db_path};
-use mizan::text::{Lang, detect_lang};
 use mizan::ui::keymap::Keymap;
 use mizan::ui::runtime::{self, Analyser, Loader, ReadStateWriter, Refresher, Reloaded, Runtime};
+use mizan_engine::corpus::{self, Loaded, Problem, Remaining};
+use mizan_engine::lexicon::Lexicon;
+use mizan_store::feeds::FetchOptions;
+use mizan_store::feeds::refresh::refresh;
+use mizan_store::stored::{AnalysisCache, StoredPage, StoredRest};
+use mizan_store::{ReadChange, ReadState, Store, default_db_path};
+use mizan_text::{Lang, detect_lang};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::{Arc, mpsc};
@@ -342,7 +343,7 @@ fn save_read_states(
     db: &Path,
     store: &mut Option<Store>,
     changes: &[ReadChange],
-) -> Result<(), mizan::store::StoreError> {
+) -> Result<(), mizan_store::StoreError> {
     let store = match store {
         Some(store) => store,
         None => store.insert(Store::open(db)?),

@@ -12,7 +12,7 @@ use crate::app::State;
 use crate::app::coverage::outlet_of;
 use crate::app::geometry::compare_areas;
 use crate::app::omitted::{ENTRY_HEIGHT, OmittedEntry, OmittedList};
-use crate::text::layout::{Direction, base_direction};
+use mizan_text::layout::{Direction, base_direction};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -146,7 +146,7 @@ fn draw_entry(frame: &mut Frame, state: &State, entry: &OmittedEntry, rows: Rect
     );
     let mut spans = badges(state, statement);
     let used: u16 = spans.iter().map(|s| s.width() as u16).sum();
-    let none: &[crate::text::TextRange] = &[];
+    let none: &[mizan_text::TextRange] = &[];
     let plain = (none, Style::default());
     spans.extend(
         single_line(

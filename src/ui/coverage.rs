@@ -8,8 +8,8 @@ use super::text::{cell_width, header_text, single_line};
 use super::theme;
 use crate::app::State;
 use crate::app::coverage::{Cell, CoverageLine};
-use crate::corpus::coverage::Counts;
-use crate::text::layout::Direction;
+use mizan_engine::corpus::coverage::Counts;
+use mizan_text::layout::Direction;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -76,7 +76,7 @@ fn line_spans(state: &State, line: &CoverageLine) -> Vec<Span<'static>> {
             Cell::Text(text) => {
                 // Outlet names and titles are often Arabic: lay them out.
                 let width = u16::try_from(cell_width(text)).unwrap_or(u16::MAX);
-                let plain: &[crate::text::TextRange] = &[];
+                let plain: &[mizan_text::TextRange] = &[];
                 let laid = single_line(
                     text,
                     Some(Direction::Ltr),

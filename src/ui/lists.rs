@@ -11,7 +11,7 @@ use super::theme;
 use crate::app::State;
 use crate::app::geometry::list_areas;
 use crate::app::grouping::ListRow;
-use crate::text::layout::base_direction;
+use mizan_text::layout::base_direction;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -377,7 +377,7 @@ fn draw_empty_note(buf: &mut Buffer, rows: Rect, message: &str) {
 /// An article's outlet, laid out (outlet names are often Arabic).
 fn outlet_cell(state: &State, index: usize, width: u16) -> Vec<Span<'static>> {
     let outlet = state.articles[index].meta.outlet.as_deref().unwrap_or("");
-    let none: &[crate::text::TextRange] = &[];
+    let none: &[mizan_text::TextRange] = &[];
     single_line(
         outlet,
         None,
@@ -393,7 +393,7 @@ fn outlet_cell(state: &State, index: usize, width: u16) -> Vec<Span<'static>> {
 fn speaker_cell(
     state: &State,
     index: usize,
-    statement: &crate::tagger::Statement,
+    statement: &mizan_engine::tagger::Statement,
     width: u16,
 ) -> Vec<Span<'static>> {
     let article = &state.articles[index];
@@ -401,7 +401,7 @@ fn speaker_cell(
         .speaker
         .and_then(|r| article.source.get(r.as_range()))
         .unwrap_or("");
-    let none: &[crate::text::TextRange] = &[];
+    let none: &[mizan_text::TextRange] = &[];
     let plain = (none, Style::default());
     single_line(speaker, None, width - 1, state, Style::default(), plain).spans
 }

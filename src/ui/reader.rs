@@ -7,7 +7,7 @@ use super::article::{BodyView, draw_body, summary};
 use super::text::{clip, header_text, wrapped_lines};
 use super::theme;
 use crate::app::State;
-use crate::tagger::{Relation, Statement};
+use mizan_engine::tagger::{Relation, Statement};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -84,7 +84,7 @@ fn explanation_text(state: &State, statement: &Statement) -> Vec<String> {
         return Vec::new();
     };
     let slice =
-        |r: crate::text::TextRange| article.source.get(r.as_range()).unwrap_or("").to_string();
+        |r: mizan_text::TextRange| article.source.get(r.as_range()).unwrap_or("").to_string();
     let speaker = statement
         .speaker
         .map(slice)
