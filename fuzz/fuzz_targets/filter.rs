@@ -35,7 +35,7 @@ fn prepared() -> &'static Prepared {
         let articles = samples().articles;
         let mut index = FilterIndex::default();
         for (number, article) in articles.iter().enumerate() {
-            index.set_article(number, article, &article.tag(&lexicon), &directory);
+            index.set_article(number, article, &article.tag(&lexicon));
         }
         Prepared {
             index,
