@@ -5,11 +5,12 @@
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use mizan::app::{Action, Directory, PartyInfo, StartOptions, State, update};
-use mizan::corpus::{Article, Meta};
-use mizan::tagger::{Evidence, Origin, Relation, Statement};
-use mizan::text::{Lang, TextRange};
 use mizan::ui::draw;
 use mizan::ui::keymap::Keymap;
+use mizan_engine::corpus::{Article, Meta};
+use mizan_engine::lexicon::Origin;
+use mizan_engine::tagger::{Evidence, Relation, Statement};
+use mizan_text::{Lang, TextRange};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;

@@ -7,12 +7,13 @@
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use mizan::app::{Action, StartOptions, State, update};
-use mizan::corpus::align::{AlignOptions, align_story};
-use mizan::corpus::coverage::coverage;
-use mizan::corpus::stories::{Analysed, StoryOptions, group_stories};
-use mizan::corpus::{Article, Meta};
-use mizan::tagger::{Evidence, Origin, Relation, Statement};
-use mizan::text::{Lang, TextRange};
+use mizan_engine::corpus::align::{AlignOptions, align_story};
+use mizan_engine::corpus::coverage::coverage;
+use mizan_engine::corpus::stories::{Analysed, StoryOptions, group_stories};
+use mizan_engine::corpus::{Article, Meta};
+use mizan_engine::lexicon::Origin;
+use mizan_engine::tagger::{Evidence, Relation, Statement};
+use mizan_text::{Lang, TextRange};
 use rayon::prelude::*;
 use std::hint::black_box;
 

@@ -8,7 +8,8 @@
 #   SECONDS_PER_TARGET=60 scripts/fuzz.sh layout tagger
 #
 # A crash leaves its input in fuzz/artifacts/<target>/; turn it into a
-# regression test in tests/hostile_*.rs before fixing it. New inputs the
+# regression test in tests/hostile_*.rs (a layout crash in
+# crates/text/tests/hostile_layout.rs) before fixing it. New inputs the
 # fuzzer finds go to fuzz/work/<target>/ (not kept in git); the seeds in
 # fuzz/corpus/<target>/ are only read.
 set -u

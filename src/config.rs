@@ -2,10 +2,10 @@
 //! keys are errors); `Config` is the validated form the rest of mizan uses.
 //! The documented defaults are the repository's `config.toml`, embedded.
 
-use crate::lexicon::LexiconSettings;
-use crate::limits::{Limits, RawLimits};
-use crate::text::layout::{BidiMode, Harakat, LayoutOptions};
-use crate::text::{Lang, LineIndex};
+use mizan_engine::lexicon::LexiconSettings;
+use mizan_engine::limits::{Limits, RawLimits};
+use mizan_text::layout::{BidiMode, Harakat, LayoutOptions};
+use mizan_text::{Lang, line_column};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -329,12 +329,6 @@ pub fn user_config_file() -> Option<PathBuf> {
     user_config_dir().map(|dir| dir.join("config.toml"))
 }
 
-/// The 1-based line and column (in characters) of byte `offset` in `text`,
-/// for a single position; build a [`LineIndex`] to report many.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    LineIndex::new(text).line_column(text, offset)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -399,11 +393,5 @@ mod tests {
         );
         assert!(Config::parse("[[source]]\nlang = \"ar\"\n", "c.toml").is_err());
         assert!(Config::parse("[[source]]\nurl = \"ftp://x\"\n", "c.toml").is_err());
-    }
-
-    #[test]
-    fn line_column_counts_characters() {
-        assert_eq!(line_column("ab\nقال x", 9), (2, 4));
-        assert_eq!(line_column("a\nb\n", 100), (3, 1));
     }
 }

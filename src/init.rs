@@ -3,7 +3,7 @@
 //! exists is never replaced, and each file appears whole or not at all.
 
 use crate::config::DEFAULT_CONFIG;
-use crate::lexicon::builtin_sources;
+use mizan_engine::lexicon::builtin_sources;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 

@@ -1,28 +1,24 @@
 //! mizan: a terminal news reader that shows who each article quotes and whom
 //! those quotes blame or support.
 //!
-//! The crate is a library with a thin binary. The layers, from the bottom up:
-//! - [`text`]: pure text functions (sanitising, normalisation, layout).
-//! - [`lexicon`]: the user-editable TOML lexicons, validated and compiled.
-//! - [`tagger`]: statements, speakers, parties and stance, from text and a lexicon.
-//! - [`corpus`]: articles and how they are loaded.
-//! - [`store`]: the SQLite store of fetched articles and cached analyses.
-//! - [`feeds`]: fetching RSS/Atom/JSON feeds and article pages into the store.
+//! This crate is the top layer: a library with a thin binary, above the
+//! layer crates `mizan-text` (text functions and layout), `mizan-engine`
+//! (lexicons, tagger, articles and stories) and `mizan-store` (the SQLite
+//! store and feeds). Its modules:
 //! - [`config`]: the configuration file, raw and resolved.
-//! - [`limits`]: size limits on untrusted input.
+//! - [`init`]: `mizan init`'s editable copies of the configuration and lexicons.
+//! - [`sources`]: the configured sources loaded, local files and the store.
 //! - [`fsutil`]: atomic writes of the user's files.
 //! - [`app`]: the reader's state and its `update` function (no terminal).
-//! - [`ui`]: ratatui widgets that draw the state.
+//! - [`ui`]: ratatui widgets that draw the state, the keymap and the runtime.
+//!
+//! Only this crate may depend on the terminal (ratatui, crossterm),
+//! file-watching (notify) and command-line (clap, indicatif, anyhow) crates;
+//! within it, `app` may not depend on ratatui or crossterm, only `ui` does.
 
 pub mod app;
 pub mod config;
-pub mod corpus;
-pub mod feeds;
 pub mod fsutil;
 pub mod init;
-pub mod lexicon;
-pub mod limits;
-pub mod store;
-pub mod tagger;
-pub mod text;
+pub mod sources;
 pub mod ui;

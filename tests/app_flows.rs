@@ -6,9 +6,9 @@ mod reader_fixtures;
 use mizan::app::geometry::compare_areas;
 use mizan::app::grouping::ListRow;
 use mizan::app::{Action, Screen, update};
-use mizan::corpus::coverage::CountFilter;
-use mizan::tagger::Relation;
-use mizan::text::layout::render_article;
+use mizan_engine::corpus::coverage::CountFilter;
+use mizan_engine::tagger::Relation;
+use mizan_text::layout::render_article;
 use reader_fixtures::{AR_BLINKEN, press, screen, state, statements, type_text};
 
 #[test]
@@ -203,7 +203,8 @@ fn reader_shows_the_lines_render_prints() {
             press(&mut state, "enter");
             let article = &state.articles[state.reader.article];
             let text_area = state.reader_areas().text;
-            let expected = render_article(article, usize::from(text_area.width), &state.layout);
+            let expected =
+                render_article(article.text(), usize::from(text_area.width), &state.layout);
             let screen = screen(&state);
             let shown: Vec<String> = screen
                 .lines()

@@ -6,7 +6,7 @@ mod common;
 
 use common::binary::mizan_at_home;
 use common::{Reply, TestServer};
-use mizan::store::Store;
+use mizan_store::Store;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -231,7 +231,7 @@ fn opml_import_adds_sources_once_and_export_lists_them() {
 
     let export = home.run(&["export", "--opml"]);
     assert!(export.status.success(), "{}", text(&export.stderr));
-    let exported = mizan::feeds::opml::read_opml(&text(&export.stdout)).unwrap();
+    let exported = mizan_store::feeds::opml::read_opml(&text(&export.stdout)).unwrap();
     assert_eq!(exported.len(), 2);
     assert_eq!(exported[0].url, "http://127.0.0.1:9/ar.xml");
     assert_eq!(exported[0].title.as_deref(), Some("صحيفة الوادي"));

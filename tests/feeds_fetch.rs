@@ -1,18 +1,18 @@
-//! `feeds::fetch_all` against a server on 127.0.0.1: every feed format, the
-//! failure modes (broken XML, a 50 MB body, a slow server, 404, a redirect
-//! loop), gzip, conditional requests, page extraction and deduplication;
-//! and the reader's refresh, which runs the same fetch.
+//! `mizan_store::feeds::fetch_all` against a server on 127.0.0.1: every feed
+//! format, the failure modes (broken XML, a 50 MB body, a slow server, 404, a
+//! redirect loop), gzip, conditional requests, page extraction and
+//! deduplication; and the reader's refresh, which runs the same fetch.
 
 mod common;
 
 use common::{Reply, TestServer};
 use mizan::app::{Action, StartOptions, State, update};
-use mizan::corpus::StoredPage;
-use mizan::feeds::refresh::refresh;
-use mizan::feeds::{
+use mizan_store::feeds::refresh::refresh;
+use mizan_store::feeds::{
     FeedError, FeedOutcome, FeedReport, FeedSource, FetchOptions, HttpError, HttpLimits, fetch_all,
 };
-use mizan::store::{Store, StoredArticle};
+use mizan_store::stored::StoredPage;
+use mizan_store::{Store, StoredArticle};
 use std::time::{Duration, Instant};
 
 fn source(url: String) -> FeedSource {
@@ -446,11 +446,14 @@ fn article_pages_per_feed_are_capped() {
     let (_dir, mut store) = temp_store();
     let reports = fetch(&mut store, &[server.url("/many.xml")], &options(10));
     assert_eq!(added(&reports[0]), 60);
-    assert_eq!(reports[0].page_failures, mizan::feeds::MAX_PAGES_PER_FEED);
+    assert_eq!(
+        reports[0].page_failures,
+        mizan_store::feeds::MAX_PAGES_PER_FEED
+    );
     let page_requests = (0..60)
         .filter(|n| !server.requests_to(&format!("/p/{n}")).is_empty())
         .count();
-    assert_eq!(page_requests, mizan::feeds::MAX_PAGES_PER_FEED);
+    assert_eq!(page_requests, mizan_store::feeds::MAX_PAGES_PER_FEED);
 }
 
 #[test]

@@ -72,7 +72,7 @@ fn hostile_feed_titles_are_imported_and_exported_without_controls() {
         }
     }
     let exported = String::from_utf8_lossy(&export.stdout);
-    let feeds = mizan::feeds::opml::read_opml(&exported).unwrap();
+    let feeds = mizan_store::feeds::opml::read_opml(&exported).unwrap();
     assert_eq!(
         feeds[0].title.as_deref(),
         Some("Daily \u{202e}semiT\u{202c} \u{9b}2J \u{2066}x\u{2069}"),

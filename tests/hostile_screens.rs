@@ -8,10 +8,10 @@ mod common;
 
 use common::hostile::forbidden;
 use mizan::app::{Action, Directory, NameAlias, PartyInfo, StartOptions, State, update};
-use mizan::corpus::{Article, load_paths};
-use mizan::lexicon::Lexicon;
-use mizan::tagger::{Statement, tag_article};
 use mizan::ui::keymap::{Keymap, parse_key};
+use mizan_engine::corpus::{Article, load_paths};
+use mizan_engine::lexicon::Lexicon;
+use mizan_engine::tagger::Statement;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
@@ -60,7 +60,7 @@ fn prepared() -> &'static Prepared {
         let results: Vec<_> = loaded
             .articles
             .iter()
-            .map(|article| tag_article(article, &lexicon))
+            .map(|article| article.tag(&lexicon))
             .enumerate()
             .collect();
         assert!(

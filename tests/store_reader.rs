@@ -7,8 +7,8 @@ mod reader_fixtures;
 
 use mizan::app::{Action, Screen, StartOptions, State, update};
 use mizan::config::Config;
-use mizan::corpus::load_configured_paged;
-use mizan::store::{FeedRecord, NewArticle, ReadChange, ReadState, Store};
+use mizan::sources::load_configured_paged;
+use mizan_store::{FeedRecord, NewArticle, ReadChange, ReadState, Store};
 use ratatui::style::Modifier;
 use reader_fixtures::{buffer, press, screen};
 use rstest::rstest;

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mizan::feeds::parse::parse_feed;
+use mizan_store::feeds::parse::parse_feed;
 
 fuzz_target!(|data: &[u8]| {
     let _ = parse_feed(data);

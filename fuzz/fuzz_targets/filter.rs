@@ -8,9 +8,8 @@
 use libfuzzer_sys::fuzz_target;
 use mizan::app::filter::{FilterIndex, Query};
 use mizan::app::{Directory, PartyInfo};
-use mizan::corpus::samples;
-use mizan::lexicon::Lexicon;
-use mizan::tagger::tag_article;
+use mizan_engine::corpus::samples;
+use mizan_engine::lexicon::Lexicon;
 use std::sync::OnceLock;
 
 struct Prepared {
@@ -36,7 +35,7 @@ fn prepared() -> &'static Prepared {
         let articles = samples().articles;
         let mut index = FilterIndex::default();
         for (number, article) in articles.iter().enumerate() {
-            index.set_article(number, article, &tag_article(article, &lexicon), &directory);
+            index.set_article(number, article, &article.tag(&lexicon));
         }
         Prepared {
             index,

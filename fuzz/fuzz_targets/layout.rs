@@ -9,8 +9,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mizan::text::layout::{BidiMode, Direction, Harakat, LayoutOptions, layout_paragraph};
-use mizan::text::sanitize::{is_unsafe, sanitize};
+use mizan_text::layout::{BidiMode, Direction, Harakat, LayoutOptions, layout_paragraph};
+use mizan_text::sanitize::{is_unsafe, sanitize};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&knobs, rest)) = data.split_first() else {

@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mizan::lexicon::{Lexicon, LexiconSettings};
+use mizan_engine::lexicon::{Lexicon, LexiconSettings};
 
 const FILES: [&str; 12] = [
     "ar/parties.toml",

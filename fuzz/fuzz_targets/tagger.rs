@@ -4,9 +4,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mizan::corpus::{Format, parse_article};
-use mizan::lexicon::Lexicon;
-use mizan::tagger::tag_article;
+use mizan_engine::corpus::{Format, parse_article};
+use mizan_engine::lexicon::Lexicon;
 use std::sync::OnceLock;
 
 fn lexicon() -> &'static Lexicon {
@@ -23,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let article = parsed.article;
-    for statement in tag_article(&article, lexicon()) {
+    for statement in article.tag(lexicon()) {
         assert!(statement.range.end() <= article.source.len());
         let _ = statement.range.slice(&article.source);
     }

@@ -5,9 +5,9 @@
 
 use super::coverage::Stories;
 use super::directory::Directory;
-use crate::corpus::Article;
-use crate::store::ReadState;
-use crate::tagger::Statement;
+use mizan_engine::corpus::Article;
+use mizan_engine::tagger::Statement;
+use mizan_store::ReadState;
 use serde::Deserialize;
 
 /// One thing that changes the reader's state.

@@ -10,12 +10,13 @@
 use super::action::Action;
 use super::directory::Directory;
 use super::state::{Tagged, tagged_statements};
-use crate::corpus::Article;
-use crate::corpus::align::{AlignOptions, Alignment};
-use crate::corpus::comparison::Comparison;
-use crate::corpus::coverage::{CountFilter, Counts, Coverage, coverage};
-use crate::corpus::stories::{Analysed, Story, StoryOptions};
-use crate::tagger::{Name, Relation, Statement};
+use mizan_engine::corpus::Article;
+use mizan_engine::corpus::align::{AlignOptions, Alignment};
+use mizan_engine::corpus::comparison::Comparison;
+use mizan_engine::corpus::coverage::{CountFilter, Counts, Coverage, coverage};
+use mizan_engine::corpus::stories::{Analysed, Story, StoryOptions};
+use mizan_engine::lexicon::Name;
+use mizan_engine::tagger::{Relation, Statement};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -433,8 +434,8 @@ impl CoverageView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Meta;
-    use crate::text::Lang;
+    use mizan_engine::corpus::Meta;
+    use mizan_text::Lang;
 
     fn article(path: &str, outlet: Option<&str>, date: Option<&str>) -> Article {
         Article {
@@ -454,7 +455,7 @@ mod tests {
 
     fn untagged() -> Statement {
         Statement {
-            range: crate::text::TextRange::new(0, 0),
+            range: mizan_text::TextRange::new(0, 0),
             quote: None,
             speaker: None,
             speaker_party: None,
@@ -462,15 +463,15 @@ mod tests {
         }
     }
 
-    fn blaming(party: &Name) -> crate::tagger::Evidence {
-        let nowhere = crate::text::TextRange::new(0, 0);
-        crate::tagger::Evidence {
+    fn blaming(party: &Name) -> mizan_engine::tagger::Evidence {
+        let nowhere = mizan_text::TextRange::new(0, 0);
+        mizan_engine::tagger::Evidence {
             relation: Relation::Blames,
             party: party.clone(),
             cue: nowhere,
             target: nowhere,
             rule: Name::from("rule"),
-            origin: crate::tagger::Origin {
+            origin: mizan_engine::lexicon::Origin {
                 file: Name::from("lexicon.toml"),
                 line: 1,
             },

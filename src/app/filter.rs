@@ -19,9 +19,10 @@
 
 use super::directory::Directory;
 use super::fold::{contains, encode, encode_into, fold, is_subsequence_in_a_word};
-use crate::corpus::Article;
-use crate::tagger::{Name, Statement};
-use crate::text::Lang;
+use mizan_engine::corpus::Article;
+use mizan_engine::lexicon::Name;
+use mizan_engine::tagger::Statement;
+use mizan_text::Lang;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
@@ -453,7 +454,7 @@ fn append_statement(
     statement: &Statement,
     parties: u32,
 ) -> StatementEntry {
-    let slice = |r: crate::text::TextRange| article.source.get(r.as_range()).unwrap_or("");
+    let slice = |r: mizan_text::TextRange| article.source.get(r.as_range()).unwrap_or("");
     let start = text.len();
     encode_into(slice(statement.range), text);
     if text.len() > start && text.last() != Some(&b' ') {
@@ -633,9 +634,10 @@ fn candidates(previous: &Matches) -> Vec<(usize, Vec<usize>)> {
 mod tests {
     use super::*;
     use crate::app::PartyInfo;
-    use crate::corpus::Meta;
-    use crate::tagger::{Evidence, Origin, Relation};
-    use crate::text::TextRange;
+    use mizan_engine::corpus::Meta;
+    use mizan_engine::lexicon::Origin;
+    use mizan_engine::tagger::{Evidence, Relation};
+    use mizan_text::TextRange;
 
     const SPEAKER: &str = "لافروف";
 

@@ -1,12 +1,12 @@
 //! Text folding for the filter, on the normaliser's per-character rule
-//! ([`crate::text::normalize::fold_char`]: case, hamza forms, harakat,
+//! ([`mizan_text::normalize::fold_char`]: case, hamza forms, harakat,
 //! tatweel, Arabic-Indic digits), so the filter and the tagger agree on what
 //! counts as the same letter. Both the haystacks and the query go through
 //! it, so typing without hamza or harakat matches. Folded text is also packed into a
 //! one-byte alphabet so a keystroke scans bytes, not `char`s.
 
-use crate::text::TextRange;
-use crate::text::normalize::fold_char;
+use mizan_text::TextRange;
+use mizan_text::normalize::fold_char;
 
 /// `text` in matching form (the normaliser's per-character rule).
 pub fn fold(text: &str) -> String {

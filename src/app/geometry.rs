@@ -3,7 +3,49 @@
 //! shows, which pane the mouse is over) use them, so they always agree.
 //! Every function copes with any size, down to 0×0.
 
-use ratatui::layout::Rect;
+/// A rectangle of terminal cells. The reader's own type, so that its state
+/// is free of the terminal library: the widgets convert it where they draw.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Area {
+    pub x: u16,
+    pub y: u16,
+    pub width: u16,
+    pub height: u16,
+}
+
+impl Area {
+    /// The area at `x`, `y`, its size cut so that it ends within the `u16`
+    /// coordinates.
+    pub const fn new(x: u16, y: u16, width: u16, height: u16) -> Area {
+        Area {
+            x,
+            y,
+            width: x.saturating_add(width) - x,
+            height: y.saturating_add(height) - y,
+        }
+    }
+
+    /// The smallest area holding both.
+    pub fn union(self, other: Area) -> Area {
+        let (x, y) = (self.x.min(other.x), self.y.min(other.y));
+        let right = self.right().max(other.right());
+        let bottom = self.bottom().max(other.bottom());
+        Area {
+            x,
+            y,
+            width: right.saturating_sub(x),
+            height: bottom.saturating_sub(y),
+        }
+    }
+
+    fn right(self) -> u16 {
+        self.x.saturating_add(self.width)
+    }
+
+    fn bottom(self) -> u16 {
+        self.y.saturating_add(self.height)
+    }
+}
 
 /// Cells of the reader's badge gutter (plus one blank column after it).
 pub const GUTTER_WIDTH: u16 = 14;
@@ -22,13 +64,13 @@ const HELP_MAX_WIDTH: u16 = 76;
 /// The parts of every screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ScreenAreas {
-    pub main: Rect,
-    pub filter: Option<Rect>,
-    pub status: Option<Rect>,
+    pub main: Area,
+    pub filter: Option<Area>,
+    pub status: Option<Area>,
 }
 
 /// Main area, filter line (when shown and there is room) and status bar.
-pub fn screen_areas(area: Rect, filter_shown: bool) -> ScreenAreas {
+pub fn screen_areas(area: Area, filter_shown: bool) -> ScreenAreas {
     let mut main = area;
     let status = take_bottom(&mut main, 1);
     let filter = if filter_shown && main.height >= 2 {
@@ -46,13 +88,13 @@ pub fn screen_areas(area: Rect, filter_shown: bool) -> ScreenAreas {
 /// The parts of the reader pane.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ReaderAreas {
-    pub header: Option<Rect>,
-    pub gutter: Option<Rect>,
-    pub text: Rect,
-    pub explanation: Option<Rect>,
+    pub header: Option<Area>,
+    pub gutter: Option<Area>,
+    pub text: Area,
+    pub explanation: Option<Area>,
 }
 
-pub fn reader_areas(main: Rect, explanation_open: bool) -> ReaderAreas {
+pub fn reader_areas(main: Area, explanation_open: bool) -> ReaderAreas {
     let mut body = main;
     let header = if body.height >= 2 {
         take_top(&mut body, 1)
@@ -66,11 +108,11 @@ pub fn reader_areas(main: Rect, explanation_open: bool) -> ReaderAreas {
         None
     };
     let (gutter, text) = if body.width >= GUTTER_MIN_TOTAL {
-        let gutter = Rect {
+        let gutter = Area {
             width: GUTTER_WIDTH - 1,
             ..body
         };
-        let text = Rect {
+        let text = Area {
             x: body.x + GUTTER_WIDTH,
             width: body.width - GUTTER_WIDTH,
             ..body
@@ -91,30 +133,30 @@ pub fn reader_areas(main: Rect, explanation_open: bool) -> ReaderAreas {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PaneAreas {
     /// The whole pane, for mouse hit tests.
-    pub pane: Rect,
-    pub header: Option<Rect>,
+    pub pane: Area,
+    pub header: Option<Area>,
     /// The statements' outlet counts, left of the text.
-    pub gutter: Option<Rect>,
-    pub text: Rect,
+    pub gutter: Option<Area>,
+    pub text: Area,
     /// The column that separates it from the next pane.
-    pub separator: Option<Rect>,
+    pub separator: Option<Area>,
 }
 
 /// `count` equal panes side by side (the first ones one cell wider when the
 /// width does not divide).
-pub fn compare_areas(main: Rect, count: usize) -> Vec<PaneAreas> {
+pub fn compare_areas(main: Area, count: usize) -> Vec<PaneAreas> {
     let count = count.max(1) as u16;
     let (base, extra) = (main.width / count, main.width % count);
     let mut x = main.x;
     (0..count)
         .map(|i| {
             let width = base + u16::from(i < extra);
-            let mut pane = Rect { x, width, ..main };
+            let mut pane = Area { x, width, ..main };
             x += width;
             let whole = pane;
             let separator = if i + 1 < count && pane.width >= 2 {
                 pane.width -= 1;
-                Some(Rect {
+                Some(Area {
                     x: pane.x + pane.width,
                     width: 1,
                     ..pane
@@ -128,7 +170,7 @@ pub fn compare_areas(main: Rect, count: usize) -> Vec<PaneAreas> {
                 None
             };
             let gutter = if pane.width >= PANE_GUTTER_MIN_WIDTH {
-                let gutter = Rect {
+                let gutter = Area {
                     width: PANE_GUTTER_WIDTH - 1,
                     ..pane
                 };
@@ -151,7 +193,7 @@ pub fn compare_areas(main: Rect, count: usize) -> Vec<PaneAreas> {
 
 /// The list area of the article and statement lists: one header row, then
 /// the rows.
-pub fn list_areas(main: Rect) -> (Option<Rect>, Rect) {
+pub fn list_areas(main: Area) -> (Option<Area>, Area) {
     let mut rows = main;
     let header = if rows.height >= 2 {
         take_top(&mut rows, 1)
@@ -163,11 +205,11 @@ pub fn list_areas(main: Rect) -> (Option<Rect>, Rect) {
 
 /// The help overlay, centred, for `entries` lines of keys inside its border.
 /// Shorter than the list on a small terminal: the overlay then scrolls.
-pub fn help_popup(area: Rect, entries: usize) -> Rect {
+pub fn help_popup(area: Area, entries: usize) -> Area {
     let width = area.width.min(HELP_MAX_WIDTH);
     let wanted = u16::try_from(entries.saturating_add(2)).unwrap_or(u16::MAX);
     let height = area.height.min(wanted);
-    Rect {
+    Area {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,
         width,
@@ -176,29 +218,29 @@ pub fn help_popup(area: Rect, entries: usize) -> Rect {
 }
 
 /// Whether a cell lies in `rect`.
-pub fn contains(rect: Rect, column: u16, row: u16) -> bool {
+pub fn contains(rect: Area, column: u16, row: u16) -> bool {
     column >= rect.x
         && column < rect.x.saturating_add(rect.width)
         && row >= rect.y
         && row < rect.y.saturating_add(rect.height)
 }
 
-fn take_top(area: &mut Rect, height: u16) -> Option<Rect> {
+fn take_top(area: &mut Area, height: u16) -> Option<Area> {
     if area.height < height || height == 0 {
         return None;
     }
-    let top = Rect { height, ..*area };
+    let top = Area { height, ..*area };
     area.y += height;
     area.height -= height;
     Some(top)
 }
 
-fn take_bottom(area: &mut Rect, height: u16) -> Option<Rect> {
+fn take_bottom(area: &mut Area, height: u16) -> Option<Area> {
     if area.height < height || height == 0 {
         return None;
     }
     area.height -= height;
-    Some(Rect {
+    Some(Area {
         y: area.y + area.height,
         height,
         ..*area
@@ -211,7 +253,7 @@ mod tests {
 
     #[test]
     fn panes_cover_the_width_exactly() {
-        let panes = compare_areas(Rect::new(0, 0, 81, 10), 4);
+        let panes = compare_areas(Area::new(0, 0, 81, 10), 4);
         let total: u16 = panes.iter().map(|p| p.pane.width).sum();
         assert_eq!(total, 81);
         assert_eq!(panes[3].pane.x + panes[3].pane.width, 81);
@@ -220,7 +262,7 @@ mod tests {
     #[test]
     fn tiny_screens_have_no_panic_and_no_overlap() {
         for (w, h) in [(0, 0), (1, 1), (20, 5), (3, 2)] {
-            let areas = screen_areas(Rect::new(0, 0, w, h), true);
+            let areas = screen_areas(Area::new(0, 0, w, h), true);
             let reader = reader_areas(areas.main, true);
             assert!(reader.text.height <= h);
             assert!(compare_areas(areas.main, 4).len() == 4);

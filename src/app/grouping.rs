@@ -223,7 +223,7 @@ pub(super) fn story_panes(state: &State, story: usize) -> (Vec<usize>, usize) {
 mod tests {
     use super::*;
     use crate::app::Stories;
-    use crate::corpus::stories::Story;
+    use mizan_engine::corpus::stories::Story;
 
     fn stories(groups: &[&[usize]], articles: usize) -> Stories {
         let mut story_of = vec![0; articles];

@@ -11,7 +11,7 @@
 use super::action::Action;
 use super::geometry;
 use super::state::{Screen, State};
-use crate::corpus::align::StatementRef;
+use mizan_engine::corpus::align::StatementRef;
 use std::collections::BTreeSet;
 
 /// One statement the focused pane omits, as the other panes carry it.

@@ -6,8 +6,9 @@
 
 use super::action::Action;
 use super::state::{Screen, State};
-use crate::corpus::{Article, stored_id};
-use crate::store::{ReadChange, ReadState};
+use mizan_engine::corpus::Article;
+use mizan_store::stored::stored_id;
+use mizan_store::{ReadChange, ReadState};
 use std::collections::HashMap;
 
 /// The read state of the stored articles and the pending store work.

@@ -8,16 +8,16 @@ use super::coverage::{CountTarget, CoverageView, Stories, StoriesRequest};
 use super::directory::Directory;
 use super::filter::{FilterIndex, Matches, Query};
 use super::fold::fold;
-use super::geometry::{self, ReaderAreas};
+use super::geometry::{self, Area, ReaderAreas};
 use super::grouping::ListRow;
-use super::lines::{ArticleLines, LayoutCache, TextMemo};
+use super::lines::{LayoutCache, TextMemo};
 use super::omitted::OmittedList;
 use super::reading::Reading;
 use crate::config::ListSort;
-use crate::corpus::Article;
-use crate::tagger::{Name, Origin, Relation, Statement};
-use crate::text::layout::LayoutOptions;
-use ratatui::layout::Rect;
+use mizan_engine::corpus::Article;
+use mizan_engine::lexicon::{Name, Origin};
+use mizan_engine::tagger::{Relation, Statement};
+use mizan_text::layout::{ArticleLines, LayoutOptions};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -116,7 +116,7 @@ pub struct State {
     pub cache: LayoutCache,
     pub text_memo: TextMemo,
     pub screen: Screen,
-    pub viewport: Rect,
+    pub viewport: Area,
     pub sort: ListSort,
     /// Every article index in sort order (recomputed when the sort changes).
     order: Vec<usize>,
@@ -181,7 +181,7 @@ impl State {
             cache: LayoutCache::default(),
             text_memo: TextMemo::default(),
             screen: Screen::Articles,
-            viewport: Rect::new(0, 0, 80, 24),
+            viewport: Area::new(0, 0, 80, 24),
             sort: options.sort,
             order: Vec::new(),
             article_rows: Vec::new(),
@@ -235,7 +235,7 @@ impl State {
         self.filter.editing || !self.filter.input.is_empty()
     }
 
-    pub fn main_area(&self) -> Rect {
+    pub fn main_area(&self) -> Area {
         geometry::screen_areas(self.viewport, self.filter_shown()).main
     }
 
@@ -250,7 +250,7 @@ impl State {
         usize::from(popup.height.saturating_sub(2))
     }
 
-    pub fn list_rows_area(&self) -> Rect {
+    pub fn list_rows_area(&self) -> Area {
         geometry::list_areas(self.main_area()).1
     }
 
@@ -305,7 +305,7 @@ impl State {
         }
         let stories = self.stories.as_ref()?;
         let story = *stories.story_of.get(selected_article)?;
-        let reference = crate::corpus::align::StatementRef {
+        let reference = mizan_engine::corpus::align::StatementRef {
             article: selected_article,
             statement,
         };

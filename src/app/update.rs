@@ -5,13 +5,12 @@
 use super::action::Action;
 use super::coverage::CoverageView;
 use super::filter::Query;
-use super::geometry::{self, contains};
+use super::geometry::{self, Area, contains};
 use super::grouping::{self, ListRow, MAX_PANES};
 use super::omitted;
 use super::state::{Screen, State, clamp_list};
-use crate::corpus::Article;
-use crate::tagger::Statement;
-use ratatui::layout::Rect;
+use mizan_engine::corpus::Article;
+use mizan_engine::tagger::Statement;
 use std::sync::Arc;
 
 /// Applies one action.
@@ -96,7 +95,7 @@ pub fn update(state: &mut State, action: Action) {
         Action::FilterAccept => state.filter.editing = false,
         Action::FilterCancel => clear_filter(state),
         Action::Resize { width, height } => {
-            state.viewport = Rect::new(0, 0, width, height);
+            state.viewport = Area::new(0, 0, width, height);
             clamp_all(state);
         }
         Action::Scroll { column, row, lines } => scroll_at(state, column, row, lines as isize),
@@ -799,7 +798,7 @@ fn click_reader(state: &mut State, column: u16, row: u16) {
     let (Some(line), Some(base)) = (&laid.line, laid.offset) else {
         return;
     };
-    let span = crate::text::TextRange::new(base + line.source.start(), base + line.source.end());
+    let span = mizan_text::TextRange::new(base + line.source.start(), base + line.source.end());
     let hit = state
         .statements_of(state.reader.article)
         .iter()

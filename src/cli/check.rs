@@ -6,8 +6,8 @@
 use super::Cli;
 use clap::Args;
 use mizan::config::{Config, ConfigError};
-use mizan::lexicon::{Diagnostic, Lexicon, SettingsOrigin, Severity};
-use mizan::text::sanitize::sanitize_lines;
+use mizan_engine::lexicon::{Diagnostic, Lexicon, SettingsOrigin, Severity};
+use mizan_text::sanitize::sanitize_lines;
 use std::path::PathBuf;
 use std::process::ExitCode;
 

@@ -7,14 +7,15 @@ use super::Cli;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use mizan::config::Config;
-use mizan::corpus::align::{AlignOptions, AlignedGroup, StatementRef, outlet_of};
-use mizan::corpus::comparison::Comparison;
-use mizan::corpus::coverage::{ArticleCoverage, Counts, Coverage, PartyPair, coverage};
-use mizan::corpus::stories::{Analysed, StoryOptions, parties_named};
-use mizan::corpus::{AnalysisCache, Article};
-use mizan::lexicon::Lexicon;
-use mizan::tagger::{Name, Relation, Statement};
-use mizan::text::layout::{Direction, LayoutOptions, layout_paragraph};
+use mizan_engine::corpus::Article;
+use mizan_engine::corpus::align::{AlignOptions, AlignedGroup, StatementRef, outlet_of};
+use mizan_engine::corpus::comparison::Comparison;
+use mizan_engine::corpus::coverage::{ArticleCoverage, Counts, Coverage, PartyPair, coverage};
+use mizan_engine::corpus::stories::{Analysed, StoryOptions, parties_named};
+use mizan_engine::lexicon::{Lexicon, Name};
+use mizan_engine::tagger::{Relation, Statement};
+use mizan_store::stored::AnalysisCache;
+use mizan_text::layout::{Direction, LayoutOptions, layout_paragraph};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -341,7 +342,7 @@ impl TableStyle {
     /// cell is cut from the left, so a path keeps its file name.
     fn name_cell(&self, name: &str, width: usize) -> String {
         let shown_width = name.width();
-        if shown_width <= width || name.chars().any(mizan::text::is_arabic) {
+        if shown_width <= width || name.chars().any(mizan_text::is_arabic) {
             return self.cell(name, width);
         }
         let mut kept = 0;

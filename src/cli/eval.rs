@@ -6,9 +6,8 @@ use super::Cli;
 use super::tag::load_lexicon;
 use anyhow::Context;
 use clap::Args;
-use mizan::tagger::eval::{Gold, Predicted, score};
-use mizan::tagger::tag_article;
-use mizan::text::sanitize::sanitize;
+use mizan_engine::tagger::eval::{Gold, Predicted, score};
+use mizan_text::sanitize::sanitize;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -34,15 +33,13 @@ pub fn run(cli: &Cli, args: &EvalArgs) -> anyhow::Result<ExitCode> {
         .par_iter()
         .flat_map_iter(|article| {
             let id = article_id(&article.path);
-            tag_article(article, &lexicon)
-                .into_iter()
-                .map(move |s| Predicted {
-                    article: id.clone(),
-                    text: s.range.slice(&article.source).to_string(),
-                    speaker_party: s.speaker_party.as_deref().map(String::from),
-                    blames: s.blames().map(|p| p.to_string()).collect(),
-                    supports: s.supports().map(|p| p.to_string()).collect(),
-                })
+            article.tag(&lexicon).into_iter().map(move |s| Predicted {
+                article: id.clone(),
+                text: s.range.slice(&article.source).to_string(),
+                speaker_party: s.speaker_party.as_deref().map(String::from),
+                blames: s.blames().map(|p| p.to_string()).collect(),
+                supports: s.supports().map(|p| p.to_string()).collect(),
+            })
         })
         .collect();
     let report = score(&gold, &predicted);

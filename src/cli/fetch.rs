@@ -1,18 +1,21 @@
 //! `mizan fetch`: downloads the configured feeds into the store. Wiring and
-//! reporting only: the work is `feeds::fetch_all`. On a terminal a progress
-//! bar, otherwise one plain line per feed; failures are printed as
-//! `error: FEED: message` and make the exit status non-zero once every
-//! other feed is done.
+//! reporting only: the work is `mizan_store::feeds::fetch_all`. On a
+//! terminal a progress bar, otherwise one plain line per feed; failures are
+//! printed as `error: FEED: message` and make the exit status non-zero once
+//! every other feed is done.
 
 use super::Cli;
 use anyhow::Context;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use mizan::config::Config;
-use mizan::feeds::refresh::{configured_feeds, one_line};
-use mizan::feeds::{FeedOutcome, FeedReport, FeedSource, FetchOptions, HttpLimits, fetch_all};
-use mizan::store::{Store, default_db_path};
-use mizan::text::sanitize::sanitize;
+use mizan::sources::configured_feeds;
+use mizan_store::feeds::refresh::one_line;
+use mizan_store::feeds::{
+    FeedOutcome, FeedReport, FeedSource, FetchOptions, HttpLimits, fetch_all,
+};
+use mizan_store::{Store, default_db_path};
+use mizan_text::sanitize::sanitize;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;

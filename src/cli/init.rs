@@ -5,7 +5,7 @@ use anyhow::Context;
 use clap::Args;
 use mizan::config::user_config_dir;
 use mizan::init::init_user_files;
-use mizan::text::sanitize::sanitize;
+use mizan_text::sanitize::sanitize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 

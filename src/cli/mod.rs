@@ -14,9 +14,10 @@ mod tui;
 
 use clap::{Parser, Subcommand};
 use mizan::config::Config;
-use mizan::corpus::{Article, load_configured, load_paths_within};
-use mizan::store::default_db_path;
-use mizan::text::sanitize::{is_unsafe, sanitize_lines};
+use mizan::sources::load_configured;
+use mizan_engine::corpus::{Article, load_paths_within};
+use mizan_store::default_db_path;
+use mizan_text::sanitize::{is_unsafe, sanitize_lines};
 use std::path::PathBuf;
 use std::process::ExitCode;
 

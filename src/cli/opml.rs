@@ -6,9 +6,9 @@ use super::Cli;
 use anyhow::{Context, bail};
 use clap::Args;
 use mizan::config::{Config, Source, user_config_file};
-use mizan::feeds::opml::{OpmlFeed, read_opml, write_opml};
 use mizan::fsutil::write_atomic;
-use mizan::text::sanitize::{is_unsafe, sanitize};
+use mizan_store::feeds::opml::{OpmlFeed, read_opml, write_opml};
+use mizan_text::sanitize::{is_unsafe, sanitize};
 use std::collections::HashSet;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -82,7 +82,7 @@ fn append_sources(target: &std::path::Path, feeds: &[&OpmlFeed]) -> anyhow::Resu
         if let Some(lang) = feed
             .lang
             .as_deref()
-            .filter(|lang| mizan::text::Lang::parse(lang).is_some())
+            .filter(|lang| mizan_text::Lang::parse(lang).is_some())
         {
             text.push_str(&format!("lang = {}\n", toml_string(lang)));
         }

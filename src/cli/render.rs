@@ -1,13 +1,13 @@
 //! `mizan render`: articles printed exactly as the reader lays them out, for
 //! pipes, scripts and checking the layout against a reference. Wiring only:
 //! loading is the CLI's shared `load_articles` (paths, else the configured
-//! sources and the store), formatting is `text::layout::render_article`.
+//! sources and the store), formatting is `mizan_text::layout::render_article`.
 
 use super::Cli;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use mizan::config::Config;
-use mizan::text::layout::{BidiMode, LayoutOptions, render_article};
+use mizan_text::layout::{BidiMode, LayoutOptions, render_article};
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -83,7 +83,7 @@ pub fn run(cli: &Cli, args: &RenderArgs) -> anyhow::Result<ExitCode> {
         if index > 0 {
             writeln!(out)?;
         }
-        for line in render_article(article, width, &options) {
+        for line in render_article(article.text(), width, &options) {
             writeln!(out, "{line}")?;
         }
     }

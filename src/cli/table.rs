@@ -3,11 +3,11 @@
 //! reader, so they read right to left; colour only on a terminal and never
 //! with `NO_COLOR`.
 
-use mizan::corpus::Article;
-use mizan::tagger::Statement;
-use mizan::text::layout::{Direction, LaidLine, LayoutOptions, layout_paragraph};
-use mizan::text::sanitize::sanitize;
-use mizan::text::{Lang, TextRange};
+use mizan_engine::corpus::Article;
+use mizan_engine::tagger::Statement;
+use mizan_text::layout::{Direction, LaidLine, LayoutOptions, layout_paragraph};
+use mizan_text::sanitize::sanitize;
+use mizan_text::{Lang, TextRange};
 use std::io::{IsTerminal, Write};
 
 const TEXT_WIDTH: usize = 60;

@@ -5,11 +5,12 @@ use super::Cli;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use mizan::config::Config;
-use mizan::corpus::{AnalysisCache, Article};
-use mizan::lexicon::Lexicon;
-use mizan::store::default_db_path;
-use mizan::tagger::{Statement, tag_article};
-use mizan::text::sanitize::sanitize_lines;
+use mizan_engine::corpus::Article;
+use mizan_engine::lexicon::Lexicon;
+use mizan_engine::tagger::Statement;
+use mizan_store::default_db_path;
+use mizan_store::stored::AnalysisCache;
+use mizan_text::sanitize::sanitize_lines;
 use rayon::prelude::*;
 use serde_json::json;
 use std::io::Write;
@@ -121,14 +122,14 @@ pub fn tag_cached(
     cache: Option<&AnalysisCache>,
 ) -> Vec<Statement> {
     match cache {
-        Some(cache) => cache.statements(article, |article| tag_article(article, lexicon)),
-        None => tag_article(article, lexicon),
+        Some(cache) => cache.statements(article, |article| article.tag(lexicon)),
+        None => article.tag(lexicon),
     }
 }
 
 /// One statement as a JSON object (one line of `--format jsonl`).
 pub fn statement_json(article: &Article, index: usize, s: &Statement) -> serde_json::Value {
-    let text = |r: mizan::text::TextRange| r.slice(&article.source).to_string();
+    let text = |r: mizan_text::TextRange| r.slice(&article.source).to_string();
     let evidence: Vec<_> = s
         .evidence
         .iter()

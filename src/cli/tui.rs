@@ -8,15 +8,16 @@ use super::Cli;
 use anyhow::Context;
 use mizan::app::{Action, Directory, NameAlias, PartyInfo, StartOptions, State, update};
 use mizan::config::{Config, user_lexicon_dir};
-use mizan::corpus::{self, AnalysisCache, Loaded, Problem, Remaining, StoredPage, StoredRest};
-use mizan::feeds::FetchOptions;
-use mizan::feeds::refresh::{configured_feeds, refresh};
-use mizan::lexicon::Lexicon;
-use mizan::store::{ReadChange, ReadState, Store, default_db_path};
-use mizan::tagger::tag_article;
-use mizan::text::{Lang, detect_lang};
+use mizan::sources::{configured_feeds, load_configured_paged};
 use mizan::ui::keymap::Keymap;
 use mizan::ui::runtime::{self, Analyser, Loader, ReadStateWriter, Refresher, Reloaded, Runtime};
+use mizan_engine::corpus::{self, Loaded, Problem, Remaining};
+use mizan_engine::lexicon::Lexicon;
+use mizan_store::feeds::FetchOptions;
+use mizan_store::feeds::refresh::refresh;
+use mizan_store::stored::{AnalysisCache, StoredPage, StoredRest};
+use mizan_store::{ReadChange, ReadState, Store, default_db_path};
+use mizan_text::{Lang, detect_lang};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::{Arc, mpsc};
@@ -118,7 +119,7 @@ fn start_paths(paths: &[PathBuf], config: &Config) -> Start {
 /// the rest of the store in the background; the bundled samples when there
 /// is nothing at all.
 fn start_configured(config: &Config, db: PathBuf) -> Start {
-    let paged = corpus::load_configured_paged(config, &db, READ_BEFORE_FIRST_FRAME);
+    let paged = load_configured_paged(config, &db, READ_BEFORE_FIRST_FRAME);
     let (loaded, source) = if paged.loaded.articles.is_empty() && paged.loaded.problems.is_empty() {
         (corpus::samples(), "bundled samples")
     } else {
@@ -154,10 +155,10 @@ fn wire(lexicon: Lexicon, config: &Config, db: Option<&Path>) -> (Analyser, Dire
     let cache = db.map(|db| AnalysisCache::new(db, lexicon.version()));
     let lexicon = Arc::new(lexicon);
     let analyser: Analyser = match cache {
-        Some(cache) => Arc::new(move |article| {
-            cache.statements(article, |article| tag_article(article, &lexicon))
-        }),
-        None => Arc::new(move |article| tag_article(article, &lexicon)),
+        Some(cache) => {
+            Arc::new(move |article| cache.statements(article, |article| article.tag(&lexicon)))
+        }
+        None => Arc::new(move |article| article.tag(&lexicon)),
     };
     (analyser, directory)
 }
@@ -342,7 +343,7 @@ fn save_read_states(
     db: &Path,
     store: &mut Option<Store>,
     changes: &[ReadChange],
-) -> Result<(), mizan::store::StoreError> {
+) -> Result<(), mizan_store::StoreError> {
     let store = match store {
         Some(store) => store,
         None => store.insert(Store::open(db)?),

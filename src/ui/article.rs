@@ -8,8 +8,8 @@
 use super::text::{align_width, styled_line};
 use super::theme;
 use crate::app::State;
-use crate::tagger::{Relation, Statement};
-use crate::text::TextRange;
+use mizan_engine::tagger::{Relation, Statement};
+use mizan_text::TextRange;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};

@@ -7,8 +7,8 @@ use super::keymap::Keymap;
 use super::text::{clip, styled_line};
 use super::theme;
 use crate::app::{Action, State, geometry};
-use crate::text::is_arabic;
-use crate::text::layout::{Direction, LaidLine, layout_paragraph};
+use mizan_text::is_arabic;
+use mizan_text::layout::{Direction, LaidLine, layout_paragraph};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -135,7 +135,10 @@ pub fn draw_status(frame: &mut Frame, state: &State, area: Rect) {
 /// Every bound key with what it does, from `state.help_top` on; the title
 /// says when more keys lie above or below.
 pub fn draw_help(frame: &mut Frame, state: &State, keymap: &Keymap) {
-    let popup = geometry::help_popup(frame.area(), Action::BINDABLE.len());
+    let popup = Rect::from(geometry::help_popup(
+        frame.area().into(),
+        Action::BINDABLE.len(),
+    ));
     let rows = state.help_rows();
     let top = state
         .help_top
@@ -168,8 +171,8 @@ pub fn draw_help(frame: &mut Frame, state: &State, keymap: &Keymap) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::TextRange;
-    use crate::text::layout::{Direction, Piece};
+    use mizan_text::TextRange;
+    use mizan_text::layout::{Direction, Piece};
 
     /// A line whose pieces are `input`'s characters in the given visual
     /// order (indices into its characters), one cell each.

@@ -11,9 +11,8 @@ use super::theme;
 use crate::app::State;
 use crate::app::coverage::outlet_of;
 use crate::app::geometry::compare_areas;
-use crate::app::lines::base_direction;
 use crate::app::omitted::{ENTRY_HEIGHT, OmittedEntry, OmittedList};
-use crate::text::layout::Direction;
+use mizan_text::layout::{Direction, base_direction};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -52,13 +51,13 @@ pub fn draw(frame: &mut Frame, state: &State) {
                     .map(|span| span.style(style))
                     .collect();
             spans.extend(summary(state, article));
-            frame.render_widget(Line::from(spans), header);
+            frame.render_widget(Line::from(spans), Rect::from(header));
         }
         let view = BodyView {
             article,
             top,
-            text: area.text,
-            gutter: area.gutter,
+            text: area.text.into(),
+            gutter: area.gutter.map(Rect::from),
             tag_badges: false,
             selected: state.compare_highlight(article),
         };
@@ -80,7 +79,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
 /// pane's outlet, then two rows per statement (badges, speaker and the
 /// outlets carrying it; then the statement), scrolled to the cursor.
 fn draw_omitted(frame: &mut Frame, state: &State, list: &OmittedList) {
-    let area = state.main_area();
+    let area = Rect::from(state.main_area());
     if area.width < 4 || area.height < 3 {
         return;
     }
@@ -147,7 +146,7 @@ fn draw_entry(frame: &mut Frame, state: &State, entry: &OmittedEntry, rows: Rect
     );
     let mut spans = badges(state, statement);
     let used: u16 = spans.iter().map(|s| s.width() as u16).sum();
-    let none: &[crate::text::TextRange] = &[];
+    let none: &[mizan_text::TextRange] = &[];
     let plain = (none, Style::default());
     spans.extend(
         single_line(
@@ -169,7 +168,7 @@ fn draw_entry(frame: &mut Frame, state: &State, entry: &OmittedEntry, rows: Rect
     let indent = 2;
     let laid = single_line(
         text,
-        base_direction(article),
+        base_direction(article.lang),
         rows.width.saturating_sub(indent),
         state,
         Style::default(),

@@ -8,8 +8,8 @@ use super::text::{cell_width, header_text, single_line};
 use super::theme;
 use crate::app::State;
 use crate::app::coverage::{Cell, CoverageLine};
-use crate::corpus::coverage::Counts;
-use crate::text::layout::Direction;
+use mizan_engine::corpus::coverage::Counts;
+use mizan_text::layout::Direction;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -30,7 +30,7 @@ fn group_width(bars: usize) -> u16 {
 const MIN_HEIGHT_FOR_CHARTS: u16 = 16;
 
 pub fn draw(frame: &mut Frame, state: &State) {
-    let main = state.main_area();
+    let main = Rect::from(state.main_area());
     let view = &state.coverage;
     let [title, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(main);
     frame.render_widget(
@@ -76,7 +76,7 @@ fn line_spans(state: &State, line: &CoverageLine) -> Vec<Span<'static>> {
             Cell::Text(text) => {
                 // Outlet names and titles are often Arabic: lay them out.
                 let width = u16::try_from(cell_width(text)).unwrap_or(u16::MAX);
-                let plain: &[crate::text::TextRange] = &[];
+                let plain: &[mizan_text::TextRange] = &[];
                 let laid = single_line(
                     text,
                     Some(Direction::Ltr),

@@ -6,7 +6,7 @@
 
 use crate::app::{Action, State};
 use crate::config::KeyList;
-use crate::text::{Lang, detect_lang};
+use mizan_text::{Lang, detect_lang};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };

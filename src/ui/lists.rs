@@ -11,7 +11,7 @@ use super::theme;
 use crate::app::State;
 use crate::app::geometry::list_areas;
 use crate::app::grouping::ListRow;
-use crate::app::lines::base_direction;
+use mizan_text::layout::base_direction;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -131,13 +131,14 @@ const GROUP_INDENT: u16 = 2;
 
 pub fn draw_articles(frame: &mut Frame, state: &State) {
     let (header, rows) = list_areas(state.main_area());
+    let rows = Rect::from(rows);
     let columns = shown(&ARTICLE_COLUMNS, rows.width);
     let title_width = text_width(&columns, rows.width);
     let buf = frame.buffer_mut();
     if let Some(header) = header {
         let grouped = if state.grouped { ", by story" } else { "" };
         let label = format!("title (sorted by {}{grouped})", state.sort.name());
-        draw_header(buf, header, &label, &columns, title_width);
+        draw_header(buf, header.into(), &label, &columns, title_width);
     }
     let indent = if state.grouped { GROUP_INDENT } else { 0 };
     let positions = state.article_list.top..state.article_list_len();
@@ -194,7 +195,7 @@ fn article_line(
     let matched = matched_ranges(&article.title, &state.filter.query.terms);
     let title = single_line(
         &article.title,
-        base_direction(article),
+        base_direction(article.lang),
         title_width.saturating_sub(indent),
         state,
         title_style,
@@ -297,12 +298,13 @@ fn article_mark(state: &State, index: usize) -> (&'static str, Style) {
 
 pub fn draw_statements(frame: &mut Frame, state: &State) {
     let (header, rows) = list_areas(state.main_area());
+    let rows = Rect::from(rows);
     let columns = shown(&STATEMENT_COLUMNS, rows.width);
     let text_width = text_width(&columns, rows.width);
     let buf = frame.buffer_mut();
     if let Some(header) = header {
         let label = format!("statement ({} shown)", state.statement_rows.len());
-        draw_header(buf, header, &label, &columns, text_width);
+        draw_header(buf, header.into(), &label, &columns, text_width);
     }
     let visible = state
         .statement_rows
@@ -318,7 +320,7 @@ pub fn draw_statements(frame: &mut Frame, state: &State) {
         let matched = matched_ranges(text, &state.filter.query.terms);
         let laid = single_line(
             text,
-            base_direction(article),
+            base_direction(article.lang),
             text_width,
             state,
             Style::default(),
@@ -375,7 +377,7 @@ fn draw_empty_note(buf: &mut Buffer, rows: Rect, message: &str) {
 /// An article's outlet, laid out (outlet names are often Arabic).
 fn outlet_cell(state: &State, index: usize, width: u16) -> Vec<Span<'static>> {
     let outlet = state.articles[index].meta.outlet.as_deref().unwrap_or("");
-    let none: &[crate::text::TextRange] = &[];
+    let none: &[mizan_text::TextRange] = &[];
     single_line(
         outlet,
         None,
@@ -391,7 +393,7 @@ fn outlet_cell(state: &State, index: usize, width: u16) -> Vec<Span<'static>> {
 fn speaker_cell(
     state: &State,
     index: usize,
-    statement: &crate::tagger::Statement,
+    statement: &mizan_engine::tagger::Statement,
     width: u16,
 ) -> Vec<Span<'static>> {
     let article = &state.articles[index];
@@ -399,7 +401,7 @@ fn speaker_cell(
         .speaker
         .and_then(|r| article.source.get(r.as_range()))
         .unwrap_or("");
-    let none: &[crate::text::TextRange] = &[];
+    let none: &[mizan_text::TextRange] = &[];
     let plain = (none, Style::default());
     single_line(speaker, None, width - 1, state, Style::default(), plain).spans
 }

@@ -14,14 +14,15 @@ pub mod runtime;
 mod text;
 mod theme;
 
-use crate::app::geometry::screen_areas;
+use crate::app::geometry::{Area, screen_areas};
 use crate::app::{Screen, State};
 use keymap::Keymap;
 use ratatui::Frame;
+use ratatui::layout::Rect;
 
 /// Draws the whole screen for `state`.
 pub fn draw(frame: &mut Frame, state: &State, keymap: &Keymap) {
-    let areas = screen_areas(frame.area(), state.filter_shown());
+    let areas = screen_areas(frame.area().into(), state.filter_shown());
     if areas.main.width == 0 || frame.area().height == 0 {
         return;
     }
@@ -33,12 +34,25 @@ pub fn draw(frame: &mut Frame, state: &State, keymap: &Keymap) {
         Screen::Coverage => coverage::draw(frame, state),
     }
     if let Some(filter) = areas.filter {
-        chrome::draw_filter(frame, state, filter);
+        chrome::draw_filter(frame, state, filter.into());
     }
     if let Some(status) = areas.status {
-        chrome::draw_status(frame, state, status);
+        chrome::draw_status(frame, state, status.into());
     }
     if state.help {
         chrome::draw_help(frame, state, keymap);
+    }
+}
+
+/// The reader's geometry where ratatui draws it.
+impl From<Area> for Rect {
+    fn from(area: Area) -> Rect {
+        Rect::new(area.x, area.y, area.width, area.height)
+    }
+}
+
+impl From<Rect> for Area {
+    fn from(rect: Rect) -> Area {
+        Area::new(rect.x, rect.y, rect.width, rect.height)
     }
 }

@@ -7,7 +7,7 @@ use super::article::{BodyView, draw_body, summary};
 use super::text::{clip, header_text, wrapped_lines};
 use super::theme;
 use crate::app::State;
-use crate::tagger::{Relation, Statement};
+use mizan_engine::tagger::{Relation, Statement};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -35,19 +35,19 @@ pub fn draw(frame: &mut Frame, state: &State) {
         );
         let mut spans = header_text(&facts, header.width, state);
         spans.extend(summary(state, index));
-        frame.render_widget(Line::from(spans), header);
+        frame.render_widget(Line::from(spans), Rect::from(header));
     }
     let view = BodyView {
         article: index,
         top: state.reader.top,
-        text: areas.text,
-        gutter: areas.gutter,
+        text: areas.text.into(),
+        gutter: areas.gutter.map(Rect::from),
         tag_badges: true,
         selected: state.reader.selected,
     };
     draw_body(frame.buffer_mut(), state, &view);
     if let Some(panel) = areas.explanation {
-        draw_explanation(frame, state, panel);
+        draw_explanation(frame, state, panel.into());
     }
 }
 
@@ -84,7 +84,7 @@ fn explanation_text(state: &State, statement: &Statement) -> Vec<String> {
         return Vec::new();
     };
     let slice =
-        |r: crate::text::TextRange| article.source.get(r.as_range()).unwrap_or("").to_string();
+        |r: mizan_text::TextRange| article.source.get(r.as_range()).unwrap_or("").to_string();
     let speaker = statement
         .speaker
         .map(slice)

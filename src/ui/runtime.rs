@@ -16,10 +16,11 @@
 use super::draw;
 use super::keymap::Keymap;
 use crate::app::{Action, Directory, State, StoriesRequest, update};
-use crate::corpus::Article;
-use crate::store::ReadChange;
-use crate::tagger::{Origin, Statement};
-use crate::text::layout::BidiMode;
+use mizan_engine::corpus::Article;
+use mizan_engine::lexicon::Origin;
+use mizan_engine::tagger::Statement;
+use mizan_store::ReadChange;
+use mizan_text::layout::BidiMode;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
@@ -567,10 +568,10 @@ mod tests {
             title: String::new(),
             title_range: None,
             meta: Default::default(),
-            lang: crate::text::Lang::En,
+            lang: mizan_text::Lang::En,
             paragraphs: Vec::new(),
         };
-        let state = crate::store::ReadState::default();
+        let state = mizan_store::ReadState::default();
         let pending = vec![
             Action::ReadStatesLoaded(vec![(1, state)]),
             Action::ArticlesLoaded(vec![article("store:1")]),

@@ -6,10 +6,10 @@
 
 use crate::app::State;
 use crate::app::fold::fold_with_sources;
-use crate::text::TextRange;
-use crate::text::layout::{BidiMode, Direction, LaidLine, LayoutOptions, layout_paragraph};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use mizan_text::TextRange;
+use mizan_text::layout::{BidiMode, Direction, LaidLine, LayoutOptions, layout_paragraph};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation;

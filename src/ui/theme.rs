@@ -2,7 +2,7 @@
 //! stable pick from a palette), and the styles of highlighted statements.
 
 use crate::app::Directory;
-use crate::tagger::Relation;
+use mizan_engine::tagger::Relation;
 use ratatui::style::{Color, Modifier, Style};
 use std::str::FromStr;
 

@@ -5,10 +5,11 @@
 #![allow(dead_code)]
 
 use mizan::app::{Action, Directory, NameAlias, PartyInfo, StartOptions, State, update};
-use mizan::corpus::{Article, Meta};
-use mizan::tagger::{Evidence, Origin, Relation, Statement};
-use mizan::text::{Lang, TextRange};
 use mizan::ui::keymap::{Keymap, parse_key};
+use mizan_engine::corpus::{Article, Meta};
+use mizan_engine::lexicon::Origin;
+use mizan_engine::tagger::{Evidence, Relation, Statement};
+use mizan_text::{Lang, TextRange};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;

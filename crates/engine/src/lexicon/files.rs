@@ -1,0 +1,194 @@
+//! Where lexicon files come from: the defaults embedded in the binary, then
+//! each user directory on top. A user file with a default's name (for
+//! example `ar/parties.toml`) replaces it; any other name adds a file. The
+//! file's kind is the start of its name (`cues-mine.toml` is a cues file)
+//! and its language the directory it is in (`ar/`, `en/`).
+
+use super::Diagnostic;
+use mizan_text::{Lang, LineIndex};
+use std::path::Path;
+
+/// The defaults, embedded at build time.
+const BUILTIN: &[(&str, &str)] = &[
+    (
+        "ar/parties.toml",
+        include_str!("../../../../lexicons/ar/parties.toml"),
+    ),
+    (
+        "ar/verbs.toml",
+        include_str!("../../../../lexicons/ar/verbs.toml"),
+    ),
+    (
+        "ar/sources.toml",
+        include_str!("../../../../lexicons/ar/sources.toml"),
+    ),
+    (
+        "ar/cues.toml",
+        include_str!("../../../../lexicons/ar/cues.toml"),
+    ),
+    (
+        "ar/grammar.toml",
+        include_str!("../../../../lexicons/ar/grammar.toml"),
+    ),
+    (
+        "ar/negation.toml",
+        include_str!("../../../../lexicons/ar/negation.toml"),
+    ),
+    (
+        "en/parties.toml",
+        include_str!("../../../../lexicons/en/parties.toml"),
+    ),
+    (
+        "en/verbs.toml",
+        include_str!("../../../../lexicons/en/verbs.toml"),
+    ),
+    (
+        "en/sources.toml",
+        include_str!("../../../../lexicons/en/sources.toml"),
+    ),
+    (
+        "en/cues.toml",
+        include_str!("../../../../lexicons/en/cues.toml"),
+    ),
+    (
+        "en/grammar.toml",
+        include_str!("../../../../lexicons/en/grammar.toml"),
+    ),
+    (
+        "en/negation.toml",
+        include_str!("../../../../lexicons/en/negation.toml"),
+    ),
+];
+
+/// What a lexicon file holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Parties,
+    Verbs,
+    Sources,
+    Cues,
+    Grammar,
+    Negation,
+}
+
+impl FileKind {
+    const ALL: [(&'static str, FileKind); 6] = [
+        ("parties", FileKind::Parties),
+        ("verbs", FileKind::Verbs),
+        ("sources", FileKind::Sources),
+        ("cues", FileKind::Cues),
+        ("grammar", FileKind::Grammar),
+        ("negation", FileKind::Negation),
+    ];
+
+    fn of(file_name: &str) -> Option<FileKind> {
+        Self::ALL
+            .iter()
+            .find(|(prefix, _)| file_name.starts_with(prefix))
+            .map(|&(_, kind)| kind)
+    }
+}
+
+/// One lexicon file's text.
+#[derive(Clone, Debug)]
+pub struct LexiconFile {
+    /// `ar/parties.toml`: the name that layering compares.
+    pub name: String,
+    /// What diagnostics and evidence call it: the name for a default, the
+    /// path for a user file.
+    pub path: String,
+    pub lang: Lang,
+    pub kind: FileKind,
+    pub text: String,
+    /// Where its lines start, for the line of every entry.
+    pub lines: LineIndex,
+}
+
+impl LexiconFile {
+    /// The 1-based line of byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.lines.line_column(&self.text, offset).0
+    }
+}
+
+/// The embedded default files as `(name, text)`, `name` being the path
+/// below a lexicon directory (`ar/parties.toml`).
+pub fn builtin_sources() -> &'static [(&'static str, &'static str)] {
+    BUILTIN
+}
+
+/// The embedded defaults.
+pub fn builtin() -> Vec<LexiconFile> {
+    BUILTIN
+        .iter()
+        .filter_map(|&(name, text)| describe(name, name, text.to_string()))
+        .collect()
+}
+
+/// The defaults with every directory in `dirs` layered on top, in order.
+pub fn gather(dirs: &[impl AsRef<Path>]) -> (Vec<LexiconFile>, Vec<Diagnostic>) {
+    let mut files = builtin();
+    let mut problems = Vec::new();
+    for dir in dirs {
+        for file in read_dir(dir.as_ref(), &mut problems) {
+            match files.iter_mut().find(|f| f.name == file.name) {
+                Some(existing) => *existing = file,
+                None => files.push(file),
+            }
+        }
+    }
+    (files, problems)
+}
+
+fn read_dir(dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<LexiconFile> {
+    let mut out = Vec::new();
+    if !dir.is_dir() {
+        problems.push(Diagnostic::file(
+            &dir.display().to_string(),
+            "not a directory".into(),
+        ));
+        return out;
+    }
+    for lang in [Lang::Ar, Lang::En] {
+        let sub = dir.join(lang.code());
+        let Ok(entries) = std::fs::read_dir(&sub) else {
+            continue;
+        };
+        let mut paths: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+        paths.sort();
+        for path in paths
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        {
+            let shown = path.display().to_string();
+            let file_name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let name = format!("{}/{file_name}", lang.code());
+            match std::fs::read_to_string(&path) {
+                Ok(text) => match describe(&name, &shown, text) {
+                    Some(file) => out.push(file),
+                    None => problems.push(Diagnostic::file(
+                        &shown,
+                        "unknown kind of lexicon file: the name must start with parties, verbs, sources, cues, grammar or negation".into(),
+                    )),
+                },
+                Err(error) => problems.push(Diagnostic::file(&shown, error.to_string())),
+            }
+        }
+    }
+    out
+}
+
+fn describe(name: &str, path: &str, text: String) -> Option<LexiconFile> {
+    let (lang, file_name) = name.split_once('/')?;
+    Some(LexiconFile {
+        name: name.to_string(),
+        path: path.to_string(),
+        lang: Lang::parse(lang)?,
+        kind: FileKind::of(file_name)?,
+        lines: LineIndex::new(&text),
+        text,
+    })
+}

@@ -1,0 +1,624 @@
+//! The one layout pipeline that both the reader and `mizan render` use:
+//! paragraph → sanitised → base direction (given, or first strong character)
+//! → bidi levels resolved on the WHOLE paragraph → Arabic shaping → wrapped in
+//! logical order at spaces by display width → each line reordered for display.
+//!
+//! Why in this order (see the design note on Arabic in the terminal):
+//! - levels come from the whole paragraph because rules like W2 look across
+//!   line ends (`-0.8%` starting a line after Arabic text must still show as
+//!   `%0.8-`);
+//! - shaping comes before measuring because a lam-alef ligature is one cell
+//!   where its two letters are two;
+//! - lines are reordered one by one (UAX #9 L1-L4), by grapheme cluster so a
+//!   haraka stays on its letter (L3), mirroring brackets in right-to-left
+//!   runs (L4), which unicode-bidi's `reorder_line` does not do.
+//!
+//! Widths are counted the way ratatui's `Buffer` draws: per grapheme cluster,
+//! zero-width clusters taking no cell. Line breaks are decided once, on a
+//! width that fits both the shaped line and the unshaped one (where each
+//! ligature's letters take a cell each), so every mode breaks at the same
+//! places and no mode's line is wider than asked: `bidi = terminal` and `off`
+//! print the same lines in logical order, unshaped.
+//!
+//! A paragraph is wrapped at spaces (U+0020): a break consumes exactly one
+//! space, and a word longer than the line is cut between grapheme clusters
+//! with nothing consumed. So the sanitised paragraph is the lines' logical
+//! texts joined by one space at each break at a space and by nothing at a cut.
+//!
+//! Bidi controls and marks are removed before levels are resolved (see
+//! `sanitize` for why), which lets `levels` resolve them in a few linear
+//! passes. App mode is checked against libfribidi fed the
+//! terminal-mode lines (`tests/layout_oracle.rs`): they agree exactly, ZWJ and
+//! ZWNJ placement included. Deliberate differences: at width 1 no lam-alef
+//! ligature is formed (so each letter fits a line unshaped), and a word cut
+//! because it is longer than a line is shaped as one word, where the
+//! reference, rejoining lines with spaces, sees two.
+
+mod article;
+mod bidi_data;
+mod clusters;
+mod levels;
+mod reorder;
+mod shape;
+mod shaping_tables;
+mod wrap;
+
+pub use article::{
+    ArticleLines, ArticleText, Row, base_direction, lay_out_article, render_article,
+};
+
+use super::TextRange;
+use super::sanitize::{Sanitized, is_unsafe};
+use bidi_data::FastBidiData;
+use clusters::{clusters, is_haraka};
+use serde::{Deserialize, Serialize};
+use shape::Shaping;
+use std::borrow::Cow;
+use std::ops::Range;
+use unicode_bidi::{BidiClass, BidiDataSource};
+use wrap::{Position, Unit};
+
+/// How mizan handles bidirectional text (the `bidi` setting).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BidiMode {
+    /// mizan shapes and reorders; the terminal is put in explicit mode.
+    #[default]
+    App,
+    /// Lines in logical order, unshaped, for terminals that do their own bidi.
+    Terminal,
+    /// Logical order, no shaping.
+    Off,
+}
+
+/// What to do with Arabic diacritics (harakat) when displaying.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Harakat {
+    #[default]
+    Keep,
+    Strip,
+}
+
+/// The resolved layout settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LayoutOptions {
+    pub bidi: BidiMode,
+    pub shaping: bool,
+    pub harakat: Harakat,
+}
+
+impl Default for LayoutOptions {
+    fn default() -> Self {
+        Self {
+            bidi: BidiMode::App,
+            shaping: true,
+            harakat: Harakat::Keep,
+        }
+    }
+}
+
+/// A paragraph's base direction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+/// One grapheme cluster of a laid-out line, in display order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Piece {
+    /// Where the cluster came from, as bytes of the paragraph given to
+    /// [`layout_paragraph`].
+    pub source: TextRange,
+    /// Where its displayed form is, as bytes of [`LaidLine::text`].
+    pub shown: TextRange,
+    /// Cells it occupies on screen.
+    pub width: usize,
+}
+
+/// One screen line of a paragraph, ready to print.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LaidLine {
+    /// What to print, without alignment padding: in display order and
+    /// shaped in `bidi = app` mode, in logical order and unshaped otherwise.
+    /// Never holds a control character, an escape or a bidi control; ZWJ and
+    /// ZWNJ (zero width) may remain.
+    pub text: String,
+    /// Its width in terminal cells.
+    pub width: usize,
+    /// The paragraph's base direction: in app mode RTL lines are
+    /// right-aligned by the caller (in the other modes the terminal places
+    /// them).
+    pub direction: Direction,
+    /// The logical byte range of the paragraph this line covers.
+    pub source: TextRange,
+    /// Its clusters in the order of `text`, tiling it.
+    pub pieces: Vec<Piece>,
+}
+
+/// Lays out one paragraph at `width` cells (at least 1). `base` forces the
+/// base direction (an Arabic article's paragraphs are RTL); `None` means the
+/// first strong character decides, left-to-right when there is none.
+///
+/// Returns at least one line. Every line fits in `width` cells unless one
+/// grapheme cluster alone is wider (a wide character at width 1).
+///
+/// ```
+/// use mizan_text::layout::{layout_paragraph, Direction, LayoutOptions};
+/// let lines = layout_paragraph("قال الوزير", Some(Direction::Rtl), 80, &LayoutOptions::default());
+/// assert_eq!(lines.len(), 1);
+/// assert_eq!(lines[0].width, 10);
+/// assert_eq!(lines[0].direction, Direction::Rtl);
+/// ```
+pub fn layout_paragraph(
+    paragraph: &str,
+    base: Option<Direction>,
+    width: usize,
+    options: &LayoutOptions,
+) -> Vec<LaidLine> {
+    let width = width.max(1);
+    // A ligature is one cell shaped but two unshaped: a line one cell wide
+    // could not hold it in every mode, so at that width letters stay apart.
+    let ligatures = width >= 2;
+    let analysis = Analysis::new(paragraph, base, options.harakat, ligatures);
+    let mut lines = Vec::new();
+    wrap::break_lines(analysis.units(), width, |line, units| {
+        // Fresh for each line on purpose: kept from line to line, they so
+        // changed the heap's layout that glibc gave a huge paragraph's line
+        // memory back to the system when the lines were dropped, and
+        // faulted it in again for the next paragraph (in the 1 MB
+        // one-paragraph bench: twenty times the page faults, a quarter of
+        // the time).
+        let mut buffers = LineBuffers::default();
+        lines.push(analysis.lay_out_line(line, units, options, &mut buffers));
+    });
+    lines
+}
+
+/// A paragraph prepared for wrapping: sanitised, its levels resolved and its
+/// letters shaped. Vectors are indexed by character of `clean`.
+struct Analysis<'p> {
+    paragraph: &'p str,
+    /// The sanitised paragraph (harakat removed when stripping): the
+    /// paragraph itself when that changed nothing, as in nearly every one.
+    clean: Cow<'p, str>,
+    /// Where each character came from in `paragraph`; `None` when `clean`
+    /// is `paragraph`, each character then being where it is.
+    sources: Option<Vec<usize>>,
+    /// The characters of `clean`.
+    chars: Vec<char>,
+    levels: Vec<u8>,
+    paragraph_level: u8,
+    /// The characters absorbed into a ligature, as `Shaping::absorbed`.
+    absorbed: Vec<usize>,
+    /// The shaped paragraph in logical order.
+    shaped_text: String,
+}
+
+/// One grapheme cluster of a line, ready to be placed.
+struct Cluster<'a> {
+    text: &'a str,
+    /// The characters of `Analysis::clean` it stands for.
+    chars: Range<usize>,
+    /// The same, as bytes of `Analysis::clean`.
+    clean: Range<usize>,
+    width: usize,
+    is_space: bool,
+}
+
+impl<'p> Analysis<'p> {
+    fn new(paragraph: &'p str, base: Option<Direction>, harakat: Harakat, ligatures: bool) -> Self {
+        let mut letters = Letters::with_capacity(paragraph.len());
+        let dropped = |c: char| harakat == Harakat::Strip && is_haraka(c);
+        // Up to the first character sanitising or stripping would touch, the
+        // clean text is the paragraph itself.
+        let mut touched = None;
+        for (offset, c) in paragraph.char_indices() {
+            if is_unsafe(c) || dropped(c) {
+                touched = Some(offset);
+                break;
+            }
+            letters.push(c);
+        }
+        let (clean, sources) = match touched {
+            None => (Cow::Borrowed(paragraph), None),
+            Some(start) => {
+                let mut clean = String::with_capacity(paragraph.len());
+                clean.push_str(&paragraph[..start]);
+                let mut sources: Vec<usize> = clean.char_indices().map(|(at, _)| at).collect();
+                for (offset, c) in Sanitized::new(&paragraph[start..]) {
+                    if !dropped(c) {
+                        clean.push(c);
+                        sources.push(start + offset);
+                        letters.push(c);
+                    }
+                }
+                (Cow::Owned(clean), Some(sources))
+            }
+        };
+        let Letters { chars, classes, .. } = letters;
+        let paragraph_level = match base {
+            Some(Direction::Ltr) => 0,
+            Some(Direction::Rtl) => 1,
+            None => levels::first_strong_level(&classes),
+        };
+        let levels = levels::resolve(&chars, &classes, paragraph_level);
+        let Shaping {
+            text: shaped_text,
+            absorbed,
+        } = shape::shape(&chars, &levels, &classes, ligatures);
+        Self {
+            paragraph,
+            clean,
+            sources,
+            chars,
+            levels,
+            paragraph_level,
+            absorbed,
+            shaped_text,
+        }
+    }
+
+    fn direction(&self) -> Direction {
+        if self.paragraph_level % 2 == 1 {
+            Direction::Rtl
+        } else {
+            Direction::Ltr
+        }
+    }
+
+    /// The shaped grapheme clusters of the whole paragraph, for wrapping.
+    /// A unit is as wide as its widest form: a ligature counts one cell more
+    /// per letter it absorbed, as the unshaped letters take.
+    fn units(&self) -> impl Iterator<Item = Unit> + '_ {
+        let mut position = Position::default();
+        let mut absorbed = self.absorbed.iter().copied().peekable();
+        clusters(&self.shaped_text).map(move |grapheme| {
+            let start = position;
+            // Counted in locals and stored whole: adding to the fields of
+            // `position` in place made reading it back as `start` stall.
+            let (mut char_index, mut clean) = (start.char, start.clean);
+            for _ in 0..grapheme.chars {
+                // A ligature stands for its lam as well as its alef.
+                let behind = if absorbed.next_if_eq(&char_index).is_some() {
+                    2
+                } else {
+                    1
+                };
+                for _ in 0..behind {
+                    clean += self.chars.get(char_index).map_or(0, |c| c.len_utf8());
+                    char_index += 1;
+                }
+            }
+            position = Position {
+                shaped: start.shaped + grapheme.text.len(),
+                clean,
+                char: char_index,
+            };
+            let absorbed_letters = char_index - start.char - grapheme.chars;
+            Unit {
+                start,
+                end: position,
+                cells: grapheme.width,
+                width: grapheme.width + absorbed_letters,
+                is_space: grapheme.text == " ",
+            }
+        })
+    }
+
+    fn lay_out_line(
+        &'p self,
+        line: Range<Position>,
+        units: &[Unit],
+        options: &LayoutOptions,
+        buffers: &mut LineBuffers<'p>,
+    ) -> LaidLine {
+        let visual = options.bidi == BidiMode::App;
+        let LineBuffers {
+            clusters,
+            levels,
+            order,
+        } = buffers;
+        clusters.clear();
+        if visual && options.shaping {
+            self.shaped_clusters(units, clusters);
+        } else {
+            self.logical_clusters(&line, clusters);
+        }
+        if visual {
+            self.reordering_levels(clusters, levels);
+            reorder::visual_order(levels, order);
+        } else {
+            order.clear();
+            order.extend(0..clusters.len());
+        }
+        let mut laid = LaidLine {
+            text: String::with_capacity(line.end.shaped - line.start.shaped),
+            width: 0,
+            direction: self.direction(),
+            source: self.source_of(
+                line.start.char..line.end.char,
+                line.start.clean..line.end.clean,
+            ),
+            pieces: Vec::with_capacity(clusters.len()),
+        };
+        for &index in order.iter() {
+            let cluster = &clusters[index];
+            let shown_start = laid.text.len();
+            // The reordering level: the spaces given the paragraph's level
+            // by rule L1 never mirror anyway.
+            let mirror = visual && levels[index] % 2 == 1;
+            reorder::push_cluster(&mut laid.text, cluster.text, mirror);
+            laid.width += cluster.width;
+            laid.pieces.push(Piece {
+                source: self.source_of(cluster.chars.clone(), cluster.clean.clone()),
+                shown: TextRange::new(shown_start, laid.text.len()),
+                width: cluster.width,
+            });
+        }
+        laid
+    }
+
+    /// The shaped clusters of a line (its wrapping units), in logical order.
+    fn shaped_clusters(&'p self, units: &[Unit], clusters: &mut Vec<Cluster<'p>>) {
+        clusters.extend(units.iter().map(|unit| Cluster {
+            text: &self.shaped_text[unit.start.shaped..unit.end.shaped],
+            chars: unit.start.char..unit.end.char,
+            clean: unit.start.clean..unit.end.clean,
+            width: unit.cells,
+            is_space: unit.is_space,
+        }));
+    }
+
+    /// The unshaped clusters of a line, in logical order.
+    fn logical_clusters(&'p self, line: &Range<Position>, into: &mut Vec<Cluster<'p>>) {
+        let text = &self.clean[line.start.clean..line.end.clean];
+        let mut start = line.start;
+        into.extend(clusters(text).map(|grapheme| {
+            let first = start;
+            start.char += grapheme.chars;
+            start.clean += grapheme.text.len();
+            Cluster {
+                text: grapheme.text,
+                chars: first.char..start.char,
+                clean: first.clean..start.clean,
+                width: grapheme.width,
+                is_space: grapheme.text == " ",
+            }
+        }));
+    }
+
+    /// Each cluster's level for reordering: its resolved level, except that
+    /// spaces ending the line take the paragraph's level (rule L1).
+    fn reordering_levels(&self, clusters: &[Cluster<'_>], levels: &mut Vec<u8>) {
+        levels.clear();
+        levels.extend(
+            clusters
+                .iter()
+                .map(|cluster| self.levels[cluster.chars.start]),
+        );
+        let trailing_spaces = clusters.iter().rev().take_while(|c| c.is_space).count();
+        let kept = levels.len() - trailing_spaces;
+        levels[kept..].fill(self.paragraph_level);
+    }
+
+    /// The bytes of `paragraph` that clean characters `chars`, bytes `clean`
+    /// of the clean text, came from.
+    #[inline]
+    fn source_of(&self, chars: Range<usize>, clean: Range<usize>) -> TextRange {
+        let Some(sources) = &self.sources else {
+            return TextRange::new(clean.start, clean.end);
+        };
+        if chars.is_empty() {
+            let offset = sources.get(chars.start).copied();
+            return TextRange::empty(offset.unwrap_or(self.paragraph.len()));
+        }
+        let start = sources[chars.start];
+        let last = sources[chars.end - 1];
+        TextRange::new(start, last + utf8_len(self.paragraph.as_bytes()[last]))
+    }
+}
+
+/// The scratch vectors laying out one line needs besides the analysis.
+#[derive(Default)]
+struct LineBuffers<'a> {
+    /// The line's clusters in logical order.
+    clusters: Vec<Cluster<'a>>,
+    /// Their levels for reordering.
+    levels: Vec<u8>,
+    /// Indices into `clusters`, in display order.
+    order: Vec<usize>,
+}
+
+/// The characters of a clean paragraph and their bidi classes, gathered in
+/// one pass.
+struct Letters {
+    chars: Vec<char>,
+    classes: Vec<BidiClass>,
+    bidi_data: FastBidiData,
+}
+
+impl Letters {
+    fn with_capacity(capacity: usize) -> Self {
+        Self {
+            chars: Vec::with_capacity(capacity),
+            classes: Vec::with_capacity(capacity),
+            bidi_data: FastBidiData::new(),
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        self.chars.push(c);
+        self.classes.push(self.bidi_data.bidi_class(c));
+    }
+}
+
+/// The length of the UTF-8 sequence that starts with `first_byte`.
+fn utf8_len(first_byte: u8) -> usize {
+    match first_byte.leading_ones() {
+        0 => 1,
+        ones => ones as usize,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn app(paragraph: &str, width: usize) -> Vec<String> {
+        texts(paragraph, width, LayoutOptions::default())
+    }
+
+    fn texts(paragraph: &str, width: usize, options: LayoutOptions) -> Vec<String> {
+        layout_paragraph(paragraph, Some(Direction::Rtl), width, &options)
+            .into_iter()
+            .map(|line| line.text)
+            .collect()
+    }
+
+    #[test]
+    fn harakat_stay_after_their_letter_when_reversed() {
+        // بَيتٌ: beh+fatha, yeh, teh+dammatan. Displayed right to left, each
+        // haraka must still follow its own letter.
+        assert_eq!(
+            app("بَيتٌ", 10),
+            vec!["\u{fe96}\u{64c}\u{fef4}\u{fe91}\u{64e}"]
+        );
+    }
+
+    #[test]
+    fn brackets_are_mirrored_in_rtl_runs() {
+        assert_eq!(app("(قال)", 10), vec!["(\u{fedd}\u{fe8e}\u{fed7})"]);
+        assert_eq!(app("«نعم»", 10), vec!["«\u{fee2}\u{fecc}\u{fee7}»"]);
+        assert_eq!(app("[لا]", 10), vec!["[\u{fefb}]"]);
+    }
+
+    #[test]
+    fn brackets_in_ltr_text_are_not_mirrored() {
+        let lines = layout_paragraph("(AFP) said", None, 20, &LayoutOptions::default());
+        assert_eq!(lines[0].text, "(AFP) said");
+        assert_eq!(lines[0].direction, Direction::Ltr);
+    }
+
+    #[test]
+    fn negative_percentage_at_a_line_start_keeps_paragraph_levels() {
+        // "-0.8%" starts the second line; resolved on the whole paragraph
+        // (rule W2 sees the Arabic before it) it shows as %0.8-, where a line
+        // resolved alone would give 0.8%-.
+        let lines = app("تراجع النمو -0.8% هذا العام", 11);
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert_eq!(lines[1], "\u{fe8d}\u{feac}\u{feeb} %0.8-");
+    }
+
+    #[test]
+    fn numbers_and_dates_read_left_to_right_inside_arabic() {
+        let lines = app("في 2024-03-05 بلغ 3.5%", 40);
+        assert!(lines[0].contains("05-03-2024"), "{lines:?}");
+        assert!(lines[0].contains("%3.5"), "{lines:?}");
+    }
+
+    #[test]
+    fn lam_alef_is_one_cell_in_app_mode_and_two_unshaped() {
+        let options = LayoutOptions::default();
+        let shaped = layout_paragraph("لا", Some(Direction::Rtl), 10, &options);
+        assert_eq!((shaped[0].text.as_str(), shaped[0].width), ("\u{fefb}", 1));
+        let logical = LayoutOptions {
+            bidi: BidiMode::Terminal,
+            ..options
+        };
+        let unshaped = layout_paragraph("لا", Some(Direction::Rtl), 10, &logical);
+        assert_eq!((unshaped[0].text.as_str(), unshaped[0].width), ("لا", 2));
+    }
+
+    #[test]
+    fn all_modes_break_at_the_same_places() {
+        let text = "لا أحد يعلم متى تنتهي الأزمة لأن الأطراف لم تتفق";
+        let ranges = |bidi| {
+            let options = LayoutOptions {
+                bidi,
+                ..LayoutOptions::default()
+            };
+            layout_paragraph(text, Some(Direction::Rtl), 12, &options)
+                .into_iter()
+                .map(|line| line.source)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ranges(BidiMode::App), ranges(BidiMode::Terminal));
+        assert_eq!(ranges(BidiMode::App), ranges(BidiMode::Off));
+        assert!(ranges(BidiMode::App).len() > 3);
+    }
+
+    #[test]
+    fn terminal_mode_is_logical_and_unshaped() {
+        let options = LayoutOptions {
+            bidi: BidiMode::Terminal,
+            ..LayoutOptions::default()
+        };
+        assert_eq!(texts("قال (AFP) ذلك", 40, options), vec!["قال (AFP) ذلك"]);
+    }
+
+    #[test]
+    fn stripping_harakat_hides_them_and_lets_lam_alef_join() {
+        let options = LayoutOptions {
+            harakat: Harakat::Strip,
+            ..LayoutOptions::default()
+        };
+        assert_eq!(texts("لَا", 10, options), vec!["\u{fefb}"]);
+        assert_eq!(app("لَا", 10), vec!["\u{fe8e}\u{fedf}\u{64e}"]);
+    }
+
+    #[test]
+    fn without_shaping_letters_stay_nominal_but_are_reordered() {
+        let options = LayoutOptions {
+            shaping: false,
+            ..LayoutOptions::default()
+        };
+        assert_eq!(texts("قال (1)", 20, options), vec!["(1) لاق"]);
+    }
+
+    #[test]
+    fn pieces_point_back_at_the_paragraph() {
+        let paragraph = "\u{1b}[31mقال\u{1b}[0m AFP";
+        let lines = layout_paragraph(
+            paragraph,
+            Some(Direction::Rtl),
+            20,
+            &LayoutOptions::default(),
+        );
+        let line = &lines[0];
+        let sources: Vec<&str> = line
+            .pieces
+            .iter()
+            .map(|p| p.source.slice(paragraph))
+            .collect();
+        assert_eq!(sources, vec!["A", "F", "P", " ", "ل", "ا", "ق"]);
+        for piece in &line.pieces {
+            assert!(!piece.shown.slice(&line.text).is_empty());
+        }
+        assert_eq!(line.source.slice(paragraph), "قال\u{1b}[0m AFP");
+    }
+
+    #[test]
+    fn an_override_does_not_reverse_latin() {
+        let lines = app("قال \u{202e}AFP 2024\u{202c} اليوم", 40);
+        assert!(lines[0].contains("AFP 2024"), "{lines:?}");
+        assert!(!lines[0].contains('\u{202e}'));
+    }
+
+    #[test]
+    fn first_strong_character_decides_when_no_base_is_given() {
+        let options = LayoutOptions::default();
+        let arabic = layout_paragraph("قال AFP", None, 20, &options);
+        let latin = layout_paragraph("AFP: قال", None, 20, &options);
+        assert_eq!(arabic[0].direction, Direction::Rtl);
+        assert_eq!(latin[0].direction, Direction::Ltr);
+    }
+
+    #[test]
+    fn empty_paragraph_gives_one_empty_line() {
+        let lines = layout_paragraph("\u{1b}[0m", None, 20, &LayoutOptions::default());
+        assert_eq!(lines.len(), 1);
+        assert_eq!((lines[0].text.as_str(), lines[0].width), ("", 0));
+    }
+}
