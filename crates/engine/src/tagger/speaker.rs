@@ -584,6 +584,10 @@ pub(super) fn noun_phrase_after(
     if masculine == Some(true) && names_a_country(block, lexicon, j) {
         return (Speaker::Previous(Want::default()), from, Vec::new());
     }
+    // A verb agrees with its subject: after واتهم, الحركة is the object.
+    if masculine.is_some_and(|m| disagrees(block, j, m)) {
+        return (Speaker::Previous(Want::default()), from, Vec::new());
+    }
     let mut party = None;
     let mut seen_title = false;
     let mut k = j;
@@ -594,6 +598,14 @@ pub(super) fn noun_phrase_after(
                 party = resolve_party(block, k..after);
             }
             k = after;
+            continue;
+        }
+        // "Dr. Samer Halabi": the full stop of an abbreviated title.
+        let abbreviation_stop = item.is_punct(|c| c == '.')
+            && k > j
+            && lexicon.is_abbreviation(block.lang, block.item_text(k - 1));
+        if abbreviation_stop {
+            k += 1;
             continue;
         }
         if !item.is_word() || item.quoted {
@@ -737,6 +749,20 @@ fn party_ahead(block: &Block, from: usize, end: usize) -> bool {
                 && !item.has(|k| matches!(k, SenseKind::Complementizer | SenseKind::Verb(_)))
         })
         .any(|i| block.items[i].party().is_some())
+}
+
+/// Whether a definite Arabic title or body at `i` (الحركة، الرئيس) cannot
+/// be the subject of a verb of the given gender: feminine nouns end in ta
+/// marbuta (folded to ه) or the feminine plural ات, and take a feminine
+/// verb; the others a masculine one.
+fn disagrees(block: &Block, i: usize, masculine_verb: bool) -> bool {
+    if block.lang != Lang::Ar || !is_definite_title(block, i) || block.items[i].suffixed {
+        return false;
+    }
+    let text = block.item_text(i);
+    let head = text.split(' ').next().unwrap_or(text);
+    let feminine = head.ends_with('ه') || head.ends_with("ات");
+    feminine == masculine_verb
 }
 
 /// An Arabic title or body with the article and no party of its own

@@ -166,9 +166,9 @@ fn keep(block: &Block, found: &Found, speaker: Option<u32>, tag: Tag, out: &mut 
 }
 
 /// Whether item `k` stands in what an accusation charges (after "accused X
-/// of", اتهم X بـ, within a few words).
+/// of", اتهم X بـ, in the same statement).
 fn accused_of(block: &Block, lexicon: &Lexicon, found: &Found, k: usize) -> bool {
-    (found.range.start.max(k.saturating_sub(8))..k).any(|i| {
+    (found.range.start..k).any(|i| {
         block.items[i].senses.iter().any(|s| match s.kind {
             SenseKind::Verb(v) => lexicon.verb(v).stance == Some(Stance::Blames),
             _ => false,
@@ -303,6 +303,8 @@ impl Finder<'_, '_> {
     fn evaluated(&self, lexicon: &Lexicon, k: usize) -> Option<(usize, u32)> {
         self.subject_before(k)
             .filter(|(t, _)| !self.found.excluded.iter().any(|r| r.contains(t)))
+            .or_else(|| self.agent(k))
+            .or_else(|| self.on_the_part_of(k))
             .or_else(|| self.act_agent_before(k))
             .or_else(|| self.verb_object(lexicon, k, true))
     }
@@ -453,6 +455,7 @@ impl Finder<'_, '_> {
         (from..self.end.min(from + reach))
             .take_while(|&i| !items[i].has(|s| s == SenseKind::Complementizer))
             .filter(|i| !self.found.excluded.iter().any(|r| r.contains(i)))
+            .filter(|&i| !self.compound_modifier(i))
             .find_map(|i| match self.party(i) {
                 Some(p) => (Some(p) != self.speaker).then_some((i, p)),
                 None if i == from && items[i].has(|s| s == SenseKind::Anaphor) => {
@@ -460,6 +463,17 @@ impl Finder<'_, '_> {
                 }
                 None => None,
             })
+    }
+
+    /// English "Iran-backed", "US-orchestrated": a party joined by a hyphen
+    /// to the word after it modifies the noun that follows; it is not the
+    /// object.
+    fn compound_modifier(&self, i: usize) -> bool {
+        let items = &self.block.items;
+        self.block.lang == Lang::En
+            && items
+                .get(i + 1)
+                .is_some_and(|next| next.is_punct(|c| c == '-'))
     }
 
     /// What a pronoun or anaphor at `i` refers to (اتهمها، اتهم الحركة): the
@@ -599,7 +613,9 @@ impl Finder<'_, '_> {
     /// speaker itself (دعم الدوحة الكامل لصمود الشعب الفلسطيني), the party
     /// its complement names next, if any.
     fn supported(&self, k: usize) -> Option<(usize, u32)> {
-        let (t, party) = self.modifier(k)?;
+        // تضامنها التام مع السعودية، "full support for": past an adjective
+        // and the preposition that introduces whom it backs.
+        let (t, party) = self.modifier(k).or_else(|| self.beneficiary(k))?;
         if Some(party) != self.speaker {
             return Some((t, party));
         }
@@ -607,6 +623,18 @@ impl Finder<'_, '_> {
             .party_within(t + 1, 5)
             .filter(|&(_, p)| Some(p) != self.speaker);
         Some(beneficiary.unwrap_or((t, party)))
+    }
+
+    /// The party a support cue introduces with a preposition, past an
+    /// adjective (تضامنها التام مع السعودية، "full support for Kyiv"), other
+    /// than the speaker's.
+    fn beneficiary(&self, k: usize) -> Option<(usize, u32)> {
+        let items = &self.block.items;
+        let preposition = (k + 1..self.end.min(k + 4))
+            .take_while(|&i| items[i].is_word())
+            .find(|&i| items[i].has(|s| s == SenseKind::Preposition))?;
+        self.party_within(preposition + 1, 3)
+            .filter(|&(_, party)| Some(party) != self.speaker)
     }
 
     /// A nisba or possessor right after the cue, past at most one word, or
