@@ -386,6 +386,7 @@ impl Builder {
 
     fn add_negation(&mut self, file: &LexiconFile, parsed: schema::NegationFile) {
         self.add_terms(file, &parsed.negators, SenseKind::Negator);
+        self.add_terms(file, &parsed.refusals, SenseKind::Refusal);
         if let Some(scope) = parsed.scope {
             self.lexicon.negation_scope[lang_slot(file.lang)] = scope;
         }

@@ -25,6 +25,8 @@ pub enum SenseKind {
     /// Introduces the target of cue `u32` (`target = "marker"`).
     CueMarker(u32),
     Negator,
+    /// A verb of acceptance: negated, it rejects what follows.
+    Refusal,
     Complementizer,
     ClauseOpener,
     Relative,

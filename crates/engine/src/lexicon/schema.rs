@@ -229,6 +229,10 @@ pub struct GrammarFile {
 pub struct NegationFile {
     #[serde(default)]
     pub negators: Vec<Term>,
+    /// Verbs of acceptance a negator turns into rejection ("will not accept
+    /// any blackmail", لن نسمح بالعدوان): a cue after one is not cancelled.
+    #[serde(default)]
+    pub refusals: Vec<Term>,
     /// How many words after a negator a cue is still negated.
     pub scope: Option<usize>,
 }

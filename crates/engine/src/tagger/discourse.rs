@@ -133,6 +133,9 @@ pub struct Discourse {
     /// Who has blamed whom, in so many words: the sides of the conflict
     /// the article reports.
     blamed: Vec<(u32, u32)>,
+    /// How often each party has been named so far, with the order of its
+    /// first mention: the two named most are the article's sides.
+    named: Vec<(u32, u32)>,
 }
 
 impl Discourse {
@@ -281,6 +284,38 @@ impl Discourse {
             .find(|a| Some(a.agent) != not)
     }
 
+    /// Counts a mention of `party`.
+    pub fn add_name(&mut self, party: u32) {
+        match self.named.iter_mut().find(|(p, _)| *p == party) {
+            Some((_, count)) => *count += 1,
+            None => self.named.push((party, 1)),
+        }
+    }
+
+    /// The other side, for a speaker that is one of the article's two sides
+    /// (the two parties named most, each at least twice): whom a judgement
+    /// with no target of its own is about. None for a third party (a
+    /// mediator, the UN), and when the sides are not clear.
+    pub fn opponent(&self, speaker: u32) -> Option<u32> {
+        let mut ranked: Vec<&(u32, u32)> = self.named.iter().collect();
+        // Stable: of parties named as often, the one named first ranks first.
+        ranked.sort_by(|a, b| b.1.cmp(&a.1));
+        let [first, second, rest @ ..] = ranked.as_slice() else {
+            return None;
+        };
+        let clear = second.1 >= 2 && rest.first().is_none_or(|third| third.1 < second.1);
+        if !clear {
+            return None;
+        }
+        if first.0 == speaker {
+            Some(second.0)
+        } else if second.0 == speaker {
+            Some(first.0)
+        } else {
+            None
+        }
+    }
+
     /// Records that `speaker` blamed `target` by name or nisba.
     pub fn add_blame(&mut self, speaker: u32, target: u32) {
         if !self.blamed.contains(&(speaker, target)) {
@@ -345,6 +380,23 @@ mod tests {
 
     fn at(block: usize, item: usize) -> Position {
         Position { block, item }
+    }
+
+    #[test]
+    fn the_opponent_is_the_other_of_the_two_parties_named_most() {
+        let mut discourse = Discourse::default();
+        for party in [1, 2, 1, 3, 2, 1] {
+            discourse.add_name(party);
+        }
+        assert_eq!(discourse.opponent(1), Some(2));
+        assert_eq!(discourse.opponent(2), Some(1));
+        assert_eq!(discourse.opponent(3), None, "a third party has no side");
+        discourse.add_name(3);
+        assert_eq!(
+            discourse.opponent(1),
+            None,
+            "a tie for second: no clear sides"
+        );
     }
 
     #[test]

@@ -122,6 +122,9 @@ pub fn tag_article(
     let mut discourse = Discourse::default();
     for (index, range) in paragraphs.into_iter().enumerate() {
         let block = Block::new(source, range, lang, lexicon);
+        for party in block.items.iter().filter_map(|item| item.party()) {
+            discourse.add_name(party.0);
+        }
         let found_here = statements::find(&block, lexicon);
         for (item, party, via) in statements::sentence_subjects(&block, &found_here) {
             discourse.add_mention(mention(&block, index, item, party, via));
@@ -323,10 +326,7 @@ fn add_acts(discourse: &mut Discourse, index: usize, tags: &[stance::Tag]) {
         let named_here = tag.via == stance::Reach::Syntax
             && tag.cue != tag.target
             && tag.stance == Stance::Blames
-            && matches!(
-                tag.rule_target,
-                CueTarget::Act | CueTarget::Passive | CueTarget::Noun
-            );
+            && matches!(tag.rule_target, CueTarget::Act | CueTarget::Passive);
         if named_here {
             discourse.add_act(Act {
                 agent: tag.party,

@@ -239,16 +239,24 @@ impl Finder<'_, '_> {
         let (target, via) = match target {
             Some(target) => (target, Reach::Syntax),
             None if rule.stance == Stance::Blames && self.judges_a_known_act(rule.target, k) => {
-                let act = self.act_antecedent(k)?;
-                let known = self.pointed_at(k)
-                    || victim
-                    || self
-                        .speaker
-                        .is_some_and(|s| self.context.discourse.adversaries(s, act.1));
-                if !known {
-                    return None;
-                }
-                (act, Reach::Antecedent)
+                let opponent = self
+                    .speaker
+                    .and_then(|s| self.context.discourse.opponent(s));
+                let act = self.act_antecedent(k).filter(|act| {
+                    self.pointed_at(k)
+                        || victim
+                        || Some(act.1) == opponent
+                        || self
+                            .speaker
+                            .is_some_and(|s| self.context.discourse.adversaries(s, act.1))
+                });
+                // A judgement of no act the article named, by one side of
+                // the conflict: a judgement of the other side.
+                let judged = act.or_else(|| {
+                    let judgement = matches!(rule.target, CueTarget::Evaluation | CueTarget::Noun);
+                    judgement.then(|| opponent.map(|o| (k, o))).flatten()
+                });
+                (judged?, Reach::Antecedent)
             }
             None => return None,
         };
@@ -444,7 +452,11 @@ impl Finder<'_, '_> {
     fn negated(&self, lexicon: &Lexicon, k: usize) -> bool {
         let scope = lexicon.negation_scope(self.block.lang);
         let from = k.saturating_sub(scope).max(self.found.range.start);
-        (from..k).any(|i| self.block.items[i].has(|s| s == SenseKind::Negator))
+        let items = &self.block.items;
+        (from..k).any(|i| {
+            items[i].has(|s| s == SenseKind::Negator)
+                && !(i + 1..k).any(|j| items[j].has(|s| s == SenseKind::Refusal))
+        })
     }
 
     /// The first party after `from` that is not the speaker's: a verb's
