@@ -180,16 +180,24 @@ impl Discourse {
     /// The latest speaker with a party whose name holds `title` (folded
     /// text): "the foreign minister" after "Kuwaiti Foreign Minister Salem".
     pub fn same_title(&self, source: &str, title: &str) -> Option<&Referent> {
-        let title = title.trim();
-        if title.is_empty() {
+        // Word by word, the article set aside: الوزارة is the وزارة الدفاع
+        // named before, "the ministry" the Saudi foreign ministry.
+        let bare = |word: &str| -> String {
+            word.strip_prefix("ال")
+                .filter(|rest| rest.chars().count() > 1)
+                .unwrap_or(word)
+                .to_string()
+        };
+        let wanted: Vec<String> = title.split_whitespace().map(bare).collect();
+        if wanted.is_empty() {
             return None;
         }
         self.speakers.iter().rev().find(|r| {
             r.party.is_some()
                 && r.speaker.is_some_and(|range| {
-                    mizan_text::normalize::normalize(range.slice(source))
-                        .text
-                        .contains(title)
+                    let name = mizan_text::normalize::normalize(range.slice(source)).text;
+                    let words: Vec<String> = name.split_whitespace().map(bare).collect();
+                    wanted.iter().all(|w| words.contains(w))
                 })
         })
     }

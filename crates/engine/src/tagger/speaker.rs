@@ -679,6 +679,17 @@ pub(super) fn noun_phrase_after(
         };
         let ends_in_comma = items[close].is_punct(is_comma);
         let apposition = at + 1..close;
+        // "، في بيان نقلته وكالة ...،" is where it was said, not who.
+        let adverbial = items[at + 1].proclitics.preposition
+            || items[at + 1].has(|s| matches!(s, SenseKind::Preposition | SenseKind::Skip));
+        if adverbial {
+            excluded.push(apposition);
+            at = close;
+            if !ends_in_comma {
+                break;
+            }
+            continue;
+        }
         let names_a_party = resolve_party(block, apposition.clone()).is_some();
         if names_a_party && (round > 0 || (!ends_in_comma && party.is_some())) {
             break;
