@@ -51,6 +51,33 @@ impl Want {
     }
 }
 
+/// How a statement's speaker was found, for the explanations of `mizan
+/// eval` and the reader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpeakerRule {
+    /// Named in the sentence, with its party.
+    Named,
+    /// Named in the sentence by a name the lexicon does not know, that an
+    /// earlier speaker bore ("Hun Manet" after "Prime Minister Hun Manet").
+    NamedBefore,
+    /// A pronoun ("he", "it"), resolved to the speaker or subject before.
+    Pronoun,
+    /// A bare title or anaphor ("the ministry", الوزارة), resolved to the
+    /// speaker that bore the title or came before.
+    Title,
+    /// A possessive ("its foreign ministry", حكومته), resolved to the party
+    /// named before.
+    Possessive,
+    /// No subject (وأضاف، "and said"): the speaker before.
+    Continuation,
+    /// A name or title the lexicon cannot place: the party of the speaker
+    /// just before, a guess.
+    Guess,
+    /// Nobody: no speaker could be found.
+    Unknown,
+}
+
 /// A speaker the article has quoted.
 #[derive(Clone, Debug)]
 pub struct Referent {
@@ -69,6 +96,9 @@ pub struct Referent {
     pub block: usize,
     /// Where its statement starts.
     pub at: Position,
+    /// How it was found, and the earlier naming it was resolved to.
+    pub rule: SpeakerRule,
+    pub antecedent: Option<TextRange>,
 }
 
 impl Referent {
@@ -83,6 +113,8 @@ impl Referent {
             plural: false,
             block,
             at: Position { block, item: 0 },
+            rule: SpeakerRule::Unknown,
+            antecedent: None,
         }
     }
 }

@@ -104,7 +104,10 @@ mod statements;
 use crate::lexicon::matcher::{SenseKind, Via};
 use crate::lexicon::{CueTarget, Lexicon, Stance};
 use block::Block;
-use discourse::{Act, Discourse, Entity, Mention, Position, Referent};
+use discourse::{Act, Discourse, Entity, Mention, Position, Referent, Want};
+pub use discourse::SpeakerRule;
+pub use stance::Reach;
+use std::ops::Range;
 use speaker::Speaker;
 use statements::Found;
 
@@ -119,7 +122,55 @@ pub fn tag_article(
     lexicon: &Lexicon,
 ) -> Vec<Statement> {
     let mut out = Vec::new();
+    tag_with(source, paragraphs, lang, lexicon, |statement, _, _| {
+        out.push(statement)
+    });
+    out.shrink_to_fit();
+    out
+}
+
+/// A statement with how the tagger reached it: how its speaker was found
+/// and the earlier naming it was resolved to, and how each tag's target
+/// was found (one per evidence, in order). For `mizan eval` and the
+/// reader's explanations.
+#[derive(Clone, Debug)]
+pub struct Explained {
+    pub statement: Statement,
+    pub speaker_rule: SpeakerRule,
+    pub antecedent: Option<TextRange>,
+    pub reaches: Vec<Reach>,
+}
+
+/// Like [`tag_article`], with each statement's explanation.
+pub fn explain_article(
+    source: &str,
+    paragraphs: impl IntoIterator<Item = TextRange>,
+    lang: Lang,
+    lexicon: &Lexicon,
+) -> Vec<Explained> {
+    let mut out = Vec::new();
+    tag_with(source, paragraphs, lang, lexicon, |statement, speaker, reaches| {
+        out.push(Explained {
+            statement,
+            speaker_rule: speaker.rule,
+            antecedent: speaker.antecedent,
+            reaches: reaches.to_vec(),
+        })
+    });
+    out
+}
+
+/// Tags an article and hands each statement, its speaker and the reach of
+/// each of its tags to `sink`, in text order.
+fn tag_with(
+    source: &str,
+    paragraphs: impl IntoIterator<Item = TextRange>,
+    lang: Lang,
+    lexicon: &Lexicon,
+    mut sink: impl FnMut(Statement, &Referent, &[Reach]),
+) {
     let mut discourse = Discourse::default();
+    let mut reaches = Vec::new();
     for (index, range) in paragraphs.into_iter().enumerate() {
         let block = Block::new(source, range, lang, lexicon);
         for party in block.items.iter().filter_map(|item| item.party()) {
@@ -150,15 +201,19 @@ pub fn tag_article(
                     }
                 }
             }
-            out.push(statement(&block, lexicon, &found, &speaker, tags));
+            reaches.clear();
+            reaches.extend(tags.iter().map(|tag| tag.via));
+            sink(
+                statement(&block, lexicon, &found, &speaker, tags),
+                &speaker,
+                &reaches,
+            );
             discourse.add_speaker(speaker);
         }
         for sentence in narration {
             record_acts(&block, lexicon, &mut discourse, index, &sentence);
         }
     }
-    out.shrink_to_fit();
-    out
 }
 
 fn mention(block: &Block, index: usize, item: usize, party: u32, via: Via) -> Mention {
@@ -182,120 +237,188 @@ fn resolve_speaker(
     discourse: &Discourse,
     index: usize,
 ) -> Referent {
-    let at = Position {
-        block: index,
-        item: found.range.start,
-    };
-    let here = |referent: &Referent| Referent {
-        block: index,
-        at,
-        ..referent.clone()
+    let resolver = Resolver {
+        source,
+        block,
+        found,
+        discourse,
+        index,
+        at: Position {
+            block: index,
+            item: found.range.start,
+        },
     };
     match &found.speaker {
-        Speaker::Previous(want) => discourse
-            .resolve(*want, index)
-            .map_or_else(|| Referent::unknown(index), |(r, _)| here(r)),
+        Speaker::Previous(want) => resolver.continuation(*want),
         Speaker::Anaphor {
             range,
             want,
             pronoun,
-        } => {
-            let own = block.source_range(range.clone());
-            if !*pronoun {
-                // "the foreign minister" after "Kuwaiti Foreign Minister ...".
-                let title = block.title_text(range.clone());
-                if let Some(same) = discourse.same_title(source, &title) {
-                    return Referent {
-                        speaker: Some(own),
-                        ..here(same)
-                    };
-                }
-            }
-            let pronoun_at = Position {
-                block: index,
-                item: range.start,
-            };
-            // "Iran fired missiles at what it said were ...": in a relative
-            // clause, the subject of the pronoun's own sentence.
-            let relative =
-                range.start > 0 && block.items[range.start - 1].has(|k| k == SenseKind::Relative);
-            let local = (*pronoun && relative)
-                .then(|| statements::subject_in_sentence(block, range.start))
-                .flatten()
-                .map(|(item, party, via)| {
-                    let mention = mention(block, index, item, party, via);
-                    let referent = Referent {
-                        speaker: Some(mention.name),
-                        party: Some(party),
-                        entity: mention.entity,
-                        ..Referent::unknown(index)
-                    };
-                    (referent, true)
-                });
-            let antecedent = local.or_else(|| discourse.pronoun(*want, pronoun_at));
-            match antecedent {
-                Some((antecedent, compatible)) => Referent {
-                    speaker: if *pronoun {
-                        antecedent.speaker
-                    } else {
-                        Some(own)
-                    },
-                    guessed: antecedent.guessed || !compatible,
-                    ..here(&antecedent)
-                },
-                None => Referent {
-                    speaker: Some(own),
-                    entity: want.entity.unwrap_or(Entity::Unknown),
-                    gender: want.gender.or(found.gender),
-                    ..Referent::unknown(index)
-                },
-            }
-        }
-        Speaker::Possessed { range, entity } => Referent {
-            speaker: Some(block.source_range(range.clone())),
-            party: discourse.possessor(at),
-            entity: *entity,
-            gender: found.gender,
-            ..here(&Referent::unknown(index))
-        },
+        } => resolver.anaphor(range.clone(), *want, *pronoun),
+        Speaker::Possessed { range, entity } => resolver.possessed(range.clone(), *entity),
         Speaker::Named {
             range,
             party,
             unaffiliated,
             entity,
-        } => {
-            let own = block.source_range(range.clone());
-            let named = Referent {
-                speaker: Some(own),
-                party: party.map(|(p, _)| p),
-                guessed: false,
-                entity: *entity,
-                gender: found.gender,
-                plural: false,
-                block: index,
-                at,
-            };
-            if party.is_some() || *unaffiliated {
-                return named;
-            }
-            // A name the lexicon does not know: the speaker named so before
-            // ("Hun Manet said" after "Prime Minister Hun Manet"), else a
-            // guess that it speaks for the speaker just before it.
-            if let Some(same) = discourse.same_name(source, own.slice(source)) {
+        } => resolver.named(range.clone(), party.map(|(p, _)| p), *unaffiliated, *entity),
+    }
+}
+
+/// Resolves one statement's speaker.
+struct Resolver<'a, 'l> {
+    source: &'a str,
+    block: &'a Block<'l>,
+    found: &'a Found,
+    discourse: &'a Discourse,
+    index: usize,
+    at: Position,
+}
+
+impl Resolver<'_, '_> {
+    /// `antecedent` speaking again, here: `rule` says how it was found.
+    fn again(&self, antecedent: &Referent, rule: SpeakerRule) -> Referent {
+        Referent {
+            block: self.index,
+            at: self.at,
+            rule,
+            antecedent: antecedent.speaker,
+            ..antecedent.clone()
+        }
+    }
+
+    /// No subject of its own (وأضاف، "and said"): the speaker before.
+    fn continuation(&self, want: Want) -> Referent {
+        match self.discourse.resolve(want, self.index) {
+            Some((referent, _)) => self.again(referent, SpeakerRule::Continuation),
+            None => Referent::unknown(self.index),
+        }
+    }
+
+    /// A pronoun stands for its antecedent, name and all; a bare title
+    /// keeps its own words and takes the party of the speaker that bore the
+    /// title, or of the speaker or subject before.
+    fn anaphor(&self, range: Range<usize>, want: Want, pronoun: bool) -> Referent {
+        let own = self.block.source_range(range.clone());
+        if !pronoun {
+            // "the foreign minister" after "Kuwaiti Foreign Minister ...".
+            let title = self.block.title_text(range.clone());
+            if let Some(same) = self.discourse.same_title(self.source, &title) {
                 return Referent {
-                    party: same.party,
-                    guessed: same.guessed,
-                    ..named
+                    speaker: Some(own),
+                    ..self.again(same, SpeakerRule::Title)
                 };
             }
-            match discourse.adjacent_speaker(index) {
-                Some(last) => Referent {
-                    party: last.party,
-                    guessed: true,
-                    ..named
+        }
+        let rule = if pronoun {
+            SpeakerRule::Pronoun
+        } else {
+            SpeakerRule::Title
+        };
+        let antecedent = pronoun
+            .then(|| self.subject_of_relative_clause(range.start))
+            .flatten()
+            .or_else(|| {
+                let pronoun_at = Position {
+                    block: self.index,
+                    item: range.start,
+                };
+                self.discourse.pronoun(want, pronoun_at)
+            });
+        match antecedent {
+            Some((antecedent, compatible)) => Referent {
+                speaker: if pronoun {
+                    antecedent.speaker
+                } else {
+                    Some(own)
                 },
-                None => named,
-            }
+                guessed: antecedent.guessed || !compatible,
+                ..self.again(&antecedent, rule)
+            },
+            None => Referent {
+                speaker: Some(own),
+                entity: want.entity.unwrap_or(Entity::Unknown),
+                gender: want.gender.or(self.found.gender),
+                ..Referent::unknown(self.index)
+            },
+        }
+    }
+
+    /// "Iran fired missiles at what it said were ...": in a relative
+    /// clause, a pronoun stands for the subject of its own sentence.
+    fn subject_of_relative_clause(&self, at: usize) -> Option<(Referent, bool)> {
+        let block = self.block;
+        let relative = at > 0 && block.items[at - 1].has(|k| k == SenseKind::Relative);
+        if !relative {
+            return None;
+        }
+        let (item, party, via) = statements::subject_in_sentence(block, at)?;
+        let mention = mention(block, self.index, item, party, via);
+        let referent = Referent {
+            speaker: Some(mention.name),
+            party: Some(party),
+            entity: mention.entity,
+            ..Referent::unknown(self.index)
+        };
+        Some((referent, true))
+    }
+
+    /// "its foreign ministry", حكومته: the party named before it.
+    fn possessed(&self, range: Range<usize>, entity: Entity) -> Referent {
+        Referent {
+            speaker: Some(self.block.source_range(range)),
+            party: self.discourse.possessor(self.at),
+            entity,
+            gender: self.found.gender,
+            block: self.index,
+            at: self.at,
+            rule: SpeakerRule::Possessive,
+            ..Referent::unknown(self.index)
+        }
+    }
+
+    /// Named here. A name the lexicon does not know is the speaker named so
+    /// before ("Hun Manet said" after "Prime Minister Hun Manet"), else a
+    /// guess that it speaks for the speaker just before it.
+    fn named(
+        &self,
+        range: Range<usize>,
+        party: Option<u32>,
+        unaffiliated: bool,
+        entity: Entity,
+    ) -> Referent {
+        let own = self.block.source_range(range);
+        let named = Referent {
+            speaker: Some(own),
+            party,
+            entity,
+            gender: self.found.gender,
+            block: self.index,
+            at: self.at,
+            rule: SpeakerRule::Named,
+            ..Referent::unknown(self.index)
+        };
+        if party.is_some() || unaffiliated {
+            return named;
+        }
+        if let Some(same) = self.discourse.same_name(self.source, own.slice(self.source)) {
+            return Referent {
+                party: same.party,
+                guessed: same.guessed,
+                rule: SpeakerRule::NamedBefore,
+                antecedent: same.speaker,
+                ..named
+            };
+        }
+        match self.discourse.adjacent_speaker(self.index) {
+            Some(last) => Referent {
+                party: last.party,
+                guessed: true,
+                rule: SpeakerRule::Guess,
+                antecedent: last.speaker,
+                ..named
+            },
+            None => named,
         }
     }
 }

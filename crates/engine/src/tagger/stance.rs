@@ -14,13 +14,17 @@ use crate::lexicon::{CueTarget, Lexicon, Name, Stance};
 use mizan_text::Lang;
 
 /// How a tag's target was found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Reach {
     /// In the sentence: a nisba, possessor, agent phrase, subject or object.
     Syntax,
     /// In the discourse: the agent of the act the article reported last
     /// ("the attack", هذه الخطوة, "a blatant violation").
     Antecedent,
+    /// The other of the article's two sides, for a judgement by one of
+    /// them that names no target.
+    OtherSide,
 }
 
 /// One tag, in item indices.
@@ -252,11 +256,12 @@ impl Finder<'_, '_> {
                 });
                 // A judgement of no act the article named, by one side of
                 // the conflict: a judgement of the other side.
-                let judged = act.or_else(|| {
-                    let judgement = matches!(rule.target, CueTarget::Evaluation | CueTarget::Noun);
-                    judgement.then(|| opponent.map(|o| (k, o))).flatten()
-                });
-                (judged?, Reach::Antecedent)
+                let judgement = matches!(rule.target, CueTarget::Evaluation | CueTarget::Noun);
+                match act {
+                    Some(act) => (act, Reach::Antecedent),
+                    None if judgement => ((k, opponent?), Reach::OtherSide),
+                    None => return None,
+                }
             }
             None => return None,
         };
