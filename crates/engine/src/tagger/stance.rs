@@ -87,7 +87,10 @@ pub fn tags(
                         Some(object) => (Some(object), Reach::Syntax),
                         // "condemned the attack": the attack's agent.
                         None if !item.suffixed && pronoun_object.is_none() => {
-                            (finder.act_object(k, stance), Reach::Antecedent)
+                            match finder.act_object(k, stance) {
+                                Some(act) => (Some(act), Reach::Antecedent),
+                                None => (finder.other_side_of_act(k, stance), Reach::OtherSide),
+                            }
                         }
                         None => (None, Reach::Syntax),
                     };
@@ -102,6 +105,8 @@ pub fn tags(
                         via,
                     })
                 }),
+                // الصهيوني: the name blames its party (below), not a target.
+                SenseKind::Cue(_) if item.party().is_some() => None,
                 SenseKind::Cue(c) => finder.cue(lexicon, k, c, *sense),
                 SenseKind::Party { party, .. } => finder.pejorative_name(lexicon, k, party),
                 _ => None,
@@ -379,6 +384,19 @@ impl Finder<'_, '_> {
             .filter(|&(_, party)| Some(party) != self.speaker)
     }
 
+    /// "نستنكر هذا الحكم" by one side of the conflict, when the act names
+    /// no agent and none was reported: the other side.
+    fn other_side_of_act(&self, verb: usize, stance: Stance) -> Option<(usize, u32)> {
+        if stance != Stance::Blames {
+            return None;
+        }
+        let items = &self.block.items;
+        let act = (verb + 1..self.end.min(verb + 4))
+            .find(|&i| items[i].has(|s| s == SenseKind::ActNoun))?;
+        let opponent = self.context.discourse.opponent(self.speaker?)?;
+        Some((act, opponent))
+    }
+
     /// English: a party before a noun, within its phrase ("Azerbaijani
     /// aggression", "Myanmar's mortar shelling", "the Canadian position").
     fn premodifier(&self, k: usize) -> Option<(usize, u32)> {
@@ -512,8 +530,11 @@ impl Finder<'_, '_> {
     /// الصهيوني، ميليشيا الحوثي, "the Zionist enemy"): the name itself blames.
     fn pejorative_name(&self, lexicon: &Lexicon, k: usize, party: u32) -> Option<Tag> {
         let item = &self.block.items[k];
-        if item.end - item.first < 2 || self.negated(lexicon, k) {
+        if self.negated(lexicon, k) {
             return None;
+        }
+        if item.end - item.first < 2 {
+            return self.pejorative_word(lexicon, k, party);
         }
         // قوات الاحتلال الروسية: the nisba after the name says whose.
         let party = self.party(k).unwrap_or(party);
@@ -536,6 +557,29 @@ impl Finder<'_, '_> {
                 }
                 _ => None,
             })?;
+        Some(Tag {
+            stance: Stance::Blames,
+            party,
+            cue: k,
+            target: k,
+            rule: lexicon.cue_rule(cue),
+            origin: sense.origin,
+            rule_target: CueTarget::Noun,
+            via: Reach::Syntax,
+        })
+    }
+
+    /// A one-word name that is itself a blame noun (الصهيوني، "Zionist").
+    fn pejorative_word(&self, lexicon: &Lexicon, k: usize, party: u32) -> Option<Tag> {
+        let (cue, sense) = self.block.items[k].senses.iter().find_map(|s| match s.kind {
+            SenseKind::Cue(c)
+                if lexicon.cue(c).stance == Stance::Blames
+                    && lexicon.cue(c).target == CueTarget::Noun =>
+            {
+                Some((c, *s))
+            }
+            _ => None,
+        })?;
         Some(Tag {
             stance: Stance::Blames,
             party,
@@ -728,9 +772,38 @@ impl Finder<'_, '_> {
     /// The subject of a clause before item `k`: its first party outside a
     /// prepositional phrase.
     fn subject_before(&self, k: usize) -> Option<(usize, u32)> {
-        let items = &self.block.items;
         let start = self.clause_start(k);
-        (start..k).find_map(|i| {
+        self.first_party_in(start..k).or_else(|| {
+            // أن القوات الهندية، "عبرت ...": a subject set off by a comma
+            // after the complementizer that opens the report.
+            let reported = self.reported_clause_start(start)?;
+            self.first_party_in(reported..start)
+        })
+    }
+
+    /// Where the reported clause holding item `at` starts, when only commas
+    /// stand between them: right after its complementizer.
+    fn reported_clause_start(&self, at: usize) -> Option<usize> {
+        let items = &self.block.items;
+        let mut i = at;
+        while i > self.found.range.start && at - i < 20 {
+            i -= 1;
+            let item = &items[i];
+            if item.has(|s| s == SenseKind::Complementizer) {
+                return Some(i + 1);
+            }
+            if item.has(|s| matches!(s, SenseKind::Verb(_) | SenseKind::ClauseOpener | SenseKind::Relative)) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The first party in `range` outside a prepositional phrase (a
+    /// pronoun stands for whom it refers to).
+    fn first_party_in(&self, range: std::ops::Range<usize>) -> Option<(usize, u32)> {
+        let items = &self.block.items;
+        range.into_iter().find_map(|i| {
             if self.in_prepositional_phrase(i) {
                 None
             } else if items[i].has(|s| matches!(s, SenseKind::Pronoun(_))) {
