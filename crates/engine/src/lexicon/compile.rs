@@ -196,6 +196,7 @@ impl Builder {
             for demonym in &entry.demonyms {
                 self.claim(file, demonym, party, Via::Demonym);
             }
+            self.add_terms(file, &entry.weak_names, SenseKind::WeakParty(party));
             for person in &entry.people {
                 let person_index = self.person_index(file, person, party);
                 for name in &person.names {

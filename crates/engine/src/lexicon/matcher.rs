@@ -49,6 +49,9 @@ pub enum SenseKind {
     SpeechNoun,
     /// this, these, هذا، هذه.
     Demonstrative,
+    /// A name of party `u32` that is also a common word: it counts only
+    /// where the article names the party otherwise.
+    WeakParty(u32),
 }
 
 /// What a pronoun can refer to.

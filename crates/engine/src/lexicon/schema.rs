@@ -27,6 +27,11 @@ pub struct PartyEntry {
     pub aliases: Vec<Term>,
     #[serde(default)]
     pub demonyms: Vec<Term>,
+    /// Names and nisbas that are also common words (مالي "financial"):
+    /// they name the party only in an article that names it otherwise, or
+    /// as its title's first word.
+    #[serde(default)]
+    pub weak_names: Vec<Term>,
     #[serde(default)]
     pub people: Vec<PersonEntry>,
 }

@@ -24,6 +24,8 @@ pub struct Item<'l> {
     /// English: the first word starts with a capital letter in the
     /// original (a proper name, or the first word of a sentence).
     pub capital: bool,
+    /// A weak name (مالي) the article has shown to be its party's.
+    pub weak_party: Option<u32>,
     pub kind: TokenKind,
 }
 
@@ -42,6 +44,16 @@ impl Item<'_> {
     pub fn party(&self) -> Option<(u32, Via)> {
         self.find(|k| match k {
             SenseKind::Party { party, via } => Some((party, via)),
+            _ => None,
+        })
+        .map(|(p, _)| p)
+        .or(self.weak_party.map(|p| (p, Via::Alias)))
+    }
+
+    /// The party a weak name here would name (مالي).
+    pub fn weak_name(&self) -> Option<u32> {
+        self.find(|k| match k {
+            SenseKind::WeakParty(party) => Some(party),
             _ => None,
         })
         .map(|(p, _)| p)
@@ -143,6 +155,7 @@ impl<'l> Block<'l> {
                 suffixed,
                 quoted: quoted[i],
                 capital: initials.get(i).copied().unwrap_or(false),
+                weak_party: None,
                 kind: tokens[i].kind,
             });
             i = end;
@@ -182,6 +195,16 @@ impl<'l> Block<'l> {
         let start = self.tokens[self.items[range.start].first].start;
         let end = self.tokens[self.items[range.end - 1].end - 1].end;
         self.normalized.to_original(start..end).shifted(self.offset)
+    }
+
+    /// Lets the weak names of the parties `named` accepts count as those
+    /// parties' names.
+    pub fn accept_weak_names(&mut self, named: impl Fn(u32, usize) -> bool) {
+        for (i, item) in self.items.iter_mut().enumerate() {
+            if let Some(party) = item.weak_name().filter(|&p| named(p, i)) {
+                item.weak_party = Some(party);
+            }
+        }
     }
 
     /// The folded text of the title words in `range` ("وزير الخارجية",

@@ -332,6 +332,11 @@ impl Discourse {
         }
     }
 
+    /// Whether the article has named `party` so far.
+    pub fn named(&self, party: u32) -> bool {
+        self.named.iter().any(|&(p, _)| p == party)
+    }
+
     /// The other side, for a speaker that is one of the article's two sides
     /// (the two parties named most, each at least twice): whom a judgement
     /// with no target of its own is about. None for a third party (a

@@ -104,12 +104,12 @@ mod statements;
 use crate::lexicon::matcher::{SenseKind, Via};
 use crate::lexicon::{CueTarget, Lexicon, Stance};
 use block::Block;
-use discourse::{Act, Discourse, Entity, Mention, Position, Referent, Want};
 pub use discourse::SpeakerRule;
-pub use stance::Reach;
-use std::ops::Range;
+use discourse::{Act, Discourse, Entity, Mention, Position, Referent, Want};
 use speaker::Speaker;
+pub use stance::Reach;
 use statements::Found;
+use std::ops::Range;
 
 /// Every statement of an article in `lang` whose text is `source`, read
 /// from `paragraphs` in order (its title first when the title is part of
@@ -149,14 +149,20 @@ pub fn explain_article(
     lexicon: &Lexicon,
 ) -> Vec<Explained> {
     let mut out = Vec::new();
-    tag_with(source, paragraphs, lang, lexicon, |statement, speaker, reaches| {
-        out.push(Explained {
-            statement,
-            speaker_rule: speaker.rule,
-            antecedent: speaker.antecedent,
-            reaches: reaches.to_vec(),
-        })
-    });
+    tag_with(
+        source,
+        paragraphs,
+        lang,
+        lexicon,
+        |statement, speaker, reaches| {
+            out.push(Explained {
+                statement,
+                speaker_rule: speaker.rule,
+                antecedent: speaker.antecedent,
+                reaches: reaches.to_vec(),
+            })
+        },
+    );
     out
 }
 
@@ -172,7 +178,8 @@ fn tag_with(
     let mut discourse = Discourse::default();
     let mut reaches = Vec::new();
     for (index, range) in paragraphs.into_iter().enumerate() {
-        let block = Block::new(source, range, lang, lexicon);
+        let mut block = Block::new(source, range, lang, lexicon);
+        accept_weak_names(&mut block, &discourse, index);
         for party in block.items.iter().filter_map(|item| item.party()) {
             discourse.add_name(party.0);
         }
@@ -214,6 +221,20 @@ fn tag_with(
             record_acts(&block, lexicon, &mut discourse, index, &sentence);
         }
     }
+}
+
+/// A weak name (مالي، "financial" too) names its party in an article that
+/// has named the party otherwise, before or in this paragraph, or as the
+/// first word of its title.
+fn accept_weak_names(block: &mut Block, discourse: &Discourse, index: usize) {
+    let named_here: Vec<u32> = block
+        .items
+        .iter()
+        .filter_map(|item| item.party().map(|(p, _)| p))
+        .collect();
+    block.accept_weak_names(|party, item| {
+        discourse.named(party) || named_here.contains(&party) || (index == 0 && item == 0)
+    });
 }
 
 fn mention(block: &Block, index: usize, item: usize, party: u32, via: Via) -> Mention {
@@ -401,7 +422,10 @@ impl Resolver<'_, '_> {
         if party.is_some() || unaffiliated {
             return named;
         }
-        if let Some(same) = self.discourse.same_name(self.source, own.slice(self.source)) {
+        if let Some(same) = self
+            .discourse
+            .same_name(self.source, own.slice(self.source))
+        {
             return Referent {
                 party: same.party,
                 guessed: same.guessed,

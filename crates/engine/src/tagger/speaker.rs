@@ -879,12 +879,26 @@ fn is_demonym_of_alias(block: &Block, i: usize) -> bool {
 }
 
 fn party_sense(item: &Item) -> Option<(u32, Sense)> {
-    item.find(|k| {
+    let named = item.find(|k| {
         if let SenseKind::Party { party, .. } = k {
             Some(party)
         } else {
             None
         }
+    });
+    // An accepted weak name (مالي) names its party as an alias does.
+    named.or_else(|| {
+        let party = item.weak_party?;
+        let origin = item
+            .senses
+            .iter()
+            .find(|s| s.kind == SenseKind::WeakParty(party))?
+            .origin;
+        let kind = SenseKind::Party {
+            party,
+            via: Via::Alias,
+        };
+        Some((party, Sense { kind, origin }))
     })
 }
 

@@ -571,15 +571,18 @@ impl Finder<'_, '_> {
 
     /// A one-word name that is itself a blame noun (الصهيوني، "Zionist").
     fn pejorative_word(&self, lexicon: &Lexicon, k: usize, party: u32) -> Option<Tag> {
-        let (cue, sense) = self.block.items[k].senses.iter().find_map(|s| match s.kind {
-            SenseKind::Cue(c)
-                if lexicon.cue(c).stance == Stance::Blames
-                    && lexicon.cue(c).target == CueTarget::Noun =>
-            {
-                Some((c, *s))
-            }
-            _ => None,
-        })?;
+        let (cue, sense) = self.block.items[k]
+            .senses
+            .iter()
+            .find_map(|s| match s.kind {
+                SenseKind::Cue(c)
+                    if lexicon.cue(c).stance == Stance::Blames
+                        && lexicon.cue(c).target == CueTarget::Noun =>
+                {
+                    Some((c, *s))
+                }
+                _ => None,
+            })?;
         Some(Tag {
             stance: Stance::Blames,
             party,
@@ -722,10 +725,14 @@ impl Finder<'_, '_> {
 
     /// The party of an agent phrase after the cue (من جانب X).
     fn agent(&self, k: usize) -> Option<(usize, u32)> {
+        let english = self.block.lang == Lang::En;
         let end = self.end.min(k + 9);
         for (m, item) in self.block.items.iter().enumerate().take(end).skip(k + 1) {
+            // English auxiliaries end the noun's phrase: "the bombardment
+            // were tourists from Iraq" names no agent.
             if item.is_punct(is_comma)
                 || item.has(|s| matches!(s, SenseKind::Complementizer | SenseKind::Verb(_)))
+                || (english && item.has(|s| s == SenseKind::Skip))
             {
                 return None;
             }
@@ -792,7 +799,12 @@ impl Finder<'_, '_> {
             if item.has(|s| s == SenseKind::Complementizer) {
                 return Some(i + 1);
             }
-            if item.has(|s| matches!(s, SenseKind::Verb(_) | SenseKind::ClauseOpener | SenseKind::Relative)) {
+            if item.has(|s| {
+                matches!(
+                    s,
+                    SenseKind::Verb(_) | SenseKind::ClauseOpener | SenseKind::Relative
+                )
+            }) {
                 return None;
             }
         }
