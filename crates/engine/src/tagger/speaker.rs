@@ -655,6 +655,13 @@ pub(super) fn noun_phrase_after(
                 Some((q, _)) if q != p.0 && !is_demonym_of_alias(block, k) => break,
                 Some(_) => {}
             }
+            // A state's proper name ends its phrase before a definite noun
+            // that does not describe it (دعت مالي السفير الفرنسي، ونفت
+            // بيلاروسيا الاتهامات): that noun is the verb's object.
+            if k == j && ends_at_a_definite_object(block, k, end) {
+                k += 1;
+                break;
+            }
         }
         k += 1;
     }
@@ -774,6 +781,26 @@ fn disagrees(block: &Block, i: usize, masculine_verb: bool) -> bool {
     let head = text.split(' ').next().unwrap_or(text);
     let feminine = head.ends_with('ه') || head.ends_with("ات");
     feminine == masculine_verb
+}
+
+/// Whether the Arabic proper name of a state at `i` (مالي، بيلاروسيا) is
+/// followed by a definite word that is no nisba, title or party of its
+/// own: the object of the verb before them.
+fn ends_at_a_definite_object(block: &Block, i: usize, end: usize) -> bool {
+    let items = &block.items;
+    let proper_name = items[i].end - items[i].first == 1
+        && !block.item_text(i).starts_with("ال")
+        && matches!(items[i].party(), Some((_, Via::Alias)));
+    let Some(next) = items.get(i + 1).filter(|_| i + 1 < end) else {
+        return false;
+    };
+    let definite =
+        next.is_word() && (next.proclitics.article || block.item_text(i + 1).starts_with("ال"));
+    block.lang == Lang::Ar
+        && proper_name
+        && definite
+        && next.party().is_none()
+        && !next.has(|k| k == SenseKind::Skip)
 }
 
 /// An Arabic title or body with the article and no party of its own

@@ -83,7 +83,12 @@ pub fn find(block: &Block, lexicon: &Lexicon) -> Vec<Found> {
             let found = analyse(block, lexicon, start..end, trigger);
             let merged = out.len() > first && continues_in_sentence(block, &found);
             match out.last_mut() {
-                Some(last) if merged => last.range.end = end,
+                Some(last) if merged => {
+                    // نفت X الاتهامات وانتقدت Y: the denial ends where the
+                    // verb joined to it starts.
+                    last.denial = last.denial.map(|d| d.min(start));
+                    last.range.end = end;
+                }
                 _ => out.push(found),
             }
         }
@@ -403,7 +408,8 @@ fn analyse(block: &Block, lexicon: &Lexicon, range: Range<usize>, trigger: Trigg
         Trigger::Verb(v, verb) => {
             let rule = lexicon.verb(verb);
             found.verb = Some(v);
-            found.denial = (rule.kind == VerbKind::Deny).then_some(range.end);
+            found.denial =
+                (rule.kind == VerbKind::Deny).then(|| denial_end(block, lexicon, v, range.end));
             found.gender = verb_gender(block, v);
             // نقلت وسائل إعلام عن X: the speaker follows the marker; "media
             // quoted X as saying": with no marker, it follows the verb.
@@ -567,6 +573,26 @@ fn verb_gender(block: &Block, verb: usize) -> Option<Gender> {
             Gender::Feminine
         }
     })
+}
+
+/// Where a denial ends: at the end of its statement, or where another
+/// verb of speech takes over — a participle after a comma (نفى ...، قائلين
+/// إنه اتهام محسوب) or a verb joined by و (نفت X الاتهامات وانتقدت Y):
+/// what follows is not denied.
+fn denial_end(block: &Block, lexicon: &Lexicon, verb: usize, end: usize) -> usize {
+    let items = &block.items;
+    (verb + 2..end)
+        .find(|&i| {
+            let item = &items[i];
+            let participle = item.senses.iter().any(|s| match s.kind {
+                SenseKind::Verb(v) => lexicon.verb(v).kind == VerbKind::Continue,
+                _ => false,
+            });
+            let joined_verb =
+                item.proclitics.conjunction && item.has(|k| matches!(k, SenseKind::Verb(_)));
+            !item.quoted && ((participle && items[i - 1].is_punct(is_comma)) || joined_verb)
+        })
+        .unwrap_or(end)
 }
 
 /// A conjoined verb that names no new speaker (قال ...، وأضاف أن ...،
