@@ -224,6 +224,20 @@ impl<'l> Block<'l> {
         out
     }
 
+    /// Whether item `i` is written against its neighbours, with no space
+    /// on either side (the hyphen of نويل-بارو, "al-Wadei").
+    pub fn attached(&self, i: usize) -> bool {
+        let item = &self.items[i];
+        let first = self.tokens[item.first];
+        let last = self.tokens[item.end - 1];
+        let before = i > 0 && self.tokens[self.items[i - 1].end - 1].end == first.start;
+        let after = self
+            .items
+            .get(i + 1)
+            .is_some_and(|next| self.tokens[next.first].start == last.end);
+        before && after
+    }
+
     /// The folded text of item `i`.
     pub fn item_text(&self, i: usize) -> &str {
         let item = &self.items[i];

@@ -600,6 +600,11 @@ pub(super) fn noun_phrase_after(
             k = after;
             continue;
         }
+        // جان نويل-بارو: a hyphen inside a name.
+        if item.is_punct(|c| c == '-') && k > j && k + 1 < end && block.attached(k) {
+            k += 1;
+            continue;
+        }
         // "Dr. Samer Halabi": the full stop of an abbreviated title.
         let abbreviation_stop = item.is_punct(|c| c == '.')
             && k > j

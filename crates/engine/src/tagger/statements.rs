@@ -103,15 +103,7 @@ pub fn find(block: &Block, lexicon: &Lexicon) -> Vec<Found> {
 fn past_dateline(block: &Block, lexicon: &Lexicon, sentence: Range<usize>) -> Range<usize> {
     let items = &block.items;
     // A dash written between spaces, not the hyphen of "al-Wadei".
-    let spaced = |i: usize| {
-        let token = block.tokens[items[i].first];
-        i > 0
-            && block.tokens[items[i - 1].end - 1].end < token.start
-            && block
-                .tokens
-                .get(items[i].end)
-                .is_none_or(|next| token.end < next.start)
-    };
+    let spaced = |i: usize| i > 0 && !block.attached(i);
     let separator = (sentence.start..sentence.end.min(sentence.start + 7)).find(|&i| {
         !items[i].quoted
             && (items[i].is_punct(|c| c == ':')
