@@ -660,10 +660,13 @@ pub(super) fn noun_phrase_after(
                 Some((q, _)) if q != p.0 && !is_demonym_of_alias(block, k) => break,
                 Some(_) => {}
             }
-            // A state's proper name ends its phrase before a definite noun
-            // that does not describe it (دعت مالي السفير الفرنسي، ونفت
-            // بيلاروسيا الاتهامات): that noun is the verb's object.
-            if k == j && ends_at_a_definite_object(block, k, end) {
+            // A state's proper name or a nisba ends its phrase before a
+            // definite noun that does not describe it (دعت مالي السفير
+            // الفرنسي، وصف وزير الخارجية الجزائري القرار): that noun is the
+            // verb's object.
+            let ends_here =
+                (k == j || p.1 == Via::Demonym) && ends_at_a_definite_object(block, k, end);
+            if ends_here {
                 k += 1;
                 break;
             }
@@ -788,14 +791,18 @@ fn disagrees(block: &Block, i: usize, masculine_verb: bool) -> bool {
     feminine == masculine_verb
 }
 
-/// Whether the Arabic proper name of a state at `i` (مالي، بيلاروسيا) is
-/// followed by a definite word that is no nisba, title or party of its
-/// own: the object of the verb before them.
+/// Whether the Arabic proper name of a state (مالي، بيلاروسيا) or a nisba
+/// (الجزائري) at `i` is followed by a definite word that is no nisba or
+/// party of its own: the object of the verb before them.
 fn ends_at_a_definite_object(block: &Block, i: usize, end: usize) -> bool {
     let items = &block.items;
-    let proper_name = items[i].end - items[i].first == 1
-        && !block.item_text(i).starts_with("ال")
-        && matches!(items[i].party(), Some((_, Via::Alias)));
+    let proper_name = match items[i].party() {
+        Some((_, Via::Alias)) => {
+            items[i].end - items[i].first == 1 && !block.item_text(i).starts_with("ال")
+        }
+        Some((_, Via::Demonym)) => true,
+        _ => false,
+    };
     let Some(next) = items.get(i + 1).filter(|_| i + 1 < end) else {
         return false;
     };

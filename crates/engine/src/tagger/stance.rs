@@ -174,15 +174,19 @@ fn keep(block: &Block, found: &Found, speaker: Option<u32>, tag: Tag, out: &mut 
     }
 }
 
-/// Whether item `k` stands in what an accusation charges (after "accused X
-/// of", اتهم X بـ, in the same statement).
+/// Whether item `k` stands in what an accusation charges ("accused X of
+/// backing Y", اتهم X بدعم Y): back from `k`, an accusation verb comes before
+/// any other verb of speech (مؤكدة دعم ... is a claim of the speaker's own).
 fn accused_of(block: &Block, lexicon: &Lexicon, found: &Found, k: usize) -> bool {
-    (found.range.start..k).any(|i| {
-        block.items[i].senses.iter().any(|s| match s.kind {
-            SenseKind::Verb(v) => lexicon.verb(v).stance == Some(Stance::Blames),
-            _ => false,
+    (found.range.start..k)
+        .rev()
+        .find_map(|i| {
+            block.items[i].senses.iter().find_map(|s| match s.kind {
+                SenseKind::Verb(v) => Some(lexicon.verb(v).stance == Some(Stance::Blames)),
+                _ => None,
+            })
         })
-    })
+        .unwrap_or(false)
 }
 
 struct Finder<'a, 'l> {
