@@ -153,6 +153,20 @@ pub struct Act {
 /// more often a new, unnamed voice.
 const SPEAKER_REACH: usize = 3;
 
+/// How many speakers back a name or a title is looked up.
+const NAME_REACH: usize = 40;
+
+/// The words of a name, split at spaces and punctuation without the
+/// general Unicode tables (a name is looked up for every unknown speaker).
+fn words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
+    text.split(|c: char| {
+        c.is_ascii_whitespace()
+            || c.is_ascii_punctuation()
+            || matches!(c, '\u{a0}' | '،' | '؛' | '«' | '»' | '“' | '”' | '’')
+    })
+    .filter(|w| !w.is_empty())
+}
+
 /// How far back an act is remembered for "the attack", "هذه الخطوة".
 const ACT_REACH: usize = 6;
 
@@ -224,7 +238,7 @@ impl Discourse {
         if wanted.is_empty() {
             return None;
         }
-        self.speakers.iter().rev().find(|r| {
+        self.recent_speakers().find(|r| {
             r.party.is_some()
                 && r.speaker.is_some_and(|range| {
                     let name = mizan_text::normalize::normalize(range.slice(source)).text;
@@ -237,18 +251,19 @@ impl Discourse {
     /// The latest speaker whose name holds the last word of `name` (a
     /// surname: "Hun Manet" after "Prime Minister Hun Manet").
     pub fn same_name(&self, source: &str, name: &str) -> Option<&Referent> {
-        let surname = name
-            .split(|c: char| !c.is_alphanumeric())
-            .rfind(|w| w.chars().count() > 2)?;
-        self.speakers.iter().rev().find(|r| {
+        let surname = words(name).rfind(|w| w.chars().count() > 2)?;
+        self.recent_speakers().find(|r| {
             r.party.is_some()
-                && r.speaker.is_some_and(|range| {
-                    range
-                        .slice(source)
-                        .split(|c: char| !c.is_alphanumeric())
-                        .any(|w| w == surname)
-                })
+                && r.speaker
+                    .is_some_and(|range| words(range.slice(source)).any(|w| w == surname))
         })
+    }
+
+    /// The speakers a name or title is looked up among, latest first: a
+    /// bounded number, so that an article of thousands of statements is
+    /// tagged in linear time.
+    fn recent_speakers(&self) -> impl Iterator<Item = &Referent> {
+        self.speakers.iter().rev().take(NAME_REACH)
     }
 
     /// The party a possessive refers to ("its foreign ministry", حكومته):
@@ -342,13 +357,20 @@ impl Discourse {
     /// with no target of its own is about. None for a third party (a
     /// mediator, the UN), and when the sides are not clear.
     pub fn opponent(&self, speaker: u32) -> Option<u32> {
-        let mut ranked: Vec<&(u32, u32)> = self.named.iter().collect();
-        // Stable: of parties named as often, the one named first ranks first.
-        ranked.sort_by(|a, b| b.1.cmp(&a.1));
-        let [first, second, rest @ ..] = ranked.as_slice() else {
+        // The three named most, in one pass: of parties named as often, the
+        // one named first ranks first.
+        let mut top: [Option<(u32, u32)>; 3] = [None; 3];
+        for &(party, count) in &self.named {
+            let slot = top.iter().position(|t| t.is_none_or(|(_, c)| count > c));
+            if let Some(slot) = slot {
+                top.copy_within(slot..2, slot + 1);
+                top[slot] = Some((party, count));
+            }
+        }
+        let [Some(first), Some(second), third] = top else {
             return None;
         };
-        let clear = second.1 >= 2 && rest.first().is_none_or(|third| third.1 < second.1);
+        let clear = second.1 >= 2 && third.is_none_or(|(_, count)| count < second.1);
         if !clear {
             return None;
         }
