@@ -662,12 +662,17 @@ fn participle_after_narration(
     sentence: Range<usize>,
 ) -> Option<Found> {
     let items = &block.items;
+    // After a comma (هاجم ...، قائلين), or anywhere for a participle of
+    // protest (استدعت السفير احتجاجا على ...).
     let participle = (sentence.start + 1..sentence.end).find(|&i| {
         let item = &items[i];
         !item.quoted
-            && items[i - 1].is_punct(is_comma)
             && item.senses.iter().any(|s| match s.kind {
-                SenseKind::Verb(v) => lexicon.verb(v).kind == VerbKind::Continue,
+                SenseKind::Verb(v) => {
+                    let rule = lexicon.verb(v);
+                    rule.kind == VerbKind::Continue
+                        && (items[i - 1].is_punct(is_comma) || rule.stance.is_some())
+                }
                 _ => false,
             })
     })?;
