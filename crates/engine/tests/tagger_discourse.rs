@@ -377,3 +377,40 @@ fn state_media_speak_for_their_state() {
         tag("Title\nThe official Korean Central News Agency said the South had sent drones.");
     assert_eq!(party(statement(&a, &s, "sent drones")), Some("north_korea"));
 }
+
+#[test]
+fn a_relative_clause_after_the_speaker_is_neither_speaker_nor_object() {
+    let (a, s) =
+        tag("عنوان\nاتهمت الحكومة الليبية التي يقودها الدبيبة اليوم الأحد مصر بدعم خصومها.");
+    let st = statement(&a, &s, "اتهمت");
+    assert_eq!(party(st), Some("libya"));
+    assert_eq!(blames(st), ["egypt"]);
+}
+
+#[test]
+fn a_protest_opens_a_statement_of_the_narration_s_subject() {
+    let (a, s) = tag(
+        "عنوان\nاستدعت وزارة الخارجية الأردنية السفير الإسرائيلي لدى عمان احتجاجا على اقتحام المسجد.",
+    );
+    let st = statement(&a, &s, "احتجاجا");
+    assert_eq!(party(st), Some("jordan"));
+}
+
+#[test]
+fn the_north_and_the_south_name_the_sides_of_an_article_about_them() {
+    let (a, s) = tag(
+        "كوريا الشمالية وجارتها تتبادلان الاتهامات\nقالت وزارة الوحدة الكورية الجنوبية إن الشمال أطلق بالونات محملة بالقمامة عبر الحدود.\nوقال خبير إن الجنوب يملك خيارات محدودة.",
+    );
+    assert_eq!(blames(statement(&a, &s, "أطلق بالونات")), ["north_korea"]);
+    let (a, s) = tag("عنوان\nقال وزير الزراعة العراقي إن الجفاف ضرب الشمال هذا العام.");
+    assert!(
+        blames(statement(&a, &s, "ضرب الشمال")).is_empty(),
+        "in an article that names neither Korea, the north is a direction"
+    );
+}
+
+#[test]
+fn a_denial_with_an_object_pronoun_is_a_denial() {
+    let (a, s) = tag("عنوان\nواتهمت أنقرة الحزب بالهجوم، وهو ما نفاه الحزب في بيان.");
+    assert!(blames(statement(&a, &s, "نفاه")).is_empty());
+}

@@ -50,13 +50,13 @@ impl Item<'_> {
         .or(self.weak_party.map(|p| (p, Via::Alias)))
     }
 
-    /// The party a weak name here would name (مالي).
-    pub fn weak_name(&self) -> Option<u32> {
-        self.find(|k| match k {
+    /// The parties a weak name here may name (الجنوب: South Korea or
+    /// South Sudan).
+    pub fn weak_names(&self) -> impl Iterator<Item = u32> + '_ {
+        self.senses.iter().filter_map(|s| match s.kind {
             SenseKind::WeakParty(party) => Some(party),
             _ => None,
         })
-        .map(|(p, _)| p)
     }
 
     pub fn is_punct(&self, test: impl Fn(char) -> bool) -> bool {
@@ -201,9 +201,8 @@ impl<'l> Block<'l> {
     /// parties' names.
     pub fn accept_weak_names(&mut self, named: impl Fn(u32, usize) -> bool) {
         for (i, item) in self.items.iter_mut().enumerate() {
-            if let Some(party) = item.weak_name().filter(|&p| named(p, i)) {
-                item.weak_party = Some(party);
-            }
+            let accepted = item.weak_names().find(|&p| named(p, i));
+            item.weak_party = accepted;
         }
     }
 

@@ -227,7 +227,11 @@ fn tag_with(
 /// has named the party otherwise, before or in this paragraph, or as the
 /// first word of its title.
 fn accept_weak_names(block: &mut Block, discourse: &Discourse, index: usize) {
-    if !block.items.iter().any(|item| item.weak_name().is_some()) {
+    if !block
+        .items
+        .iter()
+        .any(|item| item.weak_names().next().is_some())
+    {
         return;
     }
     let named_here: Vec<u32> = block

@@ -624,6 +624,7 @@ pub(super) fn noun_phrase_after(
                     | SenseKind::Cue(_)
                     | SenseKind::Negator
                     | SenseKind::Source(_)
+                    | SenseKind::Relative
             )
         }) {
             break;
@@ -682,6 +683,13 @@ pub(super) fn noun_phrase_after(
     let mut excluded = vec![name.clone()];
     let mut unaffiliated = any_unaffiliated(block, name.clone());
     let mut at = k;
+    // الحكومة الأفغانية التي تديرها حركة طالبان: a relative clause about
+    // the speaker, through the party it names, is neither the speaker nor
+    // the verb's object.
+    if let Some(clause_end) = relative_clause_end(block, at, end) {
+        excluded.push(at..clause_end);
+        at = clause_end;
+    }
     for round in 0..3 {
         if at >= end || !items[at].is_punct(is_comma) {
             break;
@@ -720,6 +728,24 @@ pub(super) fn noun_phrase_after(
         }
     }
     (speaker(block, name, party, unaffiliated), at, excluded)
+}
+
+/// The end of a relative clause right after a speaker's name (التي تديرها
+/// حركة طالبان، "which governs the region"): past the first party it
+/// names, or its first few words, and the time words after them.
+fn relative_clause_end(block: &Block, at: usize, end: usize) -> Option<usize> {
+    let items = &block.items;
+    if block.lang != Lang::Ar || at >= end || !items[at].has(|k| k == SenseKind::Relative) {
+        return None;
+    }
+    let party = (at + 1..end.min(at + 6))
+        .take_while(|&i| items[i].is_word())
+        .find(|&i| items[i].party().is_some())?;
+    let mut clause_end = party + 1;
+    while clause_end < end && items[clause_end].has(|k| k == SenseKind::Skip) {
+        clause_end += 1;
+    }
+    Some(clause_end)
 }
 
 /// A party's name in quotation marks (أعلن "حزب الله"، المتحدث باسم حركة

@@ -820,7 +820,8 @@ impl Finder<'_, '_> {
     fn first_party_in(&self, range: std::ops::Range<usize>) -> Option<(usize, u32)> {
         let items = &self.block.items;
         range.into_iter().find_map(|i| {
-            if self.in_prepositional_phrase(i) {
+            let excluded = self.found.excluded.iter().any(|r| r.contains(&i));
+            if excluded || self.in_prepositional_phrase(i) {
                 None
             } else if items[i].has(|s| matches!(s, SenseKind::Pronoun(_))) {
                 // "they had reversed their position": whom "they" stands for.
