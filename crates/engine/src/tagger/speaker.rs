@@ -467,11 +467,11 @@ fn english_noun_phrase(block: &Block, start: usize, end: usize) -> Option<Range<
         let joins = if item.is_word() {
             !breaks_noun_phrase(block, i) && !is_conjunction_between_clauses(block, i, end)
         } else {
-            // Iraq’s, government-affiliated, Mr. Smith
-            item.is_punct(|c| matches!(c, '’' | '\'' | '-' | '.'))
-                && i > start
-                && items[i - 1].is_word()
-                && !(item.is_punct(|c| c == '.') && !items[i - 1].capital)
+            // Iraq’s, government-affiliated, Mr. Smith; not a dash between
+            // spaces (a dateline's).
+            let mark = item.is_punct(|c| matches!(c, '’' | '\'' | '-'));
+            let abbreviation = item.is_punct(|c| c == '.') && i > start && items[i - 1].capital;
+            ((mark && block.attached(i)) || abbreviation) && i > start && items[i - 1].is_word()
         };
         if !joins {
             break;

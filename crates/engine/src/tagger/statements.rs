@@ -115,8 +115,9 @@ fn past_dateline(block: &Block, lexicon: &Lexicon, sentence: Range<usize>) -> Ra
     let words = (sentence.start..separator)
         .filter(|&i| items[i].is_word())
         .count();
-    let label = (sentence.start..separator)
-        .all(|i| items[i].is_word() || items[i].is_punct(|c| matches!(c, '(' | ')' | '-' | '.')));
+    let label = (sentence.start..separator).all(|i| {
+        items[i].is_word() || items[i].is_punct(|c| matches!(c, '(' | ')' | '-' | '.' | ','))
+    });
     let rest = separator + 1..sentence.end;
     let reports = rest.len() >= 5
         && (!triggers(block, lexicon, rest.clone()).is_empty()
@@ -138,9 +139,14 @@ fn triggers(block: &Block, lexicon: &Lexicon, sentence: Range<usize>) -> Vec<Tri
             continue;
         }
         let after_relative = i > sentence.start && items[i - 1].has(|k| k == SenseKind::Relative);
-        // في رد، برد: after a preposition a verb's form is a noun.
+        // في رد، برد: after a preposition a verb's form is a noun; "citing
+        // reported comments": after another verb, an English form is an
+        // adjective.
         let after_preposition = item.proclitics.preposition
-            || (i > sentence.start && items[i - 1].has(|k| k == SenseKind::Preposition));
+            || (i > sentence.start && items[i - 1].has(|k| k == SenseKind::Preposition))
+            || (block.lang == Lang::En
+                && i > sentence.start
+                && items[i - 1].has(|k| matches!(k, SenseKind::Verb(_))));
         if let Some((verb, _)) = item.find(|k| {
             if let SenseKind::Verb(v) = k {
                 Some(v)
