@@ -442,9 +442,11 @@ impl Finder<'_, '_> {
     /// English "on X's part" after a noun: its agent.
     fn on_the_part_of(&self, k: usize) -> Option<(usize, u32)> {
         let text = |i: usize| {
-            (i < self.end)
-                .then(|| self.block.item_text(i))
-                .unwrap_or_default()
+            if i < self.end {
+                self.block.item_text(i)
+            } else {
+                ""
+            }
         };
         let on = (k + 1..self.end.min(k + 4)).find(|&i| text(i) == "on")?;
         let party = self.party(on + 1)?;

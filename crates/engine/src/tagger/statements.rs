@@ -220,7 +220,7 @@ fn relative_speech_start(block: &Block, sentence_start: usize, verb: usize) -> O
         let which = english && block.item_text(i) == "which";
         if pronoun {
             i -= 1;
-        } else if !which && !(block.item_text(i) == "ما") {
+        } else if !which && block.item_text(i) != "ما" {
             return None;
         }
     } else {
