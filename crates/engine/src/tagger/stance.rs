@@ -174,6 +174,30 @@ fn keep(block: &Block, found: &Found, speaker: Option<u32>, tag: Tag, out: &mut 
     }
 }
 
+/// The tag of a name at `k` that blames its own party, when `senses` hold a
+/// blame noun.
+fn pejorative(lexicon: &Lexicon, senses: &[Sense], k: usize, party: u32) -> Option<Tag> {
+    let (cue, sense) = senses.iter().find_map(|s| match s.kind {
+        SenseKind::Cue(c)
+            if lexicon.cue(c).stance == Stance::Blames
+                && lexicon.cue(c).target == CueTarget::Noun =>
+        {
+            Some((c, *s))
+        }
+        _ => None,
+    })?;
+    Some(Tag {
+        stance: Stance::Blames,
+        party,
+        cue: k,
+        target: k,
+        rule: lexicon.cue_rule(cue),
+        origin: sense.origin,
+        rule_target: CueTarget::Noun,
+        via: Reach::Syntax,
+    })
+}
+
 /// Whether item `k` stands in what an accusation charges ("accused X of
 /// backing Y", اتهم X بدعم Y): back from `k`, an accusation verb comes before
 /// any other verb of speech (مؤكدة دعم ... is a claim of the speaker's own).
@@ -551,54 +575,12 @@ impl Finder<'_, '_> {
             .find(text, first_token, &[false])
             .into_iter()
             .next()?;
-        let (cue, sense) = matcher
-            .senses(hit.phrase)
-            .iter()
-            .find_map(|s| match s.kind {
-                SenseKind::Cue(c)
-                    if lexicon.cue(c).stance == Stance::Blames
-                        && lexicon.cue(c).target == CueTarget::Noun =>
-                {
-                    Some((c, *s))
-                }
-                _ => None,
-            })?;
-        Some(Tag {
-            stance: Stance::Blames,
-            party,
-            cue: k,
-            target: k,
-            rule: lexicon.cue_rule(cue),
-            origin: sense.origin,
-            rule_target: CueTarget::Noun,
-            via: Reach::Syntax,
-        })
+        pejorative(lexicon, matcher.senses(hit.phrase), k, party)
     }
 
     /// A one-word name that is itself a blame noun (الصهيوني، "Zionist").
     fn pejorative_word(&self, lexicon: &Lexicon, k: usize, party: u32) -> Option<Tag> {
-        let (cue, sense) = self.block.items[k]
-            .senses
-            .iter()
-            .find_map(|s| match s.kind {
-                SenseKind::Cue(c)
-                    if lexicon.cue(c).stance == Stance::Blames
-                        && lexicon.cue(c).target == CueTarget::Noun =>
-                {
-                    Some((c, *s))
-                }
-                _ => None,
-            })?;
-        Some(Tag {
-            stance: Stance::Blames,
-            party,
-            cue: k,
-            target: k,
-            rule: lexicon.cue_rule(cue),
-            origin: sense.origin,
-            rule_target: CueTarget::Noun,
-            via: Reach::Syntax,
-        })
+        pejorative(lexicon, self.block.items[k].senses, k, party)
     }
 
     fn after_possessive(&self, k: usize) -> bool {

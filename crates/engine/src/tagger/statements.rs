@@ -493,20 +493,11 @@ fn subject_speaker(block: &Block, clause_start: usize, subject: &Subject) -> Spe
 /// first party outside quotations and prepositional phrases, with the item
 /// naming it.
 pub fn sentence_subjects(block: &Block, found: &[Found]) -> Vec<(usize, u32, Via)> {
-    let items = &block.items;
     block
         .sentences
         .iter()
         .filter_map(|sentence| {
-            let (i, party, via) = sentence.clone().find_map(|i| {
-                let item = &items[i];
-                let in_phrase = item.proclitics.preposition
-                    || (i > 0 && items[i - 1].has(|k| k == SenseKind::Preposition));
-                if item.quoted || in_phrase {
-                    return None;
-                }
-                item.party().map(|(party, via)| (i, party, via))
-            })?;
+            let (i, party, via) = first_subject(block, sentence.clone())?;
             let spoken = found
                 .iter()
                 .any(|f| sentence.contains(&f.range.start) && f.range.start <= i);
@@ -550,8 +541,14 @@ pub fn narrated(sentence: Range<usize>) -> Found {
 /// place as a subject).
 pub fn subject_in_sentence(block: &Block, at: usize) -> Option<(usize, u32, Via)> {
     let sentence = block.sentences.iter().find(|s| s.contains(&at))?;
+    first_subject(block, sentence.start..at)
+}
+
+/// The first party in `range` outside quotations and prepositional
+/// phrases, with how it is named.
+fn first_subject(block: &Block, range: Range<usize>) -> Option<(usize, u32, Via)> {
     let items = &block.items;
-    (sentence.start..at).find_map(|i| {
+    range.into_iter().find_map(|i| {
         let item = &items[i];
         let in_phrase = item.proclitics.preposition
             || (i > 0 && items[i - 1].has(|k| k == SenseKind::Preposition));
