@@ -1,10 +1,11 @@
-//! From lexicon files to a `Lexicon`: parse every file, resolve party and
-//! person ids across files and languages, check for clashes, and add every
-//! term to the language's matcher. Every problem is collected (with its
-//! file:line:col) before anything is returned, so a broken lexicon is never
-//! half applied.
+//! From lexicon files to a `Lexicon`: take the entries and words in force
+//! once the layers are resolved (`layers`), resolve party and person ids
+//! across files and languages, check for clashes, and add every term to the
+//! language's matcher. Every problem is collected (with its file:line:col)
+//! before anything is returned, so a broken lexicon is never half applied.
 
-use super::files::{FileKind, LexiconFile};
+use super::files::{FileKind, Layer, LexiconFile};
+use super::layers::{self, Placed};
 use super::matcher::{Pronoun, Sense, SenseKind, Via};
 use super::schema::{self, Term};
 use super::{
@@ -14,7 +15,6 @@ use super::{
 use mizan_text::Lang;
 use mizan_text::normalize::normalize;
 use mizan_text::segment::tokenize;
-use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 
 const DEFAULT_NEGATION_SCOPE: usize = 3;
@@ -23,21 +23,29 @@ const DEFAULT_NEGATION_SCOPE: usize = 3;
 /// returns it with every warning, or every problem when there is an error.
 pub fn compile(files: &[LexiconFile], settings: &LexiconSettings) -> (Lexicon, Vec<Diagnostic>) {
     let mut builder = Builder::default();
-    for file in files.iter().filter(|f| f.kind == FileKind::Parties) {
-        if let Some(parsed) = builder.parse::<schema::PartiesFile>(file) {
-            builder.add_parties(file, parsed);
-        }
+    let layered = layers::resolve(files, &mut builder.problems);
+    for Placed { file, entry } in layered.parties {
+        builder.add_party(file, entry);
     }
-    for file in files.iter().filter(|f| f.kind != FileKind::Parties) {
-        match file.kind {
-            FileKind::Verbs => builder.parse(file).map(|p| builder.add_verbs(file, p)),
-            FileKind::Sources => builder.parse(file).map(|p| builder.add_sources(file, p)),
-            FileKind::Cues => builder.parse(file).map(|p| builder.add_cues(file, p)),
-            FileKind::Grammar => builder.parse(file).map(|p| builder.add_grammar(file, p)),
-            FileKind::Negation => builder.parse(file).map(|p| builder.add_negation(file, p)),
-            FileKind::Parties => None,
-        };
+    for Placed { file, entry } in layered.verbs {
+        builder.add_verb(file, entry);
     }
+    for Placed { file, entry } in layered.sources {
+        builder.add_source(file, entry);
+    }
+    for Placed { file, entry } in layered.cues {
+        builder.add_cue(file, entry);
+    }
+    for layer in layered.grammar {
+        builder.withdrawing(&layer.withdrawn);
+        builder.add_grammar(layer.file, layer.parsed);
+        builder.withdraw_from_word_sets(layer.file.lang, &layer.withdrawn);
+    }
+    for layer in layered.negation {
+        builder.withdrawing(&layer.withdrawn);
+        builder.add_negation(layer.file, layer.parsed);
+    }
+    builder.withdrawing(&[]);
     builder.check_languages();
     builder.add_inline(settings);
     builder.switch_off(&settings.off);
@@ -56,6 +64,8 @@ struct Builder {
     claims: [HashMap<u32, Claim>; 2],
     /// Party ids defined per language, with their place.
     defined: [HashMap<String, String>; 2],
+    /// Words (normalised) that a file above the one being added removes.
+    withdrawn: Vec<Vec<Box<str>>>,
 }
 
 /// A lexicon term cut into normalised words, and whether it is written in
@@ -72,24 +82,6 @@ pub fn phrase_words(term: &str) -> (Vec<Box<str>>, bool) {
 }
 
 impl Builder {
-    fn parse<T: DeserializeOwned>(&mut self, file: &LexiconFile) -> Option<T> {
-        match toml::from_str::<T>(&file.text) {
-            Ok(parsed) => Some(parsed),
-            Err(error) => {
-                let offset = error.span().map_or(0, |s| s.start);
-                let message = error.message().trim().to_string();
-                self.problems.push(Diagnostic::at(
-                    &file.path,
-                    &file.text,
-                    offset,
-                    Severity::Error,
-                    message,
-                ));
-                None
-            }
-        }
-    }
-
     fn problem(&mut self, file: &LexiconFile, offset: usize, severity: Severity, message: String) {
         self.problems.push(Diagnostic::at(
             &file.path, &file.text, offset, severity, message,
@@ -120,6 +112,9 @@ impl Builder {
     /// is an error.
     fn add_term(&mut self, file: &LexiconFile, term: &Term, kind: SenseKind) -> Option<(u32, u32)> {
         let (words, capitals) = phrase_words(term.get_ref());
+        if self.withdrawn.contains(&words) {
+            return None;
+        }
         if words.is_empty() {
             self.problem(
                 file,
@@ -160,47 +155,38 @@ impl Builder {
         index
     }
 
-    fn add_parties(&mut self, file: &LexiconFile, parsed: schema::PartiesFile) {
-        let slot = lang_slot(file.lang);
-        for entry in parsed.party {
-            let id = entry.id.get_ref().clone();
-            let place = format!("{}:{}", file.path, file.line_of(entry.id.span().start));
-            if !valid_id(&id) {
-                self.problem(
-                    file,
-                    entry.id.span().start,
-                    Severity::Error,
-                    format!("party id `{id}` must be lowercase letters, digits and underscores"),
-                );
-                continue;
-            }
-            if let Some(first) = self.defined[slot].insert(id.clone(), place.clone()) {
-                self.problem(
-                    file,
-                    entry.id.span().start,
-                    Severity::Error,
-                    format!("party `{id}` is defined twice (first at {first})"),
-                );
-                continue;
-            }
-            let party = self.party_index(&id);
-            let record = &mut self.lexicon.parties[party as usize];
-            record.kind = *entry.kind.get_ref();
-            match file.lang {
-                Lang::Ar => record.name_ar = entry.name.clone(),
-                Lang::En => record.name_en = entry.name.clone(),
-            }
-            for alias in &entry.aliases {
-                self.claim(file, alias, party, Via::Alias);
-            }
-            for demonym in &entry.demonyms {
-                self.claim(file, demonym, party, Via::Demonym);
-            }
-            for person in &entry.people {
-                let person_index = self.person_index(file, person, party);
-                for name in &person.names {
-                    self.claim(file, name, party, Via::Person(person_index));
-                }
+    /// Adds one party of the file's language; `layers` has made its id
+    /// unique within the language.
+    fn add_party(&mut self, file: &LexiconFile, entry: schema::PartyEntry) {
+        let id = entry.id.get_ref().clone();
+        if !valid_id(&id) {
+            self.problem(
+                file,
+                entry.id.span().start,
+                Severity::Error,
+                format!("party id `{id}` must be lowercase letters, digits and underscores"),
+            );
+            return;
+        }
+        let place = format!("{}:{}", file.path, file.line_of(entry.id.span().start));
+        self.defined[lang_slot(file.lang)].insert(id.clone(), place);
+        let party = self.party_index(&id);
+        let record = &mut self.lexicon.parties[party as usize];
+        record.kind = *entry.kind.get_ref();
+        match file.lang {
+            Lang::Ar => record.name_ar = entry.name.clone(),
+            Lang::En => record.name_en = entry.name.clone(),
+        }
+        for alias in &entry.aliases {
+            self.claim(file, alias, party, Via::Alias);
+        }
+        for demonym in &entry.demonyms {
+            self.claim(file, demonym, party, Via::Demonym);
+        }
+        for person in &entry.people {
+            let person_index = self.person_index(file, person, party);
+            for name in &person.names {
+                self.claim(file, name, party, Via::Person(person_index));
             }
         }
     }
@@ -292,54 +278,67 @@ impl Builder {
         }
     }
 
-    fn add_verbs(&mut self, file: &LexiconFile, parsed: schema::VerbsFile) {
-        for entry in parsed.verb {
-            let origin = self.origin(file, entry.id.span().start);
-            let index = self.lexicon.verbs.len() as u32;
-            self.lexicon.verbs.push(VerbRule {
-                id: entry.id.get_ref().clone(),
-                kind: entry.kind,
-                stance: entry.stance,
-                object: entry.object || entry.stance.is_some(),
-                origin,
-            });
-            self.add_terms(file, &entry.forms, SenseKind::Verb(index));
-        }
+    fn add_verb(&mut self, file: &LexiconFile, entry: schema::VerbEntry) {
+        let origin = self.origin(file, entry.id.span().start);
+        let index = self.lexicon.verbs.len() as u32;
+        self.lexicon.verbs.push(VerbRule {
+            id: entry.id.get_ref().clone(),
+            kind: entry.kind,
+            stance: entry.stance,
+            object: entry.object || entry.stance.is_some(),
+            origin,
+        });
+        self.add_terms(file, &entry.forms, SenseKind::Verb(index));
     }
 
-    fn add_sources(&mut self, file: &LexiconFile, parsed: schema::SourcesFile) {
-        for entry in parsed.source {
-            let origin = self.origin(file, entry.id.span().start);
-            let index = self.lexicon.sources.len() as u32;
-            self.lexicon.sources.push(SourceRule {
-                id: entry.id.get_ref().clone(),
-                origin,
-            });
-            self.add_terms(file, &entry.phrases, SenseKind::Source(index));
-        }
+    fn add_source(&mut self, file: &LexiconFile, entry: schema::SourceEntry) {
+        let origin = self.origin(file, entry.id.span().start);
+        let index = self.lexicon.sources.len() as u32;
+        self.lexicon.sources.push(SourceRule {
+            id: entry.id.get_ref().clone(),
+            origin,
+        });
+        self.add_terms(file, &entry.phrases, SenseKind::Source(index));
     }
 
-    fn add_cues(&mut self, file: &LexiconFile, parsed: schema::CuesFile) {
-        for entry in parsed.cue {
-            if entry.target == schema::CueTarget::Marker && entry.markers.is_empty() {
-                self.problem(
-                    file,
-                    entry.id.span().start,
-                    Severity::Error,
-                    "a cue with target = \"marker\" needs markers".into(),
-                );
-            }
-            let origin = self.origin(file, entry.id.span().start);
-            let index = self.lexicon.cues.len() as u32;
-            self.lexicon.cues.push(CueRule {
-                id: entry.id.get_ref().clone(),
-                stance: entry.stance,
-                target: entry.target,
-                negated: entry.negated,
-                origin,
-            });
-            self.add_terms(file, &entry.terms, SenseKind::Cue(index));
-            self.add_terms(file, &entry.markers, SenseKind::CueMarker(index));
+    fn add_cue(&mut self, file: &LexiconFile, entry: schema::CueEntry) {
+        if entry.target == schema::CueTarget::Marker && entry.markers.is_empty() {
+            self.problem(
+                file,
+                entry.id.span().start,
+                Severity::Error,
+                "a cue with target = \"marker\" needs markers".into(),
+            );
+        }
+        let origin = self.origin(file, entry.id.span().start);
+        let index = self.lexicon.cues.len() as u32;
+        self.lexicon.cues.push(CueRule {
+            id: entry.id.get_ref().clone(),
+            stance: entry.stance,
+            target: entry.target,
+            negated: entry.negated,
+            origin,
+        });
+        self.add_terms(file, &entry.terms, SenseKind::Cue(index));
+        self.add_terms(file, &entry.markers, SenseKind::CueMarker(index));
+    }
+
+    /// The words of `removed` stay out of the files added next.
+    fn withdrawing(&mut self, removed: &[String]) {
+        self.withdrawn = removed.iter().map(|word| phrase_words(word).0).collect();
+    }
+
+    /// Takes `removed` out of the word sets the grammar files of `lang`
+    /// have filled so far (they keep no origin, so the removal follows the
+    /// file it applies to, and a file above adds its words afterwards).
+    fn withdraw_from_word_sets(&mut self, lang: Lang, removed: &[String]) {
+        let slot = lang_slot(lang);
+        let lexicon = &mut self.lexicon;
+        for word in removed {
+            lexicon.masculine_names[slot].remove(normalize(word).text.as_str());
+            let abbreviation = normalize(word.trim_end_matches('.')).text;
+            lexicon.abbreviations[slot].remove(abbreviation.as_str());
+            lexicon.adverb_endings[slot].retain(|ending| ending != word);
         }
     }
 
@@ -433,6 +432,7 @@ impl Builder {
             path,
             lang: Lang::Ar,
             kind: FileKind::Parties,
+            layer: Layer::User(settings.dirs.len()),
             lines: mizan_text::LineIndex::new(&text),
             text,
         };

@@ -1,8 +1,9 @@
 //! Where lexicon files come from: the defaults embedded in the binary, then
-//! each user directory on top. A user file with a default's name (for
-//! example `ar/parties.toml`) replaces it; any other name adds a file. The
-//! file's kind is the start of its name (`cues-mine.toml` is a cues file)
-//! and its language the directory it is in (`ar/`, `en/`).
+//! each user directory on top, in order, every file kept with the layer it
+//! came from. How the layers combine (overlays, overrides by id, full
+//! replacement) is `layers`'s business, not this module's. A file's kind is
+//! the start of its name (`cues-mine.toml` is a cues file) and its language
+//! the directory it is in (`ar/`, `en/`).
 
 use super::Diagnostic;
 use mizan_text::{Lang, LineIndex};
@@ -81,6 +82,14 @@ impl FileKind {
         ("negation", FileKind::Negation),
     ];
 
+    /// The start of a file name that makes a file of this kind.
+    pub fn prefix(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|&&(_, kind)| kind == self)
+            .map_or("", |&(prefix, _)| prefix)
+    }
+
     fn of(file_name: &str) -> Option<FileKind> {
         Self::ALL
             .iter()
@@ -89,16 +98,26 @@ impl FileKind {
     }
 }
 
+/// Where a lexicon file sits in the stack of layers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Layer {
+    /// Embedded in the binary.
+    Builtin,
+    /// From the user directory at this index of `[lexicons] dirs`.
+    User(usize),
+}
+
 /// One lexicon file's text.
 #[derive(Clone, Debug)]
 pub struct LexiconFile {
-    /// `ar/parties.toml`: the name that layering compares.
+    /// `ar/parties.toml`: the name below a lexicon directory.
     pub name: String,
     /// What diagnostics and evidence call it: the name for a default, the
     /// path for a user file.
     pub path: String,
     pub lang: Lang,
     pub kind: FileKind,
+    pub layer: Layer,
     pub text: String,
     /// Where its lines start, for the line of every entry.
     pub lines: LineIndex,
@@ -108,6 +127,10 @@ impl LexiconFile {
     /// The 1-based line of byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
         self.lines.line_column(&self.text, offset).0
+    }
+
+    pub fn is_builtin(&self) -> bool {
+        self.layer == Layer::Builtin
     }
 }
 
@@ -121,26 +144,30 @@ pub fn builtin_sources() -> &'static [(&'static str, &'static str)] {
 pub fn builtin() -> Vec<LexiconFile> {
     BUILTIN
         .iter()
-        .filter_map(|&(name, text)| describe(name, name, text.to_string()))
+        .filter_map(|&(name, text)| describe(name, name, Layer::Builtin, text.to_string()))
         .collect()
 }
 
-/// The defaults with every directory in `dirs` layered on top, in order.
+/// The embedded text of the built-in file `name` (`ar/cues.toml`).
+pub fn builtin_text(name: &str) -> Option<&'static str> {
+    BUILTIN
+        .iter()
+        .find(|&&(builtin, _)| builtin == name)
+        .map(|&(_, text)| text)
+}
+
+/// The defaults, then the files of every directory in `dirs`, in order
+/// (within a directory, `ar/` then `en/`, each sorted by name).
 pub fn gather(dirs: &[impl AsRef<Path>]) -> (Vec<LexiconFile>, Vec<Diagnostic>) {
     let mut files = builtin();
     let mut problems = Vec::new();
-    for dir in dirs {
-        for file in read_dir(dir.as_ref(), &mut problems) {
-            match files.iter_mut().find(|f| f.name == file.name) {
-                Some(existing) => *existing = file,
-                None => files.push(file),
-            }
-        }
+    for (index, dir) in dirs.iter().enumerate() {
+        files.extend(read_dir(dir.as_ref(), Layer::User(index), &mut problems));
     }
     (files, problems)
 }
 
-fn read_dir(dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<LexiconFile> {
+fn read_dir(dir: &Path, layer: Layer, problems: &mut Vec<Diagnostic>) -> Vec<LexiconFile> {
     let mut out = Vec::new();
     if !dir.is_dir() {
         problems.push(Diagnostic::file(
@@ -167,7 +194,7 @@ fn read_dir(dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<LexiconFile> {
                 .unwrap_or_default();
             let name = format!("{}/{file_name}", lang.code());
             match std::fs::read_to_string(&path) {
-                Ok(text) => match describe(&name, &shown, text) {
+                Ok(text) => match describe(&name, &shown, layer, text) {
                     Some(file) => out.push(file),
                     None => problems.push(Diagnostic::file(
                         &shown,
@@ -181,13 +208,14 @@ fn read_dir(dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<LexiconFile> {
     out
 }
 
-fn describe(name: &str, path: &str, text: String) -> Option<LexiconFile> {
+fn describe(name: &str, path: &str, layer: Layer, text: String) -> Option<LexiconFile> {
     let (lang, file_name) = name.split_once('/')?;
     Some(LexiconFile {
         name: name.to_string(),
         path: path.to_string(),
         lang: Lang::parse(lang)?,
         kind: FileKind::of(file_name)?,
+        layer,
         lines: LineIndex::new(&text),
         text,
     })
