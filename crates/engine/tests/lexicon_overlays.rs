@@ -66,10 +66,7 @@ fn tags(lexicon: &Lexicon, text: &str) -> Vec<String> {
 
 fn warnings_of(dirs: &[&tempfile::TempDir]) -> Vec<Diagnostic> {
     let (_, problems) = Lexicon::check(&settings(dirs));
-    assert!(
-        !problems.iter().any(Diagnostic::is_error),
-        "{problems:#?}"
-    );
+    assert!(!problems.iter().any(Diagnostic::is_error), "{problems:#?}");
     problems
         .into_iter()
         .filter(|p| p.severity == Severity::Warning)
@@ -141,13 +138,17 @@ fn a_party_overridden_in_one_language_keeps_only_the_overlays_names() {
 #[test]
 fn a_later_directory_overrides_an_earlier_one() {
     let cue = |term: &str| {
-        format!("[[cue]]\nid = \"mine\"\nstance = \"blames\"\ntarget = \"noun\"\nterms = [\"{term}\"]\n")
+        format!(
+            "[[cue]]\nid = \"mine\"\nstance = \"blames\"\ntarget = \"noun\"\nterms = [\"{term}\"]\n"
+        )
     };
     let first = user_dir(&[("en/cues.toml", &cue("skulduggery"))]);
     let second = user_dir(&[("en/cues.toml", &cue("chicanery"))]);
     let lexicon = load(&[&first, &second]);
     let said = |word: &str| {
-        format!("Title line\n\nThe Armenian foreign ministry said the shelling was Azerbaijani {word}.\n")
+        format!(
+            "Title line\n\nThe Armenian foreign ministry said the shelling was Azerbaijani {word}.\n"
+        )
     };
     assert_eq!(tags(&lexicon, &said("chicanery")), ["-azerbaijan"]);
     assert_eq!(tags(&lexicon, &said("skulduggery")), [""]);
@@ -156,13 +157,19 @@ fn a_later_directory_overrides_an_earlier_one() {
 #[test]
 fn remove_switches_built_in_entries_off_by_id_and_warns_about_unknown_ids() {
     let dir = user_dir(&[
-        ("en/cues.toml", "remove = [\"wrongdoing\", \"no_such_cue\"]\n"),
+        (
+            "en/cues.toml",
+            "remove = [\"wrongdoing\", \"no_such_cue\"]\n",
+        ),
         ("en/verbs.toml", "remove = [\"praise\"]\n"),
     ]);
     let lexicon = load(&[&dir]);
     let tagged = tags(&lexicon, ARTICLE);
     assert_eq!(tagged[0], "", "wrongdoing is off");
-    assert!(!tagged.iter().any(|t| t.contains("+russia")), "praise is off");
+    assert!(
+        !tagged.iter().any(|t| t.contains("+russia")),
+        "praise is off"
+    );
     let warnings = warnings_of(&[&dir]);
     let unknown = warnings
         .iter()
@@ -186,7 +193,11 @@ fn a_word_file_overlay_adds_words_and_removes_them_from_the_files_below() {
         "negators = [\"hardly\"]\n",
     )])]);
     let text = "Title line\n\nThe Armenian foreign ministry said there was hardly Azerbaijani aggression.\n";
-    assert_eq!(tags(&lexicon, text), [""], "the added negator cancels the cue");
+    assert_eq!(
+        tags(&lexicon, text),
+        [""],
+        "the added negator cancels the cue"
+    );
     assert_eq!(tags(&lexicon, ARTICLE), ["-azerbaijan", "", "+russia"]);
 }
 
@@ -264,7 +275,11 @@ fn a_full_copy_of_a_word_file_lacking_built_in_words_is_reported() {
     let dir = user_dir(&[("en/negation.toml", copy)]);
     let warnings = warnings_of(&[&dir]);
     assert_eq!(warnings.len(), 1, "{warnings:#?}");
-    assert!(warnings[0].message.contains("words it lacks"), "{}", warnings[0]);
+    assert!(
+        warnings[0].message.contains("words it lacks"),
+        "{}",
+        warnings[0]
+    );
     let lexicon = load(&[&dir]);
     assert_eq!(
         tags(&lexicon, ARTICLE)[1],
@@ -285,7 +300,10 @@ fn an_old_full_copy_as_overlay_is_recognised_and_still_loads() {
         warnings[0]
     );
     assert_eq!((warnings[0].line, warnings[0].column), (1, 1));
-    assert_eq!(tags(&load(&[&dir]), ARTICLE), ["-azerbaijan", "", "+russia"]);
+    assert_eq!(
+        tags(&load(&[&dir]), ARTICLE),
+        ["-azerbaijan", "", "+russia"]
+    );
     let small = user_dir(&[(
         "en/cues.toml",
         "[[cue]]\nid = \"wrongdoing\"\nstance = \"blames\"\ntarget = \"noun\"\nterms = [\"aggression\"]\n",

@@ -90,7 +90,8 @@ impl FileKind {
             .map_or("", |&(prefix, _)| prefix)
     }
 
-    fn of(file_name: &str) -> Option<FileKind> {
+    /// The kind of a file named `file_name` (`cues-mine.toml`).
+    pub fn of(file_name: &str) -> Option<FileKind> {
         Self::ALL
             .iter()
             .find(|(prefix, _)| file_name.starts_with(prefix))
@@ -156,6 +157,54 @@ pub fn builtin_text(name: &str) -> Option<&'static str> {
         .map(|&(_, text)| text)
 }
 
+/// One entry (`[[party]]`, `[[cue]]`, ...) of a built-in file, as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BuiltinEntry {
+    pub id: String,
+    /// From its `[[...]]` line to its last line, comments after it left out.
+    pub text: &'static str,
+    /// The 1-based line of its `[[...]]` line in the built-in file.
+    pub first_line: usize,
+}
+
+/// The entry of the built-in file `name` that 1-based `line` belongs to
+/// (the line a tag's evidence names: its id or one of its terms); `None`
+/// for a line outside any entry (the lists of grammar and negation files).
+pub fn builtin_entry(name: &str, line: usize) -> Option<BuiltinEntry> {
+    let text = builtin_text(name)?;
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+        .filter(|&at| at < text.len())
+        .collect();
+    let line_at = |index: usize| text[starts[index]..].lines().next().unwrap_or("");
+    let header = (0..line.min(starts.len()))
+        .rev()
+        .find(|&index| line_at(index).starts_with("[["))?;
+    let next_table = (header + 1..starts.len())
+        .find(|&index| line_at(index).starts_with('['))
+        .unwrap_or(starts.len());
+    let last = (header..next_table)
+        .rev()
+        .find(|&index| !matches!(line_at(index).trim_start().chars().next(), None | Some('#')))?;
+    if last + 1 < line {
+        return None;
+    }
+    let entry = &text[starts[header]..starts[last] + line_at(last).len()];
+    Some(BuiltinEntry {
+        id: id_of(entry)?,
+        text: entry,
+        first_line: header + 1,
+    })
+}
+
+/// The `id` of the one table in `entry` (`[[cue]]\nid = "x"...`).
+fn id_of(entry: &str) -> Option<String> {
+    let table = toml::from_str::<toml::Table>(entry).ok()?;
+    let (_, tables) = table.into_iter().next()?;
+    let id = tables.as_array()?.first()?.get("id")?.as_str()?;
+    Some(id.to_string())
+}
+
 /// The defaults, then the files of every directory in `dirs`, in order
 /// (within a directory, `ar/` then `en/`, each sorted by name).
 pub fn gather(dirs: &[impl AsRef<Path>]) -> (Vec<LexiconFile>, Vec<Diagnostic>) {
@@ -219,4 +268,41 @@ fn describe(name: &str, path: &str, layer: Layer, text: String) -> Option<Lexico
         lines: LineIndex::new(&text),
         text,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_of_a_built_in_entry_finds_the_whole_entry_and_its_id() {
+        let text = builtin_text("en/cues.toml").unwrap();
+        let id_line = text
+            .lines()
+            .position(|l| l == "id = \"wrongdoing\"")
+            .unwrap()
+            + 1;
+        let term_line = id_line + 4;
+        let entry = builtin_entry("en/cues.toml", term_line).unwrap();
+        assert_eq!(entry.id, "wrongdoing");
+        assert_eq!(entry.first_line, id_line - 1);
+        assert!(entry.text.starts_with("[[cue]]\nid = \"wrongdoing\""));
+        assert!(!entry.text.contains("\n[[") && !entry.text.ends_with('\n'));
+        assert!(
+            !entry.text.lines().last().unwrap().starts_with('#'),
+            "the comments before the next entry are not its own"
+        );
+        let parsed: toml::Table = toml::from_str(entry.text).unwrap();
+        assert_eq!(parsed["cue"][0]["stance"].as_str(), Some("blames"));
+    }
+
+    #[test]
+    fn lines_outside_entries_and_unknown_files_find_none() {
+        assert_eq!(builtin_entry("en/cues.toml", 1), None);
+        assert_eq!(builtin_entry("en/grammar.toml", 5), None);
+        assert_eq!(builtin_entry("en/nothing.toml", 5), None);
+        let lines = builtin_text("en/verbs.toml").unwrap().lines().count();
+        assert!(builtin_entry("en/verbs.toml", lines).is_some());
+        assert_eq!(builtin_entry("en/verbs.toml", lines + 10), None);
+    }
 }

@@ -52,10 +52,7 @@ pub(super) struct Layered<'f> {
 
 /// Parses `files` (built-in first, then each user directory in order) and
 /// layers them; every problem goes to `problems`.
-pub(super) fn resolve<'f>(
-    files: &'f [LexiconFile],
-    problems: &mut Vec<Diagnostic>,
-) -> Layered<'f> {
+pub(super) fn resolve<'f>(files: &'f [LexiconFile], problems: &mut Vec<Diagnostic>) -> Layered<'f> {
     Layered {
         parties: entries::<schema::PartiesFile>(files, problems),
         verbs: entries::<schema::VerbsFile>(files, problems),
@@ -372,7 +369,10 @@ fn word_layers<'f, T: LayeredFile>(
 ) -> Vec<WordLayer<'f, T>> {
     let mut out = Vec::new();
     for layers in in_force::<T>(files, problems) {
-        if layers.iter().any(|(_, parsed)| !parsed.removals().is_empty()) {
+        if layers
+            .iter()
+            .any(|(_, parsed)| !parsed.removals().is_empty())
+        {
             check_removals(&layers, problems);
         }
         let mut withdrawn_above: Vec<Vec<String>> = vec![Vec::new(); layers.len()];
@@ -384,22 +384,17 @@ fn word_layers<'f, T: LayeredFile>(
             }
         }
         let layers = layers.into_iter().zip(withdrawn_above);
-        out.extend(
-            layers.map(|((file, parsed), withdrawn)| WordLayer {
-                file,
-                parsed,
-                withdrawn,
-            }),
-        );
+        out.extend(layers.map(|((file, parsed), withdrawn)| WordLayer {
+            file,
+            parsed,
+            withdrawn,
+        }));
     }
     out
 }
 
 /// Warns about every word a file removes that no file below it has.
-fn check_removals<T: LayeredFile>(
-    layers: &[(&LexiconFile, T)],
-    problems: &mut Vec<Diagnostic>,
-) {
+fn check_removals<T: LayeredFile>(layers: &[(&LexiconFile, T)], problems: &mut Vec<Diagnostic>) {
     let mut below = BTreeSet::new();
     for (file, parsed) in layers {
         for term in parsed.removals() {
@@ -461,7 +456,10 @@ mod tests {
         let again = "remove = [\"العراق\"]\nmasculine_names = [\"العراق\"]\n";
         let files = with_user_file("ar/grammar.toml", again);
         let lexicon = compile(&files, &LexiconSettings::default()).0;
-        assert!(lexicon.is_masculine_name(Lang::Ar, &iraq), "listed again above");
+        assert!(
+            lexicon.is_masculine_name(Lang::Ar, &iraq),
+            "listed again above"
+        );
     }
 
     #[test]

@@ -16,7 +16,9 @@ mod name;
 pub mod schema;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use files::{FileKind, Layer, LexiconFile, builtin_sources, builtin_text};
+pub use files::{
+    BuiltinEntry, FileKind, Layer, LexiconFile, builtin_entry, builtin_sources, builtin_text,
+};
 pub use name::{Name, Origin};
 pub use schema::{CueTarget, PartyKind, Stance, VerbKind};
 
