@@ -432,7 +432,7 @@ impl Builder {
             path,
             lang: Lang::Ar,
             kind: FileKind::Parties,
-            layer: Layer::User(settings.dirs.len()),
+            layer: Layer::User,
             lines: mizan_text::LineIndex::new(&text),
             text,
         };

@@ -82,14 +82,6 @@ impl FileKind {
         ("negation", FileKind::Negation),
     ];
 
-    /// The start of a file name that makes a file of this kind.
-    pub fn prefix(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|&&(_, kind)| kind == self)
-            .map_or("", |&(prefix, _)| prefix)
-    }
-
     /// The kind of a file named `file_name` (`cues-mine.toml`).
     pub fn of(file_name: &str) -> Option<FileKind> {
         Self::ALL
@@ -100,12 +92,12 @@ impl FileKind {
 }
 
 /// Where a lexicon file sits in the stack of layers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Layer {
     /// Embedded in the binary.
     Builtin,
-    /// From the user directory at this index of `[lexicons] dirs`.
-    User(usize),
+    /// From a user directory (or the configuration's inline additions).
+    User,
 }
 
 /// One lexicon file's text.
@@ -210,8 +202,8 @@ fn id_of(entry: &str) -> Option<String> {
 pub fn gather(dirs: &[impl AsRef<Path>]) -> (Vec<LexiconFile>, Vec<Diagnostic>) {
     let mut files = builtin();
     let mut problems = Vec::new();
-    for (index, dir) in dirs.iter().enumerate() {
-        files.extend(read_dir(dir.as_ref(), Layer::User(index), &mut problems));
+    for dir in dirs {
+        files.extend(read_dir(dir.as_ref(), Layer::User, &mut problems));
     }
     (files, problems)
 }

@@ -242,6 +242,10 @@ fn without_replaced_builtin<'f, T: LayeredFile>(
 
 /// How many of what a message lists by name.
 const LISTED: usize = 4;
+/// The fewest entries or words a built-in file must have for an overlay
+/// repeating most of them to be taken for a copy of it (one entry
+/// overridden in a file of two is no copy).
+const FEWEST_COPIED: usize = 4;
 
 /// A full copy lacking what the built-in file has: the built-in file is
 /// newer than the copy, whose user misses what was added since.
@@ -281,7 +285,7 @@ fn old_full_copy<T: LayeredFile>(
         .iter()
         .filter(|unit| theirs.contains(*unit))
         .count();
-    if theirs.len() < LISTED || repeated * 2 < theirs.len() {
+    if theirs.len() < FEWEST_COPIED || repeated * 2 < theirs.len() {
         return None;
     }
     let message = format!(
@@ -427,7 +431,7 @@ mod tests {
         let model = files.iter().find(|f| f.name == name).unwrap().clone();
         files.push(LexiconFile {
             path: format!("user/{name}"),
-            layer: Layer::User(0),
+            layer: Layer::User,
             lines: LineIndex::new(text),
             text: text.to_string(),
             ..model
