@@ -417,15 +417,16 @@ mod tests {
         text.lines().nth(line - 1).unwrap()
     }
 
+    /// The 1-based number of the line of `text` that is `line`.
+    fn number_of(text: &str, line: &str) -> usize {
+        text.lines().position(|l| l == line).unwrap() + 1
+    }
+
     #[test]
     fn a_built_in_entry_is_copied_into_its_overlay_once_and_opened_at_the_same_line() {
         let dir = tempfile::tempdir().unwrap();
         let builtin = builtin_text("en/cues.toml").unwrap();
-        let term_line = builtin
-            .lines()
-            .position(|l| l == "id = \"wrongdoing\"")
-            .unwrap()
-            + 4;
+        let term_line = number_of(builtin, "id = \"wrongdoing\"") + 4;
         let place = overlay_for(dir.path(), &origin("en/cues.toml", term_line)).unwrap();
         assert_eq!(place.path, dir.path().join("en/cues.toml"));
         assert!(place.written);
@@ -451,11 +452,7 @@ mod tests {
         let mine = "# mine\nremove = [\"deny\"]";
         std::fs::write(&path, mine).unwrap();
         let builtin = builtin_text("en/verbs.toml").unwrap();
-        let id_line = builtin
-            .lines()
-            .position(|l| l == "id = \"praise\"")
-            .unwrap()
-            + 1;
+        let id_line = number_of(builtin, "id = \"praise\"");
         let place = overlay_for(dir.path(), &origin("en/verbs.toml", id_line)).unwrap();
         let overlay = std::fs::read_to_string(&path).unwrap();
         assert!(

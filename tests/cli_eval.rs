@@ -220,6 +220,12 @@ fn every_miss_is_explained_with_the_statement_speaker_and_rules_the_tagger_used(
     assert_eq!(absent, ["      no article of that name was given"]);
 }
 
+/// The object of a JSON array whose `key` is `value`.
+fn with<'a>(array: &'a Value, key: &str, value: &str) -> &'a Value {
+    let found = array.as_array().unwrap().iter().find(|o| o[key] == value);
+    found.unwrap_or_else(|| panic!("no {key} = {value} in {array}"))
+}
+
 #[test]
 fn json_holds_the_same_figures_and_the_explanations_with_their_antecedents() {
     let text = text_of(&eval(&[GOLD_AR, GOLD_EN], &[]));
@@ -255,19 +261,9 @@ fn json_holds_the_same_figures_and_the_explanations_with_their_antecedents() {
         .sum();
     assert_eq!(found, 6);
 
-    let e3 = json["articles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["article"] == "e3-en")
-        .unwrap();
+    let e3 = with(&json["articles"], "article", "e3-en");
     assert_eq!(e3["path"], "tests/fixtures/eval/more/e3-en.txt");
-    let miss = e3["misses"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|m| m["kind"] == "speaker_party")
-        .unwrap();
+    let miss = with(&e3["misses"], "kind", "speaker_party");
     assert_eq!(miss["expected"][0], "atlantis");
     let statement = &miss["statement"];
     let from_tag = tagged(

@@ -3,40 +3,33 @@
 //! overwrites a file, `--copy` writes a full copy that replaces a built-in
 //! file, and check points at stale copies and at problems in overlays.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-/// A user's home: `mizan` runs with its configuration directory here.
+use common::binary::run_at_home;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+/// A user's home, with an empty `config.toml`: the lexicons `mizan init`
+/// writes go to its configuration directory.
 struct Home {
     dir: tempfile::TempDir,
 }
 
 impl Home {
     fn new() -> Home {
-        Home {
-            dir: tempfile::tempdir().unwrap(),
-        }
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("config.toml"), "").unwrap();
+        Home { dir }
     }
 
-    /// `$XDG_CONFIG_HOME/mizan`.
-    fn config_dir(&self) -> PathBuf {
-        self.dir.path().join("mizan")
-    }
-
+    /// A file of `$XDG_CONFIG_HOME/mizan/lexicons`.
     fn lexicon(&self, name: &str) -> PathBuf {
-        self.config_dir().join("lexicons").join(name)
+        let lexicons = self.dir.path().join("xdg-config/mizan/lexicons");
+        lexicons.join(name)
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_mizan"))
-            .args(args)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .env("XDG_CONFIG_HOME", self.dir.path())
-            .env("HOME", self.dir.path())
-            .env("MIZAN_DATA_DIR", self.dir.path().join("data"))
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap()
+        run_at_home(self.dir.path(), args)
     }
 }
 
@@ -61,6 +54,7 @@ const ARTICLES: &str = "tests/fixtures/gold";
 fn init_writes_overlays_that_change_nothing_and_check_finds_them_clean() {
     let home = Home::new();
     let before = stdout(&home.run(&["tag", ARTICLES]));
+    assert!(before.contains("\"evidence\""), "{before}");
     let output = home.run(&["init"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let text = stdout(&output);

@@ -252,24 +252,13 @@ pub fn json(out: &mut impl Write, evaluation: &Evaluation) -> io::Result<()> {
     let languages: Vec<Value> = evaluation
         .by_language()
         .into_iter()
-        .map(|(lang, rows)| {
-            let mut object = figures(&summed(&rows));
-            object.insert("lang".into(), json!(lang.map(Lang::code)));
-            object.insert("articles".into(), json!(rows.len()));
-            Value::Object(object)
-        })
+        .map(|(lang, rows)| group_json(&rows, "lang", json!(lang.map(Lang::code))))
         .collect();
     let golds: Vec<Value> = evaluation
         .golds
         .iter()
         .enumerate()
-        .map(|(index, gold)| {
-            let rows = evaluation.of_gold(index);
-            let mut object = figures(&summed(&rows));
-            object.insert("gold".into(), json!(gold.path));
-            object.insert("articles".into(), json!(rows.len()));
-            Value::Object(object)
-        })
+        .map(|(index, gold)| group_json(&evaluation.of_gold(index), "gold", json!(gold.path)))
         .collect();
     let articles: Vec<Value> = evaluation
         .rows
@@ -285,6 +274,14 @@ pub fn json(out: &mut impl Write, evaluation: &Evaluation) -> io::Result<()> {
     let text = serde_json::to_string_pretty(&document).map_err(io::Error::other)?;
     writeln!(out, "{}", super::super::escape_json_unsafe(&text))?;
     out.flush()
+}
+
+/// The figures of a group of articles, named by `key`.
+fn group_json(rows: &[&Row], key: &str, name: Value) -> Value {
+    let mut object = figures(&summed(rows));
+    object.insert(key.into(), name);
+    object.insert("articles".into(), json!(rows.len()));
+    Value::Object(object)
 }
 
 fn article_json(evaluation: &Evaluation, row: &Row) -> Value {
