@@ -426,7 +426,7 @@ mod tests {
     fn a_built_in_entry_is_copied_into_its_overlay_once_and_opened_at_the_same_line() {
         let dir = tempfile::tempdir().unwrap();
         let builtin = builtin_text("en/cues.toml").unwrap();
-        let term_line = number_of(builtin, "id = \"wrongdoing\"") + 4;
+        let term_line = number_of(builtin, "id = \"wrongdoing\"") + 3;
         let place = overlay_for(dir.path(), &origin("en/cues.toml", term_line)).unwrap();
         assert_eq!(place.path, dir.path().join("en/cues.toml"));
         assert!(place.written);
