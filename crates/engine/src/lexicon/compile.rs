@@ -5,7 +5,7 @@
 //! before anything is returned, so a broken lexicon is never half applied.
 
 use super::files::{FileKind, Layer, LexiconFile};
-use super::layers::{self, Placed};
+use super::layers;
 use super::matcher::{Pronoun, Sense, SenseKind, Via};
 use super::schema::{self, Term};
 use super::{
@@ -24,17 +24,17 @@ const DEFAULT_NEGATION_SCOPE: usize = 3;
 pub fn compile(files: &[LexiconFile], settings: &LexiconSettings) -> (Lexicon, Vec<Diagnostic>) {
     let mut builder = Builder::default();
     let layered = layers::resolve(files, &mut builder.problems);
-    for Placed { file, entry } in layered.parties {
-        builder.add_party(file, entry);
+    for (file, parsed) in layered.parties {
+        builder.add_parties(file, parsed);
     }
-    for Placed { file, entry } in layered.verbs {
-        builder.add_verb(file, entry);
+    for (file, parsed) in layered.verbs {
+        builder.add_verbs(file, parsed);
     }
-    for Placed { file, entry } in layered.sources {
-        builder.add_source(file, entry);
+    for (file, parsed) in layered.sources {
+        builder.add_sources(file, parsed);
     }
-    for Placed { file, entry } in layered.cues {
-        builder.add_cue(file, entry);
+    for (file, parsed) in layered.cues {
+        builder.add_cues(file, parsed);
     }
     for layer in layered.grammar {
         builder.withdrawing(&layer.withdrawn);
@@ -155,38 +155,40 @@ impl Builder {
         index
     }
 
-    /// Adds one party of the file's language; `layers` has made its id
-    /// unique within the language.
-    fn add_party(&mut self, file: &LexiconFile, entry: schema::PartyEntry) {
-        let id = entry.id.get_ref().clone();
-        if !valid_id(&id) {
-            self.problem(
-                file,
-                entry.id.span().start,
-                Severity::Error,
-                format!("party id `{id}` must be lowercase letters, digits and underscores"),
-            );
-            return;
-        }
-        let place = format!("{}:{}", file.path, file.line_of(entry.id.span().start));
-        self.defined[lang_slot(file.lang)].insert(id.clone(), place);
-        let party = self.party_index(&id);
-        let record = &mut self.lexicon.parties[party as usize];
-        record.kind = *entry.kind.get_ref();
-        match file.lang {
-            Lang::Ar => record.name_ar = entry.name.clone(),
-            Lang::En => record.name_en = entry.name.clone(),
-        }
-        for alias in &entry.aliases {
-            self.claim(file, alias, party, Via::Alias);
-        }
-        for demonym in &entry.demonyms {
-            self.claim(file, demonym, party, Via::Demonym);
-        }
-        for person in &entry.people {
-            let person_index = self.person_index(file, person, party);
-            for name in &person.names {
-                self.claim(file, name, party, Via::Person(person_index));
+    fn add_parties(&mut self, file: &LexiconFile, parsed: schema::PartiesFile) {
+        let slot = lang_slot(file.lang);
+        for entry in parsed.party {
+            let id = entry.id.get_ref().clone();
+            let place = format!("{}:{}", file.path, file.line_of(entry.id.span().start));
+            if !valid_id(&id) {
+                self.problem(
+                    file,
+                    entry.id.span().start,
+                    Severity::Error,
+                    format!("party id `{id}` must be lowercase letters, digits and underscores"),
+                );
+                continue;
+            }
+            // `layers` has left one entry per id and language.
+            self.defined[slot].insert(id.clone(), place.clone());
+            let party = self.party_index(&id);
+            let record = &mut self.lexicon.parties[party as usize];
+            record.kind = *entry.kind.get_ref();
+            match file.lang {
+                Lang::Ar => record.name_ar = entry.name.clone(),
+                Lang::En => record.name_en = entry.name.clone(),
+            }
+            for alias in &entry.aliases {
+                self.claim(file, alias, party, Via::Alias);
+            }
+            for demonym in &entry.demonyms {
+                self.claim(file, demonym, party, Via::Demonym);
+            }
+            for person in &entry.people {
+                let person_index = self.person_index(file, person, party);
+                for name in &person.names {
+                    self.claim(file, name, party, Via::Person(person_index));
+                }
             }
         }
     }
@@ -278,49 +280,55 @@ impl Builder {
         }
     }
 
-    fn add_verb(&mut self, file: &LexiconFile, entry: schema::VerbEntry) {
-        let origin = self.origin(file, entry.id.span().start);
-        let index = self.lexicon.verbs.len() as u32;
-        self.lexicon.verbs.push(VerbRule {
-            id: entry.id.get_ref().clone(),
-            kind: entry.kind,
-            stance: entry.stance,
-            object: entry.object || entry.stance.is_some(),
-            origin,
-        });
-        self.add_terms(file, &entry.forms, SenseKind::Verb(index));
-    }
-
-    fn add_source(&mut self, file: &LexiconFile, entry: schema::SourceEntry) {
-        let origin = self.origin(file, entry.id.span().start);
-        let index = self.lexicon.sources.len() as u32;
-        self.lexicon.sources.push(SourceRule {
-            id: entry.id.get_ref().clone(),
-            origin,
-        });
-        self.add_terms(file, &entry.phrases, SenseKind::Source(index));
-    }
-
-    fn add_cue(&mut self, file: &LexiconFile, entry: schema::CueEntry) {
-        if entry.target == schema::CueTarget::Marker && entry.markers.is_empty() {
-            self.problem(
-                file,
-                entry.id.span().start,
-                Severity::Error,
-                "a cue with target = \"marker\" needs markers".into(),
-            );
+    fn add_verbs(&mut self, file: &LexiconFile, parsed: schema::VerbsFile) {
+        for entry in parsed.verb {
+            let origin = self.origin(file, entry.id.span().start);
+            let index = self.lexicon.verbs.len() as u32;
+            self.lexicon.verbs.push(VerbRule {
+                id: entry.id.get_ref().clone(),
+                kind: entry.kind,
+                stance: entry.stance,
+                object: entry.object || entry.stance.is_some(),
+                origin,
+            });
+            self.add_terms(file, &entry.forms, SenseKind::Verb(index));
         }
-        let origin = self.origin(file, entry.id.span().start);
-        let index = self.lexicon.cues.len() as u32;
-        self.lexicon.cues.push(CueRule {
-            id: entry.id.get_ref().clone(),
-            stance: entry.stance,
-            target: entry.target,
-            negated: entry.negated,
-            origin,
-        });
-        self.add_terms(file, &entry.terms, SenseKind::Cue(index));
-        self.add_terms(file, &entry.markers, SenseKind::CueMarker(index));
+    }
+
+    fn add_sources(&mut self, file: &LexiconFile, parsed: schema::SourcesFile) {
+        for entry in parsed.source {
+            let origin = self.origin(file, entry.id.span().start);
+            let index = self.lexicon.sources.len() as u32;
+            self.lexicon.sources.push(SourceRule {
+                id: entry.id.get_ref().clone(),
+                origin,
+            });
+            self.add_terms(file, &entry.phrases, SenseKind::Source(index));
+        }
+    }
+
+    fn add_cues(&mut self, file: &LexiconFile, parsed: schema::CuesFile) {
+        for entry in parsed.cue {
+            if entry.target == schema::CueTarget::Marker && entry.markers.is_empty() {
+                self.problem(
+                    file,
+                    entry.id.span().start,
+                    Severity::Error,
+                    "a cue with target = \"marker\" needs markers".into(),
+                );
+            }
+            let origin = self.origin(file, entry.id.span().start);
+            let index = self.lexicon.cues.len() as u32;
+            self.lexicon.cues.push(CueRule {
+                id: entry.id.get_ref().clone(),
+                stance: entry.stance,
+                target: entry.target,
+                negated: entry.negated,
+                origin,
+            });
+            self.add_terms(file, &entry.terms, SenseKind::Cue(index));
+            self.add_terms(file, &entry.markers, SenseKind::CueMarker(index));
+        }
     }
 
     /// The words of `removed` stay out of the files added next.

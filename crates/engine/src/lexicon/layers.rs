@@ -26,10 +26,14 @@ use std::collections::{BTreeSet, HashMap};
 use toml::Spanned;
 
 /// An entry in force, with the file it was written in.
-pub(super) struct Placed<'f, E> {
-    pub file: &'f LexiconFile,
-    pub entry: E,
+struct Placed<'f, E> {
+    file: &'f LexiconFile,
+    entry: E,
 }
+
+/// Entries in force, in order, each run of entries from one file as a file
+/// of its kind holding only them.
+pub(super) type InForce<'f, T> = Vec<(&'f LexiconFile, T)>;
 
 /// A grammar or negation file in force, with the words that the files
 /// above it remove from it (as written).
@@ -42,10 +46,10 @@ pub(super) struct WordLayer<'f, T> {
 /// Every entry and word file in force, in layer order: entries that
 /// override another stand where the overridden one stood.
 pub(super) struct Layered<'f> {
-    pub parties: Vec<Placed<'f, schema::PartyEntry>>,
-    pub verbs: Vec<Placed<'f, schema::VerbEntry>>,
-    pub sources: Vec<Placed<'f, schema::SourceEntry>>,
-    pub cues: Vec<Placed<'f, schema::CueEntry>>,
+    pub parties: InForce<'f, schema::PartiesFile>,
+    pub verbs: InForce<'f, schema::VerbsFile>,
+    pub sources: InForce<'f, schema::SourcesFile>,
+    pub cues: InForce<'f, schema::CuesFile>,
     pub grammar: Vec<WordLayer<'f, schema::GrammarFile>>,
     pub negation: Vec<WordLayer<'f, schema::NegationFile>>,
 }
@@ -79,6 +83,8 @@ trait LayeredFile: DeserializeOwned {
 trait EntryFile: LayeredFile {
     type Entry;
     fn into_entries(self) -> Vec<Self::Entry>;
+    /// A file holding only `entries`.
+    fn of_entries(entries: Vec<Self::Entry>) -> Self;
     fn id(entry: &Self::Entry) -> &Term;
 }
 
@@ -102,6 +108,12 @@ macro_rules! entry_file {
             type Entry = $entry;
             fn into_entries(self) -> Vec<$entry> {
                 self.$field
+            }
+            fn of_entries(entries: Vec<$entry>) -> Self {
+                Self {
+                    $field: entries,
+                    ..Self::default()
+                }
             }
             fn id(entry: &$entry) -> &Term {
                 &entry.id
@@ -320,7 +332,7 @@ fn listed(units: &[String]) -> String {
 fn entries<'f, T: EntryFile>(
     files: &'f [LexiconFile],
     problems: &mut Vec<Diagnostic>,
-) -> Vec<Placed<'f, T::Entry>> {
+) -> InForce<'f, T> {
     let mut out = Vec::new();
     for layers in in_force::<T>(files, problems) {
         let mut slots: Vec<Option<Placed<'f, T::Entry>>> = Vec::new();
@@ -350,9 +362,25 @@ fn entries<'f, T: EntryFile>(
                 }
             }
         }
-        out.extend(slots.into_iter().flatten());
+        out.extend(runs_by_file(slots.into_iter().flatten()));
     }
     out
+}
+
+/// Consecutive entries of one file, each run as a file of its own.
+fn runs_by_file<'f, T: EntryFile>(
+    placed: impl Iterator<Item = Placed<'f, T::Entry>>,
+) -> InForce<'f, T> {
+    let mut runs: Vec<(&'f LexiconFile, Vec<T::Entry>)> = Vec::new();
+    for Placed { file, entry } in placed {
+        match runs.last_mut() {
+            Some((last, entries)) if std::ptr::eq(*last, file) => entries.push(entry),
+            _ => runs.push((file, vec![entry])),
+        }
+    }
+    runs.into_iter()
+        .map(|(file, entries)| (file, T::of_entries(entries)))
+        .collect()
 }
 
 fn defined_twice(file: &LexiconFile, id: &Term, first: usize) -> Diagnostic {
