@@ -219,17 +219,15 @@ fn article_table(out: &mut impl Write, evaluation: &Evaluation) -> io::Result<()
         };
         let article = sanitize(&row.article);
         let pad = width.saturating_sub(article.chars().count());
-        put(
-            out,
-            &format!(
-                "{article}{:pad$}  {:<4}  {found:<11}  {:<7}  {:<14}  {:<14}{gold}",
-                "",
-                evaluation.lang_of(row).map_or("?", Lang::code),
-                figure(report.speaker_party_accuracy()),
-                relation_figures(&report.blames),
-                relation_figures(&report.supports),
-            ),
-        )?;
+        let line = format!(
+            "{article}{:pad$}  {:<4}  {found:<11}  {:<7}  {:<14}  {:<14}{gold}",
+            "",
+            evaluation.lang_of(row).map_or("?", Lang::code),
+            figure(report.speaker_party_accuracy()),
+            relation_figures(&report.blames),
+            relation_figures(&report.supports),
+        );
+        put(out, line.trim_end())?;
     }
     Ok(())
 }
