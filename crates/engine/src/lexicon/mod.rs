@@ -4,17 +4,21 @@
 //! Everything language- and world-specific the tagger knows (parties and
 //! their names, reporting verbs, blame and support cues, function words)
 //! lives in `lexicons/{ar,en}/*.toml`; the defaults are embedded in the
-//! binary and a user's directories and inline additions are layered on top.
+//! binary and a user's directories and inline additions are layered on top:
+//! a user file adds entries and overrides those of the same id (`layers`).
 
 mod compile;
 mod diagnostic;
 mod files;
+mod layers;
 pub mod matcher;
 mod name;
 pub mod schema;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use files::{FileKind, LexiconFile, builtin_sources};
+pub use files::{
+    BuiltinEntry, FileKind, Layer, LexiconFile, builtin_entry, builtin_sources, builtin_text,
+};
 pub use name::{Name, Origin};
 pub use schema::{CueTarget, PartyKind, Stance, VerbKind};
 

@@ -2,6 +2,12 @@
 //! with unknown keys rejected so a typo is an error with a position rather
 //! than a silently ignored entry. Spans are kept on every entry that can be
 //! the subject of a later diagnostic or of a tag's evidence.
+//!
+//! Every kind of file also takes the two layering keys, written at its top
+//! (before the first `[[...]]`): `replaces_builtin = true`, for a user file
+//! that takes the place of the built-in file of its kind and language, and
+//! `remove = [...]`, the ids (or, in grammar and negation files, the words)
+//! to take out of the files below it. `layers` gives them their meaning.
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -13,6 +19,10 @@ pub type Term = Spanned<String>;
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PartiesFile {
+    #[serde(default)]
+    pub replaces_builtin: Option<Spanned<bool>>,
+    #[serde(default)]
+    pub remove: Vec<Term>,
     #[serde(default)]
     pub party: Vec<PartyEntry>,
 }
@@ -58,6 +68,10 @@ pub struct PersonEntry {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VerbsFile {
+    #[serde(default)]
+    pub replaces_builtin: Option<Spanned<bool>>,
+    #[serde(default)]
+    pub remove: Vec<Term>,
     #[serde(default)]
     pub verb: Vec<VerbEntry>,
 }
@@ -105,6 +119,10 @@ pub enum Stance {
 #[serde(deny_unknown_fields)]
 pub struct SourcesFile {
     #[serde(default)]
+    pub replaces_builtin: Option<Spanned<bool>>,
+    #[serde(default)]
+    pub remove: Vec<Term>,
+    #[serde(default)]
     pub source: Vec<SourceEntry>,
 }
 
@@ -119,6 +137,10 @@ pub struct SourceEntry {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CuesFile {
+    #[serde(default)]
+    pub replaces_builtin: Option<Spanned<bool>>,
+    #[serde(default)]
+    pub remove: Vec<Term>,
     #[serde(default)]
     pub cue: Vec<CueEntry>,
 }
@@ -166,6 +188,10 @@ pub enum CueTarget {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GrammarFile {
+    #[serde(default)]
+    pub replaces_builtin: Option<Spanned<bool>>,
+    #[serde(default)]
+    pub remove: Vec<Term>,
     #[serde(default)]
     pub complementizers: Vec<Term>,
     #[serde(default)]
@@ -232,6 +258,10 @@ pub struct GrammarFile {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NegationFile {
+    #[serde(default)]
+    pub replaces_builtin: Option<Spanned<bool>>,
+    #[serde(default)]
+    pub remove: Vec<Term>,
     #[serde(default)]
     pub negators: Vec<Term>,
     /// Verbs of acceptance a negator turns into rejection ("will not accept
