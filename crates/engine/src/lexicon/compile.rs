@@ -325,6 +325,7 @@ impl Builder {
                 stance: entry.stance,
                 target: entry.target,
                 negated: entry.negated,
+                label: entry.label,
                 origin,
             });
             self.add_terms(file, &entry.terms, SenseKind::Cue(index));
@@ -483,6 +484,7 @@ impl Builder {
             stance: cue.stance,
             target: cue.target,
             negated: false,
+            label: false,
             origin,
         });
         self.add_term(

@@ -120,6 +120,7 @@ pub struct CueRule {
     pub stance: Stance,
     pub target: CueTarget,
     pub negated: bool,
+    pub label: bool,
     pub origin: u32,
 }
 

@@ -154,6 +154,10 @@ pub struct CueEntry {
     /// The cue counts only when negated ("cannot overlook the role of X").
     #[serde(default)]
     pub negated: bool,
+    /// The word labels a party (terrorist, militia, النظام): it blames the
+    /// party it is said of, and never stands for an act or the other side.
+    #[serde(default)]
+    pub label: bool,
     /// Words that introduce the target, for `target = "marker"`.
     #[serde(default)]
     pub markers: Vec<Term>,
@@ -177,6 +181,10 @@ pub enum CueTarget {
     Possessor,
     /// The party after one of the cue's `markers` (المسؤولية ... على X).
     Marker,
+    /// A demand to stop or withdraw ("urged Kigali to withdraw", طالب X
+    /// بالانسحاب): the one party called on, the object of the reporting
+    /// verb.
+    Demand,
     /// A judgement ("unacceptable", مؤسف، "a violation"): what it judges is
     /// the subject of its clause or the object of the reporting verb (a
     /// party, or an act whose agent the article names), else the act the

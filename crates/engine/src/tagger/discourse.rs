@@ -74,6 +74,9 @@ pub enum SpeakerRule {
     /// A name or title the lexicon cannot place: the party of the speaker
     /// just before, a guess.
     Guess,
+    /// A name or title the lexicon cannot place, whose statement blames one
+    /// of the article's two sides: the other side, a guess.
+    Side,
     /// Nobody: no speaker could be found.
     Unknown,
 }
@@ -92,6 +95,8 @@ pub struct Referent {
     pub entity: Entity,
     pub gender: Option<Gender>,
     pub plural: bool,
+    /// A speaker of no party by nature (an analyst, a witness, a source).
+    pub unaffiliated: bool,
     /// The block (title or paragraph) it spoke in.
     pub block: usize,
     /// Where its statement starts.
@@ -111,6 +116,7 @@ impl Referent {
             entity: Entity::Unknown,
             gender: None,
             plural: false,
+            unaffiliated: false,
             block,
             at: Position { block, item: 0 },
             rule: SpeakerRule::Unknown,
@@ -380,6 +386,17 @@ impl Discourse {
             Some(first.0)
         } else {
             None
+        }
+    }
+
+    /// The side a speaker the lexicon could not place speaks for, when its
+    /// statement blames one of the article's two sides and only it: the
+    /// other ("the Army said Pakistani troops opened fire", in a report of
+    /// India and Pakistan).
+    pub fn side_of_accuser(&self, blamed: &[u32]) -> Option<u32> {
+        match blamed {
+            [one] => self.opponent(*one),
+            _ => None,
         }
     }
 

@@ -199,6 +199,7 @@ fn tag_with(
             }
             let speaker = resolve_speaker(source, &block, &found, &discourse, index);
             let tags = stance_of(&block, lexicon, &found, &speaker, &discourse, index);
+            let speaker = place_by_side(speaker, &tags, &discourse);
             add_acts(&mut discourse, index, &tags);
             add_named_acts(&block, lexicon, &found, &mut discourse, index);
             if let Some(party) = speaker.party.filter(|_| !speaker.guessed) {
@@ -427,7 +428,10 @@ impl Resolver<'_, '_> {
             ..Referent::unknown(self.index)
         };
         if party.is_some() || unaffiliated {
-            return named;
+            return Referent {
+                unaffiliated,
+                ..named
+            };
         }
         if let Some(same) = self
             .discourse
@@ -470,6 +474,31 @@ fn stance_of(
         block: index,
     };
     stance::tags(block, lexicon, found, trusted, &context)
+}
+
+/// A speaker the lexicon could not place (no party, or one only guessed)
+/// whose statement blames one side of the article by name speaks for the
+/// other side.
+fn place_by_side(speaker: Referent, tags: &[stance::Tag], discourse: &Discourse) -> Referent {
+    let unplaced = speaker.party.is_none() || speaker.guessed;
+    if !unplaced || speaker.unaffiliated {
+        return speaker;
+    }
+    let mut blamed: Vec<u32> = tags
+        .iter()
+        .filter(|t| t.stance == Stance::Blames && t.via == stance::Reach::Syntax)
+        .map(|t| t.party)
+        .collect();
+    blamed.dedup();
+    match discourse.side_of_accuser(&blamed) {
+        Some(side) => Referent {
+            party: Some(side),
+            guessed: true,
+            rule: SpeakerRule::Side,
+            ..speaker
+        },
+        None => speaker,
+    }
 }
 
 /// Remembers the acts a statement names with their agents, for "the

@@ -81,7 +81,7 @@ pub fn tags(
                     } else if Some(k) == found.verb {
                         finder.object(found.object_from, 12)
                     } else {
-                        finder.object(k + 1, 4)
+                        finder.object(k + 1, 8)
                     };
                     let (object, via) = match object {
                         Some(object) => (Some(object), Reach::Syntax),
@@ -228,10 +228,20 @@ impl Finder<'_, '_> {
     fn coordinated(&self, target: usize) -> Option<(usize, u32)> {
         let next = target + 1;
         let item = self.block.items.get(next).filter(|_| next < self.end)?;
-        if !item.proclitics.conjunction {
-            return None;
+        if item.proclitics.conjunction {
+            return self.party(next).map(|p| (next, p));
         }
-        self.party(next).map(|p| (next, p))
+        // "the M23 offensive and Rwanda's support", "Israel and Hamas"
+        if self.block.lang == Lang::En && self.block.item_text(next) == "and" {
+            let mut after = next + 1;
+            if after < self.end && self.block.item_text(after) == "the" {
+                after += 1;
+            }
+            return (after < self.end)
+                .then(|| self.party(after).map(|p| (after, p)))
+                .flatten();
+        }
+        None
     }
 
     fn party(&self, i: usize) -> Option<u32> {
@@ -268,6 +278,7 @@ impl Finder<'_, '_> {
             CueTarget::Possessor => self.modifier(k),
             CueTarget::Marker => self.after_marker(k, cue),
             CueTarget::Evaluation => self.evaluated(lexicon, k),
+            CueTarget::Demand => self.demanded(lexicon, k),
         };
         // The speaker's own side named as the target is its victim
         // ("a violation of Iraq's sovereignty", said by Iraq).
@@ -275,7 +286,9 @@ impl Finder<'_, '_> {
         let target = target.filter(|_| !victim || rule.stance == Stance::Supports);
         let (target, via) = match target {
             Some(target) => (target, Reach::Syntax),
-            None if rule.stance == Stance::Blames && self.judges_a_known_act(rule.target, k) => {
+            None if rule.stance == Stance::Blames
+                && self.judges_a_known_act(rule.target, rule.label, k) =>
+            {
                 let opponent = self
                     .speaker
                     .and_then(|s| self.context.discourse.opponent(s));
@@ -316,11 +329,12 @@ impl Finder<'_, '_> {
     /// a noun of an attack only when it points back (these attacks، هذا
     /// القصف), as "an attack" or "the shelling killed nine" may be news of
     /// an act rather than a judgement of it.
-    fn judges_a_known_act(&self, target: CueTarget, k: usize) -> bool {
+    fn judges_a_known_act(&self, target: CueTarget, label: bool, k: usize) -> bool {
         match target {
-            CueTarget::Evaluation | CueTarget::Noun => true,
+            // "terrorist" said of no one judges no act.
+            CueTarget::Evaluation | CueTarget::Noun => !label,
             CueTarget::Passive => self.pointed_at(k),
-            CueTarget::Act | CueTarget::Possessor | CueTarget::Marker => false,
+            CueTarget::Act | CueTarget::Possessor | CueTarget::Marker | CueTarget::Demand => false,
         }
     }
 
@@ -461,6 +475,17 @@ impl Finder<'_, '_> {
         let next = verb + 1;
         (next < self.end && self.block.items[next].has(|s| matches!(s, SenseKind::Pronoun(_))))
             .then_some(next)
+    }
+
+    /// Whom a demand to stop or withdraw is made of: the one party the
+    /// reporting verb before it calls on ("urged Kigali to withdraw", طالب
+    /// X بالانسحاب); none when it calls on two ("urged Israel and Hamas to
+    /// stop": a call to both sides).
+    fn demanded(&self, lexicon: &Lexicon, k: usize) -> Option<(usize, u32)> {
+        let (t, party) = self.verb_object(lexicon, k, true)?;
+        let both_sides = self.coordinated(t).is_some()
+            || (t > 0 && (t - 1..t).any(|i| self.coordinated(i).is_some_and(|(n, _)| n == t)));
+        (!both_sides).then_some((t, party))
     }
 
     /// English "on X's part" after a noun: its agent.
