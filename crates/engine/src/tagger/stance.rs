@@ -202,6 +202,9 @@ fn pejorative(lexicon: &Lexicon, senses: &[Sense], k: usize, party: u32) -> Opti
 /// backing Y", اتهم X بدعم Y): back from `k`, an accusation verb comes before
 /// any other verb of speech (مؤكدة دعم ... is a claim of the speaker's own).
 fn accused_of(block: &Block, lexicon: &Lexicon, found: &Found, k: usize) -> bool {
+    if opens_coordinated_predicate(block, k) {
+        return false;
+    }
     (found.range.start..k)
         .rev()
         .find_map(|i| {
@@ -211,6 +214,18 @@ fn accused_of(block: &Block, lexicon: &Lexicon, found: &Found, k: usize) -> bool
             })
         })
         .unwrap_or(false)
+}
+
+/// Whether item `k` is a finite verb after "and" ("condemned the shelling
+/// and welcomed Russia's offer"): a predicate of its own, outside what a
+/// verb before it charges. An -ing form ("accused X of shelling and backing
+/// Y") stays inside; Arabic و joins masdars and verbs in one spelling, so it
+/// is not read this way.
+fn opens_coordinated_predicate(block: &Block, k: usize) -> bool {
+    block.lang == Lang::En
+        && k > 0
+        && block.item_text(k - 1) == "and"
+        && !block.item_text(k).ends_with("ing")
 }
 
 struct Finder<'a, 'l> {
