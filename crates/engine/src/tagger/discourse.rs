@@ -234,13 +234,12 @@ impl Discourse {
     pub fn same_title(&self, source: &str, title: &str) -> Option<&Referent> {
         // Word by word, the article set aside: الوزارة is the وزارة الدفاع
         // named before, "the ministry" the Saudi foreign ministry.
-        let bare = |word: &str| -> String {
+        fn bare(word: &str) -> &str {
             word.strip_prefix("ال")
-                .filter(|rest| rest.chars().count() > 1)
+                .filter(|rest| rest.chars().nth(1).is_some())
                 .unwrap_or(word)
-                .to_string()
-        };
-        let wanted: Vec<String> = title.split_whitespace().map(bare).collect();
+        }
+        let wanted: Vec<&str> = title.split_whitespace().map(bare).collect();
         if wanted.is_empty() {
             return None;
         }
@@ -248,8 +247,9 @@ impl Discourse {
             r.party.is_some()
                 && r.speaker.is_some_and(|range| {
                     let name = mizan_text::normalize::normalize(range.slice(source)).text;
-                    let words: Vec<String> = name.split_whitespace().map(bare).collect();
-                    wanted.iter().all(|w| words.contains(w))
+                    wanted
+                        .iter()
+                        .all(|w| name.split_whitespace().any(|word| bare(word) == *w))
                 })
         })
     }
