@@ -361,3 +361,90 @@ fn compare_reads_the_same_records() {
         .sum();
     assert_eq!(statements, tagged.len() as u64);
 }
+
+/// A Python with Dask distributed: `$MIZAN_DASK_PYTHON`, else the virtual
+/// environment `.ci/run` makes (`target/dask-venv`), else `python3`.
+/// Without one the engine test is skipped, loudly, unless
+/// `MIZAN_REQUIRE_DASK` is set (as `.ci/run` sets it).
+fn dask_python() -> Option<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let candidates = [
+        std::env::var_os("MIZAN_DASK_PYTHON").map(PathBuf::from),
+        Some(root.join("target/dask-venv/bin/python")),
+        Some(PathBuf::from("python3")),
+    ];
+    let found = candidates.into_iter().flatten().find(|python| {
+        Command::new(python)
+            .args(["-c", "import dask.distributed"])
+            .output()
+            .is_ok_and(|output| output.status.success())
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("MIZAN_REQUIRE_DASK").is_none(),
+            "MIZAN_REQUIRE_DASK is set but no Python has dask.distributed"
+        );
+        eprintln!(
+            "SKIPPED: the Dask engine test needs Python with `dask[distributed]` (set MIZAN_DASK_PYTHON or run .ci/run)"
+        );
+    }
+    found
+}
+
+#[test]
+fn the_dask_engine_writes_what_the_single_process_writes() {
+    let Some(python) = dask_python() else { return };
+    let home = Home::new();
+    let records: Vec<Value> = (0..240).map(record).collect();
+    let mut shards = Vec::new();
+    let mut concatenated = Vec::new();
+    for (n, chunk) in records.chunks(60).enumerate() {
+        let mut shard = jsonl(chunk.to_vec());
+        if n == 2 {
+            shard.extend_from_slice(b"{\"id\": \"broken\"\n");
+            shard.extend(jsonl([record(7)]));
+        }
+        concatenated.extend_from_slice(&shard);
+        let path = home.write(&format!("shard-{n}.jsonl"), &shard);
+        shards.push(path.to_str().expect("a path").to_string());
+    }
+    let single = home.run(&["tag", "--input", "jsonl", "-"], &concatenated);
+    assert_eq!(single.status.code(), Some(1), "the broken line is skipped");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/dask_tag.py");
+    for (run, blocksize) in [("per-shard", None), ("blocks", Some("4kB"))] {
+        let out = home.path().join(run);
+        let mut engine = Command::new(&python);
+        engine
+            .arg(&script)
+            .args(["--local", "2", "--mizan", env!("CARGO_BIN_EXE_mizan")])
+            .env("XDG_CONFIG_HOME", home.path().join("config"));
+        if let Some(size) = blocksize {
+            engine.args(["--blocksize", size]);
+        }
+        let output = engine
+            .arg(&out)
+            .args(&shards)
+            .output()
+            .expect("python runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{stderr}");
+        // A partition is a shard unless blocks are asked for: the line
+        // number is then the shard's.
+        let reported = match blocksize {
+            None => "shard-2.jsonl: mizan: error: stdin:61: bad JSON",
+            Some(_) => "shard-2.jsonl: mizan: error: stdin:",
+        };
+        assert!(stderr.contains(reported), "{stderr}");
+        let mut parts: Vec<PathBuf> = std::fs::read_dir(&out)
+            .expect("part files")
+            .map(|entry| entry.expect("an entry").path())
+            .collect();
+        parts.sort();
+        assert!(parts.len() >= 4, "{parts:?}");
+        let written: Vec<u8> = parts
+            .iter()
+            .flat_map(|part| std::fs::read(part).expect("a part"))
+            .collect();
+        assert!(written == single.stdout, "{run}: the engine's lines differ");
+    }
+}
