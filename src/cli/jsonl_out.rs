@@ -141,28 +141,62 @@ fn push_str(out: &mut Vec<u8>, text: &str) {
 }
 
 /// The inside of a JSON string: runs of characters that need no escape are
-/// copied whole.
+/// copied whole, and only a byte [`MAY_START_ESCAPE`] flags is looked at
+/// as a character.
 fn push_str_contents(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
     let mut copied_to = 0;
     let mut at = 0;
-    while at < bytes.len() {
-        let byte = bytes[at];
-        let (c, len) = if byte.is_ascii() {
-            (char::from(byte), 1)
-        } else {
-            let c = text[at..].chars().next().unwrap_or_default();
-            (c, c.len_utf8())
-        };
+    while let Some(&byte) = bytes.get(at) {
+        if !MAY_START_ESCAPE[usize::from(byte)] {
+            at += 1;
+            continue;
+        }
+        let c = char_starting(text, at);
         if needs_escape(c) {
             out.extend_from_slice(&bytes[copied_to..at]);
             push_escape(out, c);
-            copied_to = at + len;
+            copied_to = at + c.len_utf8();
         }
-        at += len;
+        at += c.len_utf8();
     }
     out.extend_from_slice(&bytes[copied_to..]);
 }
+
+/// The character at byte `at`, where [`MAY_START_ESCAPE`] flagged an ASCII
+/// or a lead byte: two-byte characters (Arabic letters led by 0xD8 among
+/// them) are decoded inline.
+fn char_starting(text: &str, at: usize) -> char {
+    let bytes = text.as_bytes();
+    match bytes[at] {
+        lead @ 0xC0..0xE0 => {
+            let value = (u32::from(lead & 0x1F) << 6) | u32::from(bytes[at + 1] & 0x3F);
+            char::from_u32(value).unwrap_or_default()
+        }
+        _ => text[at..].chars().next().unwrap_or_default(),
+    }
+}
+
+/// The bytes a character that needs an escape can start with: C0
+/// controls, `"`, `\`, DEL, and the lead bytes of the characters
+/// [`is_unsafe`] holds (C1 controls and NEL; ALM; the bidi marks, controls
+/// and line separators of U+2000..U+206F; the byte-order mark). Every
+/// other byte, Arabic letters included, is copied without decoding.
+const MAY_START_ESCAPE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = true;
+        byte += 1;
+    }
+    let mut flag = 0;
+    let flagged = [b'"', b'\\', 0x7F, 0xC2, 0xD8, 0xE2, 0xEF];
+    while flag < flagged.len() {
+        table[flagged[flag] as usize] = true;
+        flag += 1;
+    }
+    table
+};
 
 fn needs_escape(c: char) -> bool {
     match c {
@@ -291,6 +325,16 @@ mod tests {
         let line = written(&article, std::slice::from_ref(&statement));
         assert_eq!(line, reference(&article, 0, &statement));
         assert!(!line.trim_end().chars().any(|c| c < ' ' || is_unsafe(c)));
+    }
+
+    #[test]
+    fn every_character_that_needs_an_escape_starts_with_a_flagged_byte() {
+        let missed: Vec<char> = (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|&c| needs_escape(c))
+            .filter(|&c| !MAY_START_ESCAPE[usize::from(c.to_string().as_bytes()[0])])
+            .collect();
+        assert!(missed.is_empty(), "{missed:?}");
     }
 
     #[test]

@@ -179,7 +179,9 @@ impl Tagging<'_> {
     }
 
     fn format_article(&self, article: &Article, statements: Vec<Statement>) -> Vec<u8> {
-        let mut output = Vec::new();
+        // The lines quote the text, most of it once or twice: one
+        // allocation, seldom grown.
+        let mut output = Vec::with_capacity(2 * article.source.len());
         match self.format {
             Format::Jsonl => ArticleFields::new(article).write_all(&mut output, &statements),
             Format::Table => {
