@@ -12,8 +12,8 @@
 # target/camel-venv) on the first run: `camel-tools` without its
 # dependencies (torch and transformers serve its neural models, not the
 # normaliser and tokeniser), plus the three those import, `emoji`, `regex` and `six`.
-# Prints every run (seconds, MB/s, the ratio, the load average) and the
-# median ratio.
+# Prints every run (wall seconds, MB/s, CPU seconds, the ratio of wall
+# times, the load average) and the median ratio. Needs GNU time.
 set -euo pipefail
 
 megabytes=${1:-20}
@@ -36,23 +36,27 @@ bytes=$(cat "$work"/corpus/*.txt | wc -c)
 files=$(ls "$work/corpus" | wc -l)
 echo "corpus: $files files, $bytes bytes of real Arabic news text; $(nproc) cores"
 
-now() { date +%s%N; }
-seconds() { awk -v ns="$1" 'BEGIN {printf "%.3f", ns / 1e9}'; }
-rate() { awk -v ns="$1" -v b="$bytes" 'BEGIN {printf "%.1f", b / (ns / 1e9) / 1e6}'; }
+# Wall seconds and CPU seconds (user + system) of a command whose
+# standard output goes to the file OUT.
+timed() {
+    local out=$1
+    shift
+    /usr/bin/time -f '%e %U %S' -o "$work/time" "$@" > "$out"
+    awk '{printf "%s %.2f\n", $1, $2 + $3}' "$work/time"
+}
+rate() { awk -v s="$1" -v b="$bytes" 'BEGIN {printf "%.1f", b / s / 1e6}'; }
 
 ratios=()
 for run in $(seq 1 "$runs"); do
     load=$(cut -d' ' -f1 /proc/loadavg)
-    start=$(now)
-    env XDG_CONFIG_HOME="$work/config" "$bin" tag --format jsonl "$work/corpus" > "$work/out.jsonl"
-    mizan_ns=$(($(now) - start))
-    start=$(now)
-    "$venv/bin/python" "$root/scripts/camel_baseline.py" "$work/corpus" > /dev/null
-    camel_ns=$(($(now) - start))
-    ratio=$(awk -v m="$mizan_ns" -v c="$camel_ns" 'BEGIN {printf "%.1f", c / m}')
+    read -r mizan_s mizan_cpu < <(timed "$work/out.jsonl" \
+        env XDG_CONFIG_HOME="$work/config" "$bin" tag --format jsonl "$work/corpus")
+    read -r camel_s camel_cpu < <(timed /dev/null \
+        "$venv/bin/python" "$root/scripts/camel_baseline.py" "$work/corpus")
+    ratio=$(awk -v m="$mizan_s" -v c="$camel_s" 'BEGIN {printf "%.1f", c / m}')
     ratios+=("$ratio")
-    echo "run $run (load $load): mizan $(seconds "$mizan_ns") s, $(rate "$mizan_ns") MB/s;" \
-        "CAMeL $(seconds "$camel_ns") s, $(rate "$camel_ns") MB/s; ratio ${ratio}x"
+    echo "run $run (load $load): mizan $mizan_s s, $(rate "$mizan_s") MB/s ($mizan_cpu s CPU);" \
+        "CAMeL $camel_s s, $(rate "$camel_s") MB/s ($camel_cpu s CPU); ratio ${ratio}x"
 done
 statements=$(wc -l < "$work/out.jsonl")
 median=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')

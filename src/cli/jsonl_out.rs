@@ -141,48 +141,46 @@ fn push_str(out: &mut Vec<u8>, text: &str) {
 }
 
 /// The inside of a JSON string: runs of characters that need no escape are
-/// copied whole, and only a byte [`MAY_START_ESCAPE`] flags is looked at
-/// as a character.
+/// copied whole, and only at a byte [`MAY_NEED_ESCAPE`] flags is the
+/// character holding it decoded.
 fn push_str_contents(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
     let mut copied_to = 0;
     let mut at = 0;
     while let Some(&byte) = bytes.get(at) {
-        if !MAY_START_ESCAPE[usize::from(byte)] {
+        if !MAY_NEED_ESCAPE[usize::from(byte)] {
             at += 1;
             continue;
         }
-        let c = char_starting(text, at);
+        let start = char_start(bytes, at);
+        let c = text[start..].chars().next().unwrap_or_default();
         if needs_escape(c) {
-            out.extend_from_slice(&bytes[copied_to..at]);
+            out.extend_from_slice(&bytes[copied_to..start]);
             push_escape(out, c);
-            copied_to = at + c.len_utf8();
+            copied_to = start + c.len_utf8();
+            at = copied_to;
+        } else {
+            at += 1;
         }
-        at += c.len_utf8();
     }
     out.extend_from_slice(&bytes[copied_to..]);
 }
 
-/// The character at byte `at`, where [`MAY_START_ESCAPE`] flagged an ASCII
-/// or a lead byte: two-byte characters (Arabic letters led by 0xD8 among
-/// them) are decoded inline.
-fn char_starting(text: &str, at: usize) -> char {
-    let bytes = text.as_bytes();
-    match bytes[at] {
-        lead @ 0xC0..0xE0 => {
-            let value = (u32::from(lead & 0x1F) << 6) | u32::from(bytes[at + 1] & 0x3F);
-            char::from_u32(value).unwrap_or_default()
-        }
-        _ => text[at..].chars().next().unwrap_or_default(),
+/// Where the character holding byte `at` starts.
+fn char_start(bytes: &[u8], mut at: usize) -> usize {
+    while at > 0 && bytes[at] & 0xC0 == 0x80 {
+        at -= 1;
     }
+    at
 }
 
-/// The bytes a character that needs an escape can start with: C0
-/// controls, `"`, `\`, DEL, and the lead bytes of the characters
-/// [`is_unsafe`] holds (C1 controls and NEL; ALM; the bidi marks, controls
-/// and line separators of U+2000..U+206F; the byte-order mark). Every
-/// other byte, Arabic letters included, is copied without decoding.
-const MAY_START_ESCAPE: [bool; 256] = {
+/// Bytes at least one of which every character that needs an escape holds:
+/// C0 controls, `"`, `\`, DEL; 0xC2, the lead byte of the C1 controls and
+/// NEL; 0x9C, the second byte of ALM (U+061C, led by 0xD8 like half the
+/// Arabic letters, which are so never decoded); 0xE2, the lead byte of the
+/// bidi marks, controls and line separators of U+2000..U+206F; 0xEF, the
+/// lead byte of the byte-order mark. Every other byte is copied as it is.
+const MAY_NEED_ESCAPE: [bool; 256] = {
     let mut table = [false; 256];
     let mut byte = 0;
     while byte < 0x20 {
@@ -190,7 +188,7 @@ const MAY_START_ESCAPE: [bool; 256] = {
         byte += 1;
     }
     let mut flag = 0;
-    let flagged = [b'"', b'\\', 0x7F, 0xC2, 0xD8, 0xE2, 0xEF];
+    let flagged = [b'"', b'\\', 0x7F, 0xC2, 0x9C, 0xE2, 0xEF];
     while flag < flagged.len() {
         table[flagged[flag] as usize] = true;
         flag += 1;
@@ -328,13 +326,34 @@ mod tests {
     }
 
     #[test]
-    fn every_character_that_needs_an_escape_starts_with_a_flagged_byte() {
+    fn every_character_that_needs_an_escape_holds_a_flagged_byte() {
         let missed: Vec<char> = (0..=u32::from(char::MAX))
             .filter_map(char::from_u32)
             .filter(|&c| needs_escape(c))
-            .filter(|&c| !MAY_START_ESCAPE[usize::from(c.to_string().as_bytes()[0])])
+            .filter(|&c| {
+                !c.to_string()
+                    .bytes()
+                    .any(|b| MAY_NEED_ESCAPE[usize::from(b)])
+            })
             .collect();
         assert!(missed.is_empty(), "{missed:?}");
+    }
+
+    #[test]
+    fn every_character_is_escaped_or_copied_between_neighbours() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let mut out = Vec::new();
+            push_str_contents(&mut out, &format!("\u{61c}ب{c}ب\u{9c}"));
+            let mut expected = Vec::new();
+            for each in ['\u{61c}', 'ب', c, 'ب', '\u{9c}'] {
+                if needs_escape(each) {
+                    push_escape(&mut expected, each);
+                } else {
+                    expected.extend_from_slice(each.to_string().as_bytes());
+                }
+            }
+            assert_eq!(out, expected, "U+{:04X}", u32::from(c));
+        }
     }
 
     #[test]
