@@ -50,46 +50,78 @@ pub fn is_arabic(c: char) -> bool {
 /// assert_eq!(detect_lang("The minister said"), Lang::En);
 /// ```
 pub fn detect_lang(text: &str) -> Lang {
-    let (arabic, letters) = letter_counts(text);
-    if letters > 0 && arabic * 5 >= letters {
-        Lang::Ar
-    } else {
-        Lang::En
+    detect_lang_in_steps(text, 4096)
+}
+
+/// [`detect_lang`], counting `step` bytes at a time and stopping as soon as
+/// the rest of the text, all letters of either kind, could not change the
+/// outcome: an Arabic article is decided after about its first half.
+fn detect_lang_in_steps(text: &str, step: usize) -> Lang {
+    let mut counts = LetterCounts::default();
+    let mut at = 0;
+    while at < text.len() && !counts.decided(text.len() - at) {
+        at = counts.add(text, at, at + step);
     }
+    counts.lang()
 }
 
 /// The letters of the Arabic block, tested on their two bytes.
 static ARABIC_LETTERS: LazyLock<ArabicBlockSet> =
     LazyLock::new(|| ArabicBlockSet::of(is_alphabetic));
 
-/// How many of the letters of `text` are Arabic, and how many letters it
-/// has. Language detection reads every byte of every article, so ASCII is
-/// counted without decoding.
-fn letter_counts(text: &str) -> (usize, usize) {
-    let arabic_letters = &*ARABIC_LETTERS;
-    let bytes = text.as_bytes();
-    let (mut arabic, mut letters) = (0, 0);
-    let mut at = 0;
-    while let Some(&lead) = bytes.get(at) {
-        if lead.is_ascii() {
-            letters += usize::from(lead.is_ascii_alphabetic());
-            at += 1;
-            continue;
+/// How many letters of a text have been counted, and how many were Arabic.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct LetterCounts {
+    arabic: usize,
+    letters: usize,
+}
+
+impl LetterCounts {
+    fn lang(&self) -> Lang {
+        if self.letters > 0 && self.arabic * 5 >= self.letters {
+            Lang::Ar
+        } else {
+            Lang::En
         }
-        if let Some(letter) = arabic_letters.get(lead, bytes[at + 1]) {
-            letters += usize::from(letter);
-            arabic += usize::from(letter);
-            at += 2;
-            continue;
-        }
-        let (c, len) = char_at(text, at);
-        if is_alphabetic(c) {
-            letters += 1;
-            arabic += usize::from(is_arabic(c));
-        }
-        at += len;
     }
-    (arabic, letters)
+
+    /// Whether [`Self::lang`] stays what it is whatever the `rest` bytes
+    /// still to count hold (at most one letter each).
+    fn decided(&self, rest: usize) -> bool {
+        let (arabic, letters) = (self.arabic, self.letters);
+        let stays_arabic = letters > 0 && arabic * 5 >= letters + rest;
+        let stays_english = arabic * 5 + rest * 4 < letters;
+        stays_arabic || stays_english
+    }
+
+    /// Counts the characters of `text` from byte `at` to the first
+    /// character boundary at or past `to`, and returns that boundary.
+    /// Every byte is read, so ASCII is counted without decoding and an
+    /// Arabic letter from its two bytes.
+    fn add(&mut self, text: &str, mut at: usize, to: usize) -> usize {
+        let arabic_letters = &*ARABIC_LETTERS;
+        let bytes = text.as_bytes();
+        let to = to.min(bytes.len());
+        while at < to {
+            let lead = bytes[at];
+            if lead.is_ascii() {
+                self.letters += usize::from(lead.is_ascii_alphabetic());
+                at += 1;
+            } else if let Some(letter) = arabic_letters.get(lead, bytes[at + 1]) {
+                self.letters += usize::from(letter);
+                self.arabic += usize::from(letter);
+                at += 2;
+            } else {
+                let (c, len) = char_at(text, at);
+                if is_alphabetic(c) {
+                    self.letters += 1;
+                    self.arabic += usize::from(is_arabic(c));
+                }
+                at += len;
+            }
+        }
+        at
+    }
 }
 
 /// `char::is_alphabetic`, with the letters of news text decided by range
@@ -124,7 +156,19 @@ mod tests {
         ) {
             let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
             let arabic = letters.iter().filter(|&&c| is_arabic(c)).count();
-            proptest::prop_assert_eq!(letter_counts(&text), (arabic, letters.len()));
+            let mut counts = LetterCounts::default();
+            counts.add(&text, 0, text.len());
+            proptest::prop_assert_eq!(counts, LetterCounts { arabic, letters: letters.len() });
+        }
+
+        #[test]
+        fn stopping_once_decided_gives_the_language_of_the_whole_text(
+            text in "[a-zA-Z .\u{621}-\u{64A}\u{660}\u{C0}\u{4E00}]{0,80}",
+            step in 1usize..8,
+        ) {
+            let mut whole = LetterCounts::default();
+            whole.add(&text, 0, text.len());
+            proptest::prop_assert_eq!(detect_lang_in_steps(&text, step), whole.lang());
         }
     }
 }
