@@ -1,14 +1,14 @@
 """Tags a sharded JSON Lines archive on Dask distributed, with the same
 `mizan tag --input jsonl -` a single machine runs, unchanged: every
-partition of the archive is piped through it on a worker, as Spark's
+block of the archive is piped through it on a worker, as Spark's
 `RDD.pipe` would, and written as one part file.
 
 Concatenating the part files in name order gives exactly what one
 `mizan tag --input jsonl -` over the shards in the order given writes
-(tests/cli_archive.rs checks it). A partition is a shard by default, so a
-problem's line number is that shard's; `--blocksize` cuts large shards at
-line breaks into partitions of about that size (line numbers then count
-from the start of the partition).
+(tests/cli_archive.rs checks it). A block is a whole shard by default, so
+a problem's line number is that shard's; `--blocksize` (`64MB`) cuts large
+shards at line breaks into blocks of about that size (line numbers then
+count from the start of the block).
 
 Usage:
   python3 dask_tag.py [--local WORKERS | --scheduler ADDRESS] [--mizan PATH]
@@ -29,21 +29,21 @@ import subprocess
 import sys
 
 import dask
-import dask.bag
+import dask.bytes
 import fsspec
 from dask.distributed import Client, LocalCluster
 
 
-def tag_partition(lines, index, out_dir, mizan, threads):
-    """Pipes one partition through mizan and writes its part file;
-    returns (shard, exit status, standard error)."""
-    shard = lines[0][1] if lines else ""
-    text = "".join(line if line.endswith("\n") else line + "\n" for line, _ in lines)
+def tag_block(block, shard, index, out_dir, mizan, threads):
+    """Pipes one block of JSON Lines through mizan and writes its part
+    file; returns (shard, exit status, standard error)."""
+    if block and not block.endswith(b"\n"):
+        block += b"\n"
     # One mizan per worker thread: its own threads would only compete.
     environment = dict(os.environ, RAYON_NUM_THREADS=str(threads))
     done = subprocess.run(
         [mizan, "tag", "--input", "jsonl", "-"],
-        input=text.encode("utf-8", "surrogateescape"),
+        input=block,
         capture_output=True,
         env=environment,
         check=False,
@@ -56,21 +56,19 @@ def tag_partition(lines, index, out_dir, mizan, threads):
 
 
 def tag_archive(client, shards, out_dir, mizan, blocksize):
-    """Runs every partition on the cluster; whether any line was skipped."""
-    bag = dask.bag.read_text(
-        shards,
-        blocksize=blocksize,
-        encoding="utf-8",
-        # mizan judges the bytes itself and names the line that is not UTF-8.
-        errors="surrogateescape",
-        include_path=True,
+    """Runs every block on the cluster; whether any line was skipped."""
+    # Blocks of bytes cut at line breaks, read where they are tagged: the
+    # driver never holds the archive, and mizan judges the bytes itself.
+    _, blocks_by_shard, paths = dask.bytes.read_bytes(
+        shards, delimiter=b"\n", blocksize=blocksize, sample=False, include_path=True
     )
     file_system, path = fsspec.core.url_to_fs(out_dir)
     file_system.makedirs(path, exist_ok=True)
     threads = 1
+    blocks = [(block, shard) for shard, blocks in zip(paths, blocks_by_shard) for block in blocks]
     tasks = [
-        dask.delayed(tag_partition)(part, index, out_dir, mizan, threads)
-        for index, part in enumerate(bag.to_delayed())
+        dask.delayed(tag_block)(block, shard, index, out_dir, mizan, threads)
+        for index, (block, shard) in enumerate(blocks)
     ]
     skipped = False
     for shard, status, errors in client.compute(tasks, sync=True):

@@ -428,7 +428,7 @@ fn the_dask_engine_writes_what_the_single_process_writes() {
             .expect("python runs");
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(1), "{stderr}");
-        // A partition is a shard unless blocks are asked for: the line
+        // A block is a whole shard unless a size is asked for: the line
         // number is then the shard's.
         let reported = match blocksize {
             None => "shard-2.jsonl: mizan: error: stdin:61: bad JSON",
