@@ -307,49 +307,28 @@ mod tests {
         let mut tokens = Vec::new();
         let mut chars = text.char_indices().peekable();
         while let Some((start, c)) = chars.next() {
-            if is_letter(c) {
-                let mut end = start + c.len_utf8();
-                while let Some(&(i, next)) = chars.peek() {
-                    if is_letter(next) || is_mark(next) {
-                        end = i + next.len_utf8();
-                        chars.next();
-                    } else {
-                        break;
-                    }
+            let mut end = start + c.len_utf8();
+            let kind = if is_letter(c) {
+                while let Some((i, next)) = chars.next_if(|&(_, n)| is_letter(n) || is_mark(n)) {
+                    end = i + next.len_utf8();
                 }
-                tokens.push(Token {
-                    start,
-                    end,
-                    kind: TokenKind::Word,
-                });
+                TokenKind::Word
             } else if c.is_ascii_digit() {
-                let mut end = start + 1;
-                while let Some(&(i, next)) = chars.peek() {
-                    if next.is_ascii_digit() {
-                        end = i + 1;
-                        chars.next();
-                    } else if is_digit_separator(next)
-                        && followed_by_digit(text, i + next.len_utf8())
-                    {
-                        end = i + next.len_utf8();
-                        chars.next();
-                    } else {
-                        break;
-                    }
+                let continues = |&(i, next): &(usize, char)| {
+                    next.is_ascii_digit()
+                        || (is_digit_separator(next)
+                            && followed_by_digit(text, i + next.len_utf8()))
+                };
+                while let Some((i, next)) = chars.next_if(continues) {
+                    end = i + next.len_utf8();
                 }
-                tokens.push(Token {
-                    start,
-                    end,
-                    kind: TokenKind::Number,
-                });
+                TokenKind::Number
             } else if c == '\n' || !(c.is_whitespace() || is_mark(c)) {
-                let end = start + c.len_utf8();
-                tokens.push(Token {
-                    start,
-                    end,
-                    kind: TokenKind::Punct(c),
-                });
-            }
+                TokenKind::Punct(c)
+            } else {
+                continue;
+            };
+            tokens.push(Token { start, end, kind });
         }
         tokens
     }
