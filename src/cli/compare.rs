@@ -4,6 +4,7 @@
 //! for scripts.
 
 use super::Cli;
+use super::stream::{Input, read_all};
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use mizan::config::Config;
@@ -35,8 +36,13 @@ pub struct CompareArgs {
     /// Table width in cells (default: the terminal's, or 120).
     #[arg(long)]
     pub width: Option<usize>,
+    /// What PATH holds: article files and directories, or JSON Lines as
+    /// `mizan tag --input jsonl` reads them.
+    #[arg(long, value_enum, default_value_t = Input::Files)]
+    pub input: Input,
     /// Articles or directories (default: the configured sources and the
-    /// store of fetched feeds).
+    /// store of fetched feeds); with `--input jsonl`, JSON Lines files (`-`
+    /// or none: standard input).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 }
@@ -56,11 +62,23 @@ struct Analysis {
 pub fn run(cli: &Cli, args: &CompareArgs) -> anyhow::Result<ExitCode> {
     let (config, _) = Config::locate(cli.config.as_deref())?;
     let lexicon = super::tag::load_lexicon(cli, None)?;
-    let (articles, failed) = super::load_articles(cli, &args.paths)?;
+    let (articles, failed, cache) = match args.input {
+        Input::Files => {
+            let (articles, failed) = super::load_articles(cli, &args.paths)?;
+            (
+                articles,
+                failed,
+                super::tag::analysis_cache(&args.paths, &lexicon),
+            )
+        }
+        Input::Jsonl => {
+            let (articles, failed) = read_all(&args.paths, config.limits);
+            (articles, failed, None)
+        }
+    };
     if articles.is_empty() {
         anyhow::bail!("no articles to compare");
     }
-    let cache = super::tag::analysis_cache(&args.paths, &lexicon);
     let analyses = analyse_all(&articles, &lexicon, cache.as_ref());
     let analysed: Vec<Analysed> = articles
         .iter()

@@ -6,8 +6,10 @@ mod compare;
 mod eval;
 mod fetch;
 mod init;
+mod jsonl_out;
 mod opml;
 mod render;
+mod stream;
 mod table;
 mod tag;
 mod tui;
@@ -15,7 +17,7 @@ mod tui;
 use clap::{Parser, Subcommand};
 use mizan::config::Config;
 use mizan::sources::load_configured;
-use mizan_engine::corpus::{Article, load_paths_within};
+use mizan_engine::corpus::{Article, Problem, Severity, load_paths_within};
 use mizan_store::default_db_path;
 use mizan_text::sanitize::{is_unsafe, sanitize_lines};
 use std::path::PathBuf;
@@ -70,11 +72,16 @@ fn load_articles(cli: &Cli, paths: &[PathBuf]) -> anyhow::Result<(Vec<Article>, 
     } else {
         load_paths_within(paths, &config.limits)
     };
-    for problem in &loaded.problems {
+    let failed = report_all(&loaded.problems);
+    Ok((loaded.articles, failed))
+}
+
+/// Prints every problem to standard error; whether any is an error.
+fn report_all(problems: &[Problem]) -> bool {
+    for problem in problems {
         eprintln!("mizan: {}", sanitize_lines(&problem.to_string()));
     }
-    let failed = loaded.has_errors();
-    Ok((loaded.articles, failed))
+    problems.iter().any(|p| p.severity == Severity::Error)
 }
 
 /// Parses the command line, runs it and turns failures into a message and

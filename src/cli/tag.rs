@@ -1,18 +1,24 @@
 //! `mizan tag`: every statement of the given articles, with speaker, party,
 //! blame and support tags and their evidence, as JSON Lines or a table.
+//!
+//! Articles are read, tagged and written a batch at a time ([`stream`]), so
+//! an archive of any length streams through in bounded memory: each batch
+//! is tagged and formatted on all cores while the next is read, and written
+//! in input order.
 
 use super::Cli;
+use super::jsonl_out::ArticleFields;
+use super::stream::{self, Batch, Input, Pending};
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use mizan::config::Config;
-use mizan_engine::corpus::Article;
+use mizan_engine::corpus::{Article, Problem};
 use mizan_engine::lexicon::Lexicon;
 use mizan_engine::tagger::Statement;
 use mizan_store::default_db_path;
 use mizan_store::stored::AnalysisCache;
 use mizan_text::sanitize::sanitize_lines;
 use rayon::prelude::*;
-use serde_json::json;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,7 +42,13 @@ pub struct TagArgs {
     /// Print throughput (MB/s) to standard error.
     #[arg(long)]
     pub stats: bool,
-    /// Articles or directories [default: the configured sources and the store].
+    /// What PATH holds: article files and directories, or JSON Lines (one
+    /// article per line: id, title, text, outlet, date, lang, url).
+    #[arg(long, value_enum, default_value_t = Input::Files)]
+    pub input: Input,
+    /// Articles or directories [default: the configured sources and the
+    /// store]; with `--input jsonl`, JSON Lines files (`-` or none: standard
+    /// input).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 }
@@ -57,50 +69,129 @@ pub fn load_lexicon(cli: &Cli, extra: Option<&PathBuf>) -> anyhow::Result<Lexico
 
 pub fn run(cli: &Cli, args: &TagArgs) -> anyhow::Result<ExitCode> {
     let lexicon = load_lexicon(cli, args.lexicons.as_ref())?;
-    let (articles, failed) = super::load_articles(cli, &args.paths)?;
-    let cache = analysis_cache(&args.paths, &lexicon);
+    let cache = match args.input {
+        Input::Files => analysis_cache(&args.paths, &lexicon),
+        Input::Jsonl => None,
+    };
     let started = Instant::now();
-    let tagged: Vec<Vec<Statement>> = articles
-        .par_iter()
-        .map(|a| tag_cached(a, &lexicon, cache.as_ref()))
-        .collect();
-    let elapsed = started.elapsed();
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    match args.format {
-        Format::Jsonl => {
-            for (article, statements) in articles.iter().zip(&tagged) {
-                for (index, statement) in statements.iter().enumerate() {
-                    writeln!(
-                        out,
-                        "{}",
-                        super::escape_json_unsafe(
-                            &statement_json(article, index, statement).to_string()
-                        )
-                    )?;
-                }
-            }
-        }
-        Format::Table => super::table::write(&mut out, &articles, &tagged)?,
+    let batches = stream::batches(cli, args.input, &args.paths)?;
+    let tagging = Tagging {
+        lexicon: &lexicon,
+        cache: cache.as_ref(),
+        format: args.format,
+    };
+    let mut totals = Totals::default();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written = stream::read_ahead(batches, |batch| {
+        tagging.write_batch(&mut out, batch, &mut totals)
+    })
+    .and_then(|()| out.flush());
+    match written {
+        // A reader that stops early (`| head`) is not a failure.
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {}
+        other => other.context("writing the statements")?,
     }
-    out.flush()?;
     if args.stats {
-        let bytes: usize = articles.iter().map(|a| a.source.len()).sum();
-        let seconds = elapsed.as_secs_f64().max(1e-9);
-        let count: usize = tagged.iter().map(Vec::len).sum();
+        let seconds = started.elapsed().as_secs_f64().max(1e-9);
         let served = cache.as_ref().map_or(0, AnalysisCache::served);
         eprintln!(
-            "mizan: tagged {} articles ({served} from the analysis cache), {bytes} bytes, {count} statements in {:.3} s: {:.1} MB/s",
-            articles.len(),
-            seconds,
-            bytes as f64 / seconds / 1e6
+            "mizan: tagged {} articles ({served} from the analysis cache), {} bytes, {} statements in {seconds:.3} s (reading, tagging and writing): {:.1} MB/s",
+            totals.articles,
+            totals.bytes,
+            totals.statements,
+            totals.bytes as f64 / seconds / 1e6
         );
     }
-    Ok(if failed {
+    Ok(if totals.failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// What the run has done so far.
+#[derive(Default)]
+struct Totals {
+    articles: usize,
+    bytes: usize,
+    statements: usize,
+    /// Something named could not be read, or a line was skipped.
+    failed: bool,
+}
+
+/// How each article of a batch is tagged and written.
+struct Tagging<'a> {
+    lexicon: &'a Lexicon,
+    cache: Option<&'a AnalysisCache>,
+    format: Format,
+}
+
+/// One article's part of the output, made on any core.
+struct Written {
+    output: Vec<u8>,
+    problems: Vec<Problem>,
+    bytes: usize,
+    statements: Option<usize>,
+}
+
+impl Tagging<'_> {
+    /// Tags and formats the batch's articles on all cores, then writes
+    /// them and their problems in input order.
+    fn write_batch(
+        &self,
+        out: &mut impl Write,
+        batch: Batch,
+        totals: &mut Totals,
+    ) -> std::io::Result<()> {
+        totals.failed |= super::report_all(&batch.problems);
+        let written: Vec<Written> = batch
+            .pending
+            .into_par_iter()
+            .map(|pending| self.tag_one(pending))
+            .collect();
+        for one in written {
+            totals.failed |= super::report_all(&one.problems);
+            if let Some(statements) = one.statements {
+                totals.articles += 1;
+                totals.bytes += one.bytes;
+                totals.statements += statements;
+            }
+            out.write_all(&one.output)?;
+        }
+        Ok(())
+    }
+
+    fn tag_one(&self, pending: Pending) -> Written {
+        let (article, problems) = pending.into_article();
+        let mut written = Written {
+            output: Vec::new(),
+            problems,
+            bytes: 0,
+            statements: None,
+        };
+        if let Some(article) = article {
+            let statements = tag_cached(&article, self.lexicon, self.cache);
+            written.bytes = article.source.len();
+            written.statements = Some(statements.len());
+            written.output = self.format_article(&article, statements);
+        }
+        written
+    }
+
+    fn format_article(&self, article: &Article, statements: Vec<Statement>) -> Vec<u8> {
+        // The lines quote the text, most of it once or twice: one
+        // allocation, seldom grown.
+        let mut output = Vec::with_capacity(2 * article.source.len());
+        match self.format {
+            Format::Jsonl => ArticleFields::new(article).write_all(&mut output, &statements),
+            Format::Table => {
+                let articles = std::slice::from_ref(article);
+                // Writing into memory cannot fail.
+                let _ = super::table::write(&mut output, articles, &[statements]);
+            }
+        }
+        output
+    }
 }
 
 /// The analysis cache for the articles of the configured sources and the
@@ -125,39 +216,4 @@ pub fn tag_cached(
         Some(cache) => cache.statements(article, |article| article.tag(lexicon)),
         None => article.tag(lexicon),
     }
-}
-
-/// One statement as a JSON object (one line of `--format jsonl`).
-pub fn statement_json(article: &Article, index: usize, s: &Statement) -> serde_json::Value {
-    let text = |r: mizan_text::TextRange| r.slice(&article.source).to_string();
-    let evidence: Vec<_> = s
-        .evidence
-        .iter()
-        .map(|e| {
-            json!({
-                "relation": e.relation,
-                "party": e.party,
-                "cue": text(e.cue),
-                "cue_start": e.cue.start(),
-                "target": text(e.target),
-                "target_start": e.target.start(),
-                "rule": e.rule,
-                "origin": format!("{}:{}", e.origin.file, e.origin.line),
-            })
-        })
-        .collect();
-    json!({
-        "article": article.path,
-        "outlet": article.meta.outlet,
-        "index": index,
-        "start": s.range.start(),
-        "end": s.range.end(),
-        "text": text(s.range),
-        "quote": s.quote.map(text),
-        "speaker": s.speaker.map(text),
-        "speaker_party": s.speaker_party,
-        "blames": s.blames().collect::<Vec<_>>(),
-        "supports": s.supports().collect::<Vec<_>>(),
-        "evidence": evidence,
-    })
 }

@@ -20,6 +20,7 @@ mod range;
 pub mod sanitize;
 mod script;
 pub mod segment;
+mod utf8;
 
 pub use hash::stable_hash;
 pub use lines::{LineIndex, line_column};

@@ -13,6 +13,8 @@
 //! the precomposed letter folds to anyway.
 
 use super::TextRange;
+use crate::utf8::{ArabicBlockSet, char_at};
+use std::sync::LazyLock;
 
 /// Text folded for matching, with a map back to the original.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -56,23 +58,63 @@ pub fn normalize(text: &str) -> Normalized {
         text: String::with_capacity(text.len()),
         origin: Vec::with_capacity(text.len() + 1),
     };
-    for (offset, c) in text.char_indices() {
-        if c.is_ascii() {
-            out.text.push(c.to_ascii_lowercase());
-            out.origin.push(offset as u32);
-            continue;
+    let plain = &*PLAIN_ARABIC_LETTERS;
+    let mut at = 0;
+    while at < text.len() {
+        let run_end = unchanged_run_end(text.as_bytes(), at, plain);
+        if run_end > at {
+            push_run(&mut out, text, at..run_end);
+            at = run_end;
+        } else {
+            let (c, len) = char_at(text, at);
+            push_folded(&mut out, c, at);
+            at += len;
         }
-        if is_plain_arabic_letter(c) {
-            // Most of an Arabic text: copied as written, no folding.
-            out.text.push_str(&text[offset..offset + 2]);
-            out.origin.push(offset as u32);
-            out.origin.push(offset as u32);
-            continue;
-        }
-        push_folded(&mut out, c, offset);
     }
     out.origin.push(text.len() as u32);
     out
+}
+
+/// [`is_plain_arabic_letter`] as a set, tested on a letter's two bytes.
+static PLAIN_ARABIC_LETTERS: LazyLock<ArabicBlockSet> =
+    LazyLock::new(|| ArabicBlockSet::of(is_plain_arabic_letter));
+
+/// Where the run of characters starting at `at` that fold to themselves
+/// (ASCII but for its case, and plain Arabic letters: most of any news
+/// text) ends.
+fn unchanged_run_end(bytes: &[u8], mut at: usize, plain: &ArabicBlockSet) -> usize {
+    while let Some(&lead) = bytes.get(at) {
+        if lead.is_ascii() {
+            at += 1;
+        } else if plain.get(lead, bytes[at + 1]) == Some(true) {
+            at += 2;
+        } else {
+            break;
+        }
+    }
+    at
+}
+
+/// Copies a run [`unchanged_run_end`] found, lower-casing its ASCII, in
+/// one go: every byte maps back to the first byte of its character.
+fn push_run(out: &mut Normalized, text: &str, run: std::ops::Range<usize>) {
+    let from = out.text.len();
+    out.text.push_str(&text[run.clone()]);
+    out.text[from..].make_ascii_lowercase();
+    let start = run.start;
+    let bytes = &text.as_bytes()[run];
+    out.origin.extend(
+        bytes
+            .iter()
+            .enumerate()
+            .map(|(i, &b)| (start + i - usize::from(is_continuation(b))) as u32),
+    );
+}
+
+/// A byte inside a character rather than at its start. A run holds only
+/// one- and two-byte characters, so the start is the byte before.
+fn is_continuation(byte: u8) -> bool {
+    byte & 0xC0 == 0x80
 }
 
 fn push_folded(out: &mut Normalized, c: char, offset: usize) {
@@ -217,6 +259,26 @@ mod tests {
         let r = n.to_original(at..at + "باكو".len());
         assert_eq!(r.slice(original), "باكو");
         assert_eq!(n.to_original(0..n.text.len()).slice(original), original);
+    }
+
+    /// The rule applied one character at a time, as it reads in
+    /// [`fold_char`]: what the run-copying [`normalize`] must equal.
+    fn normalize_char_by_char(text: &str) -> Normalized {
+        let mut out = Normalized::default();
+        for (offset, c) in text.char_indices() {
+            fold_char(c, |folded| push(&mut out, folded, offset));
+        }
+        out.origin.push(text.len() as u32);
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn copying_runs_folds_and_maps_like_the_rule_char_by_char(
+            text in "[a-zA-Z0-9 .,\n\u{621}-\u{64A}\u{64B}-\u{652}\u{640}\u{660}-\u{669}\u{6A4}\u{6CC}\u{FE8E}\u{FEFB}\u{200F}\u{C0}-\u{FF}\u{391}-\u{3A9}\u{1F600}]{0,60}"
+        ) {
+            proptest::prop_assert_eq!(normalize(&text), normalize_char_by_char(&text));
+        }
     }
 
     #[test]

@@ -31,6 +31,13 @@ pub struct Problem {
     pub message: String,
 }
 
+impl Problem {
+    /// An input named by `path` that could not be opened or read.
+    pub fn unreadable(path: &str, error: &std::io::Error) -> Problem {
+        error_problem(path, io_message(error))
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.severity {
@@ -113,11 +120,26 @@ impl Remaining {
     /// Reads the files `batch` at a time, in order, handing each batch's
     /// articles and problems to `each` with the number of files read so far.
     pub fn load_in_batches(self, batch: usize, mut each: impl FnMut(Loaded, usize)) {
-        let mut read = self.loaded_before;
-        for chunk in self.candidates.chunks(batch.max(1)) {
-            read += chunk.len();
-            each(load_candidates(chunk, &self.limits), read);
+        for (loaded, read) in self.into_batches(batch) {
+            each(loaded, read);
         }
+    }
+
+    /// The files `batch` at a time, in order, each batch read on all cores
+    /// when it is asked for, with the number of files read so far: a
+    /// consumer that stops early leaves the rest unread.
+    pub fn into_batches(self, batch: usize) -> impl Iterator<Item = (Loaded, usize)> {
+        let batch = batch.max(1);
+        let Remaining {
+            loaded_before,
+            candidates,
+            limits,
+        } = self;
+        (0..candidates.len()).step_by(batch).map(move |start| {
+            let end = (start + batch).min(candidates.len());
+            let loaded = load_candidates(&candidates[start..end], &limits);
+            (loaded, loaded_before + end)
+        })
     }
 }
 

@@ -1,5 +1,6 @@
 //! Articles and how they are loaded: plain text and Markdown with TOML front
-//! matter, from files, directories and the samples embedded in the binary;
+//! matter, from files, directories and the samples embedded in the binary,
+//! and JSON Lines records from a stream;
 //! and what articles become together: stories, aligned statements, coverage.
 //! (Articles from the store of fetched feeds are `mizan_store::stored`.)
 
@@ -9,6 +10,7 @@ pub mod coverage;
 mod dates;
 mod load;
 mod parse;
+mod records;
 pub mod stories;
 mod terms;
 mod union_find;
@@ -17,6 +19,7 @@ pub use load::{
     Loaded, Problem, Remaining, Severity, load_paths, load_paths_split, load_paths_within, samples,
 };
 pub use parse::{Format, ParseError, Parsed, parse_article};
+pub use records::{Line, RecordError, RecordLines, parse_record};
 
 use crate::lexicon::Lexicon;
 use crate::tagger::{Statement, tag_article};

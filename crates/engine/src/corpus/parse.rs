@@ -134,16 +134,8 @@ fn parse_markdown(path: &str, source: String) -> Result<Parsed, ParseError> {
             (title, first)
         }
     };
-    let lang = match raw.lang.as_deref().map(|code| (code, Lang::parse(code))) {
-        Some((_, Some(lang))) => lang,
-        Some((code, None)) => {
-            warnings.push(format!(
-                "front matter: unknown lang `{code}`, detected from the text"
-            ));
-            detect_lang(&source[body_start..])
-        }
-        None => detect_lang(&format!("{title} {}", &source[body_start..])),
-    };
+    let (lang, unknown) = resolve_lang(raw.lang.as_deref(), &title, &source[body_start..]);
+    warnings.extend(unknown.map(|warning| format!("front matter: {warning}")));
     let meta = Meta {
         outlet: raw.outlet,
         date: raw.date.map(date_text),
@@ -161,6 +153,20 @@ fn parse_markdown(path: &str, source: String) -> Result<Parsed, ParseError> {
         },
         warnings,
     })
+}
+
+/// The language a `lang` field names, else the one the title and body are
+/// written in; with a code mizan does not know, the body decides and the
+/// warning says so.
+pub(super) fn resolve_lang(code: Option<&str>, title: &str, body: &str) -> (Lang, Option<String>) {
+    match code.map(|code| (code, Lang::parse(code))) {
+        Some((_, Some(lang))) => (lang, None),
+        Some((code, None)) => (
+            detect_lang(body),
+            Some(format!("unknown lang `{code}`, detected from the text")),
+        ),
+        None => (detect_lang(&format!("{title} {body}")), None),
+    }
 }
 
 /// A TOML date may be written bare (`date = 2026-03-05`) or as a string.
@@ -211,7 +217,7 @@ fn parse_front_matter(source: &str, range: TextRange) -> Result<RawFrontMatter, 
 
 /// Markdown paragraphs: runs of non-blank lines, as ranges trimmed of
 /// surrounding white space; a heading's `#` marks are left out of its range.
-fn markdown_blocks(source: &str, from: usize) -> Vec<TextRange> {
+pub(super) fn markdown_blocks(source: &str, from: usize) -> Vec<TextRange> {
     let mut blocks = Vec::new();
     let mut current: Option<TextRange> = None;
     for line in non_empty_lines_or_breaks(source, from) {
