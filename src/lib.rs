@@ -6,7 +6,7 @@
 //! (lexicons, tagger, articles and stories) and `mizan-store` (the SQLite
 //! store and feeds). Its modules:
 //! - [`config`]: the configuration file, raw and resolved.
-//! - [`init`]: `mizan init`'s editable copies of the configuration and lexicons.
+//! - [`init`]: the user's configuration and lexicon overlays (`mizan init`).
 //! - [`sources`]: the configured sources loaded, local files and the store.
 //! - [`fsutil`]: atomic writes of the user's files.
 //! - [`app`]: the reader's state and its `update` function (no terminal).

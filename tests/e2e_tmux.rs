@@ -355,8 +355,15 @@ fn a_tag_opens_its_lexicon_entry_in_the_editor_and_a_broken_lexicon_is_reported(
             .env("XDG_CONFIG_HOME", home.path().join("config"))
             .env("XDG_DATA_HOME", home.path().join("data"));
     };
+    // `init` writes empty overlays, so tags still come from the built-in
+    // files; full copies of every file make each tag's entry a user file.
     let mut init = Command::new(env!("CARGO_BIN_EXE_mizan"));
     init.arg("init");
+    for file in ["parties", "verbs", "sources", "cues", "grammar", "negation"] {
+        for lang in ["ar", "en"] {
+            init.args(["--copy", &format!("{lang}/{file}.toml")]);
+        }
+    }
     env(&mut init);
     assert!(init.output().expect("mizan init runs").status.success());
     let args_file = home.path().join("editor-args");

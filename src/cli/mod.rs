@@ -38,7 +38,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Write editable copies of config.toml and the lexicons (never overwrites).
+    /// Write config.toml and empty lexicon overlays to edit, or full copies
+    /// of built-in lexicon files (never overwrites).
     Init(init::InitArgs),
     /// Print articles laid out as the reader shows them.
     Render(render::RenderArgs),

@@ -71,7 +71,7 @@ fn a_name_in_either_language_finds_the_person_and_the_party() {
 }
 
 #[test]
-fn a_user_file_with_a_default_name_replaces_it_and_new_files_add() {
+fn user_files_with_a_default_name_or_another_both_add_to_the_defaults() {
     let dir = user_dir(&[
         ("ar/negation.toml", "negators = [\"أبدا\"]\n"),
         (

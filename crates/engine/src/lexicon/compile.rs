@@ -1,11 +1,12 @@
-//! From lexicon files to a `Lexicon`: parse every file, resolve party and
-//! person ids across files and languages, check for clashes, and add every
-//! term to the language's matcher. Every problem is collected (with its
-//! file:line:col) before anything is returned, so a broken lexicon is never
-//! half applied.
+//! From lexicon files to a `Lexicon`: take the entries and words in force
+//! once the layers are resolved (`layers`), resolve party and person ids
+//! across files and languages, check for clashes, and add every term to the
+//! language's matcher. Every problem is collected (with its file:line:col)
+//! before anything is returned, so a broken lexicon is never half applied.
 
-use super::files::{FileKind, LexiconFile};
-use super::matcher::{Sense, SenseKind, Via};
+use super::files::{FileKind, Layer, LexiconFile};
+use super::layers;
+use super::matcher::{Pronoun, Sense, SenseKind, Via};
 use super::schema::{self, Term};
 use super::{
     CueRule, Diagnostic, InlineCue, Lexicon, LexiconSettings, Name, Party, Person, Severity,
@@ -14,7 +15,6 @@ use super::{
 use mizan_text::Lang;
 use mizan_text::normalize::normalize;
 use mizan_text::segment::tokenize;
-use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 
 const DEFAULT_NEGATION_SCOPE: usize = 3;
@@ -23,21 +23,29 @@ const DEFAULT_NEGATION_SCOPE: usize = 3;
 /// returns it with every warning, or every problem when there is an error.
 pub fn compile(files: &[LexiconFile], settings: &LexiconSettings) -> (Lexicon, Vec<Diagnostic>) {
     let mut builder = Builder::default();
-    for file in files.iter().filter(|f| f.kind == FileKind::Parties) {
-        if let Some(parsed) = builder.parse::<schema::PartiesFile>(file) {
-            builder.add_parties(file, parsed);
-        }
+    let layered = layers::resolve(files, &mut builder.problems);
+    for (file, parsed) in layered.parties {
+        builder.add_parties(file, parsed);
     }
-    for file in files.iter().filter(|f| f.kind != FileKind::Parties) {
-        match file.kind {
-            FileKind::Verbs => builder.parse(file).map(|p| builder.add_verbs(file, p)),
-            FileKind::Sources => builder.parse(file).map(|p| builder.add_sources(file, p)),
-            FileKind::Cues => builder.parse(file).map(|p| builder.add_cues(file, p)),
-            FileKind::Grammar => builder.parse(file).map(|p| builder.add_grammar(file, p)),
-            FileKind::Negation => builder.parse(file).map(|p| builder.add_negation(file, p)),
-            FileKind::Parties => None,
-        };
+    for (file, parsed) in layered.verbs {
+        builder.add_verbs(file, parsed);
     }
+    for (file, parsed) in layered.sources {
+        builder.add_sources(file, parsed);
+    }
+    for (file, parsed) in layered.cues {
+        builder.add_cues(file, parsed);
+    }
+    for layer in layered.grammar {
+        builder.withdrawing(&layer.withdrawn);
+        builder.add_grammar(layer.file, layer.parsed);
+        builder.withdraw_from_word_sets(layer.file.lang, &layer.withdrawn);
+    }
+    for layer in layered.negation {
+        builder.withdrawing(&layer.withdrawn);
+        builder.add_negation(layer.file, layer.parsed);
+    }
+    builder.withdrawing(&[]);
     builder.check_languages();
     builder.add_inline(settings);
     builder.switch_off(&settings.off);
@@ -56,6 +64,8 @@ struct Builder {
     claims: [HashMap<u32, Claim>; 2],
     /// Party ids defined per language, with their place.
     defined: [HashMap<String, String>; 2],
+    /// Words (normalised) that a file above the one being added removes.
+    withdrawn: Vec<Vec<Box<str>>>,
 }
 
 /// A lexicon term cut into normalised words, and whether it is written in
@@ -72,24 +82,6 @@ pub fn phrase_words(term: &str) -> (Vec<Box<str>>, bool) {
 }
 
 impl Builder {
-    fn parse<T: DeserializeOwned>(&mut self, file: &LexiconFile) -> Option<T> {
-        match toml::from_str::<T>(&file.text) {
-            Ok(parsed) => Some(parsed),
-            Err(error) => {
-                let offset = error.span().map_or(0, |s| s.start);
-                let message = error.message().trim().to_string();
-                self.problems.push(Diagnostic::at(
-                    &file.path,
-                    &file.text,
-                    offset,
-                    Severity::Error,
-                    message,
-                ));
-                None
-            }
-        }
-    }
-
     fn problem(&mut self, file: &LexiconFile, offset: usize, severity: Severity, message: String) {
         self.problems.push(Diagnostic::at(
             &file.path, &file.text, offset, severity, message,
@@ -120,6 +112,9 @@ impl Builder {
     /// is an error.
     fn add_term(&mut self, file: &LexiconFile, term: &Term, kind: SenseKind) -> Option<(u32, u32)> {
         let (words, capitals) = phrase_words(term.get_ref());
+        if self.withdrawn.contains(&words) {
+            return None;
+        }
         if words.is_empty() {
             self.problem(
                 file,
@@ -174,15 +169,8 @@ impl Builder {
                 );
                 continue;
             }
-            if let Some(first) = self.defined[slot].insert(id.clone(), place.clone()) {
-                self.problem(
-                    file,
-                    entry.id.span().start,
-                    Severity::Error,
-                    format!("party `{id}` is defined twice (first at {first})"),
-                );
-                continue;
-            }
+            // `layers` has left one entry per id and language.
+            self.defined[slot].insert(id.clone(), place.clone());
             let party = self.party_index(&id);
             let record = &mut self.lexicon.parties[party as usize];
             record.kind = *entry.kind.get_ref();
@@ -196,6 +184,7 @@ impl Builder {
             for demonym in &entry.demonyms {
                 self.claim(file, demonym, party, Via::Demonym);
             }
+            self.add_terms(file, &entry.weak_names, SenseKind::WeakParty(party));
             for person in &entry.people {
                 let person_index = self.person_index(file, person, party);
                 for name in &person.names {
@@ -336,10 +325,30 @@ impl Builder {
                 stance: entry.stance,
                 target: entry.target,
                 negated: entry.negated,
+                label: entry.label,
                 origin,
             });
             self.add_terms(file, &entry.terms, SenseKind::Cue(index));
             self.add_terms(file, &entry.markers, SenseKind::CueMarker(index));
+        }
+    }
+
+    /// The words of `removed` stay out of the files added next.
+    fn withdrawing(&mut self, removed: &[String]) {
+        self.withdrawn = removed.iter().map(|word| phrase_words(word).0).collect();
+    }
+
+    /// Takes `removed` out of the word sets the grammar files of `lang`
+    /// have filled so far (they keep no origin, so the removal follows the
+    /// file it applies to, and a file above adds its words afterwards).
+    fn withdraw_from_word_sets(&mut self, lang: Lang, removed: &[String]) {
+        let slot = lang_slot(lang);
+        let lexicon = &mut self.lexicon;
+        for word in removed {
+            lexicon.masculine_names[slot].remove(normalize(word).text.as_str());
+            let abbreviation = normalize(word.trim_end_matches('.')).text;
+            lexicon.abbreviations[slot].remove(abbreviation.as_str());
+            lexicon.adverb_endings[slot].retain(|ending| ending != word);
         }
     }
 
@@ -353,8 +362,30 @@ impl Builder {
         self.add_terms(file, &parsed.anaphors, SenseKind::Anaphor);
         self.add_terms(file, &parsed.unaffiliated, SenseKind::Unaffiliated);
         self.add_terms(file, &parsed.titles, SenseKind::Title);
+        self.add_terms(file, &parsed.bodies, SenseKind::Title);
+        self.add_terms(file, &parsed.bodies, SenseKind::Body);
+        let pronouns = [
+            (&parsed.pronouns_masculine, Pronoun::Masculine),
+            (&parsed.pronouns_feminine, Pronoun::Feminine),
+            (&parsed.pronouns_body, Pronoun::Body),
+            (&parsed.pronouns_plural, Pronoun::Plural),
+        ];
+        for (terms, pronoun) in pronouns {
+            self.add_terms(file, terms, SenseKind::Anaphor);
+            self.add_terms(file, terms, SenseKind::Pronoun(pronoun));
+        }
+        for term in &parsed.masculine_names {
+            let folded = normalize(term.get_ref()).text;
+            self.lexicon.masculine_names[lang_slot(file.lang)].insert(folded.into());
+        }
+        self.lexicon.adverb_endings[lang_slot(file.lang)]
+            .extend(parsed.adverb_endings.iter().cloned());
         self.add_terms(file, &parsed.skip, SenseKind::Skip);
         self.add_terms(file, &parsed.possessives, SenseKind::Possessive);
+        self.add_terms(file, &parsed.act_nouns, SenseKind::ActNoun);
+        self.add_terms(file, &parsed.speech_nouns, SenseKind::ActNoun);
+        self.add_terms(file, &parsed.speech_nouns, SenseKind::SpeechNoun);
+        self.add_terms(file, &parsed.demonstratives, SenseKind::Demonstrative);
         let slot = lang_slot(file.lang);
         for term in &parsed.abbreviations {
             let folded = normalize(term.get_ref().trim_end_matches('.')).text;
@@ -364,6 +395,7 @@ impl Builder {
 
     fn add_negation(&mut self, file: &LexiconFile, parsed: schema::NegationFile) {
         self.add_terms(file, &parsed.negators, SenseKind::Negator);
+        self.add_terms(file, &parsed.refusals, SenseKind::Refusal);
         if let Some(scope) = parsed.scope {
             self.lexicon.negation_scope[lang_slot(file.lang)] = scope;
         }
@@ -410,6 +442,7 @@ impl Builder {
             path,
             lang: Lang::Ar,
             kind: FileKind::Parties,
+            layer: Layer::User,
             lines: mizan_text::LineIndex::new(&text),
             text,
         };
@@ -451,6 +484,7 @@ impl Builder {
             stance: cue.stance,
             target: cue.target,
             negated: false,
+            label: false,
             origin,
         });
         self.add_term(
@@ -590,6 +624,8 @@ impl Default for Lexicon {
             matchers: Default::default(),
             negation_scope: [DEFAULT_NEGATION_SCOPE; 2],
             abbreviations: Default::default(),
+            adverb_endings: Default::default(),
+            masculine_names: Default::default(),
             version: String::new(),
         }
     }

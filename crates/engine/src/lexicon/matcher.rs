@@ -25,6 +25,8 @@ pub enum SenseKind {
     /// Introduces the target of cue `u32` (`target = "marker"`).
     CueMarker(u32),
     Negator,
+    /// A verb of acceptance: negated, it rejects what follows.
+    Refusal,
     Complementizer,
     ClauseOpener,
     Relative,
@@ -34,9 +36,31 @@ pub enum SenseKind {
     Anaphor,
     Unaffiliated,
     Title,
+    /// A body that speaks (a ministry, an army): the speaker is no person.
+    Body,
+    /// A pronoun standing for a speaker named before.
+    Pronoun(Pronoun),
     Skip,
     /// A possessive pronoun before a cue ("its provocations").
     Possessive,
+    /// A noun naming an act or stance of a party (decision, القرار).
+    ActNoun,
+    /// A noun of a speech act (accusations, تصريحات).
+    SpeechNoun,
+    /// this, these, هذا، هذه.
+    Demonstrative,
+    /// A name of party `u32` that is also a common word: it counts only
+    /// where the article names the party otherwise.
+    WeakParty(u32),
+}
+
+/// What a pronoun can refer to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pronoun {
+    Masculine,
+    Feminine,
+    Body,
+    Plural,
 }
 
 /// How a phrase names its party.
@@ -331,35 +355,51 @@ impl Matcher {
                 if word.len() < shortest_word || stem.len() < usize::from(variant.start) + 6 {
                     continue;
                 }
-                let candidate = variant.key(stem, key);
-                let Some(&node) = self
-                    .may_start(candidate)
-                    .then(|| self.first_words.get(candidate))
+                // حكومته، خارجيتها: a ta marbuta before a suffix is written ت.
+                let restored = pronoun
+                    .then(|| stem.strip_suffix('ت'))
                     .flatten()
-                else {
-                    continue;
-                };
-                let cue = self.nodes[node as usize]
-                    .senses
-                    .iter()
-                    .any(|s| match s.kind {
-                        SenseKind::Cue(_) => true,
-                        SenseKind::Verb(_) => pronoun,
-                        _ => false,
-                    })
-                    .then_some(node);
-                if let Some(phrase) = cue {
-                    return Some(Hit {
-                        first: i,
-                        end: i + 1,
-                        phrase,
-                        proclitics: variant.proclitics,
-                        suffixed: pronoun,
-                    });
+                    .map(|s| format!("{s}ه"));
+                for stem in std::iter::once(stem).chain(restored.as_deref()) {
+                    if let Some(phrase) = self.suffixed_phrase(variant, stem, pronoun, key) {
+                        return Some(Hit {
+                            first: i,
+                            end: i + 1,
+                            phrase,
+                            proclitics: variant.proclitics,
+                            suffixed: pronoun,
+                        });
+                    }
                 }
             }
         }
         None
+    }
+
+    /// The one-word phrase `stem` (read as `variant`) names, when a suffix
+    /// may follow it: a cue, and with a pronoun suffix also a verb (اتهمها)
+    /// or a title (حكومته، رئيسها).
+    fn suffixed_phrase(
+        &self,
+        variant: Variant,
+        stem: &str,
+        pronoun: bool,
+        key: &mut String,
+    ) -> Option<u32> {
+        let candidate = variant.key(stem, key);
+        let &node = self
+            .may_start(candidate)
+            .then(|| self.first_words.get(candidate))
+            .flatten()?;
+        self.nodes[node as usize]
+            .senses
+            .iter()
+            .any(|s| match s.kind {
+                SenseKind::Cue(_) => true,
+                SenseKind::Verb(_) | SenseKind::Title => pronoun,
+                _ => false,
+            })
+            .then_some(node)
     }
 
     /// The longest phrase starting with `first` (a reading of token `i`)

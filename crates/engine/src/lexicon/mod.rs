@@ -4,17 +4,21 @@
 //! Everything language- and world-specific the tagger knows (parties and
 //! their names, reporting verbs, blame and support cues, function words)
 //! lives in `lexicons/{ar,en}/*.toml`; the defaults are embedded in the
-//! binary and a user's directories and inline additions are layered on top.
+//! binary and a user's directories and inline additions are layered on top:
+//! a user file adds entries and overrides those of the same id (`layers`).
 
 mod compile;
 mod diagnostic;
 mod files;
+mod layers;
 pub mod matcher;
 mod name;
 pub mod schema;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use files::{FileKind, LexiconFile, builtin_sources};
+pub use files::{
+    BuiltinEntry, FileKind, Layer, LexiconFile, builtin_entry, builtin_sources, builtin_text,
+};
 pub use name::{Name, Origin};
 pub use schema::{CueTarget, PartyKind, Stance, VerbKind};
 
@@ -116,6 +120,7 @@ pub struct CueRule {
     pub stance: Stance,
     pub target: CueTarget,
     pub negated: bool,
+    pub label: bool,
     pub origin: u32,
 }
 
@@ -148,6 +153,8 @@ pub struct Lexicon {
     matchers: [Matcher; 2],
     negation_scope: [usize; 2],
     abbreviations: [HashSet<Box<str>>; 2],
+    adverb_endings: [Vec<String>; 2],
+    masculine_names: [HashSet<Box<str>>; 2],
     /// See [`Lexicon::version`].
     version: String,
 }
@@ -272,6 +279,18 @@ impl Lexicon {
 
     pub(crate) fn negation_scope(&self, lang: Lang) -> usize {
         self.negation_scope[lang_slot(lang)]
+    }
+
+    /// Whether `word` (folded) ends like an adverb of `lang` ("strongly").
+    pub(crate) fn is_adverb(&self, lang: Lang, word: &str) -> bool {
+        self.adverb_endings[lang_slot(lang)]
+            .iter()
+            .any(|ending| word.len() > ending.len() + 3 && word.ends_with(ending.as_str()))
+    }
+
+    /// Whether `name` (folded) is a state's name that takes a masculine verb.
+    pub(crate) fn is_masculine_name(&self, lang: Lang, name: &str) -> bool {
+        self.masculine_names[lang_slot(lang)].contains(name)
     }
 
     pub(crate) fn is_abbreviation(&self, lang: Lang, word: &str) -> bool {

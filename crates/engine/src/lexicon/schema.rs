@@ -2,6 +2,12 @@
 //! with unknown keys rejected so a typo is an error with a position rather
 //! than a silently ignored entry. Spans are kept on every entry that can be
 //! the subject of a later diagnostic or of a tag's evidence.
+//!
+//! Every kind of file also takes the two layering keys, written at its top
+//! (before the first `[[...]]`): `replaces_builtin = true`, for a user file
+//! that takes the place of the built-in file of its kind and language, and
+//! `remove = [...]`, the ids (or, in grammar and negation files, the words)
+//! to take out of the files below it. `layers` gives them their meaning.
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -13,6 +19,10 @@ pub type Term = Spanned<String>;
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PartiesFile {
+    #[serde(default)]
+    pub replaces_builtin: Option<Spanned<bool>>,
+    #[serde(default)]
+    pub remove: Vec<Term>,
     #[serde(default)]
     pub party: Vec<PartyEntry>,
 }
@@ -27,6 +37,11 @@ pub struct PartyEntry {
     pub aliases: Vec<Term>,
     #[serde(default)]
     pub demonyms: Vec<Term>,
+    /// Names and nisbas that are also common words (مالي "financial"):
+    /// they name the party only in an article that names it otherwise, or
+    /// as its title's first word.
+    #[serde(default)]
+    pub weak_names: Vec<Term>,
     #[serde(default)]
     pub people: Vec<PersonEntry>,
 }
@@ -53,6 +68,10 @@ pub struct PersonEntry {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VerbsFile {
+    #[serde(default)]
+    pub replaces_builtin: Option<Spanned<bool>>,
+    #[serde(default)]
+    pub remove: Vec<Term>,
     #[serde(default)]
     pub verb: Vec<VerbEntry>,
 }
@@ -100,6 +119,10 @@ pub enum Stance {
 #[serde(deny_unknown_fields)]
 pub struct SourcesFile {
     #[serde(default)]
+    pub replaces_builtin: Option<Spanned<bool>>,
+    #[serde(default)]
+    pub remove: Vec<Term>,
+    #[serde(default)]
     pub source: Vec<SourceEntry>,
 }
 
@@ -115,6 +138,10 @@ pub struct SourceEntry {
 #[serde(deny_unknown_fields)]
 pub struct CuesFile {
     #[serde(default)]
+    pub replaces_builtin: Option<Spanned<bool>>,
+    #[serde(default)]
+    pub remove: Vec<Term>,
+    #[serde(default)]
     pub cue: Vec<CueEntry>,
 }
 
@@ -127,6 +154,10 @@ pub struct CueEntry {
     /// The cue counts only when negated ("cannot overlook the role of X").
     #[serde(default)]
     pub negated: bool,
+    /// The word labels a party (terrorist, militia, النظام): it blames the
+    /// party it is said of, and never stands for an act or the other side.
+    #[serde(default)]
+    pub label: bool,
     /// Words that introduce the target, for `target = "marker"`.
     #[serde(default)]
     pub markers: Vec<Term>,
@@ -150,12 +181,25 @@ pub enum CueTarget {
     Possessor,
     /// The party after one of the cue's `markers` (المسؤولية ... على X).
     Marker,
+    /// A demand to stop or withdraw ("urged Kigali to withdraw", طالب X
+    /// بالانسحاب): the one party called on, the object of the reporting
+    /// verb.
+    Demand,
+    /// A judgement ("unacceptable", مؤسف، "a violation"): what it judges is
+    /// the subject of its clause or the object of the reporting verb (a
+    /// party, or an act whose agent the article names), else the act the
+    /// article reported last.
+    Evaluation,
 }
 
 /// `grammar.toml`: the function words the statement finder relies on.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GrammarFile {
+    #[serde(default)]
+    pub replaces_builtin: Option<Spanned<bool>>,
+    #[serde(default)]
+    pub remove: Vec<Term>,
     #[serde(default)]
     pub complementizers: Vec<Term>,
     #[serde(default)]
@@ -174,6 +218,42 @@ pub struct GrammarFile {
     pub unaffiliated: Vec<Term>,
     #[serde(default)]
     pub titles: Vec<Term>,
+    /// Nouns of bodies that speak (ministry, army, الوزارة): a speaker
+    /// named by one is an institution, not a person.
+    #[serde(default)]
+    pub bodies: Vec<Term>,
+    /// Pronouns that stand for a speaker named before, by what they can
+    /// refer to.
+    #[serde(default)]
+    pub pronouns_masculine: Vec<Term>,
+    #[serde(default)]
+    pub pronouns_feminine: Vec<Term>,
+    #[serde(default)]
+    pub pronouns_body: Vec<Term>,
+    #[serde(default)]
+    pub pronouns_plural: Vec<Term>,
+    /// Nouns that name an act or a stance of a party (decision, move,
+    /// remarks, القرار، الخطوة، التصريحات): their nisba or possessor is its
+    /// agent, and a judgement of one judges its agent.
+    #[serde(default)]
+    pub act_nouns: Vec<Term>,
+    /// Nouns of speech acts (claims, accusations, remarks, تصريحات،
+    /// اتهامات): a judgement of one with no owner named judges whoever last
+    /// accused the speaker's side.
+    #[serde(default)]
+    pub speech_nouns: Vec<Term>,
+    /// Demonstratives (this, these, هذا، هذه): with a noun of an act they
+    /// point at an act the article reported.
+    #[serde(default)]
+    pub demonstratives: Vec<Term>,
+    /// State names that take a masculine verb (العراق، السودان): a
+    /// masculine verb before one of them may have it as its subject.
+    #[serde(default)]
+    pub masculine_names: Vec<Term>,
+    /// Word endings of adverbs, which may stand between a subject and its
+    /// verb ("strongly condemned").
+    #[serde(default)]
+    pub adverb_endings: Vec<String>,
     #[serde(default)]
     pub skip: Vec<Term>,
     #[serde(default)]
@@ -187,7 +267,15 @@ pub struct GrammarFile {
 #[serde(deny_unknown_fields)]
 pub struct NegationFile {
     #[serde(default)]
+    pub replaces_builtin: Option<Spanned<bool>>,
+    #[serde(default)]
+    pub remove: Vec<Term>,
+    #[serde(default)]
     pub negators: Vec<Term>,
+    /// Verbs of acceptance a negator turns into rejection ("will not accept
+    /// any blackmail", لن نسمح بالعدوان): a cue after one is not cancelled.
+    #[serde(default)]
+    pub refusals: Vec<Term>,
     /// How many words after a negator a cue is still negated.
     pub scope: Option<usize>,
 }

@@ -21,6 +21,11 @@ pub struct Item<'l> {
     pub suffixed: bool,
     /// Inside a quotation (the marks themselves are not).
     pub quoted: bool,
+    /// English: the first word starts with a capital letter in the
+    /// original (a proper name, or the first word of a sentence).
+    pub capital: bool,
+    /// A weak name (مالي) the article has shown to be its party's.
+    pub weak_party: Option<u32>,
     pub kind: TokenKind,
 }
 
@@ -42,6 +47,16 @@ impl Item<'_> {
             _ => None,
         })
         .map(|(p, _)| p)
+        .or(self.weak_party.map(|p| (p, Via::Alias)))
+    }
+
+    /// The parties a weak name here may name (الجنوب: South Korea or
+    /// South Sudan).
+    pub fn weak_names(&self) -> impl Iterator<Item = u32> + '_ {
+        self.senses.iter().filter_map(|s| match s.kind {
+            SenseKind::WeakParty(party) => Some(party),
+            _ => None,
+        })
     }
 
     pub fn is_punct(&self, test: impl Fn(char) -> bool) -> bool {
@@ -88,20 +103,21 @@ impl<'l> Block<'l> {
         let normalized = normalize(original);
         let text = normalized.text.as_str();
         let tokens = tokenize(text);
-        // Only English acronyms need capitals (US, UN); Arabic has none.
-        let capitalised: Vec<bool> = match lang {
-            Lang::Ar => Vec::new(),
+        // Only English has capitals: acronyms (US, UN) match only in
+        // capitals, and a capitalised word may be a name.
+        let (capitalised, initials): (Vec<bool>, Vec<bool>) = match lang {
+            Lang::Ar => Default::default(),
             Lang::En => tokens
                 .iter()
                 .map(|t| {
                     if !text.as_bytes()[t.start].is_ascii_alphabetic() {
-                        return false;
+                        return (false, false);
                     }
                     let word = normalized.to_original(t.start..t.end).slice(original);
-                    word.starts_with(|c: char| c.is_ascii_uppercase())
-                        && !word.chars().any(char::is_lowercase)
+                    let initial = word.starts_with(|c: char| c.is_ascii_uppercase());
+                    (initial && !word.chars().any(char::is_lowercase), initial)
                 })
-                .collect(),
+                .unzip(),
         };
         let token_quotes = find_quotes(&tokens);
         let mut quoted = vec![false; tokens.len()];
@@ -138,6 +154,8 @@ impl<'l> Block<'l> {
                 proclitics,
                 suffixed,
                 quoted: quoted[i],
+                capital: initials.get(i).copied().unwrap_or(false),
+                weak_party: None,
                 kind: tokens[i].kind,
             });
             i = end;
@@ -177,6 +195,46 @@ impl<'l> Block<'l> {
         let start = self.tokens[self.items[range.start].first].start;
         let end = self.tokens[self.items[range.end - 1].end - 1].end;
         self.normalized.to_original(start..end).shifted(self.offset)
+    }
+
+    /// Lets the weak names of the parties `named` accepts count as those
+    /// parties' names.
+    pub fn accept_weak_names(&mut self, named: impl Fn(u32, usize) -> bool) {
+        for (i, item) in self.items.iter_mut().enumerate() {
+            let accepted = item.weak_names().find(|&p| named(p, i));
+            item.weak_party = accepted;
+        }
+    }
+
+    /// The folded text of the title words in `range` ("وزير الخارجية",
+    /// "foreign minister"), for matching the same title named before.
+    pub fn title_text(&self, range: Range<usize>) -> String {
+        let mut out = String::new();
+        for i in range {
+            if self.items[i].has(|k| k == SenseKind::Title) {
+                let text = self.item_text(i);
+                let text = text.strip_prefix("the ").unwrap_or(text);
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(text);
+            }
+        }
+        out
+    }
+
+    /// Whether item `i` is written against its neighbours, with no space
+    /// on either side (the hyphen of نويل-بارو, "al-Wadei").
+    pub fn attached(&self, i: usize) -> bool {
+        let item = &self.items[i];
+        let first = self.tokens[item.first];
+        let last = self.tokens[item.end - 1];
+        let before = i > 0 && self.tokens[self.items[i - 1].end - 1].end == first.start;
+        let after = self
+            .items
+            .get(i + 1)
+            .is_some_and(|next| self.tokens[next.first].start == last.end);
+        before && after
     }
 
     /// The folded text of item `i`.

@@ -10,24 +10,16 @@
 //! continues the previous speaker. A sentence that opens with a quotation and
 //! has no attribution continues the previous statement too.
 
-use super::block::{Block, Item, is_comma, is_quote_mark};
-use crate::lexicon::matcher::{Sense, SenseKind, Via};
-use crate::lexicon::{Lexicon, PartyKind, VerbKind};
+use super::block::{Block, is_comma, is_quote_mark};
+use super::discourse::{Entity, Gender, Want};
+use super::speaker::{
+    Speaker, Subject, any_unaffiliated, entity_of, inverted, is_english_participle,
+    is_masculine_form, noun_phrase_after, resolve_party, sentence_subject, speaker, subject_before,
+};
+use crate::lexicon::matcher::{SenseKind, Via};
+use crate::lexicon::{Lexicon, VerbKind};
 use mizan_text::Lang;
 use std::ops::Range;
-
-/// Who a found statement's speaker is.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Speaker {
-    /// Named here: the items of the name and the party they resolve to.
-    Named {
-        range: Range<usize>,
-        party: Option<(u32, Sense)>,
-        unaffiliated: bool,
-    },
-    /// Not named: the previous statement's speaker.
-    Previous,
-}
 
 /// A statement found in a block, in item indices.
 #[derive(Clone, Debug)]
@@ -47,18 +39,24 @@ pub struct Found {
     pub quote: Option<Range<usize>>,
     /// Whether the sentence started with a quotation and no attribution.
     pub bare_quote: bool,
+    /// The speaker's gender, where the verb marks it (قال، قالت).
+    pub gender: Option<Gender>,
 }
 
 #[derive(Clone, Copy, Debug)]
 enum Trigger {
     Verb(usize, u32),
     Source(usize),
+    /// A report in a relative clause that starts a statement of its own
+    /// (وهو ما تنفيه كابول، "a claim that Seoul has denied"): the verb, its
+    /// rule and where the clause starts.
+    Relative(usize, u32, usize),
 }
 
 impl Trigger {
     fn item(self) -> usize {
         match self {
-            Trigger::Verb(i, _) | Trigger::Source(i) => i,
+            Trigger::Verb(i, _) | Trigger::Source(i) | Trigger::Relative(i, ..) => i,
         }
     }
 }
@@ -67,6 +65,7 @@ impl Trigger {
 pub fn find(block: &Block, lexicon: &Lexicon) -> Vec<Found> {
     let mut out = Vec::new();
     for sentence in &block.sentences {
+        let sentence = &past_dateline(block, lexicon, sentence.clone());
         let triggers = triggers(block, lexicon, sentence.clone());
         if triggers.is_empty() {
             if let Some(found) = colon_attribution(block, sentence.clone())
@@ -77,19 +76,57 @@ pub fn find(block: &Block, lexicon: &Lexicon) -> Vec<Found> {
             }
             continue;
         }
-        let starts = segment_starts(block, sentence.clone(), &triggers);
+        let starts = segment_starts(block, lexicon, sentence.clone(), &triggers);
         let first = out.len();
         for (n, &(start, trigger)) in starts.iter().enumerate() {
             let end = starts.get(n + 1).map_or(sentence.end, |&(next, _)| next);
             let found = analyse(block, lexicon, start..end, trigger);
             let merged = out.len() > first && continues_in_sentence(block, &found);
             match out.last_mut() {
-                Some(last) if merged => last.range.end = end,
+                Some(last) if merged => {
+                    // نفت X الاتهامات وانتقدت Y: the denial ends where the
+                    // verb joined to it starts.
+                    last.denial = last.denial.map(|d| d.min(start));
+                    last.range.end = end;
+                }
                 _ => out.push(found),
             }
         }
     }
     out
+}
+
+/// The sentence without a dateline before it ("SEOUL:", "Dubai:", "موسكو
+/// (رويترز) -"): a few words and a colon or dash, followed by a sentence
+/// that reports speech of its own. Without such a report, "X: ..." is a
+/// headline's attribution (الكرملين: بوتين منخرط ...), and stays.
+fn past_dateline(block: &Block, lexicon: &Lexicon, sentence: Range<usize>) -> Range<usize> {
+    let items = &block.items;
+    // A dash written between spaces, not the hyphen of "al-Wadei".
+    let spaced = |i: usize| i > 0 && !block.attached(i);
+    let separator = (sentence.start..sentence.end.min(sentence.start + 7)).find(|&i| {
+        !items[i].quoted
+            && (items[i].is_punct(|c| c == ':')
+                || items[i].is_punct(|c| matches!(c, '-' | '–' | '—')) && spaced(i))
+    });
+    let Some(separator) = separator else {
+        return sentence;
+    };
+    let words = (sentence.start..separator)
+        .filter(|&i| items[i].is_word())
+        .count();
+    let label = (sentence.start..separator).all(|i| {
+        items[i].is_word() || items[i].is_punct(|c| matches!(c, '(' | ')' | '-' | '.' | ','))
+    });
+    let rest = separator + 1..sentence.end;
+    let reports = rest.len() >= 5
+        && (!triggers(block, lexicon, rest.clone()).is_empty()
+            || participle_after_narration(block, lexicon, rest.clone()).is_some());
+    if (1..=4).contains(&words) && label && reports {
+        rest
+    } else {
+        sentence
+    }
 }
 
 fn triggers(block: &Block, lexicon: &Lexicon, sentence: Range<usize>) -> Vec<Trigger> {
@@ -102,6 +139,14 @@ fn triggers(block: &Block, lexicon: &Lexicon, sentence: Range<usize>) -> Vec<Tri
             continue;
         }
         let after_relative = i > sentence.start && items[i - 1].has(|k| k == SenseKind::Relative);
+        // في رد، برد: after a preposition a verb's form is a noun; "citing
+        // reported comments": after another verb, an English form is an
+        // adjective.
+        let after_preposition = item.proclitics.preposition
+            || (i > sentence.start && items[i - 1].has(|k| k == SenseKind::Preposition))
+            || (block.lang == Lang::En
+                && i > sentence.start
+                && items[i - 1].has(|k| matches!(k, SenseKind::Verb(_))));
         if let Some((verb, _)) = item.find(|k| {
             if let SenseKind::Verb(v) = k {
                 Some(v)
@@ -109,7 +154,14 @@ fn triggers(block: &Block, lexicon: &Lexicon, sentence: Range<usize>) -> Vec<Tri
                 None
             }
         }) {
-            if lexicon.verb(verb).kind != VerbKind::Continue && !after_relative {
+            let kind = lexicon.verb(verb).kind;
+            let relative = (matches!(kind, VerbKind::Say | VerbKind::Deny))
+                .then(|| relative_speech_start(block, sentence.start, i))
+                .flatten();
+            if let Some(start) = relative {
+                out.push(Trigger::Relative(i, verb, start));
+                has_verb = true;
+            } else if kind != VerbKind::Continue && !after_relative && !after_preposition {
                 out.push(Trigger::Verb(i, verb));
                 has_verb = true;
             }
@@ -118,23 +170,110 @@ fn triggers(block: &Block, lexicon: &Lexicon, sentence: Range<usize>) -> Vec<Tri
         }
     }
     if has_verb {
-        out.retain(|t| matches!(t, Trigger::Verb(..)));
+        out.retain(|t| matches!(t, Trigger::Verb(..) | Trigger::Relative(..)));
     } else {
         out.truncate(1);
     }
     out
 }
 
+/// Where a report in a relative clause starts a statement of its own: after
+/// the comma before "وهو ما تنفيه كابول", "a claim that Seoul has denied",
+/// "which Iran said", "an accusation denied by Sudan". `None` for a verb in
+/// an ordinary relative clause ("the ministry, which was set up in 1991").
+fn relative_speech_start(block: &Block, sentence_start: usize, verb: usize) -> Option<usize> {
+    let items = &block.items;
+    let english = block.lang == Lang::En;
+    let relative = |i: usize| items[i].has(|k| k == SenseKind::Relative);
+    let speech_noun = |i: usize| english && items[i].has(|k| k == SenseKind::ActNoun);
+    let comma = |i: usize| items[i].is_punct(is_comma);
+    // English puts the clause's own subject between the relative and the
+    // verb ("which Iran said"); with none, the relative is the subject and
+    // the report is embedded ("Azerbaijan, which accused Armenia"). Arabic
+    // puts it after the verb, and only ما opens such a clause (وهو ما
+    // تنفيه كابول); التي اتهمت is about the noun before it.
+    let mut r = verb;
+    while r > sentence_start && verb - r < 8 {
+        let i = r - 1;
+        if relative(i) || speech_noun(i) || comma(i) {
+            break;
+        }
+        r -= 1;
+    }
+    if r == sentence_start || (english && r == verb && !speech_noun(r - 1)) {
+        return None;
+    }
+    let mut i = r - 1;
+    if relative(i) && i > sentence_start && speech_noun(i - 1) {
+        i -= 1;
+    }
+    if speech_noun(i) {
+        // "a claim", "an accusation": its determiner.
+        while i > sentence_start && matches!(block.item_text(i - 1), "a" | "an" | "the") {
+            i -= 1;
+        }
+    } else if relative(i) && (english || block.item_text(i) == "ما" || block.item_text(i) == "الذي")
+    {
+        // وهو ما، وهي ما، الأمر الذي
+        let pronoun = i > sentence_start
+            && matches!(block.item_text(i - 1), "وهو" | "وهي" | "هو" | "هي" | "الامر");
+        let which = english && block.item_text(i) == "which";
+        if pronoun {
+            i -= 1;
+        } else if !which && block.item_text(i) != "ما" {
+            return None;
+        }
+    } else {
+        return None;
+    }
+    (i > sentence_start && comma(i - 1)).then_some(i)
+}
+
+/// The speaker of a report in a relative clause: after the verb in Arabic
+/// (وهو ما تنفيه كابول), before it in English ("a claim that Seoul has
+/// denied"), or after "by" ("an accusation denied by Sudan").
+fn relative_speaker(
+    block: &Block,
+    lexicon: &Lexicon,
+    start: usize,
+    verb: usize,
+    end: usize,
+) -> (Speaker, usize, Vec<Range<usize>>) {
+    if block.lang == Lang::Ar {
+        return noun_phrase_after(block, lexicon, verb + 1, end, None);
+    }
+    if verb + 1 < end && block.item_text(verb + 1) == "by" {
+        return noun_phrase_after(block, lexicon, verb + 2, end, None);
+    }
+    match subject_before(block, lexicon, start, verb) {
+        Some(subject) => {
+            let speaker = subject_speaker(block, start, &subject);
+            (speaker, verb + 1, vec![subject.range])
+        }
+        None => (Speaker::Previous(Want::default()), verb + 1, Vec::new()),
+    }
+}
+
 /// Where each statement of a sentence starts: the first at the sentence's
 /// start, later ones at a reporting verb that opens a clause.
 fn segment_starts(
     block: &Block,
+    lexicon: &Lexicon,
     sentence: Range<usize>,
     triggers: &[Trigger],
 ) -> Vec<(usize, Trigger)> {
     let mut out = vec![(sentence.start, triggers[0])];
     for &trigger in &triggers[1..] {
-        let Some(start) = clause_start(block, sentence.start, trigger.item()) else {
+        if is_english_participle(block, trigger.item()) {
+            continue;
+        }
+        if let Trigger::Relative(_, _, start) = trigger {
+            if start > out.last().map_or(0, |&(s, _)| s) {
+                out.push((start, trigger));
+            }
+            continue;
+        }
+        let Some(start) = clause_start(block, lexicon, sentence.start, trigger.item()) else {
             continue;
         };
         if start > out.last().map_or(0, |&(s, _)| s) {
@@ -149,15 +288,23 @@ fn segment_starts(
 /// opener (فيما أعلنت باكو), or after such a mark and a subject before the
 /// verb ("while the French ambassador praised"). `None` when the verb is
 /// embedded (after a complementizer or another verb).
-fn clause_start(block: &Block, sentence_start: usize, verb: usize) -> Option<usize> {
+fn clause_start(
+    block: &Block,
+    lexicon: &Lexicon,
+    sentence_start: usize,
+    verb: usize,
+) -> Option<usize> {
     let items = &block.items;
+    if let Some(start) = apposed_clause_start(block, lexicon, sentence_start, verb) {
+        return Some(start);
+    }
     let mut b = verb;
     while b > sentence_start && verb - b < 8 {
         let previous = &items[b - 1];
         if previous.is_punct(|c| is_comma(c) || is_quote_mark(c) || c == ':') {
             break;
         }
-        if previous.has(|k| k == SenseKind::ClauseOpener) {
+        if previous.has(|k| k == SenseKind::ClauseOpener) || joins_clauses(block, b - 1) {
             b -= 1;
             break;
         }
@@ -175,25 +322,80 @@ fn clause_start(block: &Block, sentence_start: usize, verb: usize) -> Option<usi
     }
     let boundary = b == sentence_start
         || items[b - 1].is_punct(|c| is_comma(c) || is_quote_mark(c) || c == ':')
-        || items[b].has(|k| k == SenseKind::ClauseOpener);
-    let subject_or_none = b == verb
-        || items[b].has(|k| k == SenseKind::ClauseOpener) && b + 1 == verb
-        || subject_before(block, b, verb).is_some();
+        || items[b].has(|k| k == SenseKind::ClauseOpener)
+        || joins_clauses(block, b);
+    // "and Cambodia condemned": a conjunction opens a clause only with a
+    // subject of its own; "and said" goes on with the clause before.
+    let subject_or_none = if joins_clauses(block, b) {
+        subject_before(block, lexicon, b + 1, verb).is_some()
+    } else {
+        b == verb
+            || items[b].has(|k| k == SenseKind::ClauseOpener) && b + 1 == verb
+            || subject_before(block, lexicon, b, verb).is_some()
+    };
     (boundary && subject_or_none).then_some(b)
+}
+
+/// Where a later clause starts whose subject is set off by an apposition
+/// ("..., while Egypt, whose canal revenues halved, thanked Muscat"): at
+/// its subject, or the opener before it.
+fn apposed_clause_start(
+    block: &Block,
+    lexicon: &Lexicon,
+    sentence_start: usize,
+    verb: usize,
+) -> Option<usize> {
+    let items = &block.items;
+    if block.lang != Lang::En || verb == sentence_start || !items[verb - 1].is_punct(is_comma) {
+        return None;
+    }
+    let subject = subject_before(block, lexicon, sentence_start, verb)?;
+    subject.apposition.as_ref()?;
+    let first = subject.range.start;
+    if first == sentence_start {
+        return Some(first);
+    }
+    let before = &items[first - 1];
+    if before.has(|k| k == SenseKind::ClauseOpener) || joins_clauses(block, first - 1) {
+        Some(first - 1)
+    } else {
+        before
+            .is_punct(|c| is_comma(c) || is_quote_mark(c) || c == ':')
+            .then_some(first)
+    }
+}
+
+/// English "and"/"but", which can join two reports in one sentence
+/// ("Thailand accused Cambodia ... and Cambodia condemned Thailand").
+fn joins_clauses(block: &Block, i: usize) -> bool {
+    block.lang == Lang::En && !block.items[i].quoted && matches!(block.item_text(i), "and" | "but")
 }
 
 fn analyse(block: &Block, lexicon: &Lexicon, range: Range<usize>, trigger: Trigger) -> Found {
     let mut found = Found {
         range: range.clone(),
-        speaker: Speaker::Previous,
+        speaker: Speaker::Previous(Want::default()),
         verb: None,
         object_from: trigger.item() + 1,
         excluded: Vec::new(),
         denial: None,
         quote: longest_quote(block, range.clone()),
         bare_quote: false,
+        gender: None,
     };
     match trigger {
+        Trigger::Relative(v, verb, _) => {
+            found.verb = Some(v);
+            found.gender = verb_gender(block, v);
+            if lexicon.verb(verb).kind == VerbKind::Deny {
+                found.denial = Some(range.end);
+            }
+            let (speaker, end, excluded) =
+                relative_speaker(block, lexicon, range.start, v, range.end);
+            found.speaker = speaker;
+            found.object_from = end;
+            found.excluded = excluded;
+        }
         Trigger::Source(i) => {
             let (speaker, end, excluded) =
                 noun_phrase_after(block, lexicon, i + 1, range.end, None);
@@ -204,7 +406,9 @@ fn analyse(block: &Block, lexicon: &Lexicon, range: Range<usize>, trigger: Trigg
         Trigger::Verb(v, verb) => {
             let rule = lexicon.verb(verb);
             found.verb = Some(v);
-            found.denial = (rule.kind == VerbKind::Deny).then_some(range.end);
+            found.denial =
+                (rule.kind == VerbKind::Deny).then(|| denial_end(block, lexicon, v, range.end));
+            found.gender = verb_gender(block, v);
             // نقلت وسائل إعلام عن X: the speaker follows the marker; "media
             // quoted X as saying": with no marker, it follows the verb.
             let relay_from = (rule.kind == VerbKind::Relay).then(|| {
@@ -218,35 +422,172 @@ fn analyse(block: &Block, lexicon: &Lexicon, range: Range<usize>, trigger: Trigg
                 found.speaker = speaker;
                 found.object_from = end;
                 found.excluded = excluded;
-            } else if let Some(before) = subject_before(block, range.start, v) {
-                let possessive = before
-                    .clone()
-                    .any(|i| block.items[i].has(|k| k == SenseKind::Possessive));
-                let party = resolve_party(block, before.clone()).or_else(|| {
-                    // "its spokesman": the party named earlier in the sentence.
-                    possessive
-                        .then(|| resolve_party(block, range.start..before.start))
-                        .flatten()
-                });
-                found.speaker = Speaker::Named {
-                    party,
-                    unaffiliated: any_unaffiliated(block, before.clone()),
-                    range: before.clone(),
-                };
-                found.excluded = vec![before];
+            } else if let Some(speaker) = is_english_participle(block, v)
+                .then(|| sentence_subject(block, lexicon, range.start, v))
+                .flatten()
+            {
+                found.speaker = speaker;
+            } else if let Some(subject) = subject_before(block, lexicon, range.start, v) {
+                found.speaker = subject_speaker(block, range.start, &subject);
+                found.excluded = std::iter::once(subject.range.clone())
+                    .chain(subject.apposition.clone())
+                    .collect();
+            } else if let Some(speaker) = sentence_subject(block, lexicon, range.start, v)
+                .filter(|_| block.lang == Lang::En && !inverted(block, v))
+            {
+                found.speaker = speaker;
             } else if block.lang == Lang::En && !inverted(block, v) {
-                found.speaker = Speaker::Previous;
+                found.speaker = Speaker::Previous(Want::default());
             } else {
                 let masculine = is_masculine_form(block.item_text(v));
                 let (speaker, end, excluded) =
                     noun_phrase_after(block, lexicon, v + 1, range.end, Some(masculine));
-                found.speaker = speaker;
+                found.speaker = match speaker {
+                    Speaker::Previous(_) => sentence_subject(block, lexicon, range.start, v)
+                        .unwrap_or(Speaker::Previous(Want {
+                            gender: found.gender,
+                            ..Want::default()
+                        })),
+                    named => named,
+                };
                 found.object_from = end;
                 found.excluded = excluded;
             }
         }
     }
     found
+}
+
+/// The speaker a subject before its verb names: its own party, else the
+/// party of a title in its apposition ("Barnaba Benjamin, South Sudan's
+/// information minister,"), else, for "its spokesman", the party named
+/// earlier in the clause.
+fn subject_speaker(block: &Block, clause_start: usize, subject: &Subject) -> Speaker {
+    let items = &block.items;
+    let before = subject.range.clone();
+    let possessive = before
+        .clone()
+        .any(|i| items[i].has(|k| k == SenseKind::Possessive));
+    let role = subject
+        .apposition
+        .clone()
+        .filter(|a| a.clone().any(|i| items[i].has(|k| k == SenseKind::Title)))
+        .and_then(|a| resolve_party(block, a));
+    let party = resolve_party(block, before.clone()).or(role).or_else(|| {
+        possessive
+            .then(|| resolve_party(block, clause_start..before.start))
+            .flatten()
+    });
+    if possessive && party.is_none() {
+        return Speaker::Possessed {
+            entity: entity_of(block, before.clone()),
+            range: before,
+        };
+    }
+    let unaffiliated = any_unaffiliated(block, before.clone());
+    speaker(block, before, party, unaffiliated)
+}
+
+/// The subject party of each sentence, unless a statement of that
+/// sentence starts before it (its speaker stands for it): the sentence's
+/// first party outside quotations and prepositional phrases, with the item
+/// naming it.
+pub fn sentence_subjects(block: &Block, found: &[Found]) -> Vec<(usize, u32, Via)> {
+    block
+        .sentences
+        .iter()
+        .filter_map(|sentence| {
+            let (i, party, via) = first_subject(block, sentence.clone())?;
+            let spoken = found
+                .iter()
+                .any(|f| sentence.contains(&f.range.start) && f.range.start <= i);
+            (!spoken).then_some((i, party, via))
+        })
+        .collect()
+}
+
+/// The sentences of `block` that hold no found statement: narration.
+pub fn narration(block: &Block, found: &[Found]) -> Vec<Range<usize>> {
+    block
+        .sentences
+        .iter()
+        .filter(|s| {
+            !found
+                .iter()
+                .any(|f| f.range.start < s.end && s.start < f.range.end)
+        })
+        .cloned()
+        .collect()
+}
+
+/// A sentence of narration as a statement of nobody's, for reading the acts
+/// it reports.
+pub fn narrated(sentence: Range<usize>) -> Found {
+    Found {
+        object_from: sentence.start,
+        range: sentence,
+        speaker: Speaker::Previous(Want::default()),
+        verb: None,
+        excluded: Vec::new(),
+        denial: None,
+        quote: None,
+        bare_quote: false,
+        gender: None,
+    }
+}
+
+/// The subject party of the sentence holding item `at`, when it is named
+/// before `at` (and not at the sentence's first word, which is `at`'s own
+/// place as a subject).
+pub fn subject_in_sentence(block: &Block, at: usize) -> Option<(usize, u32, Via)> {
+    let sentence = block.sentences.iter().find(|s| s.contains(&at))?;
+    first_subject(block, sentence.start..at)
+}
+
+/// The first party in `range` outside quotations and prepositional
+/// phrases, with how it is named.
+fn first_subject(block: &Block, range: Range<usize>) -> Option<(usize, u32, Via)> {
+    let items = &block.items;
+    range.into_iter().find_map(|i| {
+        let item = &items[i];
+        let in_phrase = item.proclitics.preposition
+            || (i > 0 && items[i - 1].has(|k| k == SenseKind::Preposition));
+        if item.quoted || in_phrase {
+            return None;
+        }
+        item.party().map(|(party, via)| (i, party, via))
+    })
+}
+
+/// The gender an Arabic verb form marks on its subject; none in English.
+fn verb_gender(block: &Block, verb: usize) -> Option<Gender> {
+    (block.lang == Lang::Ar).then(|| {
+        if is_masculine_form(block.item_text(verb)) {
+            Gender::Masculine
+        } else {
+            Gender::Feminine
+        }
+    })
+}
+
+/// Where a denial ends: at the end of its statement, or where another
+/// verb of speech takes over — a participle after a comma (نفى ...، قائلين
+/// إنه اتهام محسوب) or a verb joined by و (نفت X الاتهامات وانتقدت Y):
+/// what follows is not denied.
+fn denial_end(block: &Block, lexicon: &Lexicon, verb: usize, end: usize) -> usize {
+    let items = &block.items;
+    (verb + 2..end)
+        .find(|&i| {
+            let item = &items[i];
+            let participle = item.senses.iter().any(|s| match s.kind {
+                SenseKind::Verb(v) => lexicon.verb(v).kind == VerbKind::Continue,
+                _ => false,
+            });
+            let joined_verb =
+                item.proclitics.conjunction && item.has(|k| matches!(k, SenseKind::Verb(_)));
+            !item.quoted && ((participle && items[i - 1].is_punct(is_comma)) || joined_verb)
+        })
+        .unwrap_or(end)
 }
 
 /// A conjoined verb that names no new speaker (قال ...، وأضاف أن ...،
@@ -257,11 +598,15 @@ fn continues_in_sentence(block: &Block, found: &Found) -> bool {
     };
     let conjoined = block.items[verb].proclitics.conjunction;
     let new_speaker = match &found.speaker {
-        Speaker::Previous => false,
+        Speaker::Previous(_) => false,
+        Speaker::Anaphor { range, .. } | Speaker::Possessed { range, .. } => range
+            .clone()
+            .any(|i| block.items[i].has(|k| k == SenseKind::Title)),
         Speaker::Named {
             party,
             unaffiliated,
             range,
+            ..
         } => {
             // An anaphor (وأوضحت الوزارة) names the same speaker again.
             party.is_some()
@@ -272,314 +617,6 @@ fn continues_in_sentence(block: &Block, found: &Found) -> bool {
         }
     };
     conjoined && !new_speaker
-}
-
-/// The subject before a verb (SVO): the clause's words before it, when
-/// they hold a party or a title outside any prepositional phrase.
-fn subject_before(block: &Block, start: usize, verb: usize) -> Option<Range<usize>> {
-    let items = &block.items;
-    let mut from = verb;
-    while from > start {
-        let item = &items[from - 1];
-        // A dash or bracket ends a dateline (موسكو (رويترز) - قال ...).
-        if item.quoted
-            || item.is_punct(|c| is_quote_mark(c) || matches!(c, '-' | '–' | '—' | ')' | '('))
-            || item.has(|k| {
-                matches!(
-                    k,
-                    SenseKind::ClauseOpener | SenseKind::Complementizer | SenseKind::Verb(_)
-                )
-            })
-        {
-            break;
-        }
-        from -= 1;
-    }
-    while from < verb && (items[from].has(|k| k == SenseKind::Skip) || !items[from].is_word()) {
-        from += 1;
-    }
-    let names_someone = (from..verb).any(|i| {
-        let item = &items[i];
-        let in_phrase = item.proclitics.preposition
-            || (i > 0 && items[i - 1].has(|k| k == SenseKind::Preposition));
-        !in_phrase
-            && (item.party().is_some()
-                || item.has(|k| matches!(k, SenseKind::Title | SenseKind::Anaphor)))
-    });
-    (names_someone && from < verb).then_some(from..verb)
-}
-
-/// The speaker after a verb or source phrase (VSO): a noun phrase of titles,
-/// names and parties, then any comma-enclosed appositions. `masculine` is the
-/// verb's form, when there is a verb: a masculine verb before a country's
-/// name means the name is the object (دعا أرمينيا: "he called on Armenia").
-fn noun_phrase_after(
-    block: &Block,
-    lexicon: &Lexicon,
-    from: usize,
-    end: usize,
-    masculine: Option<bool>,
-) -> (Speaker, usize, Vec<Range<usize>>) {
-    let items = &block.items;
-    let mut j = from;
-    // Skipped words and the addressee (قال للصحافيين، told AFP).
-    let mut addressee = false;
-    while j < end {
-        let item = &items[j];
-        let to_someone = item.proclitics.preposition && item.has(|k| k == SenseKind::Unaffiliated);
-        if !to_someone && !item.has(|k| k == SenseKind::Skip) {
-            break;
-        }
-        addressee |= to_someone;
-        j += 1;
-    }
-    let quoted_name_first = quoted_name(block, j, end);
-    if j >= end || (!starts_noun_phrase(&items[j]) && quoted_name_first.is_none()) {
-        return (Speaker::Previous, from, Vec::new());
-    }
-    if masculine == Some(true) && names_a_country(block, lexicon, j) {
-        return (Speaker::Previous, from, Vec::new());
-    }
-    let mut party = None;
-    let mut seen_title = false;
-    let mut k = j;
-    while k < end && k - j < 12 {
-        let item = &items[k];
-        if let Some(after) = quoted_name(block, k, end) {
-            if party.is_none() {
-                party = resolve_party(block, k..after);
-            }
-            k = after;
-            continue;
-        }
-        if !item.is_word() || item.quoted {
-            break;
-        }
-        if item.has(|s| {
-            matches!(
-                s,
-                SenseKind::Complementizer
-                    | SenseKind::Verb(_)
-                    | SenseKind::Cue(_)
-                    | SenseKind::Negator
-            )
-        }) {
-            break;
-        }
-        if item.has(|s| s == SenseKind::Preposition) && item.party().is_none() {
-            let title_place = seen_title && k + 1 < end && items[k + 1].party().is_some();
-            if party.is_none() && party_ahead(block, k + 1, end) {
-                k += 1;
-                continue;
-            }
-            if title_place {
-                k = past_place(block, k + 1, end);
-                continue;
-            }
-            break;
-        }
-        seen_title |= item.has(|s| matches!(s, SenseKind::Title | SenseKind::Anaphor));
-        if let Some(p) = item.party() {
-            let after_a_bare_name =
-                k > j && items[k - 1].is_plain() && !seen_title && !item.proclitics.preposition;
-            match party {
-                None if after_a_bare_name && p.1 != Via::Demonym => break,
-                None => party = resolve_party(block, k..end.min(k + 2)),
-                Some((q, _)) if q != p.0 && !is_demonym_of_alias(block, k) => break,
-                Some(_) => {}
-            }
-        }
-        k += 1;
-    }
-    let names_someone = party.is_some() || (j..k).any(|i| items[i].has(|s| s == SenseKind::Title));
-    if addressee && !names_someone {
-        // The rest of the addressee's name (لوكالة فرانس برس).
-        return (Speaker::Previous, k, Vec::new());
-    }
-    let name = j..k.max(j + 1).min(end);
-    let mut excluded = vec![name.clone()];
-    let mut unaffiliated = any_unaffiliated(block, name.clone());
-    let mut at = k;
-    for round in 0..3 {
-        if at >= end || !items[at].is_punct(is_comma) {
-            break;
-        }
-        let Some(close) = (at + 1..end.min(at + 12)).find(|&m| {
-            items[m].is_punct(|c| is_comma(c) || c == ':')
-                || items[m].has(|s| s == SenseKind::Complementizer)
-        }) else {
-            break;
-        };
-        let ends_in_comma = items[close].is_punct(is_comma);
-        let apposition = at + 1..close;
-        let names_a_party = resolve_party(block, apposition.clone()).is_some();
-        if names_a_party && (round > 0 || (!ends_in_comma && party.is_some())) {
-            break;
-        }
-        if party.is_none() && round == 0 {
-            party = resolve_party(block, apposition.clone());
-            unaffiliated |= any_unaffiliated(block, apposition.clone());
-        }
-        excluded.push(apposition);
-        at = close;
-        if !ends_in_comma {
-            break;
-        }
-    }
-    (
-        Speaker::Named {
-            range: name,
-            party,
-            unaffiliated,
-        },
-        at,
-        excluded,
-    )
-}
-
-/// A party's name in quotation marks (أعلن "حزب الله"، المتحدث باسم حركة
-/// "إم 23"): the index after the closing mark, when the quotation is at
-/// most four words, holds no cue and names a party by name, not by nisba
-/// (حمّلت الوزارة "الاستفزاز الأرميني" ...).
-fn quoted_name(block: &Block, at: usize, end: usize) -> Option<usize> {
-    let items = &block.items;
-    if at >= end || !items[at].is_punct(is_quote_mark) {
-        return None;
-    }
-    let close = (at + 1..end.min(at + 6)).find(|&m| items[m].is_punct(is_quote_mark))?;
-    let words = at + 1..close;
-    let names_a_party = words
-        .clone()
-        .any(|m| matches!(items[m].party(), Some((_, Via::Alias))));
-    let plain_name = words
-        .clone()
-        .all(|m| items[m].is_word() && !items[m].has(|k| matches!(k, SenseKind::Cue(_))));
-    (close > at + 1 && names_a_party && plain_name).then_some(close + 1)
-}
-
-/// English puts the speaker after the verb only after a quotation
-/// ("...," said X); elsewhere a verb with no subject before it continues the
-/// previous subject ("and said").
-fn inverted(block: &Block, verb: usize) -> bool {
-    let items = &block.items;
-    let after_quote = |i: usize| items[i].is_punct(is_quote_mark);
-    verb > 0
-        && (after_quote(verb - 1)
-            || (verb > 1 && items[verb - 1].is_punct(is_comma) && after_quote(verb - 2)))
-}
-
-/// The end of a title's place ("envoy to Yemen"): the words after the
-/// preposition up to and including the first party.
-fn past_place(block: &Block, from: usize, end: usize) -> usize {
-    let mut k = from;
-    while k < end && block.items[k].is_word() {
-        k += 1;
-        if block.items[k - 1].party().is_some() {
-            break;
-        }
-    }
-    k
-}
-
-/// A party within the next three words, before any punctuation.
-fn party_ahead(block: &Block, from: usize, end: usize) -> bool {
-    (from..end.min(from + 3))
-        .take_while(|&i| block.items[i].is_word())
-        .any(|i| block.items[i].party().is_some())
-}
-
-fn starts_noun_phrase(item: &Item) -> bool {
-    item.is_word()
-        && !item.quoted
-        && (!item.proclitics.preposition || item.party().is_some())
-        && !item.has(|k| {
-            matches!(
-                k,
-                SenseKind::Complementizer
-                    | SenseKind::Preposition
-                    | SenseKind::Negator
-                    | SenseKind::Verb(_)
-                    | SenseKind::ClauseOpener
-                    | SenseKind::Relative
-                    | SenseKind::AgentMarker
-            )
-        })
-}
-
-/// Item `i` names a state or its city (feminine nouns a masculine verb does
-/// not agree with).
-fn names_a_country(block: &Block, lexicon: &Lexicon, i: usize) -> bool {
-    let item = &block.items[i];
-    let Some((party, Via::Alias)) = item.party() else {
-        return false;
-    };
-    let party = lexicon.party_at(party);
-    let name = match block.lang {
-        Lang::Ar => &party.name_ar,
-        Lang::En => &party.name_en,
-    };
-    let text = block.item_text(i);
-    // Countries and cities are feminine; a one-word name without the
-    // article is one of them (موسكو، يريفان), unlike الكرملين.
-    let proper_name = item.end - item.first == 1 && !text.starts_with("ال");
-    matches!(party.kind, PartyKind::State | PartyKind::Region)
-        && (proper_name || mizan_text::normalize::normalize(name).text == text)
-}
-
-/// Past-tense feminine forms end in ت, present feminine ones start with ت;
-/// a form that is neither is masculine. Only the Arabic verb forms of the
-/// lexicon pass through here; any other text reads as not masculine.
-fn is_masculine_form(form: &str) -> bool {
-    let form = form
-        .strip_prefix('و')
-        .or_else(|| form.strip_prefix('ف'))
-        .unwrap_or(form);
-    form.starts_with(|c: char| ('\u{0621}'..='\u{064A}').contains(&c))
-        && !form.ends_with('ت')
-        && !form.starts_with('ت')
-}
-
-/// The first party named in `range`. An institution followed by another
-/// party's nisba belongs to the nisba's party (مجلس الأمن الأرميني).
-pub fn resolve_party(block: &Block, range: Range<usize>) -> Option<(u32, Sense)> {
-    let items = &block.items;
-    let i = range
-        .into_iter()
-        .find(|&i| party_sense(&items[i]).is_some())?;
-    let (party, sense) = party_sense(&items[i])?;
-    let nisba = items.get(i + 1).and_then(party_sense).filter(|&(next, s)| {
-        next != party
-            && matches!(
-                s.kind,
-                SenseKind::Party {
-                    via: Via::Demonym,
-                    ..
-                }
-            )
-    });
-    Some(nisba.unwrap_or((party, sense)))
-}
-
-fn is_demonym_of_alias(block: &Block, i: usize) -> bool {
-    i > 0
-        && matches!(block.items[i].party(), Some((_, Via::Demonym)))
-        && matches!(block.items[i - 1].party(), Some((_, Via::Alias)))
-}
-
-fn party_sense(item: &Item) -> Option<(u32, Sense)> {
-    item.find(|k| {
-        if let SenseKind::Party { party, .. } = k {
-            Some(party)
-        } else {
-            None
-        }
-    })
-}
-
-fn any_unaffiliated(block: &Block, range: Range<usize>) -> bool {
-    range
-        .into_iter()
-        .any(|i| block.items[i].has(|k| k == SenseKind::Unaffiliated))
 }
 
 /// "X: ..." at the start of a sentence (headlines, leads): a short prefix
@@ -607,6 +644,7 @@ fn colon_attribution(block: &Block, sentence: Range<usize>) -> Option<Found> {
             range: prefix.clone(),
             party: Some(party),
             unaffiliated: false,
+            entity: entity_of(block, prefix.clone()),
         },
         verb: None,
         object_from: colon + 1,
@@ -614,6 +652,7 @@ fn colon_attribution(block: &Block, sentence: Range<usize>) -> Option<Found> {
         denial: None,
         quote: longest_quote(block, sentence),
         bare_quote: false,
+        gender: None,
     })
 }
 
@@ -626,12 +665,17 @@ fn participle_after_narration(
     sentence: Range<usize>,
 ) -> Option<Found> {
     let items = &block.items;
+    // After a comma (هاجم ...، قائلين), or anywhere for a participle of
+    // protest (استدعت السفير احتجاجا على ...).
     let participle = (sentence.start + 1..sentence.end).find(|&i| {
         let item = &items[i];
         !item.quoted
-            && items[i - 1].is_punct(is_comma)
             && item.senses.iter().any(|s| match s.kind {
-                SenseKind::Verb(v) => lexicon.verb(v).kind == VerbKind::Continue,
+                SenseKind::Verb(v) => {
+                    let rule = lexicon.verb(v);
+                    rule.kind == VerbKind::Continue
+                        && (items[i - 1].is_punct(is_comma) || rule.stance.is_some())
+                }
                 _ => false,
             })
     })?;
@@ -647,6 +691,7 @@ fn participle_after_narration(
             range: subject..subject + 1,
             party,
             unaffiliated: false,
+            entity: Entity::Unknown,
         },
         verb: Some(participle),
         object_from: participle + 1,
@@ -654,6 +699,7 @@ fn participle_after_narration(
         denial: None,
         quote: longest_quote(block, sentence),
         bare_quote: false,
+        gender: None,
     })
 }
 
@@ -670,13 +716,14 @@ fn bare_quote(block: &Block, sentence: Range<usize>) -> Option<Found> {
     }
     Some(Found {
         range: sentence.clone(),
-        speaker: Speaker::Previous,
+        speaker: Speaker::Previous(Want::default()),
         verb: None,
         object_from: sentence.start,
         excluded: Vec::new(),
         denial: None,
         quote: longest_quote(block, sentence),
         bare_quote: true,
+        gender: None,
     })
 }
 
