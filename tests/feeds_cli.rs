@@ -89,7 +89,9 @@ fn a_failing_feed_is_reported_and_the_others_are_stored() {
     let stderr = text(&output.stderr);
     assert!(!output.status.success());
     assert!(
-        stderr.contains(&format!("error: {missing}: HTTP status 404")),
+        stderr.contains(&format!(
+            "error: {missing}: expected a document, the server answered HTTP status 404 (Not Found)"
+        )),
         "{stderr}"
     );
     let stdout = text(&output.stdout);
@@ -106,7 +108,11 @@ fn a_failing_feed_is_reported_and_the_others_are_stored() {
     );
     let broken_line = stderr
         .lines()
-        .find(|line| line.starts_with(&format!("error: {broken}: not a feed: ")))
+        .find(|line| {
+            line.starts_with(&format!(
+                "error: {broken}: expected a feed, found XML that is broken before any entry, at line 8"
+            ))
+        })
         .unwrap_or_else(|| panic!("{stderr}"));
     assert!(
         broken_line.contains("</channel>"),

@@ -151,12 +151,18 @@ fn a_50_mb_response_is_cut_at_the_cap_with_a_clear_error() {
         panic!("expected a failure, got {:?}", reports[0].outcome);
     };
     assert!(
-        matches!(error, FeedError::Http(HttpError::TooLarge(10_485_760))),
+        matches!(
+            error,
+            FeedError::Http(HttpError::TooLarge {
+                limit: 10_485_760,
+                coding: None
+            })
+        ),
         "{error:?}"
     );
     assert_eq!(
         error.to_string(),
-        "response larger than the 10485760-byte limit"
+        "expected at most 10485760 bytes (--max-size), the response is larger"
     );
 }
 
@@ -471,7 +477,9 @@ fn a_refresh_reads_back_what_it_stored_and_sums_up_in_one_line() {
     assert_eq!(refreshed.new.len(), 3);
     assert_eq!(
         refreshed.summary(),
-        format!("3 new articles, 1 feed failed: {missing}: HTTP status 404")
+        format!(
+            "3 new articles, 1 feed failed: {missing}: expected a document, the server answered HTTP status 404 (Not Found)"
+        )
     );
 
     let mut state = State::new(Vec::new(), StartOptions::default());
