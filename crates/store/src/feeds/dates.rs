@@ -34,9 +34,7 @@ fn iso_date(text: &str) -> Option<DateTime<Utc>> {
     let date = NaiveDate::from_ymd_opt(year, month, day)?;
     let (time, zone) = match rest {
         Some(rest) => {
-            let zone_start = rest
-                .find(|c: char| c == 'Z' || c == 'z' || c == '+' || c == '-')
-                .unwrap_or(rest.len());
+            let zone_start = rest.find(['Z', 'z', '+', '-']).unwrap_or(rest.len());
             let (clock, zone) = rest.split_at(zone_start);
             (clock_time(clock.trim())?, zone_offset(zone.trim())?)
         }

@@ -122,10 +122,15 @@ pub fn parse_feed(
         Some('{' | '[') => parse_json_feed(start, base.as_ref()),
         Some('<') if looks_like_html(start) => Err(ParseError::WebPage(feed_links(&text, url))),
         Some('<') => parse_xml_feed(&text, content_type, url, base.as_ref()),
-        Some(_) => Err(ParseError::NotMarkup(
-            start.chars().take(QUOTED_START).collect(),
-        )),
+        Some(_) => Err(ParseError::NotMarkup(quoted_start(start))),
     }
+}
+
+/// The first characters of `text`, white space collapsed, to quote in an
+/// error.
+fn quoted_start(text: &str) -> String {
+    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    collapsed.chars().take(QUOTED_START).collect()
 }
 
 /// Whether the first markup, past the XML declaration, comments and
@@ -163,7 +168,7 @@ fn parse_xml_feed(
     let Some(root) = document.root() else {
         return Err(match document.problem {
             Some(problem) => ParseError::BrokenXml(problem),
-            None => ParseError::NotMarkup(text.trim().chars().take(QUOTED_START).collect()),
+            None => ParseError::NotMarkup(quoted_start(text)),
         });
     };
     let mut entries = Vec::new();
