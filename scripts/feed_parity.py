@@ -15,7 +15,9 @@ For each entry feedparser keeps, the script finds mizan's article for it
 and compares the title (feedparser's with tags stripped and entities
 decoded, whitespace collapsed on both sides), the date (published, else
 updated, in UTC, to the second) and the link. It prints one line per file
-and the totals, and exits non-zero when mizan panicked on any file.
+(feedparser's entries, how many of them mizan kept, agreeing titles of
+those feedparser titles, dates, links, and all that mizan stored) and the
+totals, and exits non-zero when mizan panicked on any file.
 
     pip install feedparser
     cargo build --release
@@ -117,11 +119,13 @@ class Stored:
 class Result:
     name: str
     reference: int = 0
+    stored: int = 0
     kept: int = 0
     titles: int = 0
     dates: int = 0
     links: int = 0
     untitled: int = 0
+    titled_reference: int = 0
     panicked: bool = False
     error: str = ""
     differences: list = field(default_factory=list)
@@ -176,9 +180,12 @@ def pair(entries, stored):
 def compare(name, url, mizan, work):
     reference = feedparser.parse(url)
     stored, panicked, stderr = fetch_with_mizan(mizan, url, work)
-    result = Result(name, reference=len(reference.entries), panicked=panicked)
+    result = Result(
+        name, reference=len(reference.entries), stored=len(stored), panicked=panicked
+    )
     if not stored and stderr:
         result.error = stderr.splitlines()[-1]
+    result.titled_reference = sum(reference_title(e) is not None for e in reference.entries)
     for entry, article in zip(reference.entries, pair(reference.entries, stored)):
         if article is None:
             result.differences.append(f"missing: {reference_title(entry)!r}")
@@ -207,13 +214,13 @@ def percent(part, whole):
 
 
 def report(results, verbose):
-    print(f"{'file':44} {'fp':>3} {'kept':>4} {'title':>5} {'date':>4} {'link':>4}")
+    print(f"{'file':44} {'fp':>3} {'kept':>4} {'title':>5} {'date':>4} {'link':>4} {'mizan':>5}")
     for result in results:
         flags = " PANIC" if result.panicked else ""
         titled = result.kept - result.untitled
         print(
             f"{result.name:44} {result.reference:3} {result.kept:4} "
-            f"{result.titles:2}/{titled:<2} {result.dates:4} {result.links:4}{flags}"
+            f"{result.titles:2}/{titled:<2} {result.dates:4} {result.links:4} {result.stored:5}{flags}"
             + (f"  ({result.error})" if result.error and verbose else "")
         )
         if verbose:
@@ -222,6 +229,7 @@ def report(results, verbose):
     reference = sum(r.reference for r in results)
     kept = sum(r.kept for r in results)
     titled = sum(r.kept - r.untitled for r in results)
+    titled_reference = sum(r.titled_reference for r in results)
     titles = sum(r.titles for r in results)
     dates = sum(r.dates for r in results)
     links = sum(r.links for r in results)
@@ -229,10 +237,20 @@ def report(results, verbose):
     print()
     print(f"files: {len(results)}, panics: {panics}")
     print(f"entries kept: {kept}/{reference} {percent(kept, reference)}")
-    print(f"titles:       {titles}/{titled} {percent(titles, titled)}"
-          f"  (of the kept entries feedparser gives a title)")
-    print(f"dates:        {dates}/{kept} {percent(dates, kept)}")
-    print(f"links:        {links}/{kept} {percent(links, kept)}")
+    print("agreement     of the entries kept       of all feedparser's entries")
+    print(f"titles:       {titles:3}/{titled:<3} {percent(titles, titled)}"
+          f"           {titles:3}/{titled_reference:<3} {percent(titles, titled_reference)}"
+          f"  (entries feedparser titles)")
+    print(f"dates:        {dates:3}/{kept:<3} {percent(dates, kept)}"
+          f"           {dates:3}/{reference:<3} {percent(dates, reference)}")
+    print(f"links:        {links:3}/{kept:<3} {percent(links, kept)}"
+          f"           {links:3}/{reference:<3} {percent(links, reference)}")
+    unread = [r for r in results if r.reference == 0 and r.stored]
+    if unread:
+        print(
+            f"files feedparser reads no entry from: {len(unread)}, "
+            f"where mizan stored {sum(r.stored for r in unread)} entries"
+        )
     return panics
 
 

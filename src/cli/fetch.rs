@@ -207,12 +207,12 @@ fn count(number: usize, noun: &str) -> String {
     }
 }
 
-/// Says that a feed that is not well-formed had only its entries before
-/// the break stored.
+/// Says that a feed was not well-formed and only its whole entries were
+/// stored.
 fn problem_note(problem: Option<&str>) -> String {
     problem.map_or_else(String::new, |problem| {
         format!(
-            " (not well-formed XML, {}; the entries before it were kept)",
+            " (not well-formed XML, {}; its whole entries were kept)",
             one_line(problem)
         )
     })

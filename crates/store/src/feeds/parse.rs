@@ -29,7 +29,7 @@ use super::dates::parse_date;
 use super::discover::{FeedLink, feed_links};
 use super::extract::{fragment_paragraphs, fragment_text, plain_paragraphs};
 use super::json::parse_json_feed;
-use super::tree::{Break, Element, XML_NAMESPACE, parse_document};
+use super::tree::{Break, Document, Element, XML_NAMESPACE, parse_document};
 use url::Url;
 
 /// A feed document's items and the facts about the feed itself.
@@ -175,16 +175,14 @@ fn parse_xml_feed(
     collect_entries(root, base_of(root, base.cloned()), &mut entries);
     let complete: Vec<&(&Element, Option<Url>)> =
         entries.iter().filter(|(entry, _)| entry.closed).collect();
-    if complete.is_empty() {
-        if let Some(problem) = document.problem {
-            return Err(ParseError::BrokenXml(problem));
-        }
-        if root.name.eq_ignore_ascii_case("html") || is_html_type(content_type) {
-            return Err(ParseError::WebPage(feed_links(text, url)));
-        }
-        if entries.is_empty() && !FEED_ROOTS.contains(&root.name.as_str()) {
-            return Err(ParseError::NotAFeed(root.name.clone()));
-        }
+    if complete.is_empty()
+        && let Some(refusal) = refusal(&document, root, entries.is_empty(), content_type)
+    {
+        return Err(match refusal {
+            Refusal::Broken(problem) => ParseError::BrokenXml(problem),
+            Refusal::WebPage => ParseError::WebPage(feed_links(text, url)),
+            Refusal::NotAFeed => ParseError::NotAFeed(root.name.clone()),
+        });
     }
     let items = complete
         .iter()
@@ -196,6 +194,31 @@ fn parse_xml_feed(
         items: distinct_ids(items),
         problem: document.problem.map(|problem| problem.to_string()),
     })
+}
+
+/// Why an XML document with no whole entry is no feed.
+enum Refusal {
+    Broken(Break),
+    WebPage,
+    NotAFeed,
+}
+
+/// An XML document without a whole entry is refused when it broke before
+/// one, when it is a web page, or when it has no entry at all under a root
+/// no feed has; an empty feed is a feed.
+fn refusal(
+    document: &Document,
+    root: &Element,
+    no_entries: bool,
+    content_type: Option<&str>,
+) -> Option<Refusal> {
+    if let Some(problem) = &document.problem {
+        return Some(Refusal::Broken(problem.clone()));
+    }
+    if root.name.eq_ignore_ascii_case("html") || is_html_type(content_type) {
+        return Some(Refusal::WebPage);
+    }
+    (no_entries && !FEED_ROOTS.contains(&root.name.as_str())).then_some(Refusal::NotAFeed)
 }
 
 fn is_html_type(content_type: Option<&str>) -> bool {

@@ -6,10 +6,10 @@
 //! on where XML would stop: a stray end tag is skipped, an end tag closes
 //! the elements left open inside its element, HTML entities are known and
 //! an unknown one stays as written. What it cannot read past (a syntax
-//! error, the end of the input inside an element) ends the tree there, and
-//! the first such break is kept with its line and column. Each element
-//! records whether its own end tag was seen, so that the feed reader can
-//! keep only entries that arrived whole.
+//! error, the end of the input inside an element) ends the tree there. The
+//! first problem of either kind is kept with its line and column. Each
+//! element records whether its own end tag was seen, so that the feed
+//! reader can keep only entries that arrived whole.
 //!
 //! Names are resolved to namespace URIs here; a prefix the document never
 //! declares falls back to the URI it conventionally stands for (`dc:`,
