@@ -5,6 +5,7 @@
 mod common;
 
 use common::binary::mizan_at_home;
+use common::tmux::{self, Tmux};
 use common::{Reply, TestServer};
 use mizan_store::Store;
 use std::io::{BufRead, BufReader};
@@ -48,6 +49,17 @@ impl Home {
 
     fn run(&self, args: &[&str]) -> Output {
         self.command(args).output().unwrap()
+    }
+
+    /// The shell command that opens the reader in this home.
+    fn reader_command(&self) -> String {
+        format!(
+            "env MIZAN_DATA_DIR={} XDG_CONFIG_HOME={} {} --config {}",
+            self.dir.path().join("data").display(),
+            self.dir.path().join("xdg-config").display(),
+            env!("CARGO_BIN_EXE_mizan"),
+            self.config().display()
+        )
     }
 }
 
@@ -351,13 +363,7 @@ fn quitting_the_reader_during_a_refresh_exits_at_once_and_the_store_stays_usable
         },
     );
     home.write_feeds(&[server.url("/ar.xml"), server.url("/slow.xml")]);
-    let reader = format!(
-        "env MIZAN_DATA_DIR={} XDG_CONFIG_HOME={} {} --config {}",
-        home.dir.path().join("data").display(),
-        home.dir.path().join("xdg-config").display(),
-        env!("CARGO_BIN_EXE_mizan"),
-        home.config().display()
-    );
+    let reader = home.reader_command();
     tmux(&[
         "new-session",
         "-d",
@@ -530,22 +536,9 @@ fn utf16be_feeds_are_fetched_without_a_panic() {
     );
 }
 
-/// A server with a home page naming two feeds, and the feeds.
-fn site() -> TestServer {
-    let server = TestServer::start();
-    server.fixture("/", "site.html", "text/html; charset=utf-8");
-    server.fixture(
-        "/feeds/sahil.xml",
-        "rss-unversioned-ar.xml",
-        "application/xml",
-    );
-    server.fixture("/feeds/harbour.xml", "atom-links-en.xml", "application/xml");
-    server
-}
-
 #[test]
 fn fetch_given_a_site_address_says_which_feeds_it_found_and_fetches_them() {
-    let server = site();
+    let server = TestServer::site();
     let home = Home::new();
     std::fs::write(home.config(), "").unwrap();
     let output = home.run(&["fetch", "--no-pages", &server.url("/")]);
@@ -582,7 +575,7 @@ fn fetch_given_a_site_address_says_which_feeds_it_found_and_fetches_them() {
 
 #[test]
 fn import_given_a_site_or_a_feed_address_adds_the_feeds_once() {
-    let server = site();
+    let server = TestServer::site();
     let home = Home::new();
     std::fs::write(home.config(), "").unwrap();
     let site_url = server.url("/");
@@ -644,10 +637,9 @@ fn import_given_a_site_or_a_feed_address_adds_the_feeds_once() {
 
 #[test]
 fn refreshing_a_utf16be_feed_in_the_reader_keeps_the_reader_and_its_screen() {
-    let socket = format!("mizan-feeds-utf16-{}", std::process::id());
-    let Some(tmux) = own_tmux(&socket) else {
+    if !tmux::available("refreshing_a_utf16be_feed_in_the_reader_keeps_the_reader_and_its_screen") {
         return;
-    };
+    }
     let (server, home) = fetched_arabic_feed(&["fetch", "--no-pages"]);
     server.route(
         "/utf16.xml",
@@ -658,47 +650,21 @@ fn refreshing_a_utf16be_feed_in_the_reader_keeps_the_reader_and_its_screen() {
         },
     );
     home.write_feeds(&[server.url("/ar.xml"), server.url("/utf16.xml")]);
-    let reader = format!(
-        "env MIZAN_DATA_DIR={} XDG_CONFIG_HOME={} {} --config {}",
-        home.dir.path().join("data").display(),
-        home.dir.path().join("xdg-config").display(),
-        env!("CARGO_BIN_EXE_mizan"),
-        home.config().display()
+    let tmux = Tmux::new("feeds-utf16");
+    tmux.start(100, 20, &home.reader_command());
+    tmux.wait("the stored articles", |screen| {
+        screen.contains("3 articles ·")
+    });
+    tmux.keys(&["r"]);
+    tmux.wait("the refresh's outcome", |screen| {
+        screen.contains("2 new articles")
+    });
+    tmux.wait("the new articles", |screen| screen.contains("5 articles ·"));
+    assert_eq!(
+        tmux.pane_format("#{alternate_on}"),
+        "1",
+        "the reader's screen is still up"
     );
-    tmux(&[
-        "new-session",
-        "-d",
-        "-s",
-        "r",
-        "-x",
-        "100",
-        "-y",
-        "20",
-        &reader,
-    ]);
-    let screen = || text(&tmux(&["capture-pane", "-p", "-t", "r"]).stdout);
-    let wait_for = |what: &str| {
-        let deadline = std::time::Instant::now() + Duration::from_secs(20);
-        while !screen().contains(what) {
-            assert!(
-                std::time::Instant::now() < deadline,
-                "no {what:?}:\n{}",
-                screen()
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    };
-    wait_for("3 articles ·");
-    tmux(&["send-keys", "-t", "r", "r"]);
-    wait_for("2 new articles");
-    wait_for("5 articles ·");
-    let alternate = text(&tmux(&["display-message", "-p", "-t", "r", "#{alternate_on}"]).stdout);
-    assert_eq!(alternate.trim(), "1", "the reader's screen is still up");
-    tmux(&["send-keys", "-t", "r", "q"]);
-    let quitting = std::time::Instant::now();
-    while tmux(&["has-session", "-t", "r"]).status.success() {
-        assert!(quitting.elapsed() < Duration::from_secs(5), "{}", screen());
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    tmux(&["kill-server"]);
+    tmux.keys(&["q"]);
+    tmux.wait_until("the reader to quit", |tmux| !tmux.alive());
 }

@@ -248,26 +248,25 @@ fn a_feed_cut_off_midway_keeps_its_whole_entries_and_says_where_it_broke() {
     assert!(problem.starts_with("line "), "{problem}");
 }
 
-/// `size` bytes of feed-like text compressed with `coding`: a few
-/// kilobytes on the wire.
-fn bomb(coding: &str, size: usize) -> Vec<u8> {
-    let filler = b"<item><title>x</title></item>".repeat(size / 29);
+/// `body` compressed with `coding` (`gzip`, `deflate`, `br`) as hard as
+/// each can.
+fn compressed(coding: &str, body: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     match coding {
         "gzip" => {
             let mut encoder = flate2::write::GzEncoder::new(&mut out, flate2::Compression::best());
-            encoder.write_all(&filler).unwrap();
+            encoder.write_all(body).unwrap();
             encoder.finish().unwrap();
         }
         "deflate" => {
             let mut encoder =
                 flate2::write::ZlibEncoder::new(&mut out, flate2::Compression::best());
-            encoder.write_all(&filler).unwrap();
+            encoder.write_all(body).unwrap();
             encoder.finish().unwrap();
         }
         "br" => {
             let mut encoder = brotli::CompressorWriter::new(&mut out, 4096, 5, 22);
-            encoder.write_all(&filler).unwrap();
+            encoder.write_all(body).unwrap();
             drop(encoder);
         }
         other => panic!("no encoder for {other}"),
@@ -275,14 +274,17 @@ fn bomb(coding: &str, size: usize) -> Vec<u8> {
     out
 }
 
+const CODINGS: [&str; 3] = ["gzip", "deflate", "br"];
+
 #[test]
 fn a_compressed_body_is_capped_by_its_decoded_size_for_every_coding() {
     const DECODED: usize = 8 * 1024 * 1024;
     const LIMIT: u64 = 1024 * 1024;
     let server = TestServer::start();
     let mut urls = Vec::new();
-    for coding in ["gzip", "deflate", "br"] {
-        let body = bomb(coding, DECODED);
+    let filler = b"<item><title>x</title></item>".repeat(DECODED / 29);
+    for coding in CODINGS {
+        let body = compressed(coding, &filler);
         assert!(
             (body.len() as u64) < LIMIT / 4,
             "{coding}: {} bytes on the wire",
@@ -296,7 +298,7 @@ fn a_compressed_body_is_capped_by_its_decoded_size_for_every_coding() {
     let mut small = options();
     small.limits.max_body = LIMIT;
     let reports = fetch(&mut store, &urls, &small);
-    for (report, coding) in reports.iter().zip(["gzip", "deflate", "br"]) {
+    for (report, coding) in reports.iter().zip(CODINGS) {
         let error = failure(report);
         assert!(
             matches!(error, FeedError::Http(HttpError::TooLarge { limit: LIMIT, coding: Some(c) }) if c == coding),
@@ -317,26 +319,8 @@ fn compressed_feeds_within_the_cap_are_read_for_every_coding() {
     let server = TestServer::start();
     let feed = common::fixture_text("atom-en.xml", &server.base).into_bytes();
     let mut urls = Vec::new();
-    for coding in ["gzip", "deflate", "br"] {
-        let mut body = Vec::new();
-        match coding {
-            "gzip" => {
-                let mut e = flate2::write::GzEncoder::new(&mut body, flate2::Compression::fast());
-                e.write_all(&feed).unwrap();
-                e.finish().unwrap();
-            }
-            "deflate" => {
-                let mut e =
-                    flate2::write::DeflateEncoder::new(&mut body, flate2::Compression::fast());
-                e.write_all(&feed).unwrap();
-                e.finish().unwrap();
-            }
-            _ => {
-                let mut e = brotli::CompressorWriter::new(&mut body, 4096, 5, 22);
-                e.write_all(&feed).unwrap();
-                drop(e);
-            }
-        }
+    for coding in CODINGS {
+        let body = compressed(coding, &feed);
         let path = format!("/{coding}.xml");
         server.route(&path, Reply::Encoded { coding, body });
         urls.push(server.url(&path));
@@ -350,14 +334,7 @@ fn compressed_feeds_within_the_cap_are_read_for_every_coding() {
 
 #[test]
 fn a_site_address_is_followed_to_the_feeds_its_page_names() {
-    let server = TestServer::start();
-    server.fixture("/", "site.html", "text/html; charset=utf-8");
-    server.fixture(
-        "/feeds/sahil.xml",
-        "rss-unversioned-ar.xml",
-        "application/xml",
-    );
-    server.fixture("/feeds/harbour.xml", "atom-links-en.xml", "application/xml");
+    let server = TestServer::site();
     let (_dir, mut store) = temp_store();
     let mut seen = Vec::new();
     let sources = [FeedSource {

@@ -141,6 +141,20 @@ impl TestServer {
         );
     }
 
+    /// A server whose home page names two feeds (`site.html`), and the
+    /// feeds.
+    pub fn site() -> TestServer {
+        let server = TestServer::start();
+        server.fixture("/", "site.html", "text/html; charset=utf-8");
+        server.fixture(
+            "/feeds/sahil.xml",
+            "rss-unversioned-ar.xml",
+            "application/xml",
+        );
+        server.fixture("/feeds/harbour.xml", "atom-links-en.xml", "application/xml");
+        server
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }

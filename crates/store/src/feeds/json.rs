@@ -4,7 +4,7 @@
 
 use super::dates::parse_date;
 use super::extract::{fragment_paragraphs, plain_paragraphs};
-use super::parse::{FeedItem, ParseError, ParsedFeed, distinct_ids, opening_words, resolve};
+use super::parse::{FeedItem, ParseError, ParsedFeed, distinct_ids, resolve, title_from_text};
 use serde_json::{Map, Value};
 use url::Url;
 
@@ -52,12 +52,7 @@ fn item(entry: &Map<String, Value>, base: Option<&Url>) -> FeedItem {
         .unwrap_or_default();
     let title = text_field(entry, "title")
         .map(|title| title.split_whitespace().collect::<Vec<_>>().join(" "))
-        .or_else(|| {
-            summary
-                .first()
-                .or(content.first())
-                .and_then(|paragraph| opening_words(paragraph))
-        })
+        .or_else(|| title_from_text(&summary, &content))
         .or_else(|| url.clone())
         .unwrap_or_default();
     let published = ["date_published", "date_modified"]
@@ -65,17 +60,15 @@ fn item(entry: &Map<String, Value>, base: Option<&Url>) -> FeedItem {
         .filter_map(|name| text_field(entry, name))
         .find_map(|text| parse_date(&text))
         .map(|date| date.to_rfc3339());
-    let guid = text_field(entry, "id")
-        .or_else(|| url.clone())
-        .unwrap_or_else(|| format!("mizan:{}", mizan_text::stable_hash([title.as_bytes()])));
     FeedItem {
-        guid,
+        guid: String::new(),
         url,
         title,
         published,
         content,
         summary,
     }
+    .identified(text_field(entry, "id"))
 }
 
 #[cfg(test)]

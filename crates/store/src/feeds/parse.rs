@@ -63,6 +63,22 @@ impl FeedItem {
     pub fn is_summary_only(&self) -> bool {
         self.content.is_empty()
     }
+
+    /// The item with its id: `id`, else its link, else a hash of its text.
+    pub(super) fn identified(mut self, id: Option<String>) -> FeedItem {
+        self.guid = id
+            .or_else(|| self.url.clone())
+            .unwrap_or_else(|| format!("mizan:{}", self.fingerprint()));
+        self
+    }
+
+    /// A hash of the link, title and text, which tells apart entries that
+    /// share an id.
+    fn fingerprint(&self) -> String {
+        let text = [self.summary.join("\n"), self.content.join("\n")].concat();
+        let url = self.url.as_deref().unwrap_or_default();
+        mizan_text::stable_hash([url.as_bytes(), self.title.as_bytes(), text.as_bytes()])
+    }
 }
 
 /// A document that is not a feed, said as what was expected and what was
@@ -374,12 +390,7 @@ fn item(entry: &Element, base: Option<&Url>) -> FeedItem {
     let id = entry_id(entry);
     let url = entry_link(entry, base, id.as_ref());
     let title = entry_title(entry)
-        .or_else(|| {
-            summary
-                .first()
-                .or(content.first())
-                .and_then(|p| opening_words(p))
-        })
+        .or_else(|| title_from_text(&summary, &content))
         .or_else(|| url.clone())
         .or_else(|| id.as_ref().map(|id| id.value.clone()))
         .unwrap_or_default();
@@ -388,24 +399,15 @@ fn item(entry: &Element, base: Option<&Url>) -> FeedItem {
         .filter_map(|(namespaces, name)| child(entry, namespaces, name))
         .find_map(|date| parse_date(&date.text()))
         .map(|date| date.to_rfc3339());
-    let guid = id
-        .map(|id| id.value)
-        .or_else(|| url.clone())
-        .unwrap_or_else(|| {
-            let text = [summary.join("\n"), content.join("\n")].concat();
-            format!(
-                "mizan:{}",
-                mizan_text::stable_hash([title.as_bytes(), text.as_bytes()])
-            )
-        });
     FeedItem {
-        guid,
+        guid: String::new(),
         url,
         title,
         published,
         content,
         summary,
     }
+    .identified(id.map(|id| id.value))
 }
 
 fn entry_title(entry: &Element) -> Option<String> {
@@ -437,8 +439,13 @@ fn looks_like_markup(text: &str) -> bool {
 /// How many words of a summary make a title for an entry without one.
 const TITLE_WORDS: usize = 12;
 
-/// The first words of `paragraph`, as a title.
-pub(super) fn opening_words(paragraph: &str) -> Option<String> {
+/// A title for an entry without one: the opening words of its summary,
+/// else of its content.
+pub(super) fn title_from_text(summary: &[String], content: &[String]) -> Option<String> {
+    opening_words(summary.first().or(content.first())?)
+}
+
+fn opening_words(paragraph: &str) -> Option<String> {
     let words: Vec<&str> = paragraph.split_whitespace().collect();
     let mut title = words[..words.len().min(TITLE_WORDS)].join(" ");
     if words.len() > TITLE_WORDS {
@@ -609,13 +616,7 @@ pub fn distinct_ids(items: Vec<FeedItem>) -> Vec<FeedItem> {
             continue;
         }
         if !earlier.is_empty() {
-            let text = [item.summary.join("\n"), item.content.join("\n")].concat();
-            let url = item.url.clone().unwrap_or_default();
-            item.guid = format!(
-                "{}#{}",
-                item.guid,
-                mizan_text::stable_hash([url.as_bytes(), item.title.as_bytes(), text.as_bytes()])
-            );
+            item.guid = format!("{}#{}", item.guid, item.fingerprint());
         }
         earlier.push(item.clone());
         distinct.push(item);
