@@ -284,7 +284,7 @@ fn refresh_feeds(explicit: Option<&Path>, db: &Path, send: &dyn Fn(Action)) -> S
     }
     let total = feeds.len();
     send(Action::Notice(format!("refreshing 0/{total} feeds")));
-    let progress = |done| send(Action::Notice(format!("refreshing {done}/{total} feeds")));
+    let progress = |done, total| send(Action::Notice(format!("refreshing {done}/{total} feeds")));
     match refresh(db, &feeds, &FetchOptions::default(), progress) {
         Ok(refreshed) => {
             send_page(send, StoredPage::of(&refreshed.new));
