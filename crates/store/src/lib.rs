@@ -540,13 +540,15 @@ fn is_duplicate(
     keys: &ArticleKeys,
     carried: &HashSet<&str>,
 ) -> Result<bool, StoreError> {
+    // Each branch of the OR is one index, `title_key <> ''` spelt as the
+    // partial index's condition: otherwise SQLite scans every article.
     let mut candidates = conn.prepare_cached(
         "SELECT feed_id, guid, IFNULL(outlet, '') = IFNULL(?4, ''),
                 canonical_url IS NOT NULL AND canonical_url = ?2,
                 title_key <> '' AND title_key = ?3
          FROM articles
          WHERE guid = ?1 OR canonical_url = ?2
-            OR (IFNULL(outlet, '') = IFNULL(?4, '') AND title_key = ?3 AND ?3 <> '')",
+            OR (IFNULL(outlet, '') = IFNULL(?4, '') AND title_key = ?3 AND title_key <> '')",
     )?;
     let mut rows = candidates.query(params![
         article.guid,

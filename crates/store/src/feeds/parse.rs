@@ -234,7 +234,10 @@ fn refusal(
     if root.name.eq_ignore_ascii_case("html") || is_html_type(content_type) {
         return Some(Refusal::WebPage);
     }
-    (no_entries && !FEED_ROOTS.contains(&root.name.as_str())).then_some(Refusal::NotAFeed)
+    let feed_root = FEED_ROOTS
+        .iter()
+        .any(|name| name.eq_ignore_ascii_case(&root.name));
+    (no_entries && !feed_root).then_some(Refusal::NotAFeed)
 }
 
 fn is_html_type(content_type: Option<&str>) -> bool {
@@ -245,7 +248,7 @@ fn is_html_type(content_type: Option<&str>) -> bool {
 }
 
 /// Root elements of documents that are feeds even with no entry.
-const FEED_ROOTS: &[&str] = &["rss", "RDF", "rdf", "feed", "channel"];
+const FEED_ROOTS: &[&str] = &["rss", "rdf", "feed", "channel"];
 
 /// The namespaces of RSS and Atom themselves: none, Atom 1.0 and 0.3 (and
 /// the `https` spelling some publishers write), RSS 1.0 and 0.90, and the
@@ -643,6 +646,20 @@ mod tests {
             assert_eq!(feed.title.as_deref(), Some("Wadi"));
             assert_eq!(feed.items[0].title, "One");
         }
+        let empty = parse("<RSS><channel><title>Quiet</title></channel></RSS>");
+        assert!(empty.items.is_empty());
+    }
+
+    #[test]
+    fn element_names_are_read_without_case() {
+        let feed = parse(
+            "<rss><channel><item><Title>Capital</Title><PUBDATE>Mon, 02 Nov 2026 08:15:00 GMT</PUBDATE></item></channel></rss>",
+        );
+        assert_eq!(feed.items[0].title, "Capital");
+        assert_eq!(
+            feed.items[0].published.as_deref(),
+            Some("2026-11-02T08:15:00+00:00")
+        );
     }
 
     #[test]

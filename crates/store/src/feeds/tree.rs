@@ -102,8 +102,11 @@ impl Document {
 }
 
 impl Element {
+    /// Whether this is the element `name` of one of `namespaces`. Names
+    /// are compared without case, as publishers write `pubdate` and
+    /// `PubDate` for `pubDate`.
     pub fn is(&self, namespaces: &[&str], name: &str) -> bool {
-        self.name == name && namespaces.contains(&self.namespace.as_str())
+        self.name.eq_ignore_ascii_case(name) && namespaces.contains(&self.namespace.as_str())
     }
 
     pub fn elements(&self) -> impl Iterator<Item = &Element> {
