@@ -133,10 +133,12 @@ fn digits<T: std::str::FromStr>(word: &str, width: usize) -> Option<T> {
         .flatten()
 }
 
-/// Seconds east of UTC: `Z`, `±hh`, `±hhmm`, `±hh:mm`, or a zone name RFC
-/// 822 knows. Empty means UTC.
+/// Seconds east of UTC: `Z`, `±h`, `±hh`, `±hhmm`, `±hh:mm` (also after
+/// `GMT` or `UTC`, as in `GMT+3`), or a zone name RFC 822 knows. Empty
+/// means UTC.
 fn zone_offset(zone: &str) -> Option<i32> {
-    let named = match zone.to_ascii_uppercase().as_str() {
+    let upper = zone.to_ascii_uppercase();
+    let named = match upper.as_str() {
         "" | "Z" | "UT" | "UTC" | "GMT" => Some(0),
         "EST" | "CDT" => Some(-5),
         "EDT" => Some(-4),
@@ -148,14 +150,18 @@ fn zone_offset(zone: &str) -> Option<i32> {
     if let Some(hours) = named {
         return Some(hours * 3600);
     }
-    let sign = match zone.chars().next()? {
+    let numeric = ["GMT", "UTC"]
+        .iter()
+        .find_map(|name| upper.strip_prefix(name))
+        .unwrap_or(&upper);
+    let sign = match numeric.chars().next()? {
         '+' => 1,
         '-' => -1,
         _ => return None,
     };
-    let number: String = zone[1..].chars().filter(|c| *c != ':').collect();
+    let number: String = numeric[1..].chars().filter(|c| *c != ':').collect();
     let (hours, minutes): (i32, i32) = match number.len() {
-        2 => (digits(&number, 2)?, 0),
+        1 | 2 => (number.parse().ok()?, 0),
         4 => (digits(&number[..2], 2)?, digits(&number[2..], 2)?),
         _ => return None,
     };
@@ -190,6 +196,8 @@ mod tests {
             "Nov 2, 2026 08:15:00",
             "Mon, 02 Nov 2026 8:15:00 UT",
             "mar, 02 nov 2026 08:15:00 +0000",
+            "Mon, 02 Nov 2026 11:15:00 GMT+3",
+            "Mon, 02 Nov 2026 11:15:00 UTC+03:00",
         ] {
             assert_eq!(utc(text), expected, "{text}");
         }
