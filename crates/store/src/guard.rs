@@ -33,7 +33,7 @@ pub fn is_caught_here() -> bool {
 }
 
 /// The text a panic was raised with.
-pub fn panic_message(payload: &(dyn Any + Send)) -> String {
+fn panic_message(payload: &(dyn Any + Send)) -> String {
     payload
         .downcast_ref::<&str>()
         .map(|text| (*text).to_string())

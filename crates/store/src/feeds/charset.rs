@@ -69,7 +69,7 @@ fn attribute_value<'a>(declaration: &'a str, name: &str) -> Option<&'a str> {
 }
 
 /// The `charset` parameter of a `Content-Type` header.
-pub fn http_charset(content_type: Option<&str>) -> Option<&'static Encoding> {
+fn http_charset(content_type: Option<&str>) -> Option<&'static Encoding> {
     content_type?
         .split(';')
         .skip(1)

@@ -312,7 +312,7 @@ fn base_of(element: &Element, enclosing: Option<Url>) -> Option<Url> {
 
 /// `href` as an absolute address: as written when it already is one,
 /// resolved against `base` otherwise.
-pub fn resolve(href: &str, base: Option<&Url>) -> Option<String> {
+pub(super) fn resolve(href: &str, base: Option<&Url>) -> Option<String> {
     let href = href.trim();
     if href.is_empty() {
         return None;
@@ -610,7 +610,7 @@ fn is_alternate(rel: &str) -> bool {
 /// document repeat gets, after its first use, a suffix made from the
 /// entry's link and text, so none is merged into another; an entry that
 /// repeats another whole is dropped.
-pub fn distinct_ids(items: Vec<FeedItem>) -> Vec<FeedItem> {
+pub(super) fn distinct_ids(items: Vec<FeedItem>) -> Vec<FeedItem> {
     let mut seen: std::collections::HashMap<String, Vec<FeedItem>> = Default::default();
     let mut distinct = Vec::with_capacity(items.len());
     for mut item in items {
