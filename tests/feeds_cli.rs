@@ -5,6 +5,7 @@
 mod common;
 
 use common::binary::mizan_at_home;
+use common::tmux::{self, Tmux};
 use common::{Reply, TestServer};
 use mizan_store::Store;
 use std::io::{BufRead, BufReader};
@@ -49,6 +50,17 @@ impl Home {
     fn run(&self, args: &[&str]) -> Output {
         self.command(args).output().unwrap()
     }
+
+    /// The shell command that opens the reader in this home.
+    fn reader_command(&self) -> String {
+        format!(
+            "env MIZAN_DATA_DIR={} XDG_CONFIG_HOME={} {} --config {}",
+            self.dir.path().join("data").display(),
+            self.dir.path().join("xdg-config").display(),
+            env!("CARGO_BIN_EXE_mizan"),
+            self.config().display()
+        )
+    }
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -89,7 +101,9 @@ fn a_failing_feed_is_reported_and_the_others_are_stored() {
     let stderr = text(&output.stderr);
     assert!(!output.status.success());
     assert!(
-        stderr.contains(&format!("error: {missing}: HTTP status 404")),
+        stderr.contains(&format!(
+            "error: {missing}: expected a document, the server answered HTTP status 404 (Not Found)"
+        )),
         "{stderr}"
     );
     let stdout = text(&output.stdout);
@@ -106,7 +120,11 @@ fn a_failing_feed_is_reported_and_the_others_are_stored() {
     );
     let broken_line = stderr
         .lines()
-        .find(|line| line.starts_with(&format!("error: {broken}: not a feed: ")))
+        .find(|line| {
+            line.starts_with(&format!(
+                "error: {broken}: expected a feed, found XML that is broken before any entry, at line 8"
+            ))
+        })
         .unwrap_or_else(|| panic!("{stderr}"));
     assert!(
         broken_line.contains("</channel>"),
@@ -345,13 +363,7 @@ fn quitting_the_reader_during_a_refresh_exits_at_once_and_the_store_stays_usable
         },
     );
     home.write_feeds(&[server.url("/ar.xml"), server.url("/slow.xml")]);
-    let reader = format!(
-        "env MIZAN_DATA_DIR={} XDG_CONFIG_HOME={} {} --config {}",
-        home.dir.path().join("data").display(),
-        home.dir.path().join("xdg-config").display(),
-        env!("CARGO_BIN_EXE_mizan"),
-        home.config().display()
-    );
+    let reader = home.reader_command();
     tmux(&[
         "new-session",
         "-d",
@@ -399,4 +411,260 @@ fn quitting_the_reader_during_a_refresh_exits_at_once_and_the_store_stays_usable
             .code()
             == Some(1)
     );
+}
+
+#[test]
+fn every_refused_feed_gets_one_line_saying_what_was_expected_what_came_and_where() {
+    let server = TestServer::start();
+    server.fixture("/ar.xml", "rss2-ar.xml", "application/xml");
+    server.fixture("/contact", "page-without-feeds.html", "text/html");
+    let body = |text: &str, content_type: &'static str| Reply::Body {
+        body: text.as_bytes().to_vec(),
+        content_type,
+        etag: None,
+    };
+    server.route(
+        "/api.json",
+        body("{\"status\": \"ok\"}", "application/json"),
+    );
+    server.route("/empty.xml", body("", "application/xml"));
+    server.route(
+        "/maintenance",
+        body("Back soon.\nWe are updating the site.", "text/plain"),
+    );
+    server.route(
+        "/list.opml",
+        body("<opml version=\"2.0\"><body/></opml>", "text/xml"),
+    );
+    server.fixture("/broken.xml", "broken.xml", "application/xml");
+    let zeros = vec![b' '; 4 * 1024 * 1024];
+    let mut bomb = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    std::io::Write::write_all(&mut bomb, &zeros).unwrap();
+    server.route(
+        "/bomb.xml",
+        Reply::Encoded {
+            coding: "gzip",
+            body: bomb.finish().unwrap(),
+        },
+    );
+    let expected = [
+        (
+            "/contact",
+            "this is a web page, not a feed, and it names no feed",
+        ),
+        (
+            "/api.json",
+            "expected a JSON Feed, found JSON without an \"items\" list",
+        ),
+        ("/empty.xml", "expected a feed, found an empty document"),
+        (
+            "/maintenance",
+            "expected a feed (RSS, Atom or JSON Feed), found text starting \"Back soon. We are updating the site.\"",
+        ),
+        (
+            "/list.opml",
+            "expected a feed (RSS, Atom or JSON Feed), found an XML document whose root is <opml>",
+        ),
+        (
+            "/broken.xml",
+            "expected a feed, found XML that is broken before any entry, at line 8, column 13:",
+        ),
+        (
+            "/bomb.xml",
+            "expected at most 1048576 bytes (--max-size), the response is larger once gzip-decoded",
+        ),
+        (
+            "/gone.xml",
+            "expected a document, the server answered HTTP status 404 (Not Found)",
+        ),
+    ];
+    let home = Home::new();
+    let mut urls: Vec<String> = expected.iter().map(|(path, _)| server.url(path)).collect();
+    urls.push(server.url("/ar.xml"));
+    home.write_feeds(&urls);
+    let output = home.run(&["fetch", "--no-pages", "--max-size", "1048576"]);
+    assert!(!output.status.success());
+    let stderr = text(&output.stderr);
+    assert_eq!(
+        stderr.lines().count(),
+        expected.len(),
+        "one line each:\n{stderr}"
+    );
+    for (path, message) in expected {
+        let line = format!("error: {}: {message}", server.url(path));
+        assert!(
+            stderr.lines().any(|l| l.starts_with(&line)),
+            "{line}\nnot in:\n{stderr}"
+        );
+    }
+    let stdout = text(&output.stdout);
+    assert!(
+        stdout.contains("9 feeds, 3 new articles, 8 failed"),
+        "{stdout}"
+    );
+    assert_eq!(article_count(&home.db()), 3);
+}
+
+#[test]
+fn utf16be_feeds_are_fetched_without_a_panic() {
+    let server = TestServer::start();
+    for fixture in ["utf16be-bom.xml", "utf16be-declared.xml"] {
+        server.route(
+            &format!("/{fixture}"),
+            Reply::Body {
+                body: common::fixture_bytes(fixture),
+                content_type: "application/rss+xml",
+                etag: None,
+            },
+        );
+    }
+    let home = Home::new();
+    std::fs::write(home.config(), "").unwrap();
+    let output = home.run(&[
+        "fetch",
+        "--no-pages",
+        &server.url("/utf16be-bom.xml"),
+        &server.url("/utf16be-declared.xml"),
+    ]);
+    let stderr = text(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(
+        text(&output.stdout).contains("2 feeds, 2 new articles, 0 failed"),
+        "the second feed repeats the first: {}",
+        text(&output.stdout)
+    );
+}
+
+#[test]
+fn fetch_given_a_site_address_says_which_feeds_it_found_and_fetches_them() {
+    let server = TestServer::site();
+    let home = Home::new();
+    std::fs::write(home.config(), "").unwrap();
+    let output = home.run(&["fetch", "--no-pages", &server.url("/")]);
+    let stdout = text(&output.stdout);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let found = format!(
+        "{}: a web page, not a feed; it names 2 feeds: {} (RSS, \"صحيفة الساحل\"), {} (Atom, \"Harbour desk\"); fetching them",
+        server.url("/"),
+        server.url("/feeds/sahil.xml"),
+        server.url("/feeds/harbour.xml")
+    );
+    assert!(
+        stdout.lines().any(|line| line == found),
+        "{found}\nnot in:\n{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!(
+            "{}: 4 new, 0 already stored",
+            server.url("/feeds/sahil.xml")
+        )),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("3 feeds, 9 new articles, 0 failed"),
+        "{stdout}"
+    );
+    let again = home.run(&["fetch", "--no-pages", &server.url("/")]);
+    assert!(
+        text(&again.stdout).contains("3 feeds, 0 new articles, 0 failed"),
+        "{}",
+        text(&again.stdout)
+    );
+}
+
+#[test]
+fn import_given_a_site_or_a_feed_address_adds_the_feeds_once() {
+    let server = TestServer::site();
+    let home = Home::new();
+    std::fs::write(home.config(), "").unwrap();
+    let site_url = server.url("/");
+    let first = home.run(&["import", &site_url]);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    let stdout = text(&first.stdout);
+    assert!(
+        stdout.starts_with(&format!("{site_url}: a web page naming 2 feeds: ")),
+        "{stdout}"
+    );
+    assert!(stdout.contains("2 feeds in"), "{stdout}");
+    let config = std::fs::read_to_string(home.config()).unwrap();
+    assert!(
+        config.contains(&format!(
+            "url = \"{}\"\noutlet = \"صحيفة الساحل\"",
+            server.url("/feeds/sahil.xml")
+        )),
+        "{config}"
+    );
+    assert!(
+        config.contains(&server.url("/feeds/harbour.xml")),
+        "{config}"
+    );
+
+    let feed = home.run(&["import", &server.url("/feeds/harbour.xml")]);
+    assert!(
+        text(&feed.stdout).contains(": 0 added"),
+        "{}",
+        text(&feed.stdout)
+    );
+    server.fixture("/ar.xml", "rss2-ar.xml", "application/xml");
+    let direct = home.run(&["import", &server.url("/ar.xml")]);
+    assert!(
+        text(&direct.stdout).contains(&format!("{}: a feed", server.url("/ar.xml"))),
+        "{}",
+        text(&direct.stdout)
+    );
+    let config = std::fs::read_to_string(home.config()).unwrap();
+    assert_eq!(config.matches("[[source]]").count(), 3, "{config}");
+    assert!(
+        config.contains("outlet = \"صحيفة الوادي\"\nlang = \"ar\""),
+        "{config}"
+    );
+
+    server.fixture("/contact", "page-without-feeds.html", "text/html");
+    let refused = home.run(&["import", &server.url("/contact")]);
+    assert!(!refused.status.success());
+    assert!(
+        text(&refused.stderr).contains("this is a web page, not a feed, and it names no feed"),
+        "{}",
+        text(&refused.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(home.config()).unwrap(),
+        config,
+        "a refused import changes nothing"
+    );
+}
+
+#[test]
+fn refreshing_a_utf16be_feed_in_the_reader_keeps_the_reader_and_its_screen() {
+    if !tmux::available("refreshing_a_utf16be_feed_in_the_reader_keeps_the_reader_and_its_screen") {
+        return;
+    }
+    let (server, home) = fetched_arabic_feed(&["fetch", "--no-pages"]);
+    server.route(
+        "/utf16.xml",
+        Reply::Body {
+            body: common::fixture_bytes("utf16be-declared.xml"),
+            content_type: "application/rss+xml",
+            etag: None,
+        },
+    );
+    home.write_feeds(&[server.url("/ar.xml"), server.url("/utf16.xml")]);
+    let tmux = Tmux::new("feeds-utf16");
+    tmux.start(100, 20, &home.reader_command());
+    tmux.wait("the stored articles", |screen| {
+        screen.contains("3 articles ·")
+    });
+    tmux.keys(&["r"]);
+    tmux.wait("the refresh's outcome", |screen| {
+        screen.contains("2 new articles")
+    });
+    tmux.wait("the new articles", |screen| screen.contains("5 articles ·"));
+    assert_eq!(
+        tmux.pane_format("#{alternate_on}"),
+        "1",
+        "the reader's screen is still up"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_until("the reader to quit", |tmux| !tmux.alive());
 }

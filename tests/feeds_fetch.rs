@@ -151,12 +151,18 @@ fn a_50_mb_response_is_cut_at_the_cap_with_a_clear_error() {
         panic!("expected a failure, got {:?}", reports[0].outcome);
     };
     assert!(
-        matches!(error, FeedError::Http(HttpError::TooLarge(10_485_760))),
+        matches!(
+            error,
+            FeedError::Http(HttpError::TooLarge {
+                limit: 10_485_760,
+                coding: None
+            })
+        ),
         "{error:?}"
     );
     assert_eq!(
         error.to_string(),
-        "response larger than the 10485760-byte limit"
+        "expected at most 10485760 bytes (--max-size), the response is larger"
     );
 }
 
@@ -466,12 +472,17 @@ fn a_refresh_reads_back_what_it_stored_and_sums_up_in_one_line() {
     let missing = server.url("/gone.xml");
     let sources = [source(server.url("/ar.xml")), source(missing.clone())];
     let mut progress = Vec::new();
-    let refreshed = refresh(&db, &sources, &options(10), |done| progress.push(done)).unwrap();
-    assert_eq!(progress, [1, 2]);
+    let refreshed = refresh(&db, &sources, &options(10), |done, total| {
+        progress.push((done, total))
+    })
+    .unwrap();
+    assert_eq!(progress, [(1, 2), (2, 2)]);
     assert_eq!(refreshed.new.len(), 3);
     assert_eq!(
         refreshed.summary(),
-        format!("3 new articles, 1 feed failed: {missing}: HTTP status 404")
+        format!(
+            "3 new articles, 1 feed failed: {missing}: expected a document, the server answered HTTP status 404 (Not Found)"
+        )
     );
 
     let mut state = State::new(Vec::new(), StartOptions::default());
@@ -487,7 +498,7 @@ fn a_refresh_reads_back_what_it_stored_and_sums_up_in_one_line() {
         "fetched articles arrive unread"
     );
 
-    let again = refresh(&db, &sources, &options(10), |_| {}).unwrap();
+    let again = refresh(&db, &sources, &options(10), |_, _| {}).unwrap();
     assert!(again.new.is_empty());
     assert!(
         again
@@ -496,4 +507,23 @@ fn a_refresh_reads_back_what_it_stored_and_sums_up_in_one_line() {
         "{}",
         again.summary()
     );
+}
+
+#[test]
+fn a_refresh_of_a_site_counts_the_feeds_its_page_names() {
+    let server = TestServer::site();
+    let (dir, store) = temp_store();
+    drop(store);
+    let mut progress = Vec::new();
+    let mut quick = options(10);
+    quick.fetch_pages = false;
+    let refreshed = refresh(
+        &dir.path().join("mizan.db"),
+        &[source(server.url("/"))],
+        &quick,
+        |done, total| progress.push((done, total)),
+    )
+    .unwrap();
+    assert_eq!(progress, [(1, 3), (2, 3), (3, 3)]);
+    assert_eq!(refreshed.summary(), "9 new articles");
 }

@@ -1,8 +1,10 @@
-//! `mizan fetch`: downloads the configured feeds into the store. Wiring and
-//! reporting only: the work is `mizan_store::feeds::fetch_all`. On a
-//! terminal a progress bar, otherwise one plain line per feed; failures are
-//! printed as `error: FEED: message` and make the exit status non-zero once
-//! every other feed is done.
+//! `mizan fetch`: downloads the configured feeds (or the feeds and sites
+//! given) into the store. Wiring and reporting only: the work is
+//! `mizan_store::feeds::fetch_all`. On a terminal a progress bar, otherwise
+//! one plain line per feed; a web page given for a feed is reported with
+//! the feeds it names, which are fetched after it; failures are printed as
+//! `error: FEED: message` on one line and make the exit status non-zero
+//! once every other feed is done.
 
 use super::Cli;
 use anyhow::Context;
@@ -47,6 +49,7 @@ pub struct FetchArgs {
 }
 
 pub fn run(cli: &Cli, args: &FetchArgs) -> anyhow::Result<ExitCode> {
+    mizan_store::guard::quiet_caught_panics();
     let (config, _) = Config::locate(cli.config.as_deref())?;
     let db_path = match &args.db {
         Some(path) => path.clone(),
@@ -89,6 +92,9 @@ pub fn run(cli: &Cli, args: &FetchArgs) -> anyhow::Result<ExitCode> {
         .is_terminal()
         .then(|| progress_bar(sources.len()));
     let reports = fetch_all(&mut store, &sources, &options, |report| {
+        if let (Some(bar), FeedOutcome::Discovered(links)) = (&progress, &report.outcome) {
+            bar.inc_length(u64::try_from(links.len()).unwrap_or(0));
+        }
         print_report(report, progress.as_ref());
     });
     if let Some(bar) = progress {
@@ -151,13 +157,24 @@ fn progress_bar(feeds: usize) -> ProgressBar {
 fn print_report(report: &FeedReport, progress: Option<&ProgressBar>) {
     let line = match &report.outcome {
         FeedOutcome::Stored(stored) => format!(
-            "{}: {} new, {} already stored{}",
+            "{}: {} new, {} already stored{}{}",
             sanitize(&report.url),
             stored.added,
             stored.duplicates,
-            page_note(report.page_failures)
+            page_note(report.page_failures),
+            problem_note(report.problem.as_deref())
         ),
         FeedOutcome::NotModified => format!("{}: not modified", sanitize(&report.url)),
+        FeedOutcome::Discovered(links) => {
+            let named: Vec<String> = links.iter().map(ToString::to_string).collect();
+            one_line(&format!(
+                "{}: a web page, not a feed; it names {}: {}; fetching {}",
+                report.url,
+                count(links.len(), "feed"),
+                named.join(", "),
+                if links.len() == 1 { "it" } else { "them" }
+            ))
+        }
         FeedOutcome::Failed(error) => {
             let message = format!(
                 "error: {}: {}",
@@ -181,6 +198,24 @@ fn print_report(report: &FeedReport, progress: Option<&ProgressBar>) {
         }
         None => println!("{line}"),
     }
+}
+
+fn count(number: usize, noun: &str) -> String {
+    match number {
+        1 => format!("1 {noun}"),
+        n => format!("{n} {noun}s"),
+    }
+}
+
+/// Says that a feed was not well-formed and only its whole entries were
+/// stored.
+fn problem_note(problem: Option<&str>) -> String {
+    problem.map_or_else(String::new, |problem| {
+        format!(
+            " (not well-formed XML, {}; its whole entries were kept)",
+            one_line(problem)
+        )
+    })
 }
 
 fn page_note(failures: usize) -> String {

@@ -1,13 +1,18 @@
-//! `mizan import FILE.opml` and `mizan export --opml`: subscription lists in
-//! and out. Import appends a `[[source]]` entry to the configuration file for
-//! every feed it does not list yet; export prints the configured feeds.
+//! `mizan import FILE.opml|URL` and `mizan export --opml`: subscription
+//! lists in and out. Import appends a `[[source]]` entry to the
+//! configuration file for every feed it does not list yet: the feeds of an
+//! OPML file, or what an address offers (the feed itself, the feeds a web
+//! page names, or an OPML list); export prints the configured feeds.
 
 use super::Cli;
 use anyhow::{Context, bail};
 use clap::Args;
 use mizan::config::{Config, Source, user_config_file};
 use mizan::fsutil::write_atomic;
+use mizan_store::feeds::discover::{Offered, offered_at};
 use mizan_store::feeds::opml::{OpmlFeed, read_opml, write_opml};
+use mizan_store::feeds::refresh::one_line;
+use mizan_store::feeds::{Client, HttpLimits};
 use mizan_text::sanitize::{is_unsafe, sanitize};
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -15,9 +20,10 @@ use std::process::ExitCode;
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// An OPML file of feeds.
-    #[arg(value_name = "FILE.opml")]
-    pub file: PathBuf,
+    /// An OPML file of feeds, or the address of a feed, of an OPML list or
+    /// of a site whose pages name their feeds.
+    #[arg(value_name = "FILE.opml|URL")]
+    pub source: String,
 }
 
 #[derive(Debug, Args)]
@@ -28,9 +34,14 @@ pub struct ExportArgs {
 }
 
 pub fn import(cli: &Cli, args: &ImportArgs) -> anyhow::Result<ExitCode> {
-    let text = std::fs::read_to_string(&args.file)
-        .with_context(|| format!("reading {}", args.file.display()))?;
-    let feeds = read_opml(&text).with_context(|| args.file.display().to_string())?;
+    let feeds = if is_address(&args.source) {
+        feeds_at_address(&args.source)?
+    } else {
+        let file = PathBuf::from(&args.source);
+        let text = std::fs::read_to_string(&file)
+            .with_context(|| format!("reading {}", file.display()))?;
+        read_opml(&text).with_context(|| file.display().to_string())?
+    };
     let target = match &cli.config {
         Some(path) => path.clone(),
         None => user_config_file().context("no configuration directory (set XDG_CONFIG_HOME)")?,
@@ -59,12 +70,52 @@ pub fn import(cli: &Cli, args: &ImportArgs) -> anyhow::Result<ExitCode> {
     println!(
         "{} feeds in {}: {} added to {}, {} already there",
         feeds.len(),
-        sanitize(&args.file.display().to_string()),
+        sanitize(&args.source),
         new.len(),
         sanitize(&target.display().to_string()),
         feeds.len() - new.len()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+fn is_address(source: &str) -> bool {
+    let lower = source.trim_start().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// The feeds `url` offers, with a line saying what it turned out to be.
+fn feeds_at_address(url: &str) -> anyhow::Result<Vec<OpmlFeed>> {
+    mizan_store::guard::quiet_caught_panics();
+    let client = Client::new(HttpLimits::default());
+    let offered = offered_at(&client, url)
+        .map_err(|error| anyhow::anyhow!("{url}: {}", one_line(&error.to_string())))?;
+    Ok(match offered {
+        Offered::Feed(feed) => {
+            println!("{}: a feed", sanitize(url));
+            vec![feed]
+        }
+        Offered::Opml(feeds) => feeds,
+        Offered::Page(links) => {
+            let named: Vec<String> = links.iter().map(ToString::to_string).collect();
+            println!(
+                "{}",
+                one_line(&format!(
+                    "{url}: a web page naming {} feed{}: {}",
+                    links.len(),
+                    if links.len() == 1 { "" } else { "s" },
+                    named.join(", ")
+                ))
+            );
+            links
+                .into_iter()
+                .map(|link| OpmlFeed {
+                    url: link.url,
+                    title: link.title,
+                    lang: None,
+                })
+                .collect()
+        }
+    })
 }
 
 fn append_sources(target: &std::path::Path, feeds: &[&OpmlFeed]) -> anyhow::Result<()> {

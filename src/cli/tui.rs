@@ -15,6 +15,7 @@ use mizan_engine::corpus::{self, Loaded, Problem, Remaining};
 use mizan_engine::lexicon::Lexicon;
 use mizan_store::feeds::FetchOptions;
 use mizan_store::feeds::refresh::refresh;
+use mizan_store::guard::catch_panic;
 use mizan_store::stored::{AnalysisCache, StoredPage, StoredRest};
 use mizan_store::{ReadChange, ReadState, Store, default_db_path};
 use mizan_text::{Lang, detect_lang};
@@ -254,12 +255,15 @@ fn send_page(send: &dyn Fn(Action), page: StoredPage) {
 }
 
 /// The refresh the `refresh` action starts: the configured feeds (read
-/// again, so an edited configuration counts), fetched into `db`.
+/// again, so an edited configuration counts), fetched into `db`. It always
+/// ends with `RefreshFinished`, a panic included, so the reader never waits
+/// for a refresh that died.
 fn refresher(explicit: Option<PathBuf>, db: PathBuf) -> Refresher {
     Box::new(move || {
         let (explicit, db) = (explicit.clone(), db.clone());
         Box::new(move |send| {
-            let outcome = refresh_feeds(explicit.as_deref(), &db, send);
+            let outcome = catch_panic(|| refresh_feeds(explicit.as_deref(), &db, send))
+                .unwrap_or_else(|message| format!("error: the refresh failed: {message}"));
             send(Action::RefreshFinished(outcome));
         })
     })
@@ -280,7 +284,7 @@ fn refresh_feeds(explicit: Option<&Path>, db: &Path, send: &dyn Fn(Action)) -> S
     }
     let total = feeds.len();
     send(Action::Notice(format!("refreshing 0/{total} feeds")));
-    let progress = |done| send(Action::Notice(format!("refreshing {done}/{total} feeds")));
+    let progress = |done, total| send(Action::Notice(format!("refreshing {done}/{total} feeds")));
     match refresh(db, &feeds, &FetchOptions::default(), progress) {
         Ok(refreshed) => {
             send_page(send, StoredPage::of(&refreshed.new));

@@ -9,9 +9,13 @@
 //! reloading, refreshing and saving mean is given as closures, so this module
 //! knows nothing about files, lexicons or the store.
 //!
-//! The terminal is always given back: `ratatui::init` installs a panic hook
-//! that restores it, ours chains before it to switch off mouse capture and
-//! explicit bidi mode, and SIGTERM/SIGINT/SIGHUP end the loop normally.
+//! The terminal is always given back, and only when the process ends:
+//! `ratatui::init` installs a panic hook that restores it, ours chains
+//! before it to switch off mouse capture and explicit bidi mode, and
+//! SIGTERM/SIGINT/SIGHUP end the loop normally. A panic on any other thread
+//! leaves the reader running: the hook queues its message, which the loop
+//! shows in the status bar, and leaves the terminal alone (a panic that
+//! `mizan_store::guard` turns into an error is not even queued).
 
 use super::draw;
 use super::keymap::Keymap;
@@ -20,6 +24,7 @@ use mizan_engine::corpus::Article;
 use mizan_engine::lexicon::Origin;
 use mizan_engine::tagger::Statement;
 use mizan_store::ReadChange;
+use mizan_store::guard;
 use mizan_text::layout::BidiMode;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
@@ -31,7 +36,7 @@ use rayon::prelude::*;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, mpsc};
+use std::sync::{Arc, Mutex, PoisonError, mpsc};
 use std::time::{Duration, Instant};
 
 /// Finds the statements of one article.
@@ -117,11 +122,46 @@ fn leave_terminal(bidi: bool) {
 }
 
 fn install_panic_hook(bidi: bool) {
+    install_reader_panic_hook(move || leave_terminal(bidi));
+}
+
+/// Panics of background threads not yet shown.
+static BACKGROUND_PANICS: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+/// Chains a hook before the current one: a panic on the calling thread
+/// (the reader's) runs `restore` and then the previous hook, as the
+/// process is ending; a panic on another thread is queued for
+/// [`take_background_panics`] and nothing is written to the terminal; a
+/// panic that `mizan_store::guard` catches passes silently.
+pub fn install_reader_panic_hook(restore: impl Fn() + Send + Sync + 'static) {
+    let reader = std::thread::current().id();
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        leave_terminal(bidi);
-        previous(info);
+        if guard::is_caught_here() {
+            return;
+        }
+        let thread = std::thread::current();
+        if thread.id() == reader {
+            restore();
+            previous(info);
+            return;
+        }
+        let name = thread.name().unwrap_or("a background thread");
+        let message = format!("{name} failed: {}", guard::describe_panic(info));
+        BACKGROUND_PANICS
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(message);
     }));
+}
+
+/// The messages of the background panics since the last call.
+pub fn take_background_panics() -> Vec<String> {
+    std::mem::take(
+        &mut *BACKGROUND_PANICS
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner),
+    )
 }
 
 fn event_loop(
@@ -177,6 +217,10 @@ fn event_loop(
             if let Some(action) = runtime.keymap.translate(state, &event) {
                 update(state, action);
             }
+            dirty = true;
+        }
+        for message in take_background_panics() {
+            update(state, Action::Notice(format!("error: {message}")));
             dirty = true;
         }
         for action in coalesce(results.try_iter()) {

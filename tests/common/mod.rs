@@ -1,9 +1,9 @@
 //! Helpers shared by the integration tests. Here: a tiny HTTP/1.1 server on
 //! 127.0.0.1 for the feed tests, with fixed routes, each answering with a
-//! body, gzip, a status, a redirect, a slow or a huge response. It only
-//! ever listens on the loopback address, answers a bounded number of
-//! connections, and stops when dropped or at the end of its lifetime,
-//! whichever comes first. `binary` runs mizan in a home of its own,
+//! body, gzip or another content coding, a status, a redirect, a slow or a
+//! huge response. It only ever listens on the loopback address, answers a
+//! bounded number of connections, and stops when dropped or at the end of
+//! its lifetime, whichever comes first. `binary` runs mizan in a home of its own,
 //! `hostile` holds what the hostile-input tests share, `tmux` a terminal to
 //! drive the binary in.
 
@@ -47,6 +47,12 @@ pub enum Reply {
     },
     /// 200 with the body gzip-compressed, when the client accepts gzip.
     Gzip {
+        body: Vec<u8>,
+    },
+    /// 200 with a body already encoded as `coding` (`gzip`, `deflate`,
+    /// `br`), sent with that `Content-Encoding` whatever the client asked.
+    Encoded {
+        coding: &'static str,
         body: Vec<u8>,
     },
     Status(u16),
@@ -135,6 +141,20 @@ impl TestServer {
         );
     }
 
+    /// A server whose home page names two feeds (`site.html`), and the
+    /// feeds.
+    pub fn site() -> TestServer {
+        let server = TestServer::start();
+        server.fixture("/", "site.html", "text/html; charset=utf-8");
+        server.fixture(
+            "/feeds/sahil.xml",
+            "rss-unversioned-ar.xml",
+            "application/xml",
+        );
+        server.fixture("/feeds/harbour.xml", "atom-links-en.xml", "application/xml");
+        server
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
@@ -158,6 +178,15 @@ impl Drop for TestServer {
             let _ = accept.join();
         }
     }
+}
+
+/// A fixture's bytes as they are (for fixtures in encodings other than
+/// UTF-8).
+pub fn fixture_bytes(name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/feeds")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// A fixture's text with `{{BASE}}` replaced.
@@ -242,6 +271,15 @@ fn serve(
                 respond(&mut stream, 406, &[], b"gzip only")
             }
         }
+        Some(Reply::Encoded { coding, body }) => respond(
+            &mut stream,
+            200,
+            &[
+                ("Content-Encoding", coding),
+                ("Content-Type", "application/xml"),
+            ],
+            &body,
+        ),
         Some(Reply::Status(code)) => respond(&mut stream, code, &[], b"no"),
         Some(Reply::Redirect(to)) => respond(&mut stream, 302, &[("Location", &to)], b""),
         Some(Reply::Slow { delay, body }) => {

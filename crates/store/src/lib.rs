@@ -19,12 +19,14 @@
 
 mod dedupe;
 pub mod feeds;
+pub mod guard;
 mod schema;
 pub mod stored;
 
 pub use dedupe::{canonical_url, content_hash, title_key};
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -158,7 +160,7 @@ pub enum ReadChange {
 }
 
 /// How many articles one feed's write stored and how many it recognised as
-/// already stored (same GUID, canonical URL, or outlet and title).
+/// already stored (see [`Store::store_feed`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Stored {
     pub added: usize,
@@ -252,6 +254,13 @@ impl Store {
 
     /// Stores one fetched feed in a single transaction: its title and
     /// validators, and every article not already stored.
+    ///
+    /// An article is already stored when the same feed holds its GUID;
+    /// when another feed holds its canonical URL, or its outlet and
+    /// normalised title, or (same outlet) its GUID; or when the same feed
+    /// holds its URL and title under a GUID this fetch no longer carries
+    /// (the publisher changed the GUID). Entries of one feed with distinct
+    /// GUIDs are never merged, whatever they share.
     pub fn store_feed(
         &mut self,
         feed: &FeedRecord,
@@ -281,23 +290,28 @@ impl Store {
             transaction.query_row("SELECT id FROM feeds WHERE url = ?1", [&feed.url], |row| {
                 row.get(0)
             })?;
+        let carried: HashSet<&str> = articles.iter().filter_map(|a| a.guid.as_deref()).collect();
         let mut stored = Stored::default();
-        {
-            let mut insert = transaction.prepare_cached(
-                "INSERT OR IGNORE INTO articles
-                   (feed_id, guid, url, canonical_url, title, title_key, outlet, lang,
-                    published, body, fetched, content_hash)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            )?;
-            for article in articles {
-                let canonical = article.url.as_deref().map(canonical_url);
-                let changed = insert.execute(params![
+        for article in articles {
+            let keys = ArticleKeys::of(article);
+            if is_duplicate(&transaction, feed_id, article, &keys, &carried)? {
+                stored.duplicates += 1;
+                continue;
+            }
+            transaction
+                .prepare_cached(
+                    "INSERT INTO articles
+                       (feed_id, guid, url, canonical_url, title, title_key, outlet, lang,
+                        published, body, fetched, content_hash)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                )?
+                .execute(params![
                     feed_id,
                     article.guid,
                     article.url,
-                    canonical,
+                    keys.canonical_url,
                     article.title,
-                    title_key(&article.title),
+                    keys.title_key,
                     article.outlet,
                     article.lang,
                     article.published,
@@ -305,12 +319,7 @@ impl Store {
                     fetched,
                     content_hash(&article.title, &article.body),
                 ])?;
-                if changed == 0 {
-                    stored.duplicates += 1;
-                } else {
-                    stored.added += 1;
-                }
-            }
+            stored.added += 1;
         }
         transaction.commit()?;
         Ok(stored)
@@ -325,18 +334,18 @@ impl Store {
         Ok(())
     }
 
-    /// Whether an article with this GUID or URL is already stored; the
-    /// fetcher asks before downloading an article page.
-    pub fn knows(&self, guid: Option<&str>, url: Option<&str>) -> Result<bool, StoreError> {
-        let canonical = url.map(canonical_url);
+    /// Whether the feed at `feed_url` already stored the entry `guid`, or
+    /// any feed an article at `url`; the fetcher asks before downloading an
+    /// article page.
+    pub fn knows(&self, feed_url: &str, guid: &str, url: &str) -> Result<bool, StoreError> {
         let found: Option<i64> = self
             .conn
             .query_row(
-                "SELECT 1 FROM articles
-                 WHERE (?1 IS NOT NULL AND guid = ?1)
-                    OR (?2 IS NOT NULL AND canonical_url = ?2)
+                "SELECT 1 FROM articles a
+                 WHERE (a.guid = ?2 AND a.feed_id = (SELECT id FROM feeds WHERE url = ?1))
+                    OR a.canonical_url = ?3
                  LIMIT 1",
-                params![guid, canonical],
+                params![feed_url, guid, canonical_url(url)],
                 |row| row.get(0),
             )
             .optional()?;
@@ -505,6 +514,67 @@ impl Store {
         )?;
         Ok(())
     }
+}
+
+/// The keys an article is recognised by, besides its GUID.
+struct ArticleKeys {
+    canonical_url: Option<String>,
+    title_key: String,
+}
+
+impl ArticleKeys {
+    fn of(article: &NewArticle) -> ArticleKeys {
+        ArticleKeys {
+            canonical_url: article.url.as_deref().map(canonical_url),
+            title_key: title_key(&article.title),
+        }
+    }
+}
+
+/// The rules of [`Store::store_feed`]; `carried` holds the GUIDs of the
+/// fetch being stored.
+fn is_duplicate(
+    conn: &Connection,
+    feed_id: i64,
+    article: &NewArticle,
+    keys: &ArticleKeys,
+    carried: &HashSet<&str>,
+) -> Result<bool, StoreError> {
+    // Each branch of the OR is one index, `title_key <> ''` spelt as the
+    // partial index's condition: otherwise SQLite scans every article.
+    let mut candidates = conn.prepare_cached(
+        "SELECT feed_id, guid, IFNULL(outlet, '') = IFNULL(?4, ''),
+                canonical_url IS NOT NULL AND canonical_url = ?2,
+                title_key <> '' AND title_key = ?3
+         FROM articles
+         WHERE guid = ?1 OR canonical_url = ?2
+            OR (IFNULL(outlet, '') = IFNULL(?4, '') AND title_key = ?3 AND title_key <> '')",
+    )?;
+    let mut rows = candidates.query(params![
+        article.guid,
+        keys.canonical_url,
+        keys.title_key,
+        article.outlet
+    ])?;
+    while let Some(row) = rows.next()? {
+        let stored_feed: Option<i64> = row.get(0)?;
+        let stored_guid: Option<String> = row.get(1)?;
+        let (same_outlet, same_url, same_title): (bool, bool, bool) =
+            (row.get(2)?, row.get(3)?, row.get(4)?);
+        let same_guid = article.guid.is_some() && stored_guid == article.guid;
+        let duplicate = if stored_feed == Some(feed_id) {
+            same_guid
+                || (same_url
+                    && same_title
+                    && stored_guid.is_none_or(|guid| !carried.contains(guid.as_str())))
+        } else {
+            same_url || (same_outlet && (same_title || same_guid))
+        };
+        if duplicate {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 const LIST_ORDER: &str = "ORDER BY a.published IS NULL, a.published DESC, a.id DESC";

@@ -49,6 +49,19 @@ const MIGRATIONS: &[&str] = &[
         statements TEXT NOT NULL,
         PRIMARY KEY (content_hash, lexicon_version)
      ) WITHOUT ROWID;",
+    // 2: a GUID identifies an article within its feed only, and a shared
+    // URL or title no longer forbids a second article: entries with
+    // distinct ids in one feed are distinct articles, whatever they share.
+    // The duplicate rules are in `Store::is_duplicate`.
+    "DROP INDEX articles_guid;
+     DROP INDEX articles_canonical_url;
+     DROP INDEX articles_outlet_title;
+     CREATE UNIQUE INDEX articles_feed_guid ON articles(feed_id, guid) WHERE guid IS NOT NULL;
+     CREATE INDEX articles_guid ON articles(guid) WHERE guid IS NOT NULL;
+     CREATE INDEX articles_canonical_url ON articles(canonical_url)
+        WHERE canonical_url IS NOT NULL;
+     CREATE INDEX articles_outlet_title ON articles(IFNULL(outlet, ''), title_key)
+        WHERE title_key <> '';",
 ];
 
 /// The schema version this mizan writes.
@@ -81,4 +94,37 @@ pub fn migrate(conn: &mut Connection, path: &str) -> Result<(), StoreError> {
         transaction.commit()?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_first_version_store_keeps_its_articles_and_drops_its_global_uniqueness() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        let insert = "INSERT INTO articles (feed_id, guid, url, canonical_url, title, title_key,
+                         body, fetched, content_hash)
+                      VALUES (?1, ?2, 'http://e/1', 'http://e/1', 't', 't', 'b', 'now', 'h')";
+        conn.execute("INSERT INTO feeds (url) VALUES ('http://e/feed')", [])
+            .unwrap();
+        conn.execute(insert, rusqlite::params![1, "a"]).unwrap();
+        assert!(conn.execute(insert, rusqlite::params![1, "b"]).is_err());
+        migrate(&mut conn, "memory").unwrap();
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .unwrap();
+        assert_eq!(version, current_version());
+        conn.execute(insert, rusqlite::params![1, "b"]).unwrap();
+        assert!(
+            conn.execute(insert, rusqlite::params![1, "a"]).is_err(),
+            "a GUID is still unique within its feed"
+        );
+        let count: i64 = conn
+            .query_row("SELECT COUNT(*) FROM articles", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(count, 2);
+    }
 }

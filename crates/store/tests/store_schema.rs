@@ -1,5 +1,6 @@
 //! The store on its own: migrations and the schema version, the article list
-//! page, read and starred state across reopening, and the analysis cache.
+//! page, read and starred state across reopening, the duplicate rules, and
+//! the analysis cache.
 
 use mizan_store::{FeedRecord, NewArticle, Store, StoreError};
 
@@ -39,7 +40,7 @@ fn a_new_store_is_at_the_current_version_and_reopens() {
         .unwrap()
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .unwrap();
-    assert_eq!(version, 1);
+    assert_eq!(version, 2);
     let journal: String = rusqlite::Connection::open(&path)
         .unwrap()
         .query_row("PRAGMA journal_mode", [], |row| row.get(0))
@@ -149,4 +150,97 @@ fn feed_validators_are_kept_per_feed() {
         Some("2026-11-02T09:00:00+00:00")
     );
     assert_eq!(store.feeds().unwrap().len(), 1);
+}
+
+fn feed_at(url: &str, outlet: &str) -> FeedRecord {
+    FeedRecord {
+        url: url.to_string(),
+        outlet: Some(outlet.to_string()),
+        ..FeedRecord::default()
+    }
+}
+
+fn entry(guid: &str, url: &str, title: &str, outlet: &str) -> NewArticle {
+    NewArticle {
+        guid: Some(guid.to_string()),
+        url: Some(url.to_string()),
+        title: title.to_string(),
+        outlet: Some(outlet.to_string()),
+        body: format!("{guid} {title}"),
+        ..NewArticle::default()
+    }
+}
+
+fn stored(store: &mut Store, feed: &FeedRecord, articles: &[NewArticle]) -> (usize, usize) {
+    let stored = store
+        .store_feed(feed, articles, "2026-11-02T00:00:00+00:00")
+        .unwrap();
+    (stored.added, stored.duplicates)
+}
+
+#[test]
+fn entries_of_one_feed_with_distinct_guids_are_never_merged() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("mizan.db")).unwrap();
+    let live = feed_at("http://127.0.0.1/live.xml", "Wadi");
+    let updates = [
+        entry("u1", "http://127.0.0.1/live", "Live updates", "Wadi"),
+        entry("u2", "http://127.0.0.1/live", "Live updates", "Wadi"),
+        entry("u3", "http://127.0.0.1/live#3", "Live updates", "Wadi"),
+    ];
+    assert_eq!(stored(&mut store, &live, &updates), (3, 0));
+    assert_eq!(
+        stored(&mut store, &live, &updates),
+        (0, 3),
+        "a re-fetch adds nothing"
+    );
+}
+
+#[test]
+fn a_guid_the_publisher_changed_is_recognised_by_url_and_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("mizan.db")).unwrap();
+    let feed = feed_at("http://127.0.0.1/a.xml", "Wadi");
+    let first = entry("v1-9", "http://127.0.0.1/9", "Talks resume", "Wadi");
+    assert_eq!(stored(&mut store, &feed, &[first]), (1, 0));
+    let renamed = entry(
+        "v2-9",
+        "http://127.0.0.1/9?utm_source=rss",
+        "Talks resume",
+        "Wadi",
+    );
+    assert_eq!(stored(&mut store, &feed, &[renamed]), (0, 1));
+}
+
+#[test]
+fn across_feeds_a_shared_url_or_title_is_a_duplicate_and_a_guid_only_within_an_outlet() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("mizan.db")).unwrap();
+    let wadi = feed_at("http://127.0.0.1/wadi.xml", "Wadi");
+    let wadi_world = feed_at("http://127.0.0.1/wadi-world.xml", "Wadi");
+    let sahil = feed_at("http://127.0.0.1/sahil.xml", "Sahil");
+    assert_eq!(
+        stored(
+            &mut store,
+            &wadi,
+            &[entry("1", "http://127.0.0.1/w/1", "Port reopens", "Wadi")]
+        ),
+        (1, 0)
+    );
+    let same_guid_other_outlet = entry("1", "http://127.0.0.1/s/1", "Budget passes", "Sahil");
+    assert_eq!(
+        stored(&mut store, &sahil, &[same_guid_other_outlet]),
+        (1, 0)
+    );
+    let same_guid_same_outlet = entry("1", "http://127.0.0.1/w/x", "Other words", "Wadi");
+    let same_url = entry("9", "http://127.0.0.1/w/1#top", "Other title", "Wadi");
+    let same_title = entry("8", "http://127.0.0.1/w/8", "Port  reopens!", "Wadi");
+    assert_eq!(
+        stored(
+            &mut store,
+            &wadi_world,
+            &[same_guid_same_outlet, same_url, same_title]
+        ),
+        (0, 3)
+    );
 }

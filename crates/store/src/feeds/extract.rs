@@ -21,10 +21,11 @@ const BLOCKS: &str = "p, li, h1, h2, h3, h4, blockquote, pre";
 const MIN_PARAGRAPH_CHARS: usize = 2;
 
 /// The paragraphs of an HTML fragment, one per block element, whitespace
-/// collapsed; plain text comes back split on blank lines.
+/// collapsed; text without markup or entities comes back split on blank
+/// lines.
 pub fn fragment_paragraphs(html: &str) -> Vec<String> {
-    if !html.contains('<') {
-        return html.split("\n\n").filter_map(clean_paragraph).collect();
+    if !html.contains(['<', '&']) {
+        return plain_paragraphs(html);
     }
     let document = Document::fragment(html);
     let blocks = document.select(BLOCKS);
@@ -42,6 +43,19 @@ pub fn fragment_paragraphs(html: &str) -> Vec<String> {
     } else {
         paragraphs
     }
+}
+
+/// Plain text split into paragraphs at blank lines, whitespace collapsed.
+pub fn plain_paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n").filter_map(clean_paragraph).collect()
+}
+
+/// All the text of an HTML fragment on one line: tags removed, entities
+/// decoded, whitespace collapsed (for titles, however short).
+pub fn fragment_text(html: &str) -> String {
+    let document = Document::fragment(html);
+    let text = document.root().text();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The main text of an article page as paragraphs, or `None` when the page

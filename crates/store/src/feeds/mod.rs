@@ -2,19 +2,29 @@
 //! and parse feeds and, for items that carry only a summary, the article
 //! pages; the calling thread is the only writer and stores each feed in one
 //! transaction as soon as it is ready. A feed that fails is reported and the
-//! others go on.
+//! others go on; a panic in the parsers is one feed's error (see
+//! [`crate::guard`]). A source that turns out to be a web page naming feeds
+//! has them fetched after the others.
 
+pub mod charset;
+pub mod dates;
+pub mod discover;
 pub mod extract;
 pub mod http;
+pub mod json;
 pub mod opml;
 pub mod parse;
 pub mod refresh;
+pub mod tree;
 
-pub use http::{Client, Fetched, HttpError, HttpLimits};
-pub use parse::{FeedItem, ParsedFeed, parse_feed};
+pub use discover::{FeedKind, FeedLink};
+pub use http::{Client, Download, Fetched, HttpError, HttpLimits};
+pub use parse::{FeedItem, ParseError, ParsedFeed, parse_feed};
 
+use crate::guard::catch_panic;
 use crate::{FeedRecord, NewArticle, Store, StoreError, Stored};
 use mizan_text::detect_lang;
+use parse::is_web_address;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
@@ -56,9 +66,13 @@ pub enum FeedError {
     #[error(transparent)]
     Http(#[from] HttpError),
     #[error(transparent)]
-    Parse(#[from] parse::ParseError),
+    Parse(#[from] ParseError),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(
+        "expected to read this document, mizan failed on it (a bug; please report it with the feed): {0}"
+    )]
+    Panicked(String),
 }
 
 /// What happened to one feed.
@@ -66,6 +80,8 @@ pub enum FeedError {
 pub enum FeedOutcome {
     Stored(Stored),
     NotModified,
+    /// A web page that names these feeds; they are fetched after it.
+    Discovered(Vec<FeedLink>),
     Failed(FeedError),
 }
 
@@ -77,15 +93,58 @@ pub struct FeedReport {
     /// Article pages that could not be fetched or read (the summary was
     /// stored instead).
     pub page_failures: usize,
+    /// Where the feed stopped being well-formed, when its entries before
+    /// that point were stored.
+    pub problem: Option<String>,
 }
 
-/// Fetches every source into `store`, calling `report` once per feed in
-/// the order they finish, and returns all the reports.
+/// Fetches every source into `store`, then the feeds named by the sources
+/// that were web pages, calling `report` once per source in the order they
+/// finish, and returns all the reports.
 pub fn fetch_all(
     store: &mut Store,
     sources: &[FeedSource],
     options: &FetchOptions,
     mut report: impl FnMut(&FeedReport),
+) -> Vec<FeedReport> {
+    let mut reports = fetch_round(store, sources, options, &mut report);
+    let discovered = discovered_sources(sources, &reports);
+    if !discovered.is_empty() {
+        reports.extend(fetch_round(store, &discovered, options, &mut report));
+    }
+    reports
+}
+
+/// The feeds the web pages among `sources` named, each once and none
+/// already among the sources, with the outlet and language of their page.
+fn discovered_sources(sources: &[FeedSource], reports: &[FeedReport]) -> Vec<FeedSource> {
+    let mut discovered: Vec<FeedSource> = Vec::new();
+    for report in reports {
+        let FeedOutcome::Discovered(links) = &report.outcome else {
+            continue;
+        };
+        let page = sources.iter().find(|source| source.url == report.url);
+        for link in links {
+            let known = sources.iter().chain(&discovered).any(|s| s.url == link.url);
+            if !known {
+                discovered.push(FeedSource {
+                    url: link.url.clone(),
+                    outlet: page.and_then(|page| page.outlet.clone()),
+                    lang: page.and_then(|page| page.lang.clone()),
+                });
+            }
+        }
+    }
+    discovered
+}
+
+/// One round of [`fetch_all`]: every source fetched and stored, pages not
+/// followed.
+fn fetch_round(
+    store: &mut Store,
+    sources: &[FeedSource],
+    options: &FetchOptions,
+    report: &mut dyn FnMut(&FeedReport),
 ) -> Vec<FeedReport> {
     let validators: Vec<Option<FeedRecord>> = sources
         .iter()
@@ -112,7 +171,11 @@ pub fn fetch_all(
                         lookup: lookup.as_ref(),
                         fetch_pages: options.fetch_pages,
                     };
-                    let result = work.fetch_feed(source, validators[index].as_ref());
+                    let result =
+                        catch_panic(|| work.fetch_feed(source, validators[index].as_ref()))
+                            .unwrap_or_else(|message| {
+                                WorkResult::Failed(FeedError::Panicked(message))
+                            });
                     if sender.send((index, result)).is_err() {
                         break;
                     }
@@ -134,11 +197,13 @@ struct Downloaded {
     record: FeedRecord,
     articles: Vec<NewArticle>,
     page_failures: usize,
+    problem: Option<String>,
 }
 
 enum WorkResult {
     Downloaded(Downloaded),
     NotModified,
+    Discovered(Vec<FeedLink>),
     Failed(FeedError),
 }
 
@@ -155,19 +220,25 @@ impl Work<'_> {
             known.and_then(|feed| feed.etag.as_deref()),
             known.and_then(|feed| feed.last_modified.as_deref()),
         );
-        let (bytes, etag, last_modified) = match fetched {
+        let download = match fetched {
             Ok(Fetched::NotModified) => return WorkResult::NotModified,
-            Ok(Fetched::Body {
-                bytes,
-                etag,
-                last_modified,
-                ..
-            }) => (bytes, etag, last_modified),
+            Ok(Fetched::Body(download)) => download,
             Err(error) => return WorkResult::Failed(error.into()),
         };
-        let parsed = match parse_feed(&bytes) {
-            Ok(parsed) => parsed,
-            Err(error) => return WorkResult::Failed(error.into()),
+        let parsed = catch_panic(|| {
+            parse_feed(
+                &download.bytes,
+                download.content_type.as_deref(),
+                &download.url,
+            )
+        });
+        let parsed = match parsed {
+            Ok(Ok(parsed)) => parsed,
+            Ok(Err(ParseError::WebPage(links))) if !links.is_empty() => {
+                return WorkResult::Discovered(links);
+            }
+            Ok(Err(error)) => return WorkResult::Failed(error.into()),
+            Err(message) => return WorkResult::Failed(FeedError::Panicked(message)),
         };
         let lang = source
             .lang
@@ -180,7 +251,7 @@ impl Work<'_> {
             .items
             .iter()
             .map(|item| {
-                let (body, page_failed) = self.body_of(item, &mut pages_left);
+                let (body, page_failed) = self.body_of(item, &source.url, &mut pages_left);
                 page_failures += usize::from(page_failed);
                 NewArticle {
                     guid: Some(item.guid.clone()),
@@ -203,19 +274,20 @@ impl Work<'_> {
                 outlet: source.outlet.clone(),
                 lang: source.lang.clone(),
                 title: parsed.title,
-                etag,
-                last_modified,
+                etag: download.etag,
+                last_modified: download.last_modified,
                 last_fetched: None,
             },
             articles,
             page_failures,
+            problem: parsed.problem,
         })
     }
 
     /// The item's text: its content, else its article page's main text
     /// (for items not stored yet, while the feed's page budget lasts), else
     /// its summary. Also says whether a page was tried and failed.
-    fn body_of(&self, item: &FeedItem, pages_left: &mut usize) -> (String, bool) {
+    fn body_of(&self, item: &FeedItem, feed_url: &str, pages_left: &mut usize) -> (String, bool) {
         if !item.is_summary_only() {
             return (item.content.join("\n"), false);
         }
@@ -223,13 +295,13 @@ impl Work<'_> {
         let Some(url) = item
             .url
             .as_deref()
-            .filter(|_| self.fetch_pages && *pages_left > 0)
+            .filter(|url| self.fetch_pages && *pages_left > 0 && is_web_address(url))
         else {
             return (summary, false);
         };
         let already_stored = self
             .lookup
-            .and_then(|store| store.knows(Some(&item.guid), Some(url)).ok())
+            .and_then(|store| store.knows(feed_url, &item.guid, url).ok())
             .unwrap_or(false);
         if already_stored {
             return (summary, false);
@@ -241,24 +313,27 @@ impl Work<'_> {
         }
     }
 
+    /// The main text of the page at `url`; a page that cannot be read,
+    /// even one that makes the extractor panic, gives `None`.
     fn page_text(&self, url: &str) -> Option<String> {
-        let Ok(Fetched::Body {
-            bytes,
-            content_type,
-            ..
-        }) = self.client.get(url, None, None)
-        else {
+        let Ok(Fetched::Body(page)) = self.client.get(url, None, None) else {
             return None;
         };
-        let html = extract::decode_html(&bytes, content_type.as_deref());
-        extract::page_paragraphs(&html, url).map(|paragraphs| paragraphs.join("\n"))
+        catch_panic(|| {
+            let html = extract::decode_html(&page.bytes, page.content_type.as_deref());
+            extract::page_paragraphs(&html, &page.url).map(|paragraphs| paragraphs.join("\n"))
+        })
+        .ok()
+        .flatten()
     }
 }
 
 fn store_result(store: &mut Store, source: &FeedSource, result: WorkResult) -> FeedReport {
     let fetched = now();
+    let mut problem = None;
     let (outcome, page_failures) = match result {
         WorkResult::Downloaded(downloaded) => {
+            problem = downloaded.problem;
             let outcome = match store.store_feed(&downloaded.record, &downloaded.articles, &fetched)
             {
                 Ok(stored) => FeedOutcome::Stored(stored),
@@ -270,12 +345,14 @@ fn store_result(store: &mut Store, source: &FeedSource, result: WorkResult) -> F
             Ok(()) => (FeedOutcome::NotModified, 0),
             Err(error) => (FeedOutcome::Failed(error.into()), 0),
         },
+        WorkResult::Discovered(links) => (FeedOutcome::Discovered(links), 0),
         WorkResult::Failed(error) => (FeedOutcome::Failed(error), 0),
     };
     FeedReport {
         url: source.url.clone(),
         outcome,
         page_failures,
+        problem,
     }
 }
 

@@ -15,19 +15,23 @@ pub struct Refreshed {
 }
 
 /// Fetches `sources` into the store at `db`, calling `progress` with the
-/// number of feeds done after each, and reads back the articles stored.
+/// number of feeds done and to do after each (a source that is a web page
+/// adds the feeds it names), and reads back the articles stored.
 pub fn refresh(
     db: &Path,
     sources: &[FeedSource],
     options: &FetchOptions,
-    mut progress: impl FnMut(usize),
+    mut progress: impl FnMut(usize, usize),
 ) -> Result<Refreshed, StoreError> {
     let mut store = Store::open(db)?;
     let last = store.last_article_id()?;
-    let mut done = 0;
-    let reports = fetch_all(&mut store, sources, options, |_| {
+    let (mut done, mut total) = (0, sources.len());
+    let reports = fetch_all(&mut store, sources, options, |report| {
+        if let FeedOutcome::Discovered(links) = &report.outcome {
+            total += links.len();
+        }
         done += 1;
-        progress(done);
+        progress(done, total);
     });
     let new = store.articles_after(last)?;
     Ok(Refreshed { reports, new })
