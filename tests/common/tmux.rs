@@ -102,11 +102,15 @@ impl Tmux {
     }
 
     /// Waits until the screen satisfies `ready`, then returns it.
+    ///
+    /// The screen must also be the same on two captures in a row: tmux can
+    /// be read while mizan is half way through writing a frame, and a
+    /// half-drawn popup may already show its title but not its rows.
     pub fn wait(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
         let mut screen = String::new();
         self.wait_until(what, |tmux| {
-            screen = tmux.screen();
-            ready(&screen)
+            let previous = std::mem::replace(&mut screen, tmux.screen());
+            ready(&screen) && screen == previous
         });
         screen
     }

@@ -255,9 +255,13 @@ impl Discourse {
     }
 
     /// The latest speaker whose name holds the last word of `name` (a
-    /// surname: "Hun Manet" after "Prime Minister Hun Manet").
+    /// surname: "Hun Manet" after "Prime Minister Hun Manet"). A word in
+    /// lower case is no name ("a spokesperson" is not the spokesperson
+    /// named before); Arabic script has no case and is always looked up.
     pub fn same_name(&self, source: &str, name: &str) -> Option<&Referent> {
-        let surname = words(name).rfind(|w| w.chars().count() > 2)?;
+        let surname = words(name).rfind(|w| {
+            w.chars().count() > 2 && !w.chars().next().is_some_and(char::is_lowercase)
+        })?;
         self.recent_speakers().find(|r| {
             r.party.is_some()
                 && r.speaker

@@ -98,7 +98,13 @@ pub(super) fn speaker(
                 && item.is_plain()
                 && is_function_word(block, i))
     });
-    if bare_title && range.clone().any(|i| items[i].is_word()) {
+    // "a Commission spokesperson", "an official": a new voice, never one
+    // named before.
+    let indefinite = block.lang == Lang::En && {
+        let first = block.item_text(range.start);
+        first.eq_ignore_ascii_case("a") || first.eq_ignore_ascii_case("an")
+    };
+    if bare_title && !indefinite && range.clone().any(|i| items[i].is_word()) {
         return Speaker::Anaphor {
             range,
             want: Want {

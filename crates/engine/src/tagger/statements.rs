@@ -142,6 +142,12 @@ fn triggers(block: &Block, lexicon: &Lexicon, sentence: Range<usize>) -> Vec<Tri
         // في رد، برد: after a preposition a verb's form is a noun; "citing
         // reported comments": after another verb, an English form is an
         // adjective.
+        // "Asked about the list, X said", "Speaking to reporters, she
+        // said": a form that opens the sentence and runs into a phrase is a
+        // participle framing the report, not a report of its own.
+        if opens_participial_phrase(block, sentence.start, i) {
+            continue;
+        }
         let after_preposition = item.proclitics.preposition
             || (i > sentence.start && items[i - 1].has(|k| k == SenseKind::Preposition))
             || (block.lang == Lang::En
@@ -175,6 +181,21 @@ fn triggers(block: &Block, lexicon: &Lexicon, sentence: Range<usize>) -> Vec<Tri
         out.truncate(1);
     }
     out
+}
+
+/// Whether English item `i` is a participle opening the sentence with a
+/// phrase after it ("Asked whether ...", "Pressed on ...", "Told of ..."):
+/// its subject is the main clause's, named after the comma.
+fn opens_participial_phrase(block: &Block, sentence_start: usize, i: usize) -> bool {
+    block.lang == Lang::En
+        && i == sentence_start
+        && block.items.get(i + 1).is_some_and(|next| {
+            next.has(|k| k == SenseKind::Preposition)
+                || matches!(
+                    block.item_text(i + 1),
+                    "whether" | "if" | "why" | "how" | "what" | "when"
+                )
+        })
 }
 
 /// Where a report in a relative clause starts a statement of its own: after
@@ -485,7 +506,42 @@ fn subject_speaker(block: &Block, clause_start: usize, subject: &Subject) -> Spe
         };
     }
     let unaffiliated = any_unaffiliated(block, before.clone());
-    speaker(block, before, party, unaffiliated)
+    match speaker(block, before, party, unaffiliated) {
+        // "Russia's ambassador to the UN, Vassily Nebenzia,": the name
+        // belongs to the speaker, and is what "Mr. Nebenzia" refers back to.
+        Speaker::Named {
+            range,
+            party,
+            unaffiliated,
+            entity,
+        } => Speaker::Named {
+            range: match &subject.apposition {
+                Some(name) if is_personal_name(block, name.clone()) => range.start..name.end,
+                _ => range,
+            },
+            party,
+            unaffiliated,
+            entity,
+        },
+        other => other,
+    }
+}
+
+/// Whether `range` is a person's name alone: a few capitalised words, no
+/// title, body or party among them.
+fn is_personal_name(block: &Block, range: Range<usize>) -> bool {
+    let items = &block.items;
+    let words = range.clone().filter(|&i| items[i].is_word()).count();
+    (1..=5).contains(&words)
+        && range.clone().all(|i| {
+            let item = &items[i];
+            if !item.is_word() {
+                return item.is_punct(|c| matches!(c, '-' | '\'' | '’' | '.'));
+            }
+            item.capital
+                && item.party().is_none()
+                && !item.has(|k| matches!(k, SenseKind::Title | SenseKind::Body))
+        })
 }
 
 /// The subject party of each sentence, unless a statement of that
