@@ -17,11 +17,35 @@
 //! them as characters of their own, so the two agree exactly. (On the full
 //! path they stay in their cluster, where they may be part of an emoji.)
 //!
+//! Widths are those of clusters as drawn ([`drawn`]): a tab, kept for bidi
+//! rule L1, is drawn as the space it separates words with, and an implicit
+//! bidi mark (LRM, RLM, ALM) as nothing. Both are grapheme controls, each a
+//! cluster of its own under the full rules too.
+//!
 //! Also home to the one list of Arabic diacritics the layout knows, since
 //! the fast path and `harakat = strip` both need it.
 
+use crate::sanitize::is_implicit_mark;
 use unicode_segmentation::{Graphemes, UnicodeSegmentation};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// What a cluster shows on screen: a tab as a space, an implicit bidi mark
+/// as nothing, anything else as itself.
+#[inline]
+pub(super) fn drawn(cluster: &str) -> &str {
+    match cluster {
+        "\t" => " ",
+        "\u{200e}" | "\u{200f}" | "\u{61c}" => "",
+        _ => cluster,
+    }
+}
+
+/// Whether a line may break at `cluster`: a space or a tab, which the break
+/// consumes.
+#[inline]
+pub(super) fn is_break(cluster: &str) -> bool {
+    matches!(cluster, " " | "\t")
+}
 
 /// One grapheme cluster with what layout needs to know about it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,7 +75,7 @@ impl<'a> Iterator for Clusters<'a> {
         match self {
             Clusters::Full(graphemes) => graphemes.next().map(|text| Grapheme {
                 text,
-                width: text.width(),
+                width: drawn(text).width(),
                 chars: text.chars().count(),
             }),
             Clusters::Simple(rest) => {
@@ -71,30 +95,30 @@ impl<'a> Iterator for Clusters<'a> {
 }
 
 /// The cluster `text` starts with, when the fast path may decide it: the
-/// first character and the one after the cluster are both simple.
+/// first character and the one after the cluster are both simple (after a
+/// character that always stands alone, anything may follow).
 #[inline]
 fn simple_cluster(text: &str) -> Option<Grapheme<'_>> {
     let mut chars = text.chars();
     let first = chars.next()?;
-    let first_kind = kind(first);
-    if first_kind == Kind::Other {
-        return None;
-    }
     let mut end = first.len_utf8();
     let mut count = 1;
-    if first_kind != Kind::Joiner {
-        for c in chars.by_ref() {
-            match kind(c) {
-                Kind::Mark => {
-                    end += c.len_utf8();
-                    count += 1;
+    match kind(first) {
+        Kind::Other => return None,
+        Kind::Base | Kind::Mark => {
+            for c in chars.by_ref() {
+                match kind(c) {
+                    Kind::Mark => {
+                        end += c.len_utf8();
+                        count += 1;
+                    }
+                    Kind::Other => return None,
+                    Kind::Base | Kind::Joiner | Kind::Alone => break,
                 }
-                Kind::Other => return None,
-                Kind::Base | Kind::Joiner => break,
             }
         }
-    } else if chars.next().is_some_and(|c| kind(c) == Kind::Other) {
-        return None;
+        Kind::Joiner if chars.next().is_some_and(|c| kind(c) == Kind::Other) => return None,
+        Kind::Joiner | Kind::Alone => {}
     }
     Some(Grapheme {
         text: &text[..end],
@@ -113,6 +137,9 @@ enum Kind {
     /// ZWNJ (Extend) or ZWJ (no break before it and, with no pictographs
     /// around, a break after it).
     Joiner,
+    /// A tab or an implicit bidi mark (grapheme break class Control: a
+    /// break before and after it, whatever is around).
+    Alone,
     /// Anything else: the full rules decide.
     Other,
 }
@@ -150,7 +177,9 @@ fn kind(c: char) -> Kind {
 }
 
 const fn classify(c: char) -> Kind {
-    if is_joiner(c) {
+    if is_alone(c) {
+        Kind::Alone
+    } else if is_joiner(c) {
         Kind::Joiner
     } else if is_arabic_block_haraka(c) {
         Kind::Mark
@@ -161,11 +190,12 @@ const fn classify(c: char) -> Kind {
     }
 }
 
-/// The width of a simple cluster: its base's (marks and joiners take none).
+/// The width of a simple cluster as drawn: its base's (marks, joiners and
+/// implicit bidi marks take none, a tab is drawn as a space).
 fn base_width(first: char) -> usize {
     match first {
-        ' '..='~' | '\u{0621}'..='\u{064a}' | '\u{fe80}'..='\u{fefc}' => 1,
-        c if is_joiner(c) || is_arabic_block_haraka(c) => 0,
+        ' '..='~' | '\t' | '\u{0621}'..='\u{064a}' | '\u{fe80}'..='\u{fefc}' => 1,
+        c if is_joiner(c) || is_arabic_block_haraka(c) || is_implicit_mark(c) => 0,
         c => c.width().unwrap_or(0),
     }
 }
@@ -212,12 +242,20 @@ const fn is_joiner(c: char) -> bool {
     matches!(c, '\u{200c}' | '\u{200d}')
 }
 
+/// The characters that are always a cluster of their own on the fast path:
+/// tab and the implicit bidi marks (grapheme break class Control).
+const fn is_alone(c: char) -> bool {
+    matches!(c, '\t' | '\u{200e}' | '\u{200f}' | '\u{61c}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn full(text: &str) -> Vec<(&str, usize)> {
-        text.graphemes(true).map(|g| (g, g.width())).collect()
+        text.graphemes(true)
+            .map(|g| (g, drawn(g).width()))
+            .collect()
     }
 
     fn fast(text: &str) -> Vec<(&str, usize)> {
@@ -237,6 +275,7 @@ mod tests {
             "\u{64e}\u{64f}ب",
             "\u{fefb}\u{fe8d}\u{feb3} ١٢٣ ؟ ، \u{fbfc}\u{fd3e}\u{6d5}",
             "Hello, world! ~ \u{a0}\u{ab}x\u{bb}",
+            "ب\u{200f}\u{64e}\tت\u{61c}\u{200e}1\t\t",
         ];
         for text in samples {
             assert_eq!(fast(text), full(text), "{text}");
@@ -256,6 +295,21 @@ mod tests {
                 ("ب", 1)
             ]
         );
+    }
+
+    #[test]
+    fn tabs_are_drawn_as_spaces_and_marks_as_nothing() {
+        assert_eq!(
+            fast("a\tب\u{200f}"),
+            vec![("a", 1), ("\t", 1), ("ب", 1), ("\u{200f}", 0)]
+        );
+        assert_eq!(
+            full("\u{301}\t\u{61c}"),
+            vec![("\u{301}", 0), ("\t", 1), ("\u{61c}", 0)]
+        );
+        assert_eq!(drawn("\t"), " ");
+        assert_eq!(drawn("\u{61c}"), "");
+        assert!(is_break("\t") && is_break(" ") && !is_break("\u{a0}"));
     }
 
     #[test]
