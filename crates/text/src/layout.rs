@@ -36,17 +36,22 @@
 //! reordering of a line are checked against the Unicode conformance files
 //! through [`ParagraphBidi`] (`tests/bidi_conformance.rs`).
 //!
-//! App mode is checked against libfribidi fed the terminal-mode lines
-//! (`tests/layout_oracle.rs`): they agree exactly, ZWJ and ZWNJ placement
-//! included. Deliberate differences: at width 1 no lam-alef ligature is
-//! formed (so each letter fits a line unshaped), and a word cut because it is
-//! longer than a line is shaped as one word, where the reference, rejoining
-//! lines with spaces, sees two.
+//! A lam-alef ligature is formed only where its grapheme cluster fits a line
+//! counted with both its letters (`ligatures`): never at width 1, and at
+//! other widths not where a prepended mark or a wide combining character
+//! shares its cluster. A word cut because it is longer than a line is shaped
+//! as two words, the letters at the cut joining nothing across it.
+//!
+//! App mode is checked against libfribidi (`tests/layout_oracle.rs`), given
+//! each paragraph's logical lines and the space, tab or cut between them:
+//! they agree exactly, ZWJ and ZWNJ placement included. The one deliberate
+//! difference: the ligatures a narrow line keeps apart.
 
 mod article;
 mod bidi_data;
 mod clusters;
 mod levels;
+mod ligatures;
 mod paragraph;
 mod reorder;
 mod shape;
@@ -61,7 +66,7 @@ pub use paragraph::ParagraphBidi;
 use super::TextRange;
 use clusters::{clusters, drawn, is_break};
 use serde::{Deserialize, Serialize};
-use shape::Shaping;
+use shape::{Cuts, Shaping};
 use std::ops::Range;
 use wrap::{Position, Unit};
 
@@ -166,20 +171,10 @@ pub fn layout_paragraph(
     options: &LayoutOptions,
 ) -> Vec<LaidLine> {
     let width = width.max(1);
-    // A ligature is one cell shaped but two unshaped: a line one cell wide
-    // could not hold it in every mode, so at that width letters stay apart.
-    let ligatures = width >= 2;
-    let analysis = Analysis::new(paragraph, base, options.harakat, ligatures);
+    let analysis = Analysis::new(paragraph, base, options.harakat, width);
     let mut lines = Vec::new();
-    wrap::break_lines(analysis.units(), width, |line, units| {
-        // Fresh for each line on purpose: kept from line to line, they so
-        // changed the heap's layout that glibc gave a huge paragraph's line
-        // memory back to the system when the lines were dropped, and
-        // faulted it in again for the next paragraph (in the 1 MB
-        // one-paragraph bench: twenty times the page faults, a quarter of
-        // the time).
-        let mut buffers = LineBuffers::default();
-        lines.push(analysis.lay_out_line(line, units, options, &mut buffers));
+    wrap::break_lines(analysis.units(), width, |line| {
+        lines.push(analysis.lay_out_line(&line, options));
     });
     lines
 }
@@ -188,10 +183,7 @@ pub fn layout_paragraph(
 /// letters shaped. Vectors are indexed by character of `bidi.clean`.
 struct Analysis<'p> {
     bidi: ParagraphBidi<'p>,
-    /// The characters absorbed into a ligature, as `Shaping::absorbed`.
-    absorbed: Vec<usize>,
-    /// The shaped paragraph in logical order.
-    shaped_text: String,
+    shaping: Shaping,
 }
 
 /// One grapheme cluster of a line, ready to be placed.
@@ -205,18 +197,19 @@ struct Cluster<'a> {
     width: usize,
 }
 
+/// The text of one of a line's units shaped anew, because a word was cut
+/// next to it.
+struct ReshapedUnit {
+    /// Its index among the line's units.
+    index: usize,
+    text: String,
+}
+
 impl<'p> Analysis<'p> {
-    fn new(paragraph: &'p str, base: Option<Direction>, harakat: Harakat, ligatures: bool) -> Self {
+    fn new(paragraph: &'p str, base: Option<Direction>, harakat: Harakat, width: usize) -> Self {
         let bidi = ParagraphBidi::resolve(paragraph, base, harakat);
-        let Shaping {
-            text: shaped_text,
-            absorbed,
-        } = shape::shape(&bidi.chars, &bidi.levels, &bidi.classes, ligatures);
-        Self {
-            bidi,
-            absorbed,
-            shaped_text,
-        }
+        let shaping = ligatures::shape_for_width(&bidi.chars, &bidi.levels, &bidi.classes, width);
+        Self { bidi, shaping }
     }
 
     /// The shaped grapheme clusters of the whole paragraph, for wrapping.
@@ -224,9 +217,9 @@ impl<'p> Analysis<'p> {
     /// per letter it absorbed, as the unshaped letters take.
     fn units(&self) -> impl Iterator<Item = Unit> + '_ {
         let mut position = Position::default();
-        let mut absorbed = self.absorbed.iter().copied().peekable();
+        let mut absorbed = self.shaping.absorbed.iter().copied().peekable();
         let chars = &self.bidi.chars;
-        clusters(&self.shaped_text).map(move |grapheme| {
+        clusters(&self.shaping.text).map(move |grapheme| {
             let start = position;
             // Counted in locals and stored whole: adding to the fields of
             // `position` in place made reading it back as `start` stall.
@@ -259,43 +252,49 @@ impl<'p> Analysis<'p> {
         })
     }
 
-    fn lay_out_line(
-        &'p self,
-        line: Range<Position>,
-        units: &[Unit],
-        options: &LayoutOptions,
-        buffers: &mut LineBuffers<'p>,
-    ) -> LaidLine {
+    fn lay_out_line(&self, line: &wrap::Line<'_>, options: &LayoutOptions) -> LaidLine {
         let visual = options.bidi == BidiMode::App;
-        let LineBuffers {
-            clusters,
-            levels,
-            order,
-        } = buffers;
-        clusters.clear();
-        if visual && options.shaping {
-            self.shaped_clusters(units, clusters);
+        let range = &line.range;
+        // Fresh for each line on purpose: kept from line to line, these
+        // vectors so changed the heap's layout that glibc gave a huge
+        // paragraph's line memory back to the system when the lines were
+        // dropped, and faulted it in again for the next paragraph (in the
+        // 1 MB one-paragraph bench: twenty times the page faults, a quarter
+        // of the time).
+        let shaped = visual && options.shaping;
+        let reshaped = if shaped {
+            self.reshaped_at_cuts(line)
         } else {
-            self.logical_clusters(&line, clusters);
+            Vec::new()
+        };
+        let mut clusters = Vec::new();
+        if shaped {
+            self.shaped_clusters(line.units, &mut clusters);
+            for unit in &reshaped {
+                clusters[unit.index].text = &unit.text;
+            }
+        } else {
+            self.logical_clusters(range, &mut clusters);
         }
+        let mut levels = Vec::new();
+        let mut order = Vec::new();
         if visual {
-            self.reordering_levels(clusters, levels);
-            reorder::visual_order(levels, order);
+            self.reordering_levels(&clusters, &mut levels);
+            reorder::visual_order(&levels, &mut order);
         } else {
-            order.clear();
             order.extend(0..clusters.len());
         }
         let mut laid = LaidLine {
-            text: String::with_capacity(line.end.shaped - line.start.shaped),
+            text: String::with_capacity(range.end.shaped - range.start.shaped),
             width: 0,
             direction: self.bidi.direction(),
             source: self.bidi.source_of(
-                line.start.char..line.end.char,
-                line.start.clean..line.end.clean,
+                range.start.char..range.end.char,
+                range.start.clean..range.end.clean,
             ),
             pieces: Vec::with_capacity(clusters.len()),
         };
-        for &index in order.iter() {
+        for &index in &order {
             let cluster = &clusters[index];
             let shown_start = laid.text.len();
             // The reordering level: separators and the whitespace given the
@@ -315,17 +314,97 @@ impl<'p> Analysis<'p> {
     }
 
     /// The shaped clusters of a line (its wrapping units), in logical order.
-    fn shaped_clusters(&'p self, units: &[Unit], clusters: &mut Vec<Cluster<'p>>) {
+    fn shaped_clusters<'a>(&'a self, units: &[Unit], clusters: &mut Vec<Cluster<'a>>) {
         clusters.extend(units.iter().map(|unit| Cluster {
-            text: drawn(&self.shaped_text[unit.start.shaped..unit.end.shaped]),
+            text: drawn(&self.shaping.text[unit.start.shaped..unit.end.shaped]),
             chars: unit.start.char..unit.end.char,
             clean: unit.start.clean..unit.end.clean,
             width: unit.cells,
         }));
     }
 
+    /// The units of a line whose text changes because a word is cut at the
+    /// line's start or end: the letter next to each cut takes the form it
+    /// has at a word's start or end (see `shape`).
+    fn reshaped_at_cuts(&self, line: &wrap::Line<'_>) -> Vec<ReshapedUnit> {
+        let units = line.units;
+        // (unit index, character index) of the line's characters in order.
+        let letters = || {
+            units.iter().enumerate().flat_map(|(index, unit)| {
+                (unit.start.char..unit.end.char).map(move |letter| (index, letter))
+            })
+        };
+        // Joining skips transparent characters: the letter next to a cut is
+        // the nearest one that is not.
+        let joining = |&(_, letter): &(usize, usize)| !self.shaping.is_transparent(letter);
+        let first = line
+            .starts_in_word
+            .then(|| letters().find(joining))
+            .flatten();
+        let last = line
+            .ends_in_word
+            .then(|| letters().rev().find(joining))
+            .flatten();
+        let mut edges = vec![];
+        if let Some(first) = first {
+            // A line one letter wide may have a cut on both sides of it.
+            let after = last == Some(first);
+            edges.push((
+                first,
+                Cuts {
+                    before: true,
+                    after,
+                },
+            ));
+        }
+        if let Some(last) = last.filter(|&last| Some(last) != first) {
+            edges.push((
+                last,
+                Cuts {
+                    before: false,
+                    after: true,
+                },
+            ));
+        }
+        let changes: Vec<(usize, usize, char)> = edges
+            .into_iter()
+            .filter_map(|((index, letter), cuts)| {
+                let level = self.bidi.levels[letter];
+                let shown = self
+                    .shaping
+                    .shown_at_cuts(&self.bidi.chars, letter, level, cuts)?;
+                Some((index, letter, shown))
+            })
+            .collect();
+        let mut reshaped: Vec<ReshapedUnit> = Vec::new();
+        for &(index, _, _) in &changes {
+            if reshaped.iter().all(|unit| unit.index != index) {
+                let text = self.unit_text_with(&units[index], &changes);
+                reshaped.push(ReshapedUnit { index, text });
+            }
+        }
+        reshaped
+    }
+
+    /// The shaped text of `unit`, with the character shown for each letter
+    /// of `changes` (unit index, letter index, shown) replaced.
+    fn unit_text_with(&self, unit: &Unit, changes: &[(usize, usize, char)]) -> String {
+        let mut text = String::with_capacity(unit.end.shaped - unit.start.shaped);
+        let mut stands_for = unit.start.char;
+        for c in self.shaping.text[unit.start.shaped..unit.end.shaped].chars() {
+            let change = changes.iter().find(|&&(_, letter, _)| letter == stands_for);
+            text.push(change.map_or(c, |&(_, _, shown)| shown));
+            stands_for += if self.shaping.is_absorbed(stands_for) {
+                2
+            } else {
+                1
+            };
+        }
+        text
+    }
+
     /// The unshaped clusters of a line, in logical order.
-    fn logical_clusters(&'p self, line: &Range<Position>, into: &mut Vec<Cluster<'p>>) {
+    fn logical_clusters<'a>(&'a self, line: &Range<Position>, into: &mut Vec<Cluster<'a>>) {
         let text = &self.bidi.clean[line.start.clean..line.end.clean];
         let mut start = line.start;
         into.extend(clusters(text).map(|grapheme| {
@@ -356,17 +435,6 @@ impl<'p> Analysis<'p> {
             self.bidi.paragraph_level,
         );
     }
-}
-
-/// The scratch vectors laying out one line needs besides the analysis.
-#[derive(Default)]
-struct LineBuffers<'a> {
-    /// The line's clusters in logical order.
-    clusters: Vec<Cluster<'a>>,
-    /// Their levels for reordering.
-    levels: Vec<u8>,
-    /// Indices into `clusters`, in display order.
-    order: Vec<usize>,
 }
 
 #[cfg(test)]
@@ -545,6 +613,22 @@ mod tests {
             app("قال\tذلك", 3),
             vec!["\u{fedd}\u{fe8e}\u{fed7}", "\u{feda}\u{fedf}\u{feab}"]
         );
+    }
+
+    #[test]
+    fn a_word_cut_over_two_lines_is_shaped_as_two_words() {
+        // بيت at width 2: the yeh ends its line in its final form, the teh
+        // starts the next one isolated.
+        assert_eq!(app("بيت", 2), vec!["\u{fef2}\u{fe91}", "\u{fe95}"]);
+        // Cut before a lam-alef: the isolated ligature, not the final one.
+        assert_eq!(app("سلا", 2), vec!["\u{feb1}", "\u{fefb}"]);
+        // At width 1 every letter is isolated, the yeh cut on both sides.
+        assert_eq!(app("بيت", 1), vec!["\u{fe8f}", "\u{fef1}", "\u{fe95}"]);
+        let unshaped = LayoutOptions {
+            shaping: false,
+            ..LayoutOptions::default()
+        };
+        assert_eq!(texts("بيت", 2, unshaped), vec!["يب", "ت"]);
     }
 
     #[test]

@@ -86,6 +86,49 @@ const FRAGMENTS: &[&str] = &[
     "كلمةطويلةجدابدونأيمسافاتفيها",
 ];
 
+/// Pieces of text whose grapheme clusters are more than a letter and its
+/// marks: prepended concatenation marks (which join what follows, a space
+/// or a lam), lam-alef, a wide emoji modifier, a wide ideograph.
+const ODD_CLUSTERS: &[&str] = &[
+    "\u{604}",
+    "\u{600}",
+    "لا",
+    "لأ",
+    "لآ",
+    " ",
+    " ",
+    "\u{1f3fb}",
+    "\u{301}",
+    "a",
+    "ب",
+    "\u{64e}",
+    "\u{200f}",
+    "\u{61c}",
+    "\t",
+    "\u{200d}",
+    "語",
+];
+
+fn odd_paragraph() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(ODD_CLUSTERS), 0..30)
+        .prop_map(|parts| parts.concat())
+}
+
+/// A line may be wider than asked only when it holds one cluster that takes
+/// cells and nothing could break (a wide character at width 1, a prepended
+/// mark joined with a space); zero-width pieces may stand beside it.
+fn fits_or_is_one_cluster(line: &LaidLine, width: usize) -> Result<(), TestCaseError> {
+    let wide_pieces = line.pieces.iter().filter(|piece| piece.width > 0).count();
+    prop_assert!(
+        line.width <= width || wide_pieces == 1,
+        "line {:?} is {} cells wide, limit {}",
+        line.text,
+        line.width,
+        width
+    );
+    Ok(())
+}
+
 fn paragraph() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(FRAGMENTS), 0..60).prop_map(|parts| parts.concat())
 }
@@ -221,6 +264,16 @@ proptest! {
             for line in layout_paragraph(&text, None, width, &options) {
                 prop_assert!(!line.text.chars().any(|c| c.is_control() || is_bidi_control(c)));
                 prop_assert_eq!(line.width, ratatui_width(&line.text));
+                fits_or_is_one_cluster(&line, width)?;
+            }
+        }
+    }
+
+    #[test]
+    fn odd_clusters_overflow_a_line_only_alone(text in odd_paragraph(), base in base(), width in 1usize..8) {
+        for options in all_options() {
+            for line in layout_paragraph(&text, base, width, &options) {
+                fits_or_is_one_cluster(&line, width)?;
             }
         }
     }

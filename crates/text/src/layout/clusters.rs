@@ -26,7 +26,8 @@
 //! the fast path and `harakat = strip` both need it.
 
 use crate::sanitize::is_implicit_mark;
-use unicode_segmentation::{Graphemes, UnicodeSegmentation};
+use std::ops::Range;
+use unicode_segmentation::{GraphemeCursor, Graphemes, UnicodeSegmentation};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// What a cluster shows on screen: a tab as a space, an implicit bidi mark
@@ -95,8 +96,10 @@ impl<'a> Iterator for Clusters<'a> {
 }
 
 /// The cluster `text` starts with, when the fast path may decide it: the
-/// first character and the one after the cluster are both simple (after a
-/// character that always stands alone, anything may follow).
+/// first character and the one after the cluster are both simple, and so is
+/// the one after any joiners that follow (under the full rules a joiner
+/// stays in the cluster before it, and what follows the joiner may too).
+/// After a character that always stands alone, anything may follow.
 #[inline]
 fn simple_cluster(text: &str) -> Option<Grapheme<'_>> {
     let mut chars = text.chars();
@@ -106,18 +109,19 @@ fn simple_cluster(text: &str) -> Option<Grapheme<'_>> {
     match kind(first) {
         Kind::Other => return None,
         Kind::Base | Kind::Mark => {
-            for c in chars.by_ref() {
+            while let Some(c) = chars.next() {
                 match kind(c) {
                     Kind::Mark => {
                         end += c.len_utf8();
                         count += 1;
                     }
                     Kind::Other => return None,
+                    Kind::Joiner if joiners_lead_to_other(chars.clone()) => return None,
                     Kind::Base | Kind::Joiner | Kind::Alone => break,
                 }
             }
         }
-        Kind::Joiner if chars.next().is_some_and(|c| kind(c) == Kind::Other) => return None,
+        Kind::Joiner if joiners_lead_to_other(chars) => return None,
         Kind::Joiner | Kind::Alone => {}
     }
     Some(Grapheme {
@@ -125,6 +129,43 @@ fn simple_cluster(text: &str) -> Option<Grapheme<'_>> {
         width: base_width(first),
         chars: count,
     })
+}
+
+/// The width, as drawn, of the grapheme cluster of `text` that holds the
+/// character at `range`, by the full rules.
+pub(super) fn width_around(text: &str, range: Range<usize>) -> usize {
+    // Given the whole text as its only chunk, a cursor needs no more
+    // context; were it to ask, the text's ends are bounds that overcount.
+    let start = GraphemeCursor::new(range.end, text.len(), true)
+        .prev_boundary(text, 0)
+        .ok()
+        .flatten()
+        .unwrap_or(0);
+    let end = GraphemeCursor::new(range.start, text.len(), true)
+        .next_boundary(text, 0)
+        .ok()
+        .flatten()
+        .unwrap_or(text.len());
+    drawn(&text[start..end]).width()
+}
+
+/// Whether the fast path decides the clusters around `c` itself.
+pub(super) fn is_simple(c: char) -> bool {
+    kind(c) != Kind::Other
+}
+
+/// Whether `c` joins the cluster before it without taking a cell, on the
+/// fast path: a haraka or a joiner.
+pub(super) fn is_silent_extension(c: char) -> bool {
+    matches!(kind(c), Kind::Mark | Kind::Joiner)
+}
+
+/// Whether the first character of `after_joiner` that is no joiner is one
+/// the fast path leaves to the full rules.
+fn joiners_lead_to_other(mut after_joiner: std::str::Chars<'_>) -> bool {
+    after_joiner
+        .find(|&c| kind(c) != Kind::Joiner)
+        .is_some_and(|c| kind(c) == Kind::Other)
 }
 
 /// How the fast path sees a character.
@@ -313,6 +354,14 @@ mod tests {
     }
 
     #[test]
+    fn the_width_around_a_character_is_its_whole_cluster() {
+        let text = "a\u{604}\u{fefb}\u{64e}b";
+        let ligature = text.find('\u{fefb}').expect("there");
+        assert_eq!(width_around(text, ligature..ligature + 3), 2);
+        assert_eq!(width_around(text, 0..1), 1);
+    }
+
+    #[test]
     fn other_text_takes_the_full_path() {
         for text in [
             "e\u{301}👍🏽\u{600}1",
@@ -321,6 +370,8 @@ mod tests {
             "ب\u{64e}\u{301}ت",
             "x\u{ad}y",
             "ب\u{8f0}\u{200d}ت",
+            "ا\u{200d}\u{1f3fb}",
+            "ب\u{200c}\u{200d}\u{301}ت",
         ] {
             assert_eq!(fast(text), full(text), "{text}");
         }
