@@ -433,6 +433,7 @@ impl<'p> Analysis<'p> {
             levels,
             |index| reorder::line_role(&self.bidi.classes[clusters[index].chars.clone()]),
             self.bidi.paragraph_level,
+            self.bidi.has_separators,
         );
     }
 }

@@ -34,9 +34,12 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// as nothing, anything else as itself.
 #[inline]
 pub(super) fn drawn(cluster: &str) -> &str {
-    match cluster {
-        "\t" => " ",
-        "\u{200e}" | "\u{200f}" | "\u{61c}" => "",
+    // Matched as bytes, a length and a byte or two to compare: this runs
+    // for every cluster of every line.
+    match cluster.as_bytes() {
+        b"\t" => " ",
+        // LRM, RLM (U+200E, U+200F) and ALM (U+061C) in UTF-8.
+        [0xe2, 0x80, 0x8e | 0x8f] | [0xd8, 0x9c] => "",
         _ => cluster,
     }
 }
@@ -45,7 +48,7 @@ pub(super) fn drawn(cluster: &str) -> &str {
 /// consumes.
 #[inline]
 pub(super) fn is_break(cluster: &str) -> bool {
-    matches!(cluster, " " | "\t")
+    matches!(cluster.as_bytes(), b" " | b"\t")
 }
 
 /// One grapheme cluster with what layout needs to know about it.
@@ -349,7 +352,10 @@ mod tests {
             vec![("\u{301}", 0), ("\t", 1), ("\u{61c}", 0)]
         );
         assert_eq!(drawn("\t"), " ");
-        assert_eq!(drawn("\u{61c}"), "");
+        for mark in ["\u{200e}", "\u{200f}", "\u{61c}"] {
+            assert_eq!(drawn(mark), "");
+        }
+        assert_eq!(drawn("\u{200d}"), "\u{200d}");
         assert!(is_break("\t") && is_break(" ") && !is_break("\u{a0}"));
     }
 

@@ -34,6 +34,9 @@ pub struct ParagraphBidi<'p> {
     pub(super) classes: Vec<BidiClass>,
     pub(super) levels: Vec<u8>,
     pub(super) paragraph_level: u8,
+    /// Whether it holds a segment separator (a tab), which rule L1 looks for
+    /// in every line.
+    pub(super) has_separators: bool,
 }
 
 impl<'p> ParagraphBidi<'p> {
@@ -88,6 +91,10 @@ impl<'p> ParagraphBidi<'p> {
             None => levels::first_strong_level(&classes),
         };
         let levels = levels::resolve(&chars, &classes, paragraph_level);
+        // Once sanitised, the tab is the only segment separator left (VT
+        // became a space, U+001F went with the other C0 controls), and
+        // looking for a byte is faster than comparing every class.
+        let has_separators = clean.contains('\t');
         Self {
             paragraph,
             clean,
@@ -96,6 +103,7 @@ impl<'p> ParagraphBidi<'p> {
             classes,
             levels,
             paragraph_level,
+            has_separators,
         }
     }
 
@@ -144,6 +152,7 @@ impl<'p> ParagraphBidi<'p> {
             &mut levels,
             |i| reorder::line_role(&self.classes[i..=i]),
             self.paragraph_level,
+            self.has_separators,
         );
         levels
     }

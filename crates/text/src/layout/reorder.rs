@@ -33,11 +33,14 @@ pub(super) fn line_role(classes: &[BidiClass]) -> LineRole {
 
 /// Rule L1 on the levels of one line's units in logical order: separators,
 /// the whitespace before each of them and the whitespace ending the line
-/// take the paragraph level. `role_of(i)` is unit `i`'s role.
+/// take the paragraph level. `role_of(i)` is unit `i`'s role. Without
+/// `separators` (the line holds none) only the end of the line is looked
+/// at: nearly every line of prose.
 pub(super) fn reset_line_ends(
     levels: &mut [u8],
     role_of: impl Fn(usize) -> LineRole,
     paragraph_level: u8,
+    separators: bool,
 ) {
     let mut resetting = true;
     for (index, level) in levels.iter_mut().enumerate().rev() {
@@ -48,7 +51,8 @@ pub(super) fn reset_line_ends(
             }
             LineRole::Whitespace if resetting => *level = paragraph_level,
             LineRole::Whitespace => {}
-            LineRole::Other => resetting = false,
+            LineRole::Other if separators => resetting = false,
+            LineRole::Other => return,
         }
     }
 }
@@ -131,7 +135,9 @@ mod tests {
 
     fn reset(levels: &[u8], classes: &[BidiClass], paragraph_level: u8) -> Vec<u8> {
         let mut levels = levels.to_vec();
-        reset_line_ends(&mut levels, |i| line_role(&classes[i..=i]), paragraph_level);
+        let separators = classes.contains(&S);
+        let role_of = |i: usize| line_role(&classes[i..=i]);
+        reset_line_ends(&mut levels, role_of, paragraph_level, separators);
         levels
     }
 
@@ -144,6 +150,8 @@ mod tests {
             [1, 0, 0, 0, 1, 1, 1, 0, 0]
         );
         assert_eq!(reset(&[2, 2, 1], &[L, WS, R], 1), [2, 2, 1]);
+        assert_eq!(reset(&[1, 2, 2, 2], &[R, WS, L, WS], 0), [1, 2, 2, 0]);
+        assert_eq!(reset(&[1, 2, 2, 2], &[R, WS, L, WS], 0), [1, 2, 2, 0]);
     }
 
     #[test]
