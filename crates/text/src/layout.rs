@@ -1,7 +1,8 @@
 //! The one layout pipeline that both the reader and `mizan render` use:
 //! paragraph → sanitised → base direction (given, or first strong character)
 //! → bidi levels resolved on the WHOLE paragraph → Arabic shaping → wrapped in
-//! logical order at spaces by display width → each line reordered for display.
+//! logical order at spaces and tabs by display width → each line reordered
+//! for display.
 //!
 //! Why in this order (see the design note on Arabic in the terminal):
 //! - levels come from the whole paragraph because rules like W2 look across
