@@ -316,11 +316,15 @@ impl<'p> Analysis<'p> {
 
     /// The shaped clusters of a line (its wrapping units), in logical order.
     fn shaped_clusters<'a>(&'a self, units: &[Unit], clusters: &mut Vec<Cluster<'a>>) {
-        clusters.extend(units.iter().map(|unit| Cluster {
-            text: drawn(&self.shaping.text[unit.start.shaped..unit.end.shaped]),
-            chars: unit.start.char..unit.end.char,
-            clean: unit.start.clean..unit.end.clean,
-            width: unit.cells,
+        let as_is = self.bidi.drawn_as_is();
+        clusters.extend(units.iter().map(|unit| {
+            let text = &self.shaping.text[unit.start.shaped..unit.end.shaped];
+            Cluster {
+                text: if as_is { text } else { drawn(text) },
+                chars: unit.start.char..unit.end.char,
+                clean: unit.start.clean..unit.end.clean,
+                width: unit.cells,
+            }
         }));
     }
 
@@ -406,6 +410,7 @@ impl<'p> Analysis<'p> {
 
     /// The unshaped clusters of a line, in logical order.
     fn logical_clusters<'a>(&'a self, line: &Range<Position>, into: &mut Vec<Cluster<'a>>) {
+        let as_is = self.bidi.drawn_as_is();
         let text = &self.bidi.clean[line.start.clean..line.end.clean];
         let mut start = line.start;
         into.extend(clusters(text).map(|grapheme| {
@@ -413,7 +418,11 @@ impl<'p> Analysis<'p> {
             start.char += grapheme.chars;
             start.clean += grapheme.text.len();
             Cluster {
-                text: drawn(grapheme.text),
+                text: if as_is {
+                    grapheme.text
+                } else {
+                    drawn(grapheme.text)
+                },
                 chars: first.char..start.char,
                 clean: first.clean..start.clean,
                 width: grapheme.width,
@@ -434,7 +443,7 @@ impl<'p> Analysis<'p> {
             levels,
             |index| reorder::line_role(&self.bidi.classes[clusters[index].chars.clone()]),
             self.bidi.paragraph_level,
-            self.bidi.has_separators,
+            self.bidi.has_tabs,
         );
     }
 }

@@ -100,8 +100,8 @@ impl<'a> Iterator for Clusters<'a> {
 
 /// The cluster `text` starts with, when the fast path may decide it: the
 /// first character and the one after the cluster are both simple, and so is
-/// the one after any joiners that follow (under the full rules a joiner
-/// stays in the cluster before it, and what follows the joiner may too).
+/// the one after any joiners and harakat that follow (under the full rules a
+/// joiner stays in the cluster before it, and what follows it may too).
 /// After a character that always stands alone, anything may follow.
 #[inline]
 fn simple_cluster(text: &str) -> Option<Grapheme<'_>> {
@@ -163,11 +163,12 @@ pub(super) fn is_silent_extension(c: char) -> bool {
     matches!(kind(c), Kind::Mark | Kind::Joiner)
 }
 
-/// Whether the first character of `after_joiner` that is no joiner is one
-/// the fast path leaves to the full rules.
+/// Whether the first character of `after_joiner` that is no joiner and no
+/// haraka (all of which the full rules keep in the cluster before them) is
+/// one the fast path leaves to the full rules.
 fn joiners_lead_to_other(mut after_joiner: std::str::Chars<'_>) -> bool {
     after_joiner
-        .find(|&c| kind(c) != Kind::Joiner)
+        .find(|&c| !matches!(kind(c), Kind::Joiner | Kind::Mark))
         .is_some_and(|c| kind(c) == Kind::Other)
 }
 
@@ -377,6 +378,7 @@ mod tests {
             "x\u{ad}y",
             "ب\u{8f0}\u{200d}ت",
             "ا\u{200d}\u{1f3fb}",
+            "ا\u{200d}\u{64e}\u{1f3fb}",
             "ب\u{200c}\u{200d}\u{301}ت",
         ] {
             assert_eq!(fast(text), full(text), "{text}");

@@ -14,7 +14,7 @@ use super::bidi_data::FastBidiData;
 use super::clusters::is_haraka;
 use super::{Direction, Harakat, levels, reorder};
 use crate::TextRange;
-use crate::sanitize::{Sanitized, reaches_layout};
+use crate::sanitize::{Sanitized, is_implicit_mark, is_unsafe};
 use std::borrow::Cow;
 use std::ops::Range;
 use unicode_bidi::{BidiClass, BidiDataSource};
@@ -34,9 +34,12 @@ pub struct ParagraphBidi<'p> {
     pub(super) classes: Vec<BidiClass>,
     pub(super) levels: Vec<u8>,
     pub(super) paragraph_level: u8,
-    /// Whether it holds a segment separator (a tab), which rule L1 looks for
-    /// in every line.
-    pub(super) has_separators: bool,
+    /// Whether it holds a tab: once sanitised, the only segment separator
+    /// (VT became a space, U+001F went with the other C0 controls), which
+    /// rule L1 looks for in every line, and drawn as a space.
+    pub(super) has_tabs: bool,
+    /// Whether it holds an implicit bidi mark, drawn as nothing.
+    has_marks: bool,
 }
 
 impl<'p> ParagraphBidi<'p> {
@@ -58,16 +61,19 @@ impl<'p> ParagraphBidi<'p> {
     pub(super) fn resolve(paragraph: &'p str, base: Option<Direction>, harakat: Harakat) -> Self {
         let mut letters = Letters::with_capacity(paragraph.len());
         let dropped = |c: char| harakat == Harakat::Strip && is_haraka(c);
-        // Up to the first character sanitising or stripping would touch, the
-        // clean text is the paragraph itself.
+        // Up to the first character sanitising or stripping would touch, or
+        // that is not drawn as it is (a tab, an implicit mark), the clean
+        // text is the paragraph itself: nearly every paragraph is that all
+        // through, and is then known to hold no tab and no mark.
         let mut touched = None;
         for (offset, c) in paragraph.char_indices() {
-            if !reaches_layout(c) || dropped(c) {
+            if is_unsafe(c) || dropped(c) {
                 touched = Some(offset);
                 break;
             }
             letters.push(c);
         }
+        let (mut has_tabs, mut has_marks) = (false, false);
         let (clean, sources) = match touched {
             None => (Cow::Borrowed(paragraph), None),
             Some(start) => {
@@ -76,6 +82,8 @@ impl<'p> ParagraphBidi<'p> {
                 let mut sources: Vec<usize> = clean.char_indices().map(|(at, _)| at).collect();
                 for (offset, c) in Sanitized::new(&paragraph[start..]) {
                     if !dropped(c) {
+                        has_tabs |= c == '\t';
+                        has_marks |= is_implicit_mark(c);
                         clean.push(c);
                         sources.push(start + offset);
                         letters.push(c);
@@ -91,10 +99,6 @@ impl<'p> ParagraphBidi<'p> {
             None => levels::first_strong_level(&classes),
         };
         let levels = levels::resolve(&chars, &classes, paragraph_level);
-        // Once sanitised, the tab is the only segment separator left (VT
-        // became a space, U+001F went with the other C0 controls), and
-        // looking for a byte is faster than comparing every class.
-        let has_separators = clean.contains('\t');
         Self {
             paragraph,
             clean,
@@ -103,8 +107,15 @@ impl<'p> ParagraphBidi<'p> {
             classes,
             levels,
             paragraph_level,
-            has_separators,
+            has_tabs,
+            has_marks,
         }
+    }
+
+    /// Whether every character of `clean` is drawn as it is: there is no tab
+    /// and no implicit mark.
+    pub(super) fn drawn_as_is(&self) -> bool {
+        !self.has_tabs && !self.has_marks
     }
 
     /// The paragraph embedding level: 0 left to right, 1 right to left.
@@ -152,7 +163,7 @@ impl<'p> ParagraphBidi<'p> {
             &mut levels,
             |i| reorder::line_role(&self.classes[i..=i]),
             self.paragraph_level,
-            self.has_separators,
+            self.has_tabs,
         );
         levels
     }
