@@ -22,7 +22,7 @@
 //!
 //! A word cut over two lines because it is longer than a line is shaped as
 //! two words: the letters on either side of the cut take the forms they
-//! would have next to a non-joining character ([`Shaping::shown_at_cut`]),
+//! would have next to a non-joining character ([`Shaping::shown_at_cuts`]),
 //! as libfribidi shapes the lines rejoined with a ZWNJ.
 
 use super::shaping_tables::{JOINING_TYPES, PRESENTATION_FORMS};
