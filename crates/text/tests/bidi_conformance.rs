@@ -17,6 +17,9 @@
 //! Without the files the tests print a loud notice and pass, unless
 //! `MIZAN_REQUIRE_BIDI_TESTS=1` (CI) makes that a failure.
 
+mod common;
+
+use common::Reference;
 use mizan_text::layout::{Direction, ParagraphBidi};
 use std::collections::HashMap;
 use std::io::Write;
@@ -131,19 +134,11 @@ fn data_file(name: &str) -> Result<String, String> {
     std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
-fn skip_or_fail(reason: &str) {
-    if std::env::var("MIZAN_REQUIRE_BIDI_TESTS").as_deref() == Ok("1") {
-        panic!("MIZAN_REQUIRE_BIDI_TESTS=1 but the bidi conformance files are missing: {reason}");
-    }
-    let banner = "!".repeat(74);
-    // Written to the process's stderr directly: the test harness captures
-    // `eprintln!` of passing tests, and this notice must be seen.
-    let _ = writeln!(
-        std::io::stderr().lock(),
-        "\n{banner}\n!!! SKIPPED: bidi conformance test did not run: {reason}\n\
-         !!! install Debian's unicode-data (apt-get install -y unicode-data)\n{banner}\n"
-    );
-}
+const CONFORMANCE_FILES: Reference = Reference {
+    required_by: "MIZAN_REQUIRE_BIDI_TESTS",
+    test: "bidi conformance test",
+    install: "install Debian's unicode-data (apt-get install -y unicode-data)",
+};
 
 /// Counts of one file's cases, each case counted once per direction run.
 #[derive(Default)]
@@ -406,7 +401,7 @@ fn bidi_character_test() {
         Ok(file) => {
             Score::of(&parse_character_test(&file)).assert_all_pass("BidiCharacterTest.txt")
         }
-        Err(reason) => skip_or_fail(&reason),
+        Err(reason) => CONFORMANCE_FILES.skip_or_fail(&reason),
     }
 }
 
@@ -414,6 +409,6 @@ fn bidi_character_test() {
 fn bidi_test() {
     match data_file("BidiTest.txt") {
         Ok(file) => Score::of(&parse_class_test(&file)).assert_all_pass("BidiTest.txt"),
-        Err(reason) => skip_or_fail(&reason),
+        Err(reason) => CONFORMANCE_FILES.skip_or_fail(&reason),
     }
 }

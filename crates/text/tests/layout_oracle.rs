@@ -15,6 +15,9 @@
 //! loud notice and passes, unless `MIZAN_REQUIRE_ORACLE=1` (CI) makes that a
 //! failure.
 
+mod common;
+
+use common::Reference;
 use mizan_text::layout::{
     BidiMode, Direction, LaidLine, LayoutOptions, base_direction, layout_paragraph,
 };
@@ -175,19 +178,11 @@ fn reference(batch: &serde_json::Value) -> Result<Vec<Vec<String>>, String> {
     Ok(serde_json::from_slice(&output.stdout).expect("the reference prints JSON"))
 }
 
-fn skip_or_fail(reason: &str) {
-    if std::env::var("MIZAN_REQUIRE_ORACLE").as_deref() == Ok("1") {
-        panic!("MIZAN_REQUIRE_ORACLE=1 but the libfribidi oracle cannot run: {reason}");
-    }
-    let banner = "!".repeat(74);
-    // Written to the process's stderr directly: the test harness captures
-    // `eprintln!` of passing tests, and this notice must be seen.
-    let _ = writeln!(
-        std::io::stderr().lock(),
-        "\n{banner}\n!!! SKIPPED: layout oracle test did not run: {reason}\n\
-         !!! install python3 and libfribidi0 (apt-get install -y libfribidi0)\n{banner}\n"
-    );
-}
+const LIBFRIBIDI: Reference = Reference {
+    required_by: "MIZAN_REQUIRE_ORACLE",
+    test: "layout oracle test",
+    install: "install python3 and libfribidi0 (apt-get install -y libfribidi0)",
+};
 
 #[test]
 fn app_mode_matches_libfribidi() {
@@ -208,7 +203,7 @@ fn app_mode_matches_libfribidi() {
     }
     let expected = match reference(&json!(batch)) {
         Ok(expected) => expected,
-        Err(reason) => return skip_or_fail(&reason),
+        Err(reason) => return LIBFRIBIDI.skip_or_fail(&reason),
     };
     assert_eq!(expected.len(), cases.len());
     let mismatches: Vec<String> = cases
