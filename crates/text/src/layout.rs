@@ -332,46 +332,8 @@ impl<'p> Analysis<'p> {
     /// line's start or end: the letter next to each cut takes the form it
     /// has at a word's start or end (see `shape`).
     fn reshaped_at_cuts(&self, line: &wrap::Line<'_>) -> Vec<ReshapedUnit> {
-        let units = line.units;
-        // (unit index, character index) of the line's characters in order.
-        let letters = || {
-            units.iter().enumerate().flat_map(|(index, unit)| {
-                (unit.start.char..unit.end.char).map(move |letter| (index, letter))
-            })
-        };
-        // Joining skips transparent characters: the letter next to a cut is
-        // the nearest one that is not.
-        let joining = |&(_, letter): &(usize, usize)| !self.shaping.is_transparent(letter);
-        let first = line
-            .starts_in_word
-            .then(|| letters().find(joining))
-            .flatten();
-        let last = line
-            .ends_in_word
-            .then(|| letters().rev().find(joining))
-            .flatten();
-        let mut edges = vec![];
-        if let Some(first) = first {
-            // A line one letter wide may have a cut on both sides of it.
-            let after = last == Some(first);
-            edges.push((
-                first,
-                Cuts {
-                    before: true,
-                    after,
-                },
-            ));
-        }
-        if let Some(last) = last.filter(|&last| Some(last) != first) {
-            edges.push((
-                last,
-                Cuts {
-                    before: false,
-                    after: true,
-                },
-            ));
-        }
-        let changes: Vec<(usize, usize, char)> = edges
+        let changes: Vec<(usize, usize, char)> = self
+            .letters_at_cuts(line)
             .into_iter()
             .filter_map(|((index, letter), cuts)| {
                 let level = self.bidi.levels[letter];
@@ -384,11 +346,41 @@ impl<'p> Analysis<'p> {
         let mut reshaped: Vec<ReshapedUnit> = Vec::new();
         for &(index, _, _) in &changes {
             if reshaped.iter().all(|unit| unit.index != index) {
-                let text = self.unit_text_with(&units[index], &changes);
+                let text = self.unit_text_with(&line.units[index], &changes);
                 reshaped.push(ReshapedUnit { index, text });
             }
         }
         reshaped
+    }
+
+    /// The letters next to the cuts a line begins or ends with, as (unit
+    /// index, character index), with where each cut is. Joining skips
+    /// transparent characters, so the letter next to a cut is the nearest
+    /// one that is not; a line one letter wide may have a cut on both sides.
+    fn letters_at_cuts(&self, line: &wrap::Line<'_>) -> Vec<((usize, usize), Cuts)> {
+        let letters = || {
+            line.units.iter().enumerate().flat_map(|(index, unit)| {
+                (unit.start.char..unit.end.char).map(move |letter| (index, letter))
+            })
+        };
+        let joining = |&(_, letter): &(usize, usize)| !self.shaping.is_transparent(letter);
+        let first = line
+            .starts_in_word
+            .then(|| letters().find(joining))
+            .flatten();
+        let last = line
+            .ends_in_word
+            .then(|| letters().rev().find(joining))
+            .flatten();
+        let cuts = |before, after| Cuts { before, after };
+        match (first, last) {
+            (Some(first), Some(last)) if first == last => vec![(first, cuts(true, true))],
+            _ => first
+                .map(|first| (first, cuts(true, false)))
+                .into_iter()
+                .chain(last.map(|last| (last, cuts(false, true))))
+                .collect(),
+        }
     }
 
     /// The shaped text of `unit`, with the character shown for each letter
