@@ -147,8 +147,9 @@ impl<'p> ParagraphBidi<'p> {
 
     /// The paragraph shown as one line, from left to right (rule L2):
     /// indices of characters of the paragraph, those sanitising removes
-    /// left out. Marks stay after their base in the order given here (the
-    /// layout keeps them with it by reordering whole grapheme clusters).
+    /// left out. Each character is placed on its own, as the conformance
+    /// files expect; the layout, reordering whole grapheme clusters, keeps a
+    /// combining mark after its base instead (rule L3).
     pub fn visual_order(&self) -> Vec<usize> {
         let mut order = Vec::with_capacity(self.chars.len());
         reorder::visual_order(&self.line_levels(), &mut order);
