@@ -67,7 +67,8 @@ pub use paragraph::ParagraphBidi;
 use super::TextRange;
 use clusters::{clusters, drawn, is_break};
 use serde::{Deserialize, Serialize};
-use shape::{Cuts, Shaping};
+use shape::{Cuts, Joining, Shaping};
+use std::cell::OnceCell;
 use std::ops::Range;
 use wrap::{Position, Unit};
 
@@ -185,6 +186,9 @@ pub fn layout_paragraph(
 struct Analysis<'p> {
     bidi: ParagraphBidi<'p>,
     shaping: Shaping,
+    /// Worked out again for the first line that begins or ends inside a cut
+    /// word, if any.
+    joining: OnceCell<Joining>,
 }
 
 /// One grapheme cluster of a line, ready to be placed.
@@ -210,7 +214,11 @@ impl<'p> Analysis<'p> {
     fn new(paragraph: &'p str, base: Option<Direction>, harakat: Harakat, width: usize) -> Self {
         let bidi = ParagraphBidi::resolve(paragraph, base, harakat);
         let shaping = ligatures::shape_for_width(&bidi.chars, &bidi.levels, &bidi.classes, width);
-        Self { bidi, shaping }
+        Self {
+            bidi,
+            shaping,
+            joining: OnceCell::new(),
+        }
     }
 
     /// The shaped grapheme clusters of the whole paragraph, for wrapping.
@@ -332,14 +340,19 @@ impl<'p> Analysis<'p> {
     /// line's start or end: the letter next to each cut takes the form it
     /// has at a word's start or end (see `shape`).
     fn reshaped_at_cuts(&self, line: &wrap::Line<'_>) -> Vec<ReshapedUnit> {
-        let changes: Vec<(usize, usize, char)> = self
-            .letters_at_cuts(line)
+        if !line.starts_in_word && !line.ends_in_word {
+            return Vec::new();
+        }
+        let bidi = &self.bidi;
+        let joining = self
+            .joining
+            .get_or_init(|| Joining::of(&bidi.chars, &bidi.levels, &bidi.classes));
+        let changes: Vec<(usize, usize, char)> = letters_at_cuts(line, joining)
             .into_iter()
             .filter_map(|((index, letter), cuts)| {
-                let level = self.bidi.levels[letter];
-                let shown = self
-                    .shaping
-                    .shown_at_cuts(&self.bidi.chars, letter, level, cuts)?;
+                let level = bidi.levels[letter];
+                let shown =
+                    joining.shown_at_cuts(&self.shaping, &bidi.chars, letter, level, cuts)?;
                 Some((index, letter, shown))
             })
             .collect();
@@ -351,36 +364,6 @@ impl<'p> Analysis<'p> {
             }
         }
         reshaped
-    }
-
-    /// The letters next to the cuts a line begins or ends with, as (unit
-    /// index, character index), with where each cut is. Joining skips
-    /// transparent characters, so the letter next to a cut is the nearest
-    /// one that is not; a line one letter wide may have a cut on both sides.
-    fn letters_at_cuts(&self, line: &wrap::Line<'_>) -> Vec<((usize, usize), Cuts)> {
-        let letters = || {
-            line.units.iter().enumerate().flat_map(|(index, unit)| {
-                (unit.start.char..unit.end.char).map(move |letter| (index, letter))
-            })
-        };
-        let joining = |&(_, letter): &(usize, usize)| !self.shaping.is_transparent(letter);
-        let first = line
-            .starts_in_word
-            .then(|| letters().find(joining))
-            .flatten();
-        let last = line
-            .ends_in_word
-            .then(|| letters().rev().find(joining))
-            .flatten();
-        let cuts = |before, after| Cuts { before, after };
-        match (first, last) {
-            (Some(first), Some(last)) if first == last => vec![(first, cuts(true, true))],
-            _ => first
-                .map(|first| (first, cuts(true, false)))
-                .into_iter()
-                .chain(last.map(|last| (last, cuts(false, true))))
-                .collect(),
-        }
     }
 
     /// The shaped text of `unit`, with the character shown for each letter
@@ -437,6 +420,33 @@ impl<'p> Analysis<'p> {
             self.bidi.paragraph_level,
             self.bidi.has_tabs,
         );
+    }
+}
+
+/// The letters next to the cuts a line begins or ends with, as (unit
+/// index, character index), with where each cut is. Joining skips
+/// transparent characters, so the letter next to a cut is the nearest
+/// one that is not; a line one letter wide may have a cut on both sides.
+fn letters_at_cuts(line: &wrap::Line<'_>, joining: &Joining) -> Vec<((usize, usize), Cuts)> {
+    let letters = || {
+        line.units.iter().enumerate().flat_map(|(index, unit)| {
+            (unit.start.char..unit.end.char).map(move |letter| (index, letter))
+        })
+    };
+    let joins = |&(_, letter): &(usize, usize)| !joining.is_transparent(letter);
+    let first = line.starts_in_word.then(|| letters().find(joins)).flatten();
+    let last = line
+        .ends_in_word
+        .then(|| letters().rev().find(joins))
+        .flatten();
+    let cuts = |before, after| Cuts { before, after };
+    match (first, last) {
+        (Some(first), Some(last)) if first == last => vec![(first, cuts(true, true))],
+        _ => first
+            .map(|first| (first, cuts(true, false)))
+            .into_iter()
+            .chain(last.map(|last| (last, cuts(false, true))))
+            .collect(),
     }
 }
 

@@ -22,7 +22,7 @@
 //!
 //! A word cut over two lines because it is longer than a line is shaped as
 //! two words: the letters on either side of the cut take the forms they
-//! would have next to a non-joining character ([`Shaping::shown_at_cuts`]),
+//! would have next to a non-joining character ([`Joining::shown_at_cuts`]),
 //! as libfribidi shapes the lines rejoined with a ZWNJ.
 
 use super::shaping_tables::{JOINING_TYPES, PRESENTATION_FORMS};
@@ -55,8 +55,14 @@ pub(super) struct Shaping {
     /// The input characters (lams) absorbed into the ligature shown for the
     /// next one, in increasing order. Few, so listed rather than flagged.
     pub absorbed: Vec<usize>,
-    /// Each input character's joining properties (`join`).
-    joining: Vec<u8>,
+}
+
+/// A paragraph's joining properties, each character's (`join`): what
+/// shaping decided from, kept apart from `Shaping` because only a line with
+/// a cut word needs them again, and a paragraph's worth of them is not worth
+/// holding for every line.
+pub(super) struct Joining {
+    props: Vec<u8>,
 }
 
 /// Where a word is cut next to a letter, in logical order.
@@ -101,11 +107,7 @@ pub(super) fn shape(
         text.push(shown);
         previous = Some(shown);
     }
-    Shaping {
-        text,
-        absorbed,
-        joining,
-    }
+    Shaping { text, absorbed }
 }
 
 impl Shaping {
@@ -114,25 +116,35 @@ impl Shaping {
     pub(super) fn is_absorbed(&self, index: usize) -> bool {
         self.absorbed.binary_search(&index).is_ok()
     }
+}
+
+impl Joining {
+    /// The joining properties of a paragraph, as `shape` decides them.
+    pub(super) fn of(chars: &[char], levels: &[u8], classes: &[BidiClass]) -> Self {
+        Self {
+            props: join(chars, levels, classes),
+        }
+    }
 
     /// Whether input character `index` is transparent to joining (a
     /// haraka): the letter next to a cut is the nearest one that is not.
     pub(super) fn is_transparent(&self, index: usize) -> bool {
-        self.joining[index] & TRANSPARENT != 0
+        self.props[index] & TRANSPARENT != 0
     }
 
-    /// What is shown for input character `index` (for an absorbed lam: its
-    /// ligature) when a word is cut next to it, `None` when that changes
-    /// nothing: the character joins nothing across the cuts. `level` is its
-    /// resolved level.
+    /// What is shown for input character `index` of a paragraph shaped as
+    /// `shaping` (for an absorbed lam: its ligature) when a word is cut next
+    /// to it, `None` when that changes nothing: the character joins nothing
+    /// across the cuts. `level` is its resolved level.
     pub(super) fn shown_at_cuts(
         &self,
+        shaping: &Shaping,
         chars: &[char],
         index: usize,
         level: u8,
         cuts: Cuts,
     ) -> Option<char> {
-        let props = self.joining[index];
+        let props = self.props[index];
         let level = Some(level);
         let before = if cuts.before {
             preceding_mask(level)
@@ -145,11 +157,11 @@ impl Shaping {
             return None;
         }
         let form = presentation_form(chars[index], props & !cut_sides);
-        if !self.is_absorbed(index) {
+        if !shaping.is_absorbed(index) {
             return Some(form);
         }
         let alef = index + 1;
-        lam_alef(form, presentation_form(chars[alef], self.joining[alef]))
+        lam_alef(form, presentation_form(chars[alef], self.props[alef]))
     }
 }
 
@@ -349,6 +361,12 @@ mod tests {
         shape(&chars, &levels, &classes, |_| true)
     }
 
+    fn joining_rtl(text: &str) -> Joining {
+        let chars: Vec<char> = text.chars().collect();
+        let classes: Vec<BidiClass> = chars.iter().map(|&c| unicode_bidi::bidi_class(c)).collect();
+        Joining::of(&chars, &vec![1; chars.len()], &classes)
+    }
+
     fn shaped_rtl(text: &str) -> String {
         shaping_rtl(text).text
     }
@@ -444,7 +462,7 @@ mod tests {
         };
         let cut = |text: &str, index, cuts| {
             let chars: Vec<char> = text.chars().collect();
-            shaping_rtl(text).shown_at_cuts(&chars, index, 1, cuts)
+            joining_rtl(text).shown_at_cuts(&shaping_rtl(text), &chars, index, 1, cuts)
         };
         // بيت cut after its yeh: a final yeh, an isolated teh; cut on both
         // sides of the yeh, an isolated yeh.
@@ -462,8 +480,8 @@ mod tests {
         assert_eq!(cut("سلا", 1, BEFORE), Some('\u{fefb}'));
         assert_eq!(cut("سلا", 2, AFTER), None);
         // Harakat are transparent; a letter after a space joins nothing.
-        let shaping = shaping_rtl("بَ د");
-        assert!(shaping.is_transparent(1) && !shaping.is_transparent(0));
+        let joining = joining_rtl("بَ د");
+        assert!(joining.is_transparent(1) && !joining.is_transparent(0));
         assert_eq!(cut("بَ د", 3, BEFORE), None);
     }
 
