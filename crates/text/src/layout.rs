@@ -1,7 +1,8 @@
 //! The one layout pipeline that both the reader and `mizan render` use:
 //! paragraph → sanitised → base direction (given, or first strong character)
 //! → bidi levels resolved on the WHOLE paragraph → Arabic shaping → wrapped in
-//! logical order at spaces by display width → each line reordered for display.
+//! logical order at spaces and tabs by display width → each line reordered
+//! for display.
 //!
 //! Why in this order (see the design note on Arabic in the terminal):
 //! - levels come from the whole paragraph because rules like W2 look across
@@ -20,24 +21,39 @@
 //! places and no mode's line is wider than asked: `bidi = terminal` and `off`
 //! print the same lines in logical order, unshaped.
 //!
-//! A paragraph is wrapped at spaces (U+0020): a break consumes exactly one
-//! space, and a word longer than the line is cut between grapheme clusters
-//! with nothing consumed. So the sanitised paragraph is the lines' logical
-//! texts joined by one space at each break at a space and by nothing at a cut.
+//! A paragraph is wrapped at spaces (U+0020) and tabs: a break consumes
+//! exactly one of them, and a word longer than the line is cut between
+//! grapheme clusters with nothing consumed. So the sanitised paragraph is the
+//! lines' logical texts joined by the space or tab at each break and by
+//! nothing at a cut.
 //!
-//! Bidi controls and marks are removed before levels are resolved (see
-//! `sanitize` for why), which lets `levels` resolve them in a few linear
-//! passes. App mode is checked against libfribidi fed the
-//! terminal-mode lines (`tests/layout_oracle.rs`): they agree exactly, ZWJ and
-//! ZWNJ placement included. Deliberate differences: at width 1 no lam-alef
-//! ligature is formed (so each letter fits a line unshaped), and a word cut
-//! because it is longer than a line is shaped as one word, where the
-//! reference, rejoining lines with spaces, sees two.
+//! Embeddings, overrides and isolates are removed before levels are resolved
+//! (see `sanitize` for why), which lets `levels` resolve a paragraph in a few
+//! linear passes. The implicit marks (LRM, RLM, ALM) stay: they steer the
+//! resolution as the strong letters they stand for, take part in reordering,
+//! and are drawn as nothing (a piece of no width and no text). A tab stays
+//! too, as the segment separator rule L1 puts back at the paragraph's level
+//! with the whitespace before it, and is drawn as a space. Levels and the
+//! reordering of a line are checked against the Unicode conformance files
+//! through [`ParagraphBidi`] (`tests/bidi_conformance.rs`).
+//!
+//! A lam-alef ligature is formed only where its grapheme cluster fits a line
+//! counted with both its letters (`ligatures`): never at width 1, and at
+//! other widths not where a prepended mark or a wide combining character
+//! shares its cluster. A word cut because it is longer than a line is shaped
+//! as two words, the letters at the cut joining nothing across it.
+//!
+//! App mode is checked against libfribidi (`tests/layout_oracle.rs`), given
+//! each paragraph's logical lines and the space, tab or cut between them:
+//! they agree exactly, ZWJ and ZWNJ placement included. The one deliberate
+//! difference: the ligatures a narrow line keeps apart.
 
 mod article;
 mod bidi_data;
 mod clusters;
 mod levels;
+mod ligatures;
+mod paragraph;
 mod reorder;
 mod shape;
 mod shaping_tables;
@@ -46,16 +62,14 @@ mod wrap;
 pub use article::{
     ArticleLines, ArticleText, Row, base_direction, lay_out_article, render_article,
 };
+pub use paragraph::ParagraphBidi;
 
 use super::TextRange;
-use super::sanitize::{Sanitized, is_unsafe};
-use bidi_data::FastBidiData;
-use clusters::{clusters, is_haraka};
+use clusters::{clusters, drawn, is_break};
 use serde::{Deserialize, Serialize};
-use shape::Shaping;
-use std::borrow::Cow;
+use shape::{Cuts, Joining, Shaping};
+use std::cell::OnceCell;
 use std::ops::Range;
-use unicode_bidi::{BidiClass, BidiDataSource};
 use wrap::{Position, Unit};
 
 /// How mizan handles bidirectional text (the `bidi` setting).
@@ -111,7 +125,8 @@ pub struct Piece {
     /// Where the cluster came from, as bytes of the paragraph given to
     /// [`layout_paragraph`].
     pub source: TextRange,
-    /// Where its displayed form is, as bytes of [`LaidLine::text`].
+    /// Where its displayed form is, as bytes of [`LaidLine::text`]; empty
+    /// for an implicit bidi mark, which is drawn as nothing.
     pub shown: TextRange,
     /// Cells it occupies on screen.
     pub width: usize,
@@ -158,113 +173,51 @@ pub fn layout_paragraph(
     options: &LayoutOptions,
 ) -> Vec<LaidLine> {
     let width = width.max(1);
-    // A ligature is one cell shaped but two unshaped: a line one cell wide
-    // could not hold it in every mode, so at that width letters stay apart.
-    let ligatures = width >= 2;
-    let analysis = Analysis::new(paragraph, base, options.harakat, ligatures);
+    let analysis = Analysis::new(paragraph, base, options.harakat, width);
     let mut lines = Vec::new();
-    wrap::break_lines(analysis.units(), width, |line, units| {
-        // Fresh for each line on purpose: kept from line to line, they so
-        // changed the heap's layout that glibc gave a huge paragraph's line
-        // memory back to the system when the lines were dropped, and
-        // faulted it in again for the next paragraph (in the 1 MB
-        // one-paragraph bench: twenty times the page faults, a quarter of
-        // the time).
-        let mut buffers = LineBuffers::default();
-        lines.push(analysis.lay_out_line(line, units, options, &mut buffers));
+    wrap::break_lines(analysis.units(), width, |line| {
+        lines.push(analysis.lay_out_line(&line, options));
     });
     lines
 }
 
 /// A paragraph prepared for wrapping: sanitised, its levels resolved and its
-/// letters shaped. Vectors are indexed by character of `clean`.
+/// letters shaped. Vectors are indexed by character of `bidi.clean`.
 struct Analysis<'p> {
-    paragraph: &'p str,
-    /// The sanitised paragraph (harakat removed when stripping): the
-    /// paragraph itself when that changed nothing, as in nearly every one.
-    clean: Cow<'p, str>,
-    /// Where each character came from in `paragraph`; `None` when `clean`
-    /// is `paragraph`, each character then being where it is.
-    sources: Option<Vec<usize>>,
-    /// The characters of `clean`.
-    chars: Vec<char>,
-    levels: Vec<u8>,
-    paragraph_level: u8,
-    /// The characters absorbed into a ligature, as `Shaping::absorbed`.
-    absorbed: Vec<usize>,
-    /// The shaped paragraph in logical order.
-    shaped_text: String,
+    bidi: ParagraphBidi<'p>,
+    shaping: Shaping,
+    /// Worked out again for the first line that begins or ends inside a cut
+    /// word, if any.
+    joining: OnceCell<Joining>,
 }
 
 /// One grapheme cluster of a line, ready to be placed.
 struct Cluster<'a> {
+    /// What it shows (see `clusters::drawn`).
     text: &'a str,
-    /// The characters of `Analysis::clean` it stands for.
+    /// The characters of `ParagraphBidi::clean` it stands for.
     chars: Range<usize>,
-    /// The same, as bytes of `Analysis::clean`.
+    /// The same, as bytes of `ParagraphBidi::clean`.
     clean: Range<usize>,
     width: usize,
-    is_space: bool,
+}
+
+/// The text of one of a line's units shaped anew, because a word was cut
+/// next to it.
+struct ReshapedUnit {
+    /// Its index among the line's units.
+    index: usize,
+    text: String,
 }
 
 impl<'p> Analysis<'p> {
-    fn new(paragraph: &'p str, base: Option<Direction>, harakat: Harakat, ligatures: bool) -> Self {
-        let mut letters = Letters::with_capacity(paragraph.len());
-        let dropped = |c: char| harakat == Harakat::Strip && is_haraka(c);
-        // Up to the first character sanitising or stripping would touch, the
-        // clean text is the paragraph itself.
-        let mut touched = None;
-        for (offset, c) in paragraph.char_indices() {
-            if is_unsafe(c) || dropped(c) {
-                touched = Some(offset);
-                break;
-            }
-            letters.push(c);
-        }
-        let (clean, sources) = match touched {
-            None => (Cow::Borrowed(paragraph), None),
-            Some(start) => {
-                let mut clean = String::with_capacity(paragraph.len());
-                clean.push_str(&paragraph[..start]);
-                let mut sources: Vec<usize> = clean.char_indices().map(|(at, _)| at).collect();
-                for (offset, c) in Sanitized::new(&paragraph[start..]) {
-                    if !dropped(c) {
-                        clean.push(c);
-                        sources.push(start + offset);
-                        letters.push(c);
-                    }
-                }
-                (Cow::Owned(clean), Some(sources))
-            }
-        };
-        let Letters { chars, classes, .. } = letters;
-        let paragraph_level = match base {
-            Some(Direction::Ltr) => 0,
-            Some(Direction::Rtl) => 1,
-            None => levels::first_strong_level(&classes),
-        };
-        let levels = levels::resolve(&chars, &classes, paragraph_level);
-        let Shaping {
-            text: shaped_text,
-            absorbed,
-        } = shape::shape(&chars, &levels, &classes, ligatures);
+    fn new(paragraph: &'p str, base: Option<Direction>, harakat: Harakat, width: usize) -> Self {
+        let bidi = ParagraphBidi::resolve(paragraph, base, harakat);
+        let shaping = ligatures::shape_for_width(&bidi.chars, &bidi.levels, &bidi.classes, width);
         Self {
-            paragraph,
-            clean,
-            sources,
-            chars,
-            levels,
-            paragraph_level,
-            absorbed,
-            shaped_text,
-        }
-    }
-
-    fn direction(&self) -> Direction {
-        if self.paragraph_level % 2 == 1 {
-            Direction::Rtl
-        } else {
-            Direction::Ltr
+            bidi,
+            shaping,
+            joining: OnceCell::new(),
         }
     }
 
@@ -273,8 +226,9 @@ impl<'p> Analysis<'p> {
     /// per letter it absorbed, as the unshaped letters take.
     fn units(&self) -> impl Iterator<Item = Unit> + '_ {
         let mut position = Position::default();
-        let mut absorbed = self.absorbed.iter().copied().peekable();
-        clusters(&self.shaped_text).map(move |grapheme| {
+        let mut absorbed = self.shaping.absorbed.iter().copied().peekable();
+        let chars = &self.bidi.chars;
+        clusters(&self.shaping.text).map(move |grapheme| {
             let start = position;
             // Counted in locals and stored whole: adding to the fields of
             // `position` in place made reading it back as `start` stall.
@@ -287,7 +241,7 @@ impl<'p> Analysis<'p> {
                     1
                 };
                 for _ in 0..behind {
-                    clean += self.chars.get(char_index).map_or(0, |c| c.len_utf8());
+                    clean += chars.get(char_index).map_or(0, |c| c.len_utf8());
                     char_index += 1;
                 }
             }
@@ -302,57 +256,65 @@ impl<'p> Analysis<'p> {
                 end: position,
                 cells: grapheme.width,
                 width: grapheme.width + absorbed_letters,
-                is_space: grapheme.text == " ",
+                is_space: is_break(grapheme.text),
             }
         })
     }
 
-    fn lay_out_line(
-        &'p self,
-        line: Range<Position>,
-        units: &[Unit],
-        options: &LayoutOptions,
-        buffers: &mut LineBuffers<'p>,
-    ) -> LaidLine {
+    fn lay_out_line(&self, line: &wrap::Line<'_>, options: &LayoutOptions) -> LaidLine {
         let visual = options.bidi == BidiMode::App;
-        let LineBuffers {
-            clusters,
-            levels,
-            order,
-        } = buffers;
-        clusters.clear();
-        if visual && options.shaping {
-            self.shaped_clusters(units, clusters);
+        let range = &line.range;
+        // Fresh for each line on purpose: kept from line to line, these
+        // vectors so changed the heap's layout that glibc gave a huge
+        // paragraph's line memory back to the system when the lines were
+        // dropped, and faulted it in again for the next paragraph (in the
+        // 1 MB one-paragraph bench: twenty times the page faults, a quarter
+        // of the time).
+        let shaped = visual && options.shaping;
+        let reshaped = if shaped {
+            self.reshaped_at_cuts(line)
         } else {
-            self.logical_clusters(&line, clusters);
+            Vec::new()
+        };
+        let mut clusters = Vec::new();
+        if shaped {
+            self.shaped_clusters(line.units, &mut clusters);
+            for unit in &reshaped {
+                clusters[unit.index].text = &unit.text;
+            }
+        } else {
+            self.logical_clusters(range, &mut clusters);
         }
+        let mut levels = Vec::new();
+        let mut order = Vec::new();
         if visual {
-            self.reordering_levels(clusters, levels);
-            reorder::visual_order(levels, order);
+            self.reordering_levels(&clusters, &mut levels);
+            reorder::visual_order(&levels, &mut order);
         } else {
-            order.clear();
             order.extend(0..clusters.len());
         }
         let mut laid = LaidLine {
-            text: String::with_capacity(line.end.shaped - line.start.shaped),
+            text: String::with_capacity(range.end.shaped - range.start.shaped),
             width: 0,
-            direction: self.direction(),
-            source: self.source_of(
-                line.start.char..line.end.char,
-                line.start.clean..line.end.clean,
+            direction: self.bidi.direction(),
+            source: self.bidi.source_of(
+                range.start.char..range.end.char,
+                range.start.clean..range.end.clean,
             ),
             pieces: Vec::with_capacity(clusters.len()),
         };
-        for &index in order.iter() {
+        for &index in &order {
             let cluster = &clusters[index];
             let shown_start = laid.text.len();
-            // The reordering level: the spaces given the paragraph's level
-            // by rule L1 never mirror anyway.
+            // The reordering level: separators and the whitespace given the
+            // paragraph's level by rule L1 never mirror anyway.
             let mirror = visual && levels[index] % 2 == 1;
             reorder::push_cluster(&mut laid.text, cluster.text, mirror);
             laid.width += cluster.width;
             laid.pieces.push(Piece {
-                source: self.source_of(cluster.chars.clone(), cluster.clean.clone()),
+                source: self
+                    .bidi
+                    .source_of(cluster.chars.clone(), cluster.clean.clone()),
                 shown: TextRange::new(shown_start, laid.text.len()),
                 width: cluster.width,
             });
@@ -361,104 +323,130 @@ impl<'p> Analysis<'p> {
     }
 
     /// The shaped clusters of a line (its wrapping units), in logical order.
-    fn shaped_clusters(&'p self, units: &[Unit], clusters: &mut Vec<Cluster<'p>>) {
-        clusters.extend(units.iter().map(|unit| Cluster {
-            text: &self.shaped_text[unit.start.shaped..unit.end.shaped],
-            chars: unit.start.char..unit.end.char,
-            clean: unit.start.clean..unit.end.clean,
-            width: unit.cells,
-            is_space: unit.is_space,
+    fn shaped_clusters<'a>(&'a self, units: &[Unit], clusters: &mut Vec<Cluster<'a>>) {
+        let as_is = self.bidi.drawn_as_is();
+        clusters.extend(units.iter().map(|unit| {
+            let text = &self.shaping.text[unit.start.shaped..unit.end.shaped];
+            Cluster {
+                text: if as_is { text } else { drawn(text) },
+                chars: unit.start.char..unit.end.char,
+                clean: unit.start.clean..unit.end.clean,
+                width: unit.cells,
+            }
         }));
     }
 
+    /// The units of a line whose text changes because a word is cut at the
+    /// line's start or end: the letter next to each cut takes the form it
+    /// has at a word's start or end (see `shape`).
+    fn reshaped_at_cuts(&self, line: &wrap::Line<'_>) -> Vec<ReshapedUnit> {
+        if !line.starts_in_word && !line.ends_in_word {
+            return Vec::new();
+        }
+        let bidi = &self.bidi;
+        let joining = self
+            .joining
+            .get_or_init(|| Joining::of(&bidi.chars, &bidi.levels, &bidi.classes));
+        let changes: Vec<(usize, usize, char)> = letters_at_cuts(line, joining)
+            .into_iter()
+            .filter_map(|((index, letter), cuts)| {
+                let level = bidi.levels[letter];
+                let shown =
+                    joining.shown_at_cuts(&self.shaping, &bidi.chars, letter, level, cuts)?;
+                Some((index, letter, shown))
+            })
+            .collect();
+        let mut reshaped: Vec<ReshapedUnit> = Vec::new();
+        for &(index, _, _) in &changes {
+            if reshaped.iter().all(|unit| unit.index != index) {
+                let text = self.unit_text_with(&line.units[index], &changes);
+                reshaped.push(ReshapedUnit { index, text });
+            }
+        }
+        reshaped
+    }
+
+    /// The shaped text of `unit`, with the character shown for each letter
+    /// of `changes` (unit index, letter index, shown) replaced.
+    fn unit_text_with(&self, unit: &Unit, changes: &[(usize, usize, char)]) -> String {
+        let mut text = String::with_capacity(unit.end.shaped - unit.start.shaped);
+        let mut stands_for = unit.start.char;
+        for c in self.shaping.text[unit.start.shaped..unit.end.shaped].chars() {
+            let change = changes.iter().find(|&&(_, letter, _)| letter == stands_for);
+            text.push(change.map_or(c, |&(_, _, shown)| shown));
+            stands_for += if self.shaping.is_absorbed(stands_for) {
+                2
+            } else {
+                1
+            };
+        }
+        text
+    }
+
     /// The unshaped clusters of a line, in logical order.
-    fn logical_clusters(&'p self, line: &Range<Position>, into: &mut Vec<Cluster<'p>>) {
-        let text = &self.clean[line.start.clean..line.end.clean];
+    fn logical_clusters<'a>(&'a self, line: &Range<Position>, into: &mut Vec<Cluster<'a>>) {
+        let as_is = self.bidi.drawn_as_is();
+        let text = &self.bidi.clean[line.start.clean..line.end.clean];
         let mut start = line.start;
         into.extend(clusters(text).map(|grapheme| {
             let first = start;
             start.char += grapheme.chars;
             start.clean += grapheme.text.len();
             Cluster {
-                text: grapheme.text,
+                text: if as_is {
+                    grapheme.text
+                } else {
+                    drawn(grapheme.text)
+                },
                 chars: first.char..start.char,
                 clean: first.clean..start.clean,
                 width: grapheme.width,
-                is_space: grapheme.text == " ",
             }
         }));
     }
 
-    /// Each cluster's level for reordering: its resolved level, except that
-    /// spaces ending the line take the paragraph's level (rule L1).
+    /// Each cluster's level for reordering: its resolved level, with rule L1
+    /// applied to the line.
     fn reordering_levels(&self, clusters: &[Cluster<'_>], levels: &mut Vec<u8>) {
         levels.clear();
         levels.extend(
             clusters
                 .iter()
-                .map(|cluster| self.levels[cluster.chars.start]),
+                .map(|cluster| self.bidi.levels[cluster.chars.start]),
         );
-        let trailing_spaces = clusters.iter().rev().take_while(|c| c.is_space).count();
-        let kept = levels.len() - trailing_spaces;
-        levels[kept..].fill(self.paragraph_level);
-    }
-
-    /// The bytes of `paragraph` that clean characters `chars`, bytes `clean`
-    /// of the clean text, came from.
-    #[inline]
-    fn source_of(&self, chars: Range<usize>, clean: Range<usize>) -> TextRange {
-        let Some(sources) = &self.sources else {
-            return TextRange::new(clean.start, clean.end);
-        };
-        if chars.is_empty() {
-            let offset = sources.get(chars.start).copied();
-            return TextRange::empty(offset.unwrap_or(self.paragraph.len()));
-        }
-        let start = sources[chars.start];
-        let last = sources[chars.end - 1];
-        TextRange::new(start, last + utf8_len(self.paragraph.as_bytes()[last]))
+        reorder::reset_line_ends(
+            levels,
+            |index| reorder::line_role(&self.bidi.classes[clusters[index].chars.clone()]),
+            self.bidi.paragraph_level,
+            self.bidi.has_tabs,
+        );
     }
 }
 
-/// The scratch vectors laying out one line needs besides the analysis.
-#[derive(Default)]
-struct LineBuffers<'a> {
-    /// The line's clusters in logical order.
-    clusters: Vec<Cluster<'a>>,
-    /// Their levels for reordering.
-    levels: Vec<u8>,
-    /// Indices into `clusters`, in display order.
-    order: Vec<usize>,
-}
-
-/// The characters of a clean paragraph and their bidi classes, gathered in
-/// one pass.
-struct Letters {
-    chars: Vec<char>,
-    classes: Vec<BidiClass>,
-    bidi_data: FastBidiData,
-}
-
-impl Letters {
-    fn with_capacity(capacity: usize) -> Self {
-        Self {
-            chars: Vec::with_capacity(capacity),
-            classes: Vec::with_capacity(capacity),
-            bidi_data: FastBidiData::new(),
-        }
-    }
-
-    fn push(&mut self, c: char) {
-        self.chars.push(c);
-        self.classes.push(self.bidi_data.bidi_class(c));
-    }
-}
-
-/// The length of the UTF-8 sequence that starts with `first_byte`.
-fn utf8_len(first_byte: u8) -> usize {
-    match first_byte.leading_ones() {
-        0 => 1,
-        ones => ones as usize,
+/// The letters next to the cuts a line begins or ends with, as (unit
+/// index, character index), with where each cut is. Joining skips
+/// transparent characters, so the letter next to a cut is the nearest
+/// one that is not; a line one letter wide may have a cut on both sides.
+fn letters_at_cuts(line: &wrap::Line<'_>, joining: &Joining) -> Vec<((usize, usize), Cuts)> {
+    let letters = || {
+        line.units.iter().enumerate().flat_map(|(index, unit)| {
+            (unit.start.char..unit.end.char).map(move |letter| (index, letter))
+        })
+    };
+    let joins = |&(_, letter): &(usize, usize)| !joining.is_transparent(letter);
+    let first = line.starts_in_word.then(|| letters().find(joins)).flatten();
+    let last = line
+        .ends_in_word
+        .then(|| letters().rev().find(joins))
+        .flatten();
+    let cuts = |before, after| Cuts { before, after };
+    match (first, last) {
+        (Some(first), Some(last)) if first == last => vec![(first, cuts(true, true))],
+        _ => first
+            .map(|first| (first, cuts(true, false)))
+            .into_iter()
+            .chain(last.map(|last| (last, cuts(false, true))))
+            .collect(),
     }
 }
 
@@ -604,6 +592,56 @@ mod tests {
         let lines = app("قال \u{202e}AFP 2024\u{202c} اليوم", 40);
         assert!(lines[0].contains("AFP 2024"), "{lines:?}");
         assert!(!lines[0].contains('\u{202e}'));
+    }
+
+    #[test]
+    fn implicit_marks_steer_the_order_and_are_drawn_as_nothing() {
+        // The ALM makes "1-2" Arabic numbers in a right-to-left run.
+        let paragraph = "\u{61c} 1-2";
+        let lines = layout_paragraph(
+            paragraph,
+            Some(Direction::Ltr),
+            20,
+            &LayoutOptions::default(),
+        );
+        assert_eq!((lines[0].text.as_str(), lines[0].width), ("2-1 ", 4));
+        let mark = lines[0].pieces.last().expect("the mark's piece");
+        assert_eq!((mark.source.slice(paragraph), mark.width), ("\u{61c}", 0));
+        assert!(mark.shown.is_empty());
+        let logical = LayoutOptions {
+            bidi: BidiMode::Terminal,
+            ..LayoutOptions::default()
+        };
+        let lines = layout_paragraph(paragraph, Some(Direction::Ltr), 20, &logical);
+        assert_eq!(lines[0].text, " 1-2");
+    }
+
+    #[test]
+    fn a_tab_is_shown_as_a_space_at_the_paragraph_level() {
+        // Between two Hebrew letters a space would be right-to-left; rule L1
+        // puts a tab, and the space before it, back at the paragraph level.
+        let lines = layout_paragraph("א \tב", Some(Direction::Ltr), 20, &LayoutOptions::default());
+        assert_eq!(lines[0].text, "א  ב");
+        assert_eq!(
+            app("قال\tذلك", 3),
+            vec!["\u{fedd}\u{fe8e}\u{fed7}", "\u{feda}\u{fedf}\u{feab}"]
+        );
+    }
+
+    #[test]
+    fn a_word_cut_over_two_lines_is_shaped_as_two_words() {
+        // بيت at width 2: the yeh ends its line in its final form, the teh
+        // starts the next one isolated.
+        assert_eq!(app("بيت", 2), vec!["\u{fef2}\u{fe91}", "\u{fe95}"]);
+        // Cut before a lam-alef: the isolated ligature, not the final one.
+        assert_eq!(app("سلا", 2), vec!["\u{feb1}", "\u{fefb}"]);
+        // At width 1 every letter is isolated, the yeh cut on both sides.
+        assert_eq!(app("بيت", 1), vec!["\u{fe8f}", "\u{fef1}", "\u{fe95}"]);
+        let unshaped = LayoutOptions {
+            shaping: false,
+            ..LayoutOptions::default()
+        };
+        assert_eq!(texts("بيت", 2, unshaped), vec!["يب", "ت"]);
     }
 
     #[test]

@@ -10,17 +10,29 @@
 //!   ESC-initiated (7-bit) and the C1-initiated (8-bit) forms, and the short
 //!   `ESC` + intermediates + final forms. A string left unterminated runs to
 //!   the end of the text, as it would on a terminal.
-//! - Tab, line feed, carriage return, vertical tab, form feed, NEL and the
+//! - Line feed, carriage return, vertical tab, form feed, NEL and the
 //!   Unicode line and paragraph separators become one space each: inside a
 //!   paragraph they only separate words.
 //! - Bidi embeddings, overrides and isolates (LRE RLE LRO RLO PDF LRI RLI FSI
-//!   PDI), the marks LRM, RLM and ALM, and the byte-order mark are removed.
+//!   PDI) and the byte-order mark are removed.
 //!
-//! Removing the bidi controls *before* the bidi algorithm runs is a decision:
-//! the layout then resolves exactly the text a bidi-capable terminal would
-//! get in `bidi = terminal` mode (which must not emit them either), an
-//! override can never reverse Latin text on screen, and the app-mode output
-//! can be checked against a reference (libfribidi) fed the printed lines.
+//! Two characters are kept for the layout but never printed raw: the
+//! implicit bidi marks (LRM, RLM, ALM) and the tab. The marks cannot reverse
+//! anything (each acts as one strong letter of its direction), and Arabic web
+//! text uses them to place numbers and punctuation, so deleting them would
+//! change the order the writer meant. A tab is a segment separator, which
+//! bidi rule L1 puts back at the paragraph's level. So there are two outputs:
+//! - [`Sanitized`], the text the layout resolves, keeps marks and tabs; the
+//!   layout gives a mark no cell and prints nothing for it, and shows a tab
+//!   as a space;
+//! - [`sanitize`], for text printed as it is (messages, file names, table
+//!   cells), removes the marks too and turns a tab into a space.
+//!
+//! Removing the embeddings, overrides and isolates *before* the bidi
+//! algorithm runs is a decision: an override can never reverse Latin text on
+//! screen nor an isolate hide where text came from, and the layout only ever
+//! resolves a paragraph that is one isolating run sequence (see
+//! `layout::levels`), which it does in a few linear passes.
 
 use std::borrow::Cow;
 use std::iter::Peekable;
@@ -36,20 +48,34 @@ const C1_OSC: char = '\u{9d}';
 const C1_PM: char = '\u{9e}';
 const C1_APC: char = '\u{9f}';
 
-/// `text` with every control character, escape sequence and bidi control
-/// removed and every separator turned into a space. Idempotent; borrows when
-/// there is nothing to change.
+/// `text` as it may be printed: every control character, escape sequence
+/// and bidi control (marks included) removed and every separator, tab
+/// included, turned into a space. Idempotent; borrows when there is nothing
+/// to change.
 ///
 /// ```
 /// use mizan_text::sanitize::sanitize;
-/// assert_eq!(sanitize("a\u{1b}[31mb\u{202e}c\td"), "abc d");
+/// assert_eq!(sanitize("a\u{1b}[31mb\u{202e}c\td\u{200f}"), "abc d");
 /// assert_eq!(sanitize("قال"), "قال");
 /// ```
 pub fn sanitize(text: &str) -> Cow<'_, str> {
     if text.chars().all(|c| classify(c) == Class::Kept) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(Sanitized::new(text).map(|(_, c)| c).collect())
+    Cow::Owned(
+        Sanitized::new(text)
+            .filter_map(|(_, c)| printed(c))
+            .collect(),
+    )
+}
+
+/// How a character of the layout's text is printed outside the layout.
+fn printed(c: char) -> Option<char> {
+    match c {
+        '\t' => Some(' '),
+        c if is_implicit_mark(c) => None,
+        c => Some(c),
+    }
 }
 
 /// `text` sanitised line by line, its line feeds kept: for messages that
@@ -68,14 +94,22 @@ pub fn sanitize_lines(text: &str) -> Cow<'_, str> {
     Cow::Owned(lines.join("\n"))
 }
 
-/// Whether `c` is one of the characters [`sanitize`] never lets through.
+/// Whether `c` is one of the characters [`sanitize`] never lets through:
+/// no output of mizan holds it raw.
 pub fn is_unsafe(c: char) -> bool {
     classify(c) != Class::Kept
 }
 
-/// The characters of a text that may be shown, each with the byte offset in
-/// the text it came from (a separator turned into a space keeps the offset of
-/// the separator).
+/// Whether `c` is an implicit bidi mark: LEFT-TO-RIGHT MARK, RIGHT-TO-LEFT
+/// MARK or ARABIC LETTER MARK.
+pub fn is_implicit_mark(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{61c}')
+}
+
+/// The characters of a text the layout resolves, each with the byte offset
+/// in the text it came from (a separator turned into a space keeps the offset
+/// of the separator). Tabs and implicit bidi marks are kept: the layout needs
+/// them for bidi resolution and prints neither as it is.
 pub struct Sanitized<'a> {
     chars: Peekable<CharIndices<'a>>,
 }
@@ -152,7 +186,7 @@ impl Iterator for Sanitized<'_> {
         loop {
             let (offset, c) = self.chars.next()?;
             match classify(c) {
-                Class::Kept => return Some((offset, c)),
+                Class::Kept | Class::Tab | Class::ImplicitMark => return Some((offset, c)),
                 Class::Separator => return Some((offset, ' ')),
                 Class::Removed => {}
                 Class::Introducer => match c {
@@ -167,9 +201,16 @@ impl Iterator for Sanitized<'_> {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Class {
+    /// Printed as it is.
     Kept,
+    /// A break inside a paragraph: one space.
     Separator,
+    /// Kept for the layout as a bidi segment separator, printed as a space.
+    Tab,
+    /// An implicit bidi mark: kept for the layout, never printed.
+    ImplicitMark,
     Removed,
+    /// Starts an escape sequence, removed with it.
     Introducer,
 }
 
@@ -180,13 +221,13 @@ fn classify(c: char) -> Class {
         return Class::Kept;
     }
     match c {
-        '\t' | '\n' | '\u{0b}' | '\u{0c}' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
-            Class::Separator
-        }
+        '\t' => Class::Tab,
+        '\n' | '\u{0b}' | '\u{0c}' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => Class::Separator,
         ESC | C1_CSI | C1_OSC | C1_DCS | C1_SOS | C1_PM | C1_APC => Class::Introducer,
         '\u{00}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => Class::Removed,
         '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Class::Removed,
-        '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{feff}' => Class::Removed,
+        c if is_implicit_mark(c) => Class::ImplicitMark,
+        '\u{feff}' => Class::Removed,
         _ => Class::Kept,
     }
 }
@@ -240,9 +281,29 @@ mod tests {
     }
 
     #[test]
+    fn the_layout_keeps_implicit_marks_and_tabs_but_not_embeddings() {
+        let text = "\u{202e}a\u{200f}b\tc\u{61c}\u{200e}\u{2067}d\u{2069}\u{feff}";
+        let layout: String = Sanitized::new(text).map(|(_, c)| c).collect();
+        assert_eq!(layout, "a\u{200f}b\tc\u{61c}\u{200e}d");
+        assert_eq!(sanitize(text), "ab cd");
+        let layout_keeps = |c: char| Sanitized::new(&c.to_string()).eq([(0, c)]);
+        for c in ['\u{200e}', '\u{200f}', '\u{61c}', '\t'] {
+            assert!(layout_keeps(c) && is_unsafe(c), "U+{:04X}", u32::from(c));
+        }
+        for c in [
+            '\u{202a}', '\u{202e}', '\u{2066}', '\u{2069}', '\u{feff}', '\n',
+        ] {
+            assert!(!layout_keeps(c) && is_unsafe(c), "U+{:04X}", u32::from(c));
+        }
+    }
+
+    #[test]
     fn offsets_point_at_the_source() {
-        let kept: Vec<_> = Sanitized::new("a\u{1b}[0mب\tc").collect();
-        assert_eq!(kept, vec![(0, 'a'), (5, 'ب'), (7, ' '), (8, 'c')]);
+        let kept: Vec<_> = Sanitized::new("a\u{1b}[0mب\tc\nd").collect();
+        assert_eq!(
+            kept,
+            vec![(0, 'a'), (5, 'ب'), (7, '\t'), (8, 'c'), (9, ' '), (10, 'd')]
+        );
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! Properties of the layout and the sanitiser over generated paragraphs of
 //! mixed Arabic, Latin, digits, punctuation, harakat, joiners, bidi controls
 //! and terminal escape sequences:
-//! - the sanitised paragraph is the lines' logical texts joined by exactly
-//!   one space at a break and nothing at a cut word (nothing lost or doubled);
+//! - the paragraph as the layout sanitises it (tabs and implicit bidi marks
+//!   kept) is the lines' logical texts joined by exactly the space or tab a
+//!   line broke at, and nothing at a cut word (nothing lost or doubled); each
+//!   line shows its text with tabs as spaces and the marks as nothing;
 //! - no line is wider than asked, and a line's width is what ratatui draws
 //!   (the sum of its grapheme clusters' widths);
 //! - pieces tile each line and point back into the paragraph;
@@ -10,7 +12,7 @@
 //!   escape or a bidi control.
 
 use mizan_text::layout::{BidiMode, Direction, Harakat, LaidLine, LayoutOptions, layout_paragraph};
-use mizan_text::sanitize::{is_unsafe, sanitize};
+use mizan_text::sanitize::{Sanitized, is_implicit_mark, is_unsafe, sanitize};
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
@@ -84,6 +86,49 @@ const FRAGMENTS: &[&str] = &[
     "كلمةطويلةجدابدونأيمسافاتفيها",
 ];
 
+/// Pieces of text whose grapheme clusters are more than a letter and its
+/// marks: prepended concatenation marks (which join what follows, a space
+/// or a lam), lam-alef, a wide emoji modifier, a wide ideograph.
+const ODD_CLUSTERS: &[&str] = &[
+    "\u{604}",
+    "\u{600}",
+    "لا",
+    "لأ",
+    "لآ",
+    " ",
+    " ",
+    "\u{1f3fb}",
+    "\u{301}",
+    "a",
+    "ب",
+    "\u{64e}",
+    "\u{200f}",
+    "\u{61c}",
+    "\t",
+    "\u{200d}",
+    "語",
+];
+
+fn odd_paragraph() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(ODD_CLUSTERS), 0..30)
+        .prop_map(|parts| parts.concat())
+}
+
+/// A line may be wider than asked only when it holds one cluster that takes
+/// cells and nothing could break (a wide character at width 1, a prepended
+/// mark joined with a space); zero-width pieces may stand beside it.
+fn fits_or_is_one_cluster(line: &LaidLine, width: usize) -> Result<(), TestCaseError> {
+    let wide_pieces = line.pieces.iter().filter(|piece| piece.width > 0).count();
+    prop_assert!(
+        line.width <= width || wide_pieces == 1,
+        "line {:?} is {} cells wide, limit {}",
+        line.text,
+        line.width,
+        width
+    );
+    Ok(())
+}
+
 fn paragraph() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(FRAGMENTS), 0..60).prop_map(|parts| parts.concat())
 }
@@ -110,6 +155,15 @@ fn all_options() -> Vec<LayoutOptions> {
         }
     }
     all
+}
+
+/// How terminal mode prints a line's logical text: tabs as spaces, the
+/// implicit bidi marks not at all.
+fn shown_logically(text: &str) -> String {
+    text.chars()
+        .filter(|&c| !is_implicit_mark(c))
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .collect()
 }
 
 fn ratatui_width(text: &str) -> usize {
@@ -160,20 +214,21 @@ proptest! {
 
     #[test]
     fn lines_rejoin_into_the_sanitised_paragraph(text in paragraph(), base in base(), width in 1usize..50) {
-        let clean = sanitize(&text);
+        let clean: String = Sanitized::new(&text).map(|(_, c)| c).collect();
         let logical = options(BidiMode::Terminal, true, Harakat::Keep);
         let lines = layout_paragraph(&clean, base, width, &logical);
         let mut rebuilt = String::new();
         for (index, line) in lines.iter().enumerate() {
-            prop_assert_eq!(line.source.slice(&clean), line.text.as_str());
+            let logical_text = line.source.slice(&clean);
+            prop_assert_eq!(shown_logically(logical_text), line.text.as_str());
             if index > 0 {
                 let gap = &clean[lines[index - 1].source.end()..line.source.start()];
-                prop_assert!(gap.is_empty() || gap == " ", "gap {:?} between lines", gap);
+                prop_assert!(matches!(gap, "" | " " | "\t"), "gap {:?} between lines", gap);
                 rebuilt.push_str(gap);
             }
-            rebuilt.push_str(&line.text);
+            rebuilt.push_str(logical_text);
         }
-        prop_assert_eq!(rebuilt.as_str(), clean.as_ref());
+        prop_assert_eq!(rebuilt, clean);
     }
 
     #[test]
@@ -209,6 +264,16 @@ proptest! {
             for line in layout_paragraph(&text, None, width, &options) {
                 prop_assert!(!line.text.chars().any(|c| c.is_control() || is_bidi_control(c)));
                 prop_assert_eq!(line.width, ratatui_width(&line.text));
+                fits_or_is_one_cluster(&line, width)?;
+            }
+        }
+    }
+
+    #[test]
+    fn odd_clusters_overflow_a_line_only_alone(text in odd_paragraph(), base in base(), width in 1usize..8) {
+        for options in all_options() {
+            for line in layout_paragraph(&text, base, width, &options) {
+                fits_or_is_one_cluster(&line, width)?;
             }
         }
     }

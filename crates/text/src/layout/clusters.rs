@@ -17,11 +17,39 @@
 //! them as characters of their own, so the two agree exactly. (On the full
 //! path they stay in their cluster, where they may be part of an emoji.)
 //!
+//! Widths are those of clusters as drawn ([`drawn`]): a tab, kept for bidi
+//! rule L1, is drawn as the space it separates words with, and an implicit
+//! bidi mark (LRM, RLM, ALM) as nothing. Both are grapheme controls, each a
+//! cluster of its own under the full rules too.
+//!
 //! Also home to the one list of Arabic diacritics the layout knows, since
 //! the fast path and `harakat = strip` both need it.
 
-use unicode_segmentation::{Graphemes, UnicodeSegmentation};
+use crate::sanitize::is_implicit_mark;
+use std::ops::Range;
+use unicode_segmentation::{GraphemeCursor, Graphemes, UnicodeSegmentation};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// What a cluster shows on screen: a tab as a space, an implicit bidi mark
+/// as nothing, anything else as itself.
+#[inline]
+pub(super) fn drawn(cluster: &str) -> &str {
+    // Matched as bytes, a length and a byte or two to compare: this runs
+    // for every cluster of every line.
+    match cluster.as_bytes() {
+        b"\t" => " ",
+        // LRM, RLM (U+200E, U+200F) and ALM (U+061C) in UTF-8.
+        [0xe2, 0x80, 0x8e | 0x8f] | [0xd8, 0x9c] => "",
+        _ => cluster,
+    }
+}
+
+/// Whether a line may break at `cluster`: a space or a tab, which the break
+/// consumes.
+#[inline]
+pub(super) fn is_break(cluster: &str) -> bool {
+    matches!(cluster.as_bytes(), b" " | b"\t")
+}
 
 /// One grapheme cluster with what layout needs to know about it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,7 +79,7 @@ impl<'a> Iterator for Clusters<'a> {
         match self {
             Clusters::Full(graphemes) => graphemes.next().map(|text| Grapheme {
                 text,
-                width: text.width(),
+                width: drawn(text).width(),
                 chars: text.chars().count(),
             }),
             Clusters::Simple(rest) => {
@@ -71,36 +99,77 @@ impl<'a> Iterator for Clusters<'a> {
 }
 
 /// The cluster `text` starts with, when the fast path may decide it: the
-/// first character and the one after the cluster are both simple.
+/// first character and the one after the cluster are both simple, and so is
+/// the one after any joiners and harakat that follow (under the full rules a
+/// joiner stays in the cluster before it, and what follows it may too).
+/// After a character that always stands alone, anything may follow.
 #[inline]
 fn simple_cluster(text: &str) -> Option<Grapheme<'_>> {
     let mut chars = text.chars();
     let first = chars.next()?;
-    let first_kind = kind(first);
-    if first_kind == Kind::Other {
-        return None;
-    }
     let mut end = first.len_utf8();
     let mut count = 1;
-    if first_kind != Kind::Joiner {
-        for c in chars.by_ref() {
-            match kind(c) {
-                Kind::Mark => {
-                    end += c.len_utf8();
-                    count += 1;
+    match kind(first) {
+        Kind::Other => return None,
+        Kind::Base | Kind::Mark => {
+            while let Some(c) = chars.next() {
+                match kind(c) {
+                    Kind::Mark => {
+                        end += c.len_utf8();
+                        count += 1;
+                    }
+                    Kind::Other => return None,
+                    Kind::Joiner if joiners_lead_to_other(chars.clone()) => return None,
+                    Kind::Base | Kind::Joiner | Kind::Alone => break,
                 }
-                Kind::Other => return None,
-                Kind::Base | Kind::Joiner => break,
             }
         }
-    } else if chars.next().is_some_and(|c| kind(c) == Kind::Other) {
-        return None;
+        Kind::Joiner if joiners_lead_to_other(chars) => return None,
+        Kind::Joiner | Kind::Alone => {}
     }
     Some(Grapheme {
         text: &text[..end],
         width: base_width(first),
         chars: count,
     })
+}
+
+/// The width, as drawn, of the grapheme cluster of `text` that holds the
+/// character at `range`, by the full rules.
+pub(super) fn width_around(text: &str, range: Range<usize>) -> usize {
+    // Given the whole text as its only chunk, a cursor needs no more
+    // context; were it to ask, the text's ends are bounds that overcount.
+    let start = GraphemeCursor::new(range.end, text.len(), true)
+        .prev_boundary(text, 0)
+        .ok()
+        .flatten()
+        .unwrap_or(0);
+    let end = GraphemeCursor::new(range.start, text.len(), true)
+        .next_boundary(text, 0)
+        .ok()
+        .flatten()
+        .unwrap_or(text.len());
+    drawn(&text[start..end]).width()
+}
+
+/// Whether the fast path decides the clusters around `c` itself.
+pub(super) fn is_simple(c: char) -> bool {
+    kind(c) != Kind::Other
+}
+
+/// Whether `c` joins the cluster before it without taking a cell, on the
+/// fast path: a haraka or a joiner.
+pub(super) fn is_silent_extension(c: char) -> bool {
+    matches!(kind(c), Kind::Mark | Kind::Joiner)
+}
+
+/// Whether the first character of `after_joiner` that is no joiner and no
+/// haraka (all of which the full rules keep in the cluster before them) is
+/// one the fast path leaves to the full rules.
+fn joiners_lead_to_other(mut after_joiner: std::str::Chars<'_>) -> bool {
+    after_joiner
+        .find(|&c| !matches!(kind(c), Kind::Joiner | Kind::Mark))
+        .is_some_and(|c| kind(c) == Kind::Other)
 }
 
 /// How the fast path sees a character.
@@ -113,6 +182,9 @@ enum Kind {
     /// ZWNJ (Extend) or ZWJ (no break before it and, with no pictographs
     /// around, a break after it).
     Joiner,
+    /// A tab or an implicit bidi mark (grapheme break class Control: a
+    /// break before and after it, whatever is around).
+    Alone,
     /// Anything else: the full rules decide.
     Other,
 }
@@ -150,7 +222,9 @@ fn kind(c: char) -> Kind {
 }
 
 const fn classify(c: char) -> Kind {
-    if is_joiner(c) {
+    if is_alone(c) {
+        Kind::Alone
+    } else if is_joiner(c) {
         Kind::Joiner
     } else if is_arabic_block_haraka(c) {
         Kind::Mark
@@ -161,11 +235,12 @@ const fn classify(c: char) -> Kind {
     }
 }
 
-/// The width of a simple cluster: its base's (marks and joiners take none).
+/// The width of a simple cluster as drawn: its base's (marks, joiners and
+/// implicit bidi marks take none, a tab is drawn as a space).
 fn base_width(first: char) -> usize {
     match first {
-        ' '..='~' | '\u{0621}'..='\u{064a}' | '\u{fe80}'..='\u{fefc}' => 1,
-        c if is_joiner(c) || is_arabic_block_haraka(c) => 0,
+        ' '..='~' | '\t' | '\u{0621}'..='\u{064a}' | '\u{fe80}'..='\u{fefc}' => 1,
+        c if is_joiner(c) || is_arabic_block_haraka(c) || is_implicit_mark(c) => 0,
         c => c.width().unwrap_or(0),
     }
 }
@@ -212,12 +287,20 @@ const fn is_joiner(c: char) -> bool {
     matches!(c, '\u{200c}' | '\u{200d}')
 }
 
+/// The characters that are always a cluster of their own on the fast path:
+/// tab and the implicit bidi marks (grapheme break class Control).
+const fn is_alone(c: char) -> bool {
+    matches!(c, '\t' | '\u{200e}' | '\u{200f}' | '\u{61c}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn full(text: &str) -> Vec<(&str, usize)> {
-        text.graphemes(true).map(|g| (g, g.width())).collect()
+        text.graphemes(true)
+            .map(|g| (g, drawn(g).width()))
+            .collect()
     }
 
     fn fast(text: &str) -> Vec<(&str, usize)> {
@@ -237,6 +320,7 @@ mod tests {
             "\u{64e}\u{64f}ب",
             "\u{fefb}\u{fe8d}\u{feb3} ١٢٣ ؟ ، \u{fbfc}\u{fd3e}\u{6d5}",
             "Hello, world! ~ \u{a0}\u{ab}x\u{bb}",
+            "ب\u{200f}\u{64e}\tت\u{61c}\u{200e}1\t\t",
         ];
         for text in samples {
             assert_eq!(fast(text), full(text), "{text}");
@@ -259,6 +343,32 @@ mod tests {
     }
 
     #[test]
+    fn tabs_are_drawn_as_spaces_and_marks_as_nothing() {
+        assert_eq!(
+            fast("a\tب\u{200f}"),
+            vec![("a", 1), ("\t", 1), ("ب", 1), ("\u{200f}", 0)]
+        );
+        assert_eq!(
+            full("\u{301}\t\u{61c}"),
+            vec![("\u{301}", 0), ("\t", 1), ("\u{61c}", 0)]
+        );
+        assert_eq!(drawn("\t"), " ");
+        for mark in ["\u{200e}", "\u{200f}", "\u{61c}"] {
+            assert_eq!(drawn(mark), "");
+        }
+        assert_eq!(drawn("\u{200d}"), "\u{200d}");
+        assert!(is_break("\t") && is_break(" ") && !is_break("\u{a0}"));
+    }
+
+    #[test]
+    fn the_width_around_a_character_is_its_whole_cluster() {
+        let text = "a\u{604}\u{fefb}\u{64e}b";
+        let ligature = text.find('\u{fefb}').expect("there");
+        assert_eq!(width_around(text, ligature..ligature + 3), 2);
+        assert_eq!(width_around(text, 0..1), 1);
+    }
+
+    #[test]
     fn other_text_takes_the_full_path() {
         for text in [
             "e\u{301}👍🏽\u{600}1",
@@ -267,6 +377,9 @@ mod tests {
             "ب\u{64e}\u{301}ت",
             "x\u{ad}y",
             "ب\u{8f0}\u{200d}ت",
+            "ا\u{200d}\u{1f3fb}",
+            "ا\u{200d}\u{64e}\u{1f3fb}",
+            "ب\u{200c}\u{200d}\u{301}ت",
         ] {
             assert_eq!(fast(text), full(text), "{text}");
         }

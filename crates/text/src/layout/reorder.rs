@@ -1,8 +1,61 @@
-//! Putting one line's clusters in display order (UAX #9 rules L2-L4).
-//! unicode-bidi's `reorder_line` and `visual_runs` work on characters and
-//! neither keep combining marks after their base (L3) nor mirror brackets
-//! (L4); reordering whole grapheme clusters and mirroring each base
-//! character at an odd level does both.
+//! Putting one line in display order (UAX #9 rules L1-L4). The layout
+//! reorders whole grapheme clusters, which keeps combining marks after their
+//! base (L3), and mirrors each base character at an odd level (L4);
+//! unicode-bidi's `reorder_line` and `visual_runs` work on characters and do
+//! neither. Rules L1 and L2 work on any units, characters or clusters, so
+//! the conformance test checks them on characters.
+
+use unicode_bidi::BidiClass::{self, B, BN, S, WS};
+
+/// What a unit of a line (a character, or a cluster of them) is to rule L1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum LineRole {
+    /// A segment or paragraph separator (class S or B): a tab, once
+    /// sanitised.
+    Separator,
+    /// Whitespace (class WS), or characters rule X9 sets aside (BN), which
+    /// UAX #9 section 5.2 counts with the whitespace around them.
+    Whitespace,
+    Other,
+}
+
+/// The role of a unit whose characters have the bidi classes `classes`.
+#[inline]
+pub(super) fn line_role(classes: &[BidiClass]) -> LineRole {
+    match classes.first() {
+        Some(S | B) => LineRole::Separator,
+        Some(WS | BN) if classes.iter().all(|class| matches!(class, WS | BN)) => {
+            LineRole::Whitespace
+        }
+        _ => LineRole::Other,
+    }
+}
+
+/// Rule L1 on the levels of one line's units in logical order: separators,
+/// the whitespace before each of them and the whitespace ending the line
+/// take the paragraph level. `role_of(i)` is unit `i`'s role. Without
+/// `separators` (the line holds none) only the end of the line is looked
+/// at: nearly every line of prose.
+pub(super) fn reset_line_ends(
+    levels: &mut [u8],
+    role_of: impl Fn(usize) -> LineRole,
+    paragraph_level: u8,
+    separators: bool,
+) {
+    let mut resetting = true;
+    for (index, level) in levels.iter_mut().enumerate().rev() {
+        match role_of(index) {
+            LineRole::Separator => {
+                *level = paragraph_level;
+                resetting = true;
+            }
+            LineRole::Whitespace if resetting => *level = paragraph_level,
+            LineRole::Whitespace => {}
+            LineRole::Other if separators => resetting = false,
+            LineRole::Other => return,
+        }
+    }
+}
 
 /// Fills `order` with the display order of clusters whose levels (after
 /// rule L1) are `levels`: from the highest level down to the lowest odd
@@ -78,6 +131,35 @@ mod tests {
         let mut order = vec![7];
         visual_order(levels, &mut order);
         order
+    }
+
+    fn reset(levels: &[u8], classes: &[BidiClass], paragraph_level: u8) -> Vec<u8> {
+        let mut levels = levels.to_vec();
+        let separators = classes.contains(&S);
+        let role_of = |i: usize| line_role(&classes[i..=i]);
+        reset_line_ends(&mut levels, role_of, paragraph_level, separators);
+        levels
+    }
+
+    #[test]
+    fn separators_and_the_whitespace_before_them_and_at_the_end_are_reset() {
+        use unicode_bidi::BidiClass::{L, R};
+        let classes = [R, WS, BN, S, R, WS, R, WS, BN];
+        assert_eq!(
+            reset(&[1, 1, 1, 1, 1, 1, 1, 1, 1], &classes, 0),
+            [1, 0, 0, 0, 1, 1, 1, 0, 0]
+        );
+        assert_eq!(reset(&[2, 2, 1], &[L, WS, R], 1), [2, 2, 1]);
+        assert_eq!(reset(&[1, 2, 2, 2], &[R, WS, L, WS], 0), [1, 2, 2, 0]);
+        assert_eq!(reset(&[1, 2, 2, 2], &[R, WS, L, WS], 0), [1, 2, 2, 0]);
+    }
+
+    #[test]
+    fn a_cluster_is_whitespace_only_when_all_of_it_is() {
+        use unicode_bidi::BidiClass::NSM;
+        assert_eq!(line_role(&[WS, BN]), LineRole::Whitespace);
+        assert_eq!(line_role(&[WS, NSM]), LineRole::Other);
+        assert_eq!(line_role(&[S]), LineRole::Separator);
     }
 
     #[test]

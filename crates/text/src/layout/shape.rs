@@ -17,7 +17,13 @@
 //! - lam + alef (plain, madda, hamza above or below) form the ligature only
 //!   when directly adjacent at the same right-to-left level: a haraka between
 //!   them keeps them apart, as in fribidi. Nothing else ligates (no الله
-//!   ligature, which terminals draw squeezed into one cell).
+//!   ligature, which terminals draw squeezed into one cell). The caller may
+//!   keep any lam from ligating (see `ligatures`).
+//!
+//! A word cut over two lines because it is longer than a line is shaped as
+//! two words: the letters on either side of the cut take the forms they
+//! would have next to a non-joining character ([`Joining::shown_at_cuts`]),
+//! as libfribidi shapes the lines rejoined with a ZWNJ.
 
 use super::shaping_tables::{JOINING_TYPES, PRESENTATION_FORMS};
 use unicode_bidi::BidiClass;
@@ -51,14 +57,31 @@ pub(super) struct Shaping {
     pub absorbed: Vec<usize>,
 }
 
+/// A paragraph's joining properties, each character's (`join`): what
+/// shaping decided from, kept apart from `Shaping` because only a line with
+/// a cut word needs them again, and a paragraph's worth of them is not worth
+/// holding for every line.
+pub(super) struct Joining {
+    props: Vec<u8>,
+}
+
+/// Where a word is cut next to a letter, in logical order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Cuts {
+    /// A cut before the letter: it starts a line.
+    pub before: bool,
+    /// A cut after it: it ends a line.
+    pub after: bool,
+}
+
 /// Shapes `chars` (one paragraph in logical order) whose resolved bidi levels
-/// and bidi classes are `levels` and `classes`. `ligatures` allows the
-/// lam-alef ligatures.
+/// and bidi classes are `levels` and `classes`. `ligates(i)` says whether the
+/// lam at `i` may form a lam-alef ligature.
 pub(super) fn shape(
     chars: &[char],
     levels: &[u8],
     classes: &[BidiClass],
-    ligatures: bool,
+    ligates: impl Fn(usize) -> bool,
 ) -> Shaping {
     let joining = join(chars, levels, classes);
     // Presentation forms take three bytes.
@@ -68,10 +91,10 @@ pub(super) fn shape(
     for (i, (&c, &props)) in chars.iter().zip(&joining).enumerate() {
         let form = presentation_form(c, props);
         let ligature = match previous {
-            Some(lam) if ligatures => {
-                lam_alef(lam, form).filter(|_| same_rtl_level(&levels[i - 1..=i]))
+            Some(lam) => {
+                lam_alef(lam, form).filter(|_| same_rtl_level(&levels[i - 1..=i]) && ligates(i - 1))
             }
-            _ => None,
+            None => None,
         };
         let shown = match ligature {
             Some(ligature) => {
@@ -85,6 +108,61 @@ pub(super) fn shape(
         previous = Some(shown);
     }
     Shaping { text, absorbed }
+}
+
+impl Shaping {
+    /// Whether input character `index` is not shown on its own: a lam
+    /// inside the ligature shown for the alef after it.
+    pub(super) fn is_absorbed(&self, index: usize) -> bool {
+        self.absorbed.binary_search(&index).is_ok()
+    }
+}
+
+impl Joining {
+    /// The joining properties of a paragraph, as `shape` decides them.
+    pub(super) fn of(chars: &[char], levels: &[u8], classes: &[BidiClass]) -> Self {
+        Self {
+            props: join(chars, levels, classes),
+        }
+    }
+
+    /// Whether input character `index` is transparent to joining (a
+    /// haraka): the letter next to a cut is the nearest one that is not.
+    pub(super) fn is_transparent(&self, index: usize) -> bool {
+        self.props[index] & TRANSPARENT != 0
+    }
+
+    /// What is shown for input character `index` of a paragraph shaped as
+    /// `shaping` (for an absorbed lam: its ligature) when a word is cut next
+    /// to it, `None` when that changes nothing: the character joins nothing
+    /// across the cuts. `level` is its resolved level.
+    pub(super) fn shown_at_cuts(
+        &self,
+        shaping: &Shaping,
+        chars: &[char],
+        index: usize,
+        level: u8,
+        cuts: Cuts,
+    ) -> Option<char> {
+        let props = self.props[index];
+        let level = Some(level);
+        let before = if cuts.before {
+            preceding_mask(level)
+        } else {
+            0
+        };
+        let after = if cuts.after { following_mask(level) } else { 0 };
+        let cut_sides = before | after;
+        if props & SHAPES == 0 || props & cut_sides == 0 {
+            return None;
+        }
+        let form = presentation_form(chars[index], props & !cut_sides);
+        if !shaping.is_absorbed(index) {
+            return Some(form);
+        }
+        let alef = index + 1;
+        lam_alef(form, presentation_form(chars[alef], self.props[alef]))
+    }
 }
 
 /// Joining properties per character after deciding which neighbours join:
@@ -280,7 +358,13 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         let levels = vec![1; chars.len()];
         let classes: Vec<BidiClass> = chars.iter().map(|&c| unicode_bidi::bidi_class(c)).collect();
-        shape(&chars, &levels, &classes, true)
+        shape(&chars, &levels, &classes, |_| true)
+    }
+
+    fn joining_rtl(text: &str) -> Joining {
+        let chars: Vec<char> = text.chars().collect();
+        let classes: Vec<BidiClass> = chars.iter().map(|&c| unicode_bidi::bidi_class(c)).collect();
+        Joining::of(&chars, &vec![1; chars.len()], &classes)
     }
 
     fn shaped_rtl(text: &str) -> String {
@@ -358,9 +442,53 @@ mod tests {
     }
 
     #[test]
+    fn a_lam_kept_from_ligating_joins_its_alef() {
+        let chars: Vec<char> = "سلا لا".chars().collect();
+        let classes: Vec<BidiClass> = chars.iter().map(|&c| unicode_bidi::bidi_class(c)).collect();
+        let shaped = shape(&chars, &[1; 6], &classes, |lam| lam != 1);
+        assert_eq!(shaped.text, "\u{feb3}\u{fee0}\u{fe8e} \u{fefb}");
+        assert_eq!(shaped.absorbed, vec![4]);
+    }
+
+    #[test]
+    fn letters_next_to_a_cut_take_the_forms_of_a_word_end_and_start() {
+        const BEFORE: Cuts = Cuts {
+            before: true,
+            after: false,
+        };
+        const AFTER: Cuts = Cuts {
+            before: false,
+            after: true,
+        };
+        let cut = |text: &str, index, cuts| {
+            let chars: Vec<char> = text.chars().collect();
+            joining_rtl(text).shown_at_cuts(&shaping_rtl(text), &chars, index, 1, cuts)
+        };
+        // بيت cut after its yeh: a final yeh, an isolated teh; cut on both
+        // sides of the yeh, an isolated yeh.
+        assert_eq!(cut("بيت", 1, AFTER), Some('\u{fef2}'));
+        assert_eq!(cut("بيت", 2, BEFORE), Some('\u{fe95}'));
+        let both = Cuts {
+            before: true,
+            after: true,
+        };
+        assert_eq!(cut("بيت", 1, both), Some('\u{fef1}'));
+        // سلا cut before the lam: an isolated seen, an isolated lam-alef; an
+        // alef joins nothing after it anyway.
+        assert!(shaping_rtl("سلا").is_absorbed(1));
+        assert_eq!(cut("سلا", 0, AFTER), Some('\u{feb1}'));
+        assert_eq!(cut("سلا", 1, BEFORE), Some('\u{fefb}'));
+        assert_eq!(cut("سلا", 2, AFTER), None);
+        // Harakat are transparent; a letter after a space joins nothing.
+        let joining = joining_rtl("بَ د");
+        assert!(joining.is_transparent(1) && !joining.is_transparent(0));
+        assert_eq!(cut("بَ د", 3, BEFORE), None);
+    }
+
+    #[test]
     fn letters_at_different_levels_do_not_join() {
         let chars: Vec<char> = "بب".chars().collect();
-        let shaped = shape(&chars, &[1, 3], &[BidiClass::AL, BidiClass::AL], true);
+        let shaped = shape(&chars, &[1, 3], &[BidiClass::AL, BidiClass::AL], |_| true);
         assert_eq!(shaped.text, "\u{fe8f}\u{fe8f}");
         assert!(shaped.absorbed.is_empty());
     }

@@ -28,14 +28,24 @@ pub(super) struct Unit {
     pub is_space: bool,
 }
 
+/// A line as the wrapper made it.
+pub(super) struct Line<'u> {
+    pub range: Range<Position>,
+    pub units: &'u [Unit],
+    /// It begins inside a word cut because the word is wider than a line.
+    pub starts_in_word: bool,
+    /// It ends inside such a word.
+    pub ends_in_word: bool,
+}
+
 /// Breaks a paragraph's units into lines of at most `width` cells: words
 /// (runs between spaces) fill a line while they fit, a break drops the space
 /// it falls on, and a word wider than a whole line is cut between clusters.
-/// Streams the units (a paragraph may be huge), handing each finished line,
-/// as its range and its units, to `emit`; there is always at least one line.
+/// Streams the units (a paragraph may be huge), handing each finished line
+/// to `emit`; there is always at least one line.
 pub(super) fn break_lines<E>(units: impl Iterator<Item = Unit>, width: usize, emit: E)
 where
-    E: FnMut(Range<Position>, &[Unit]),
+    E: FnMut(Line<'_>),
 {
     let mut wrapper = Wrapper {
         width,
@@ -46,6 +56,7 @@ where
         line_end: Position::default(),
         line_width: 0,
         line_has_word: false,
+        line_starts_in_word: false,
     };
     let mut word_width = 0;
     let mut space_before = false;
@@ -77,7 +88,7 @@ where
     if !cutting {
         wrapper.place_word(space_before, word_width);
     }
-    wrapper.end_line();
+    wrapper.end_line(false);
 }
 
 /// The line being filled. `units` holds the line's units, then (from
@@ -93,13 +104,22 @@ struct Wrapper<E> {
     line_end: Position,
     line_width: usize,
     line_has_word: bool,
+    line_starts_in_word: bool,
 }
 
-impl<E: FnMut(Range<Position>, &[Unit])> Wrapper<E> {
-    fn end_line(&mut self) {
-        (self.emit)(self.line_start..self.line_end, &self.units[..self.placed]);
+impl<E: FnMut(Line<'_>)> Wrapper<E> {
+    /// Hands the line over; `in_word` when it ends inside a word being cut,
+    /// where the next line then begins.
+    fn end_line(&mut self, in_word: bool) {
+        (self.emit)(Line {
+            range: self.line_start..self.line_end,
+            units: &self.units[..self.placed],
+            starts_in_word: self.line_starts_in_word,
+            ends_in_word: in_word,
+        });
         self.units.drain(..self.placed);
         self.placed = 0;
+        self.line_starts_in_word = in_word;
     }
 
     /// Places the pending word (maybe empty, between two spaces), `word_width`
@@ -114,7 +134,7 @@ impl<E: FnMut(Range<Position>, &[Unit])> Wrapper<E> {
                 self.placed = self.units.len();
                 return;
             }
-            self.end_line();
+            self.end_line(false);
             self.units.remove(0);
             self.line_start = space.end;
             self.line_end = space.end;
@@ -147,7 +167,7 @@ impl<E: FnMut(Range<Position>, &[Unit])> Wrapper<E> {
     fn cut_in_next(&mut self) {
         let unit = self.units[self.placed];
         if self.line_width > 0 && self.line_width + unit.width > self.width {
-            self.end_line();
+            self.end_line(true);
             self.line_start = unit.start;
             self.line_width = 0;
         }
@@ -182,16 +202,20 @@ mod tests {
         }
     }
 
-    fn wrapped(text: &str, width: usize) -> Vec<&str> {
+    /// The lines' texts, a cut word's pieces marked `~` where it was cut.
+    fn wrapped(text: &str, width: usize) -> Vec<String> {
         let mut lines = Vec::new();
-        break_lines(units(text).into_iter(), width, |line, units| {
-            let line_text = &text[line.start.char..line.end.char];
-            let from_units: String = units
+        break_lines(units(text).into_iter(), width, |line| {
+            let line_text = &text[line.range.start.char..line.range.end.char];
+            let from_units: String = line
+                .units
                 .iter()
                 .map(|u| &text[u.start.char..u.end.char])
                 .collect();
             assert_eq!(from_units, line_text);
-            lines.push(line_text);
+            let before = if line.starts_in_word { "~" } else { "" };
+            let after = if line.ends_in_word { "~" } else { "" };
+            lines.push(format!("{before}{line_text}{after}"));
         });
         lines
     }
@@ -204,17 +228,17 @@ mod tests {
 
     #[test]
     fn long_words_are_cut() {
-        assert_eq!(wrapped("abcdefg hi", 3), vec!["abc", "def", "g", "hi"]);
-        assert_eq!(wrapped("a bcdefg", 3), vec!["a", "bcd", "efg"]);
+        assert_eq!(wrapped("abcdefg hi", 3), vec!["abc~", "~def~", "~g", "hi"]);
+        assert_eq!(wrapped("a bcdefg", 3), vec!["a", "bcd~", "~efg"]);
     }
 
     #[test]
     fn words_cut_as_they_come_continue_the_line() {
         assert_eq!(
             wrapped("abcdefgh ij kl", 3),
-            vec!["abc", "def", "gh", "ij", "kl"]
+            vec!["abc~", "~def~", "~gh", "ij", "kl"]
         );
-        assert_eq!(wrapped("ab cdefgh i", 4), vec!["ab", "cdef", "gh i"]);
+        assert_eq!(wrapped("ab cdefgh i", 4), vec!["ab", "cdef~", "~gh i"]);
     }
 
     #[test]
