@@ -9,7 +9,7 @@ use mizan::app::{Action, Screen, update};
 use proptest::prelude::*;
 
 fn action() -> impl Strategy<Value = Action> {
-    let bindable = (0..Action::BINDABLE.len()).prop_map(|i| Action::BINDABLE[i].clone());
+    let bindable = (0..Action::bindable().len()).prop_map(|i| Action::bindable()[i].clone());
     let typed = prop::sample::select(vec![
         'a', 'r', 'm', ' ', ':', 'ب', 'ل', 'أ', 'ي', 'n', 'j', '/',
     ])

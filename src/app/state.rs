@@ -246,7 +246,7 @@ impl State {
     /// The rows of the article and statement lists.
     /// Keys the help overlay shows at once.
     pub fn help_rows(&self) -> usize {
-        let popup = geometry::help_popup(self.viewport, Action::BINDABLE.len());
+        let popup = geometry::help_popup(self.viewport, Action::bindable().len());
         usize::from(popup.height.saturating_sub(2))
     }
 

@@ -154,7 +154,7 @@ fn scroll_help(state: &mut State, action: &Action) -> bool {
         Action::End => isize::MAX / 2,
         _ => return false,
     };
-    let last_top = Action::BINDABLE.len().saturating_sub(rows);
+    let last_top = Action::bindable().len().saturating_sub(rows);
     state.help_top = state.help_top.saturating_add_signed(step).min(last_top);
     true
 }

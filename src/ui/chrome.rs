@@ -137,13 +137,13 @@ pub fn draw_status(frame: &mut Frame, state: &State, area: Rect) {
 pub fn draw_help(frame: &mut Frame, state: &State, keymap: &Keymap) {
     let popup = Rect::from(geometry::help_popup(
         frame.area().into(),
-        Action::BINDABLE.len(),
+        Action::bindable().len(),
     ));
     let rows = state.help_rows();
     let top = state
         .help_top
-        .min(Action::BINDABLE.len().saturating_sub(rows));
-    let lines: Vec<Line> = Action::BINDABLE
+        .min(Action::bindable().len().saturating_sub(rows));
+    let lines: Vec<Line> = Action::bindable()
         .iter()
         .skip(top)
         .take(rows)
@@ -151,12 +151,12 @@ pub fn draw_help(frame: &mut Frame, state: &State, keymap: &Keymap) {
             let keys = clip(&keymap.keys_for(action).join(" "), KEYS_COLUMN);
             Line::from(vec![
                 Span::styled(format!("{keys:<KEYS_COLUMN$} "), theme::header_style()),
-                Span::raw(action.description()),
+                Span::raw(action.help().unwrap_or_default()),
             ])
         })
         .collect();
     frame.render_widget(Clear, popup);
-    let more = match (top > 0, top + rows < Action::BINDABLE.len()) {
+    let more = match (top > 0, top + rows < Action::bindable().len()) {
         (true, true) => "↑↓ more, ",
         (true, false) => "↑ more, ",
         (false, true) => "↓ more, ",

@@ -74,23 +74,21 @@ impl Keymap {
             }
         }
         let mut names = Vec::new();
-        for action in Action::BINDABLE {
-            let written: Vec<String> = match keys.get(action.name()) {
-                Some(list) => list.keys().to_vec(),
-                None => default_keys(&action),
-            };
-            names.push((action, written));
-        }
         let mut bindings = HashMap::new();
-        for (action, written) in &names {
-            for key in written {
+        for (action, name) in Action::bindable_with_names() {
+            let written: Vec<String> = match keys.get(name) {
+                Some(list) => list.keys().to_vec(),
+                None => default_keys(name),
+            };
+            for key in &written {
                 match parse_key(key) {
                     Ok(chord) => {
                         bindings.insert(chord, action.clone());
                     }
-                    Err(message) => errors.push(format!("[keys] {}: {message}", action.name())),
+                    Err(message) => errors.push(format!("[keys] {name}: {message}")),
                 }
             }
+            names.push((action.clone(), written));
         }
         if errors.is_empty() {
             Ok(Keymap { bindings, names })
@@ -146,10 +144,10 @@ impl Keymap {
     }
 }
 
-fn default_keys(action: &Action) -> Vec<String> {
+fn default_keys(action: &str) -> Vec<String> {
     DEFAULTS
         .iter()
-        .find(|(name, _)| *name == action.name())
+        .find(|(name, _)| *name == action)
         .map(|(_, keys)| keys.iter().map(|k| k.to_string()).collect())
         .unwrap_or_default()
 }
@@ -258,6 +256,17 @@ mod tests {
         assert_eq!(parse_key("G"), Ok((KeyCode::Char('G'), KeyModifiers::NONE)));
         assert_eq!(parse_key("f5"), Ok((KeyCode::F(5), KeyModifiers::NONE)));
         assert!(parse_key("hyper-x").is_err());
+    }
+
+    #[test]
+    fn every_bindable_action_has_a_default_key_and_every_default_an_action() {
+        let keymap = Keymap::default();
+        for action in Action::bindable() {
+            assert!(!keymap.keys_for(action).is_empty(), "{action:?}");
+        }
+        for (name, _) in DEFAULTS {
+            assert!(Action::from_name(name).is_some(), "{name}");
+        }
     }
 
     #[test]
