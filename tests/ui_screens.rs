@@ -53,7 +53,7 @@ fn compare_three(#[values(80, 81, 120)] width: u16) {
     let mut state = state(width, 24);
     press(&mut state, "space space space c");
     let text = screen(&state);
-    assert_eq!(state.compare.articles.len(), 3);
+    assert_eq!(state.compare().articles.len(), 3);
     snapshot("compare", width, &text);
 }
 
@@ -87,9 +87,10 @@ fn help_scrolls_to_the_last_key_on_a_short_terminal(#[values(80, 81, 120)] width
     let last = screen(&state);
     assert!(last.contains("quit"), "{last}");
     assert!(last.contains("↑ more"), "{last}");
-    assert!(state.help, "scrolling keeps the help open");
+    assert!(state.help_shown(), "scrolling keeps the help open");
     assert_eq!(
-        state.article_list.cursor, 0,
+        state.listing().article_list().cursor,
+        0,
         "the list under it did not move"
     );
     snapshot("help_end", width, &last);
@@ -133,7 +134,7 @@ fn any_size_draws_without_panicking(#[case] width: u16, #[case] height: u16) {
         screen(&state_for_flow);
     }
     update(&mut state, Action::Resize { width, height });
-    assert_eq!(state.viewport.width, width);
+    assert_eq!(state.viewport().width, width);
 }
 
 /// The cells of row `y`, with their styles.
@@ -145,8 +146,7 @@ fn row_cells(buffer: &ratatui::buffer::Buffer, y: u16) -> Vec<&ratatui::buffer::
 fn statements_are_highlighted_and_badges_coloured_by_party() {
     use ratatui::style::Modifier;
     let mut state = state(100, 30);
-    let baku = state.article_rows.iter().position(|&a| a == 3).unwrap();
-    state.article_list.cursor = baku;
+    reader_fixtures::select_article(&mut state, 3);
     press(&mut state, "enter n");
     let buffer = reader_fixtures::buffer(&state);
     let text = screen(&state);
@@ -203,7 +203,7 @@ fn coverage_of_marked_articles(#[values(80, 81, 120)] width: u16) {
 fn grouped_article_list(#[values(80, 81, 120)] width: u16) {
     let mut state = reader_fixtures::shared_state(width, 24);
     press(&mut state, "t");
-    assert!(state.grouped);
+    assert!(state.listing().grouped());
     let text = screen(&state);
     assert!(text.contains("▾ "), "a story header: {text}");
     assert!(text.contains("no story with another"), "{text}");
@@ -215,7 +215,7 @@ fn grouped_article_list(#[values(80, 81, 120)] width: u16) {
 fn compare_with_outlet_badges(#[values(80, 81, 120)] width: u16) {
     let mut state = reader_fixtures::shared_state(width, 24);
     press(&mut state, "t g enter");
-    assert_eq!(state.screen, mizan::app::Screen::Compare);
+    assert_eq!(state.screen(), mizan::app::Screen::Compare);
     let text = screen(&state);
     assert!(text.contains("2×"), "shared statements: {text}");
     assert!(text.contains("1×"), "statements one outlet carries: {text}");
@@ -226,7 +226,7 @@ fn compare_with_outlet_badges(#[values(80, 81, 120)] width: u16) {
 fn omitted_statements_list(#[values(80, 81, 120)] width: u16) {
     let mut state = reader_fixtures::shared_state(width, 24);
     press(&mut state, "t g enter O");
-    let list = state.compare.omitted.as_ref().expect("the omitted list");
+    let list = state.compare().omitted.as_ref().expect("the omitted list");
     assert!(!list.entries.is_empty());
     let text = screen(&state);
     assert!(text.contains("enter jumps"), "{text}");

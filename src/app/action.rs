@@ -5,6 +5,7 @@
 
 use super::coverage::Stories;
 use super::directory::Directory;
+use super::line::LineEdit;
 use mizan_engine::corpus::Article;
 use mizan_engine::tagger::Statement;
 use mizan_store::ReadState;
@@ -87,27 +88,15 @@ pub enum Action {
     #[serde(skip)]
     RefreshFinished(String),
 
-    /// A character typed into the filter box.
+    /// An editing key for the line being typed (the filter).
     #[serde(skip)]
-    FilterInsert(char),
-    /// Delete the character before the filter cursor.
+    Edit(LineEdit),
+    /// Keep what was typed and leave the line.
     #[serde(skip)]
-    FilterBackspace,
-    /// Delete the character after the filter cursor.
+    InputAccept,
+    /// Clear what was typed and leave the line.
     #[serde(skip)]
-    FilterDelete,
-    /// Move the filter cursor one character back in the text.
-    #[serde(skip)]
-    FilterCursorBack,
-    /// Move the filter cursor one character forward in the text.
-    #[serde(skip)]
-    FilterCursorForward,
-    /// Keep the filter and leave the filter box.
-    #[serde(skip)]
-    FilterAccept,
-    /// Clear the filter and leave the filter box.
-    #[serde(skip)]
-    FilterCancel,
+    InputCancel,
     /// The terminal has a new size.
     #[serde(skip)]
     Resize { width: u16, height: u16 },
@@ -189,13 +178,9 @@ impl Action {
             Action::Quit => "quit",
             Action::ReadStatesLoaded(_)
             | Action::RefreshFinished(_)
-            | Action::FilterInsert(_)
-            | Action::FilterBackspace
-            | Action::FilterDelete
-            | Action::FilterCursorBack
-            | Action::FilterCursorForward
-            | Action::FilterAccept
-            | Action::FilterCancel
+            | Action::Edit(_)
+            | Action::InputAccept
+            | Action::InputCancel
             | Action::Resize { .. }
             | Action::Scroll { .. }
             | Action::Click { .. }
@@ -333,7 +318,7 @@ mod tests {
 
     #[test]
     fn actions_from_the_runtime_have_no_name_or_help() {
-        for action in [Action::Notice(String::new()), Action::FilterAccept] {
+        for action in [Action::Notice(String::new()), Action::InputAccept] {
             assert_eq!(action.name(), None);
             assert_eq!(action.help(), None);
         }

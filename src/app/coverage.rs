@@ -9,7 +9,7 @@
 
 use super::action::Action;
 use super::directory::Directory;
-use super::state::{Tagged, tagged_statements};
+use super::library::{Tagged, tagged_statements};
 use mizan_engine::corpus::Article;
 use mizan_engine::corpus::align::{AlignOptions, Alignment};
 use mizan_engine::corpus::comparison::Comparison;

@@ -38,7 +38,7 @@ pub const ENTRY_HEIGHT: usize = 2;
 /// within a pane in the order of the text.
 pub fn omitted_by_pane(state: &State, pane: usize) -> Vec<OmittedEntry> {
     let panes = &state.compare.articles;
-    let (Some(stories), Some(&focused)) = (&state.stories, panes.get(pane)) else {
+    let (Some(stories), Some(&focused)) = (state.stories(), panes.get(pane)) else {
         return Vec::new();
     };
     let pane_of = |article: usize| panes.iter().position(|&a| a == article);
@@ -87,7 +87,7 @@ pub(super) fn toggle(state: &mut State) {
     if state.compare.omitted.take().is_some() {
         return;
     }
-    if state.stories.is_none() {
+    if state.stories().is_none() {
         state.status.message = Some("stories are ready once tagging is complete".into());
         return;
     }
@@ -177,7 +177,7 @@ fn jump(state: &mut State) {
         return;
     };
     let Some(pane) = state
-        .compare
+        .compare()
         .articles
         .iter()
         .position(|&a| a == target.article)
@@ -201,7 +201,7 @@ fn jump(state: &mut State) {
     }
     state.compare.selected = Some((target.article, target.statement));
     let outlet = state
-        .articles
+        .articles()
         .get(target.article)
         .map_or("", super::coverage::outlet_of);
     state.status.message = Some(format!("in pane {} ({outlet})", pane + 1));

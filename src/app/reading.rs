@@ -28,12 +28,12 @@ impl Reading {
     }
 
     /// The changes the store has not been told about yet, oldest first.
-    pub fn take_changes(&mut self) -> Vec<ReadChange> {
+    pub(super) fn take_changes(&mut self) -> Vec<ReadChange> {
         std::mem::take(&mut self.changes)
     }
 
     /// Whether a refresh was asked for since the last call.
-    pub fn take_refresh_request(&mut self) -> bool {
+    pub(super) fn take_refresh_request(&mut self) -> bool {
         std::mem::take(&mut self.refresh_requested)
     }
 
@@ -82,7 +82,7 @@ pub(super) fn update(state: &mut State, action: Action) {
 
 /// Opening a stored article marks it read.
 pub(super) fn opened(state: &mut State, article: usize) {
-    let Some(id) = state.articles.get(article).and_then(stored_id) else {
+    let Some(id) = state.articles().get(article).and_then(stored_id) else {
         return;
     };
     if !state.reading.states.get(&id).is_some_and(|s| s.read) {
@@ -94,7 +94,7 @@ pub(super) fn opened(state: &mut State, article: usize) {
 }
 
 fn toggle(state: &mut State, change: impl FnOnce(&mut ReadState, i64) -> ReadChange) {
-    let id = article_in_view(state).and_then(|article| stored_id(&state.articles[article]));
+    let id = article_in_view(state).and_then(|article| stored_id(&state.articles()[article]));
     match id {
         Some(id) => {
             let flags = state.reading.set(id, |flags| change(flags, id));

@@ -4,14 +4,12 @@
 
 use super::action::Action;
 use super::coverage::CoverageView;
-use super::filter::Query;
 use super::geometry::{self, Area, contains};
 use super::grouping::{self, ListRow, MAX_PANES};
 use super::omitted;
-use super::state::{Screen, State, clamp_list};
+use super::state::{Screen, State};
 use mizan_engine::corpus::Article;
 use mizan_engine::tagger::Statement;
-use std::sync::Arc;
 
 /// Applies one action.
 pub fn update(state: &mut State, action: Action) {
@@ -65,37 +63,15 @@ pub fn update(state: &mut State, action: Action) {
             state.help = false;
         }
         Action::Sort => {
-            state.sort = state.sort.next();
-            state.resort();
-            state.status.message = Some(format!("sorted by {}", state.sort.name()));
+            state.listing.next_sort(&state.library);
+            let sort = state.listing.sort().name();
+            state.status.message = Some(format!("sorted by {sort}"));
         }
-        Action::FilterInsert(c) => edit_filter(state, |input, cursor| {
-            input.insert(*cursor, c);
-            *cursor += c.len_utf8();
-        }),
-        Action::FilterBackspace => edit_filter(state, |input, cursor| {
-            if let Some(c) = input[..*cursor].chars().next_back() {
-                *cursor -= c.len_utf8();
-                input.remove(*cursor);
-            }
-        }),
-        Action::FilterDelete => edit_filter(state, |input, cursor| {
-            if *cursor < input.len() {
-                input.remove(*cursor);
-            }
-        }),
-        Action::FilterCursorBack => {
-            let before = &state.filter.input[..state.filter.cursor];
-            state.filter.cursor -= before.chars().next_back().map_or(0, char::len_utf8);
-        }
-        Action::FilterCursorForward => {
-            let after = &state.filter.input[state.filter.cursor..];
-            state.filter.cursor += after.chars().next().map_or(0, char::len_utf8);
-        }
-        Action::FilterAccept => state.filter.editing = false,
-        Action::FilterCancel => clear_filter(state),
+        Action::Edit(edit) => state.listing.edit_filter(&state.library, edit),
+        Action::InputAccept => state.listing.accept_filter(),
+        Action::InputCancel => clear_filter(state),
         Action::Resize { width, height } => {
-            state.viewport = Area::new(0, 0, width, height);
+            state.listing.resize(Area::new(0, 0, width, height));
             clamp_all(state);
         }
         Action::Scroll { column, row, lines } => scroll_at(state, column, row, lines as isize),
@@ -114,12 +90,9 @@ pub fn update(state: &mut State, action: Action) {
         } => grouping::stories_built(state, generation, *stories),
         Action::ArticlesLoaded(articles) => articles_loaded(state, articles),
         Action::LexiconReloaded(directory) => {
-            state.directory = directory;
+            state.library.set_directory(directory);
             state.status.errors.clear();
-            for index in 0..state.articles.len() {
-                state.reindex(index);
-            }
-            refilter(state, false);
+            state.listing.directory_changed(&state.library);
             state.status.message = Some("lexicons reloaded".into());
         }
         Action::LexiconError(errors) => state.status.errors = errors,
@@ -167,13 +140,12 @@ fn back(state: &mut State) {
     match state.screen {
         Screen::Reader if state.reader.explaining => state.reader.explaining = false,
         Screen::Reader => state.screen = state.reader.return_to,
-        Screen::Statements if state.count_filter.is_some() => {
-            state.count_filter = None;
-            state.rebuild_rows();
+        Screen::Statements if state.listing.count_filter().is_some() => {
+            state.listing.set_count_filter(&state.library, None);
             state.screen = Screen::Coverage;
         }
         Screen::Compare | Screen::Statements | Screen::Coverage => state.screen = Screen::Articles,
-        Screen::Articles if !state.filter.input.is_empty() => clear_filter(state),
+        Screen::Articles if !state.filter().input().is_empty() => clear_filter(state),
         Screen::Articles if !state.marked.is_empty() => {
             state.marked.clear();
             state.status.message = Some("marks cleared".into());
@@ -185,16 +157,8 @@ fn back(state: &mut State) {
 
 fn move_by(state: &mut State, delta: isize) {
     match state.screen {
-        Screen::Articles => {
-            let len = state.article_list_len();
-            state.article_list.cursor =
-                offset(state.article_list.cursor, delta, len.saturating_sub(1));
-        }
-        Screen::Statements => {
-            let len = state.statement_rows.len();
-            state.statement_list.cursor =
-                offset(state.statement_list.cursor, delta, len.saturating_sub(1));
-        }
+        Screen::Articles => state.listing.move_articles(delta),
+        Screen::Statements => state.listing.move_statements(delta),
         Screen::Reader => {
             state.reader.top = offset(state.reader.top, delta, reader_max_top(state));
         }
@@ -224,7 +188,7 @@ fn reader_max_top(state: &State) -> usize {
 fn open(state: &mut State) {
     state.help = false;
     match state.screen {
-        Screen::Articles => match state.selected_list_row() {
+        Screen::Articles => match state.listing.selected_row() {
             Some(ListRow::Article(article)) => open_reader(state, article, None, Screen::Articles),
             Some(ListRow::Story(story)) => compare_story(state, story),
             Some(ListRow::Unshared(_)) => {
@@ -256,7 +220,7 @@ fn coverage_selection(state: &State) -> Option<(String, Vec<usize>)> {
         return Some((format!("{} marked articles", marked.len()), marked));
     }
     let story = story_at_cursor(state)?;
-    let story = state.stories.as_ref()?.stories.get(story)?;
+    let story = state.stories()?.stories.get(story)?;
     Some((format!("story: {}", story.label), story.articles.clone()))
 }
 
@@ -264,20 +228,20 @@ fn coverage_selection(state: &State) -> Option<(String, Vec<usize>)> {
 /// statement list's article, the open article or the focused pane.
 fn story_at_cursor(state: &State) -> Option<usize> {
     let article = match state.screen {
-        Screen::Articles => return state.selected_story(),
+        Screen::Articles => return state.listing.selected_story(&state.library),
         Screen::Statements => state.selected_statement_row().map(|(a, _)| a),
         Screen::Reader => Some(state.reader.article),
         Screen::Compare => state.compare.articles.get(state.compare.focus).copied(),
         Screen::Coverage => None,
     }?;
-    state.stories.as_ref()?.story_of.get(article).copied()
+    state.stories()?.story_of.get(article).copied()
 }
 
 fn open_coverage(state: &mut State) {
     if state.screen == Screen::Coverage {
         return;
     }
-    if state.marked.is_empty() && state.stories.is_none() {
+    if state.marked.is_empty() && state.stories().is_none() {
         state.status.message = Some("stories are ready once tagging is complete".into());
         return;
     }
@@ -286,10 +250,10 @@ fn open_coverage(state: &mut State) {
     };
     state.coverage = CoverageView::new(
         title,
-        &state.articles,
-        &state.statements,
+        state.articles(),
+        state.library.tagged(),
         &selection,
-        &state.directory,
+        state.directory(),
     );
     state.screen = Screen::Coverage;
     state.help = false;
@@ -304,9 +268,7 @@ fn open_count(state: &mut State) {
         "{} statements (esc returns to the coverage)",
         target.count
     ));
-    state.count_filter = Some(target);
-    state.statement_list = Default::default();
-    state.rebuild_rows();
+    state.listing.set_count_filter(&state.library, Some(target));
     state.screen = Screen::Statements;
 }
 
@@ -625,46 +587,13 @@ fn start_filter(state: &mut State) {
         state.screen = Screen::Articles;
     }
     state.help = false;
-    state.filter.editing = true;
-    state.filter.cursor = state.filter.input.len();
+    state.listing.start_filter();
     clamp_all(state);
 }
 
-fn edit_filter(state: &mut State, edit: impl FnOnce(&mut String, &mut usize)) {
-    edit(&mut state.filter.input, &mut state.filter.cursor);
-    refilter(state, true);
-}
-
 fn clear_filter(state: &mut State) {
-    state.filter.input.clear();
-    state.filter.cursor = 0;
-    state.filter.editing = false;
-    refilter(state, false);
-}
-
-/// Re-runs the filter; `may_narrow` allows checking only the previous
-/// matches when the new query extends the previous one.
-fn refilter(state: &mut State, may_narrow: bool) {
-    let query = Query::parse(&state.filter.input);
-    state.filter.matches = if query.is_empty() {
-        None
-    } else {
-        let previous = if may_narrow && query.narrows(&state.filter.query) {
-            state.filter.matches.as_ref()
-        } else {
-            None
-        };
-        Some(
-            state
-                .filter
-                .index
-                .search(&query, &state.directory, previous),
-        )
-    };
-    state.filter.query = query;
-    state.article_list.cursor = 0;
-    state.statement_list.cursor = 0;
-    state.rebuild_rows();
+    state.listing.clear_filter(&state.library);
+    clamp_all(state);
 }
 
 fn analysed(state: &mut State, generation: u64, results: Vec<(usize, Vec<Statement>)>) {
@@ -672,56 +601,34 @@ fn analysed(state: &mut State, generation: u64, results: Vec<(usize, Vec<Stateme
         return;
     }
     let batch = results.len();
+    let mut tagged = Vec::with_capacity(batch);
     for (article, statements) in results {
-        if article >= state.articles.len() {
+        if article >= state.articles().len() {
             continue;
         }
         if state.reader.article == article {
             keep_selection(state, &statements);
         }
-        state.statements[article] = Some(Arc::new(statements));
-        state.reindex(article);
+        state.library.set_statements(article, statements);
+        tagged.push(article);
     }
     // Stories need every article of the pass: a partial grouping would move
     // articles between stories as results arrive, and regrouping per batch
     // would cost a grouping per batch.
     state.tagged_this_pass += batch;
-    if state.tagged_this_pass >= state.articles.len() {
+    if state.tagged_this_pass >= state.articles().len() {
         grouping::request_stories(state);
     }
-    let previous_cursor = (state.article_list.cursor, state.statement_list.cursor);
-    refilter(state, false);
-    (state.article_list.cursor, state.statement_list.cursor) = previous_cursor;
+    state.listing.statements_changed(&state.library, &tagged);
     clamp_all(state);
 }
 
 /// Appends articles loaded in the background. The list cursors stay on the
 /// article and statement they were on, wherever the sort puts the new ones.
 fn articles_loaded(state: &mut State, articles: Vec<Article>) {
-    let selected = (state.selected_article_row(), state.selected_statement_row());
-    let first = state.articles.len();
-    // Tagging starts once loading is done, so nothing else holds the
-    // articles yet and this does not copy them. Growing by exactly each
-    // batch, not by doubling, leaves no spare room (a third of the list's
-    // size at 10,000 articles); the moves cost microseconds per batch.
-    let loaded = Arc::make_mut(&mut state.articles);
-    loaded.reserve_exact(articles.len());
-    loaded.extend(articles);
-    state.statements.resize(state.articles.len(), None);
-    for index in first..state.articles.len() {
-        state.reindex(index);
-    }
-    state.resort();
-    refilter(state, false);
-    if let Some(row) = selected.0.and_then(|a| state.row_of_article(a)) {
-        state.article_list.cursor = row;
-    }
-    if let Some(row) = selected
-        .1
-        .and_then(|s| state.statement_rows.iter().position(|&r| r == s))
-    {
-        state.statement_list.cursor = row;
-    }
+    let first = state.articles().len();
+    state.library.append(articles);
+    state.listing.articles_appended(&state.library, first);
     clamp_all(state);
 }
 
@@ -762,13 +669,11 @@ fn click(state: &mut State, column: u16, row: u16) {
             let rows = state.list_rows_area();
             if contains(rows, column, row) {
                 let index = usize::from(row - rows.y);
-                let list = if state.screen == Screen::Articles {
-                    &mut state.article_list
+                if state.screen == Screen::Articles {
+                    state.listing.point_article(index);
                 } else {
-                    &mut state.statement_list
-                };
-                list.cursor = list.top + index;
-                clamp_all(state);
+                    state.listing.point_statement(index);
+                }
             }
         }
         Screen::Compare => {
@@ -809,16 +714,9 @@ fn click_reader(state: &mut State, column: u16, row: u16) {
     }
 }
 
-/// Keeps every cursor and scroll position valid for the current viewport.
+/// Keeps the reader's and the panes' scroll positions valid for the
+/// current viewport (the lists keep their own cursors).
 fn clamp_all(state: &mut State) {
-    let height = usize::from(state.list_rows_area().height);
-    let articles = state.article_list_len();
-    clamp_list(&mut state.article_list, articles, height);
-    clamp_list(
-        &mut state.statement_list,
-        state.statement_rows.len(),
-        height,
-    );
     if state.screen == Screen::Reader {
         state.reader.top = state.reader.top.min(reader_max_top(state));
     }

@@ -34,7 +34,7 @@ pub fn draw_body(buf: &mut Buffer, state: &State, view: &BodyView) {
     };
     let statements = state.statements_of(view.article);
     let starts = state.statement_starts(view.article, &lines);
-    let align = align_width(&state.layout, view.text.width);
+    let align = align_width(state.layout(), view.text.width);
     let visible = lines
         .rows
         .iter()
@@ -135,9 +135,9 @@ pub fn badges(state: &State, statement: &Statement) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     if let Some(party) = &statement.speaker_party {
         let style = Style::default()
-            .fg(theme::party_color(&state.directory, party))
+            .fg(theme::party_color(state.directory(), party))
             .add_modifier(Modifier::BOLD);
-        spans.push(Span::styled(state.directory.short(party), style));
+        spans.push(Span::styled(state.directory().short(party), style));
         spans.push(Span::raw(" "));
     }
     let tags = statement
@@ -145,11 +145,11 @@ pub fn badges(state: &State, statement: &Statement) -> Vec<Span<'static>> {
         .map(|p| (Relation::Blames, p))
         .chain(statement.supports().map(|p| (Relation::Supports, p)));
     for (relation, party) in tags {
-        let style = Style::default().fg(theme::party_color(&state.directory, party));
+        let style = Style::default().fg(theme::party_color(state.directory(), party));
         let text = format!(
             "{}{}",
             theme::relation_glyph(relation),
-            state.directory.short(party)
+            state.directory().short(party)
         );
         spans.push(Span::styled(text, style));
         spans.push(Span::raw(" "));
@@ -164,11 +164,11 @@ pub fn summary(state: &State, article: usize) -> Vec<Span<'static>> {
         if !spans.is_empty() {
             spans.push(Span::raw(" "));
         }
-        let style = Style::default().fg(theme::party_color(&state.directory, &party));
+        let style = Style::default().fg(theme::party_color(state.directory(), &party));
         let text = format!(
             "{}{} {count}",
             theme::relation_glyph(relation),
-            state.directory.short(&party)
+            state.directory().short(&party)
         );
         spans.push(Span::styled(text, style));
     }

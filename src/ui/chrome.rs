@@ -25,7 +25,7 @@ const KEYS_COLUMN: usize = 24;
 const UNWRAPPED: usize = 4096;
 
 pub fn draw_filter(frame: &mut Frame, state: &State, area: Rect) {
-    let count = match &state.filter.matches {
+    let count = match state.filter().matches() {
         Some(m) => format!(
             " {} articles · {} statements",
             m.articles.len(),
@@ -35,7 +35,7 @@ pub fn draw_filter(frame: &mut Frame, state: &State, area: Rect) {
     };
     let count_width = (count.chars().count() as u16).min(area.width / 2);
     let input_width = area.width.saturating_sub(PROMPT.len() as u16 + count_width);
-    let laid = layout_paragraph(&state.filter.input, None, UNWRAPPED, &state.layout);
+    let laid = layout_paragraph(state.filter().input(), None, UNWRAPPED, state.layout());
     let mut spans = vec![Span::styled(PROMPT, theme::header_style())];
     if let Some(line) = laid.first() {
         spans.extend(styled_line(line, 0, |_| Style::default()).spans);
@@ -54,9 +54,9 @@ pub fn draw_filter(frame: &mut Frame, state: &State, area: Rect) {
         clip(&count, usize::from(count_width)),
         theme::dim_style(),
     );
-    if state.filter.editing {
+    if state.filter().editing() {
         let x = laid.first().map_or(0, |line| {
-            cursor_column(line, &state.filter.input, state.filter.cursor)
+            cursor_column(line, state.filter().input(), state.filter().cursor())
         });
         let x = (x as u16).min(input_width);
         frame.set_cursor_position(Position::new(area.x + PROMPT.len() as u16 + x, area.y));
@@ -87,24 +87,27 @@ pub fn cursor_column(line: &LaidLine, input: &str, cursor: usize) -> usize {
 
 pub fn draw_status(frame: &mut Frame, state: &State, area: Rect) {
     let analysed = state.analysed();
-    let total = state.articles.len();
+    let total = state.articles().len();
     let progress = if analysed < total {
         format!("tagging {analysed}/{total}")
     } else {
-        format!("{} statements", state.filter.index.statement_count())
+        format!("{} statements", state.filter().index().statement_count())
     };
-    let facts = format!(" {} · {total} articles · {progress} ", state.status.source);
+    let facts = format!(
+        " {} · {total} articles · {progress} ",
+        state.status().source
+    );
     let mut spans = Vec::new();
     // Paths, messages and lexicon errors may quote Arabic: lay them out.
     let mut push = |text: String, style: Style| {
         if let Some(line) =
-            layout_paragraph(&text, Some(Direction::Ltr), UNWRAPPED, &state.layout).first()
+            layout_paragraph(&text, Some(Direction::Ltr), UNWRAPPED, state.layout()).first()
         {
             spans.extend(styled_line(line, 0, |_| style).spans);
         }
     };
-    if let Some(error) = state.status.errors.first() {
-        let more = match state.status.errors.len() {
+    if let Some(error) = state.status().errors.first() {
+        let more = match state.status().errors.len() {
             1 => String::new(),
             n => format!(" (+{} more)", n - 1),
         };
@@ -114,7 +117,7 @@ pub fn draw_status(frame: &mut Frame, state: &State, area: Rect) {
         );
     }
     push(facts, theme::header_style());
-    if let Some(message) = &state.status.message {
+    if let Some(message) = &state.status().message {
         push(format!(" {message}"), Style::default());
     }
     let help = " ? keys ";
@@ -132,7 +135,7 @@ pub fn draw_status(frame: &mut Frame, state: &State, area: Rect) {
     }
 }
 
-/// Every bound key with what it does, from `state.help_top` on; the title
+/// Every bound key with what it does, from `state.help_top()` on; the title
 /// says when more keys lie above or below.
 pub fn draw_help(frame: &mut Frame, state: &State, keymap: &Keymap) {
     let popup = Rect::from(geometry::help_popup(
@@ -141,7 +144,7 @@ pub fn draw_help(frame: &mut Frame, state: &State, keymap: &Keymap) {
     ));
     let rows = state.help_rows();
     let top = state
-        .help_top
+        .help_top()
         .min(Action::bindable().len().saturating_sub(rows));
     let lines: Vec<Line> = Action::bindable()
         .iter()

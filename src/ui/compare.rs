@@ -21,26 +21,26 @@ use ratatui::widgets::{Block, Clear};
 use std::collections::BTreeSet;
 
 pub fn draw(frame: &mut Frame, state: &State) {
-    let panes = compare_areas(state.main_area(), state.compare.articles.len());
+    let panes = compare_areas(state.main_area(), state.compare().articles.len());
     for (pane, area) in panes.iter().enumerate() {
         let (Some(&article), Some(&top)) = (
-            state.compare.articles.get(pane),
-            state.compare.tops.get(pane),
+            state.compare().articles.get(pane),
+            state.compare().tops.get(pane),
         ) else {
             continue;
         };
         if let Some(header) = area.header {
-            let outlet = state.articles[article]
+            let outlet = &state.articles()[article]
                 .meta
                 .outlet
                 .as_deref()
                 .unwrap_or("?");
-            let sync = if state.compare.synced {
+            let sync = if state.compare().synced {
                 ""
             } else {
                 " (unsynced)"
             };
-            let style = if pane == state.compare.focus {
+            let style = if pane == state.compare().focus {
                 theme::cursor_row_style()
             } else {
                 theme::header_style()
@@ -70,7 +70,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
             }
         }
     }
-    if let Some(list) = &state.compare.omitted {
+    if let Some(list) = &state.compare().omitted {
         draw_omitted(frame, state, list);
     }
 }
@@ -84,10 +84,10 @@ fn draw_omitted(frame: &mut Frame, state: &State, list: &OmittedList) {
         return;
     }
     let outlet = state
-        .compare
+        .compare()
         .articles
         .get(list.pane)
-        .and_then(|&a| state.articles.get(a))
+        .and_then(|&a| state.articles().get(a))
         .map_or("", outlet_of);
     let title = format!(
         " what the others quote that {outlet} omits: {} · enter jumps · esc closes ",
@@ -125,7 +125,7 @@ fn draw_entry(frame: &mut Frame, state: &State, entry: &OmittedEntry, rows: Rect
         return;
     };
     let (Some(article), Some(statement)) = (
-        state.articles.get(shown.article),
+        state.articles().get(shown.article),
         state.statements_of(shown.article).get(shown.statement),
     ) else {
         return;
@@ -133,7 +133,7 @@ fn draw_entry(frame: &mut Frame, state: &State, entry: &OmittedEntry, rows: Rect
     let outlets: BTreeSet<&str> = entry
         .members
         .iter()
-        .filter_map(|m| state.articles.get(m.article))
+        .filter_map(|m| state.articles().get(m.article))
         .map(outlet_of)
         .collect();
     let speaker = statement

@@ -31,7 +31,7 @@ const MIN_HEIGHT_FOR_CHARTS: u16 = 16;
 
 pub fn draw(frame: &mut Frame, state: &State) {
     let main = Rect::from(state.main_area());
-    let view = &state.coverage;
+    let view = state.coverage();
     let [title, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(main);
     frame.render_widget(
         Line::from(header_text(&view.title, title.width, state)),
@@ -53,7 +53,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
 
 /// The lines, scrolled so the cursor's line shows.
 fn draw_lines(frame: &mut Frame, state: &State, area: Rect) {
-    let view = &state.coverage;
+    let view = state.coverage();
     let height = usize::from(area.height).max(1);
     let top = (view.cursor_line() + 1).saturating_sub(height);
     for (y, line) in (area.y..area.y + area.height).zip(view.lines.iter().skip(top)) {
@@ -88,8 +88,8 @@ fn line_spans(state: &State, line: &CoverageLine) -> Vec<Span<'static>> {
                 spans.extend(laid.spans);
             }
             Cell::Number(target) => {
-                let count = state.coverage.targets[*target].count.to_string();
-                let style = if *target == state.coverage.cursor {
+                let count = state.coverage().targets[*target].count.to_string();
+                let style = if *target == state.coverage().cursor {
                     theme::cursor_row_style()
                 } else {
                     theme::match_style()
@@ -106,7 +106,7 @@ fn line_spans(state: &State, line: &CoverageLine) -> Vec<Span<'static>> {
 fn draw_charts(frame: &mut Frame, state: &State, area: Rect) {
     let [quoted, blamed] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(area);
-    let outlets = &state.coverage.coverage.outlets;
+    let outlets = &state.coverage().coverage.outlets;
     let chart = |title: &'static str, tally: fn(&Counts) -> &BTreeMap<String, usize>| {
         let mut chart = BarChart::default()
             .block(Block::bordered().title(title))
@@ -118,13 +118,13 @@ fn draw_charts(frame: &mut Frame, state: &State, area: Rect) {
                 .iter()
                 .map(|(party, &count)| {
                     let short = state
-                        .directory
+                        .directory()
                         .party(party)
                         .map_or(party.as_str(), |p| p.short.as_str());
                     Bar::default()
                         .value(count as u64)
                         .label(Line::from(short.to_string()))
-                        .style(Style::default().fg(theme::party_color(&state.directory, party)))
+                        .style(Style::default().fg(theme::party_color(state.directory(), party)))
                 })
                 .collect();
             // Outlet names are often Arabic: lay them out like any text.

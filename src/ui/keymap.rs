@@ -4,7 +4,7 @@
 //! first and says whether it consumed it, so typing `j` never also moves the
 //! list.
 
-use crate::app::{Action, State};
+use crate::app::{Action, LineEdit, State};
 use crate::config::KeyList;
 use mizan_text::{Lang, detect_lang};
 use ratatui::crossterm::event::{
@@ -109,7 +109,7 @@ impl Keymap {
     pub fn translate(&self, state: &State, event: &Event) -> Option<Action> {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
-                if state.filter.editing
+                if state.filter().editing()
                     && let Some(action) = filter_input(state, key)
                 {
                     return Some(action);
@@ -162,22 +162,23 @@ fn filter_input(state: &State, key: &KeyEvent) -> Option<Action> {
         return None;
     }
     // In right-to-left input the left arrow moves towards the end of the text.
-    let rtl = detect_lang(&state.filter.input) == Lang::Ar;
+    let rtl = detect_lang(state.filter().input()) == Lang::Ar;
     let (left, right) = if rtl {
-        (Action::FilterCursorForward, Action::FilterCursorBack)
+        (LineEdit::Forward, LineEdit::Back)
     } else {
-        (Action::FilterCursorBack, Action::FilterCursorForward)
+        (LineEdit::Back, LineEdit::Forward)
     };
-    match key.code {
-        KeyCode::Char(c) => Some(Action::FilterInsert(c)),
-        KeyCode::Backspace => Some(Action::FilterBackspace),
-        KeyCode::Delete => Some(Action::FilterDelete),
-        KeyCode::Left => Some(left),
-        KeyCode::Right => Some(right),
-        KeyCode::Enter => Some(Action::FilterAccept),
-        KeyCode::Esc => Some(Action::FilterCancel),
-        _ => None,
-    }
+    let edit = match key.code {
+        KeyCode::Char(c) => LineEdit::Insert(c),
+        KeyCode::Backspace => LineEdit::Backspace,
+        KeyCode::Delete => LineEdit::Delete,
+        KeyCode::Left => left,
+        KeyCode::Right => right,
+        KeyCode::Enter => return Some(Action::InputAccept),
+        KeyCode::Esc => return Some(Action::InputCancel),
+        _ => return None,
+    };
+    Some(Action::Edit(edit))
 }
 
 /// A character already says whether Shift was held; BackTab always has it.

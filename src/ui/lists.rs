@@ -135,19 +135,20 @@ pub fn draw_articles(frame: &mut Frame, state: &State) {
     let columns = shown(&ARTICLE_COLUMNS, rows.width);
     let title_width = text_width(&columns, rows.width);
     let buf = frame.buffer_mut();
+    let listing = state.listing();
     if let Some(header) = header {
-        let grouped = if state.grouped { ", by story" } else { "" };
-        let label = format!("title (sorted by {}{grouped})", state.sort.name());
+        let grouped = if listing.grouped() { ", by story" } else { "" };
+        let label = format!("title (sorted by {}{grouped})", listing.sort().name());
         draw_header(buf, header.into(), &label, &columns, title_width);
     }
-    let indent = if state.grouped { GROUP_INDENT } else { 0 };
-    let positions = state.article_list.top..state.article_list_len();
-    for (y, position) in (rows.y..rows.y + rows.height).zip(positions) {
-        let row = if state.grouped {
-            state.list_rows[position]
-        } else {
-            ListRow::Article(state.article_rows[position])
-        };
+    let indent = if listing.grouped() { GROUP_INDENT } else { 0 };
+    let list = listing.article_list();
+    let rows_shown = (list.top..listing.article_list_len()).filter_map(|position| {
+        listing
+            .article_list_row(position)
+            .map(|row| (position, row))
+    });
+    for (y, (position, row)) in (rows.y..rows.y + rows.height).zip(rows_shown) {
         let line = match row {
             ListRow::Article(index) => article_line(state, index, &columns, title_width, indent),
             ListRow::Story(story) => story_header(state, story, position, rows.width),
@@ -160,7 +161,7 @@ pub fn draw_articles(frame: &mut Frame, state: &State) {
             }
         };
         buf.set_line(rows.x, y, &line, rows.width);
-        if position == state.article_list.cursor {
+        if position == list.cursor {
             buf.set_style(
                 Rect {
                     y,
@@ -171,8 +172,8 @@ pub fn draw_articles(frame: &mut Frame, state: &State) {
             );
         }
     }
-    if state.article_rows.is_empty() && rows.height > 0 {
-        let message = if state.articles.is_empty() {
+    if state.article_rows().is_empty() && rows.height > 0 {
+        let message = if state.articles().is_empty() {
             "no articles"
         } else {
             "no article matches the filter"
@@ -190,9 +191,9 @@ fn article_line(
     title_width: u16,
     indent: u16,
 ) -> Line<'static> {
-    let article = &state.articles[index];
+    let article = &state.articles()[index];
     let (mark, title_style) = article_mark(state, index);
-    let matched = matched_ranges(&article.title, &state.filter.query.terms);
+    let matched = matched_ranges(&article.title, &state.filter().query().terms);
     let title = single_line(
         &article.title,
         base_direction(article.lang),
@@ -208,7 +209,7 @@ fn article_line(
             "outlet" => outlet_cell(state, index, column.width),
             "date" => vec![Span::raw(article.meta.date.clone().unwrap_or_default())],
             "lang" => vec![Span::raw(article.lang.code())],
-            "stmts" => vec![Span::raw(match &state.statements[index] {
+            "stmts" => vec![Span::raw(match &state.library().tagged()[index] {
                 Some(s) => format!("{:>4}", s.len()),
                 None => "   …".into(),
             })],
@@ -225,7 +226,7 @@ fn article_line(
 /// show (of how many), its outlets, then its label. The label comes last:
 /// it is often Arabic, and numbers after an Arabic run would join it.
 fn story_header(state: &State, story: usize, position: usize, width: u16) -> Line<'static> {
-    let Some(stories) = &state.stories else {
+    let Some(stories) = state.stories() else {
         return Line::default();
     };
     let (Some(members), Some(summary)) = (stories.stories.get(story), stories.summaries.get(story))
@@ -233,7 +234,8 @@ fn story_header(state: &State, story: usize, position: usize, width: u16) -> Lin
         return Line::default();
     };
     let shown = state
-        .list_rows
+        .listing()
+        .list_rows()
         .iter()
         .skip(position + 1)
         .take_while(|row| matches!(row, ListRow::Article(_)))
@@ -247,7 +249,7 @@ fn story_header(state: &State, story: usize, position: usize, width: u16) -> Lin
     let parties: Vec<String> = summary
         .parties
         .iter()
-        .map(|p| state.directory.short(p))
+        .map(|p| state.directory().short(p))
         .collect();
     let mut facts = vec![format!("▾ {}", parties.join(" "))];
     if let Some((first, last)) = &summary.dates {
@@ -282,9 +284,9 @@ fn date_range(first: &str, last: &str) -> String {
 /// one symbol is, by priority, `●` marked for comparison, `*` starred, `N`
 /// unread; unread titles are bold besides. Local files have no read state.
 fn article_mark(state: &State, index: usize) -> (&'static str, Style) {
-    let read_state = state.reading.state_of(&state.articles[index]);
+    let read_state = state.reading().state_of(&state.articles()[index]);
     let mark = match read_state {
-        _ if state.marked.contains(&index) => "● ",
+        _ if state.marked().contains(&index) => "● ",
         Some(flags) if flags.starred => "* ",
         Some(flags) if !flags.read => "N ",
         _ => "  ",
@@ -303,21 +305,21 @@ pub fn draw_statements(frame: &mut Frame, state: &State) {
     let text_width = text_width(&columns, rows.width);
     let buf = frame.buffer_mut();
     if let Some(header) = header {
-        let label = format!("statement ({} shown)", state.statement_rows.len());
+        let label = format!("statement ({} shown)", state.statement_rows().len());
         draw_header(buf, header.into(), &label, &columns, text_width);
     }
     let visible = state
-        .statement_rows
+        .statement_rows()
         .iter()
         .enumerate()
-        .skip(state.statement_list.top);
+        .skip(state.listing().statement_list().top);
     for (y, (position, &(index, number))) in (rows.y..rows.y + rows.height).zip(visible) {
-        let article = &state.articles[index];
+        let article = &state.articles()[index];
         let Some(statement) = state.statements_of(index).get(number) else {
             continue;
         };
         let text = article.source.get(statement.range.as_range()).unwrap_or("");
-        let matched = matched_ranges(text, &state.filter.query.terms);
+        let matched = matched_ranges(text, &state.filter().query().terms);
         let laid = single_line(
             text,
             base_direction(article.lang),
@@ -326,7 +328,7 @@ pub fn draw_statements(frame: &mut Frame, state: &State) {
             Style::default(),
             (&matched, theme::match_style()),
         );
-        let mark = if state.marked.contains(&index) {
+        let mark = if state.marked().contains(&index) {
             "● "
         } else {
             "  "
@@ -343,7 +345,7 @@ pub fn draw_statements(frame: &mut Frame, state: &State) {
             spans.extend(fit(cell, column.width - 1));
         }
         buf.set_line(rows.x, y, &Line::from(fit(spans, rows.width)), rows.width);
-        if position == state.statement_list.cursor {
+        if position == state.listing().statement_list().cursor {
             buf.set_style(
                 Rect {
                     y,
@@ -354,8 +356,8 @@ pub fn draw_statements(frame: &mut Frame, state: &State) {
             );
         }
     }
-    if state.statement_rows.is_empty() && rows.height > 0 {
-        let message = if state.analysed() < state.articles.len() {
+    if state.statement_rows().is_empty() && rows.height > 0 {
+        let message = if state.analysed() < state.articles().len() {
             "tagging…"
         } else {
             "no statements"
@@ -376,7 +378,7 @@ fn draw_empty_note(buf: &mut Buffer, rows: Rect, message: &str) {
 
 /// An article's outlet, laid out (outlet names are often Arabic).
 fn outlet_cell(state: &State, index: usize, width: u16) -> Vec<Span<'static>> {
-    let outlet = state.articles[index].meta.outlet.as_deref().unwrap_or("");
+    let outlet = &state.articles()[index].meta.outlet.as_deref().unwrap_or("");
     let none: &[mizan_text::TextRange] = &[];
     single_line(
         outlet,
@@ -396,7 +398,7 @@ fn speaker_cell(
     statement: &mizan_engine::tagger::Statement,
     width: u16,
 ) -> Vec<Span<'static>> {
-    let article = &state.articles[index];
+    let article = &state.articles()[index];
     let speaker = statement
         .speaker
         .and_then(|r| article.source.get(r.as_range()))

@@ -26,7 +26,7 @@ pub fn draw(frame: &mut Frame, state: &State, keymap: &Keymap) {
     if areas.main.width == 0 || frame.area().height == 0 {
         return;
     }
-    match state.screen {
+    match state.screen() {
         Screen::Articles => lists::draw_articles(frame, state),
         Screen::Statements => lists::draw_statements(frame, state),
         Screen::Reader => reader::draw(frame, state),
@@ -39,7 +39,7 @@ pub fn draw(frame: &mut Frame, state: &State, keymap: &Keymap) {
     if let Some(status) = areas.status {
         chrome::draw_status(frame, state, status.into());
     }
-    if state.help {
+    if state.help_shown() {
         chrome::draw_help(frame, state, keymap);
     }
 }

@@ -15,12 +15,12 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 pub fn draw(frame: &mut Frame, state: &State) {
     let areas = state.reader_areas();
-    let index = state.reader.article;
-    let Some(article) = state.articles.get(index) else {
+    let index = state.reader().article;
+    let Some(article) = state.articles().get(index) else {
         return;
     };
     if let Some(header) = areas.header {
-        let count = match &state.statements[index] {
+        let count = match &state.library().tagged()[index] {
             Some(s) => format!("statements: {}", s.len()),
             None => "tagging…".into(),
         };
@@ -39,11 +39,11 @@ pub fn draw(frame: &mut Frame, state: &State) {
     }
     let view = BodyView {
         article: index,
-        top: state.reader.top,
+        top: state.reader().top,
         text: areas.text.into(),
         gutter: areas.gutter.map(Rect::from),
         tag_badges: true,
-        selected: state.reader.selected,
+        selected: state.reader().selected,
     };
     draw_body(frame.buffer_mut(), state, &view);
     if let Some(panel) = areas.explanation {
@@ -52,9 +52,9 @@ pub fn draw(frame: &mut Frame, state: &State) {
 }
 
 fn draw_explanation(frame: &mut Frame, state: &State, area: Rect) {
-    let statements = state.statements_of(state.reader.article);
+    let statements = state.statements_of(state.reader().article);
     let Some((number, statement)) = state
-        .reader
+        .reader()
         .selected
         .and_then(|i| statements.get(i).map(|s| (i, s)))
     else {
@@ -72,7 +72,7 @@ fn draw_explanation(frame: &mut Frame, state: &State, area: Rect) {
     frame.render_widget(block, area);
     let lines: Vec<Line> = explanation_text(state, statement)
         .iter()
-        .flat_map(|text| wrapped_lines(text, inner.width, &state.layout, Default::default()))
+        .flat_map(|text| wrapped_lines(text, inner.width, state.layout(), Default::default()))
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }
@@ -80,7 +80,7 @@ fn draw_explanation(frame: &mut Frame, state: &State, area: Rect) {
 /// The explanation as paragraphs of text (each laid out by the pipeline,
 /// since speakers, cues and targets are often Arabic).
 fn explanation_text(state: &State, statement: &Statement) -> Vec<String> {
-    let Some(article) = state.articles.get(state.reader.article) else {
+    let Some(article) = state.articles().get(state.reader().article) else {
         return Vec::new();
     };
     let slice =
@@ -98,7 +98,7 @@ fn explanation_text(state: &State, statement: &Statement) -> Vec<String> {
         text.push("no tags: the statement names no party the lexicon blames or supports".into());
     }
     for (index, evidence) in statement.evidence.iter().enumerate() {
-        let chosen = if index == state.reader.evidence {
+        let chosen = if index == state.reader().evidence {
             "▶"
         } else {
             " "
@@ -122,8 +122,8 @@ fn explanation_text(state: &State, statement: &Statement) -> Vec<String> {
 }
 
 fn party_name(state: &State, id: &str) -> String {
-    let short = state.directory.short(id);
-    match state.directory.party(id) {
+    let short = state.directory().short(id);
+    match state.directory().party(id) {
         Some(p) if !p.name_ar.is_empty() => format!("{short} {} ({})", p.name_en, p.name_ar),
         Some(p) if !p.name_en.is_empty() => format!("{short} {}", p.name_en),
         _ => format!("{short} {id}"),

@@ -86,7 +86,7 @@ const BIDI_IMPLICIT: &str = "\x1b[8h";
 
 /// Runs the reader until the user quits or a termination signal arrives.
 pub fn run(state: &mut State, mut runtime: Runtime) -> io::Result<()> {
-    let bidi = state.layout.bidi == BidiMode::App;
+    let bidi = state.layout().bidi == BidiMode::App;
     let mut terminal = ratatui::try_init()?;
     install_panic_hook(bidi);
     let result =
@@ -140,7 +140,7 @@ fn event_loop(
     ] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
-    exit_if_stuck(Arc::clone(&stop), state.layout.bidi == BidiMode::App);
+    exit_if_stuck(Arc::clone(&stop), state.layout().bidi == BidiMode::App);
     let (actions, results) = mpsc::channel::<Action>();
     let tagging = Tagging::new(actions.clone());
     let (changes_tx, changes) = mpsc::channel::<()>();
@@ -164,7 +164,7 @@ fn event_loop(
     let mut reload_due: Option<Instant> = None;
     let mut dirty = true;
     let mut trimmed_after: u64 = 0;
-    while !state.quit && !stop.load(Ordering::Relaxed) {
+    while !state.quit_requested() && !stop.load(Ordering::Relaxed) {
         if dirty {
             terminal.draw(|frame| draw(frame, state, &runtime.keymap))?;
             dirty = false;
@@ -183,15 +183,15 @@ fn event_loop(
             // The stories are the last work of a tagging pass: what the
             // pass freed can go back to the system once they are in.
             let pass_done = matches!(&action,
-                Action::StoriesBuilt { generation, .. } if *generation == state.generation);
+                Action::StoriesBuilt { generation, .. } if *generation == state.generation());
             update(state, action);
-            if pass_done && trimmed_after != state.generation {
-                trimmed_after = state.generation;
+            if pass_done && trimmed_after != state.generation() {
+                trimmed_after = state.generation();
                 release_freed_memory();
             }
             dirty = true;
         }
-        if let Some(request) = state.stories_request.take() {
+        if let Some(request) = state.take_stories_request() {
             tagging.build_stories(request);
         }
         dirty |= store_work(state, runtime, &actions, &mut loading);
@@ -212,7 +212,7 @@ fn event_loop(
             reload(state, runtime, &tagging, loading.is_some());
             dirty = true;
         }
-        if let Some(origin) = state.editor_request.take() {
+        if let Some(origin) = state.take_editor_request() {
             edit(terminal, state, &origin)?;
             reload(state, runtime, &tagging, loading.is_some());
             dirty = true;
@@ -308,11 +308,11 @@ fn store_work(
     actions: &mpsc::Sender<Action>,
     loading: &mut Option<mpsc::Receiver<Action>>,
 ) -> bool {
-    let changes = state.reading.take_changes();
+    let changes = state.take_read_changes();
     if let Some(write) = runtime.read_states.as_mut().filter(|_| !changes.is_empty()) {
         write(changes, actions);
     }
-    if !state.reading.take_refresh_request() {
+    if !state.take_refresh_request() {
         return false;
     }
     let refused = match (&mut runtime.refresh, loading.is_some()) {
@@ -420,7 +420,7 @@ impl Tagging {
     fn start(&self, state: &mut State, analyser: Analyser) {
         let generation = self.current.fetch_add(1, Ordering::SeqCst) + 1;
         update(state, Action::AnalysisStarted { generation });
-        let articles = Arc::clone(&state.articles);
+        let articles = Arc::clone(state.library().articles());
         let current = Arc::clone(&self.current);
         let actions = self.actions.clone();
         let pool = self.pool.clone();

@@ -73,12 +73,14 @@ pub fn single_line(
     if width == 0 {
         return Line::default();
     }
-    let options = &state.layout;
-    let mut laid = state.text_memo.get(text, base, usize::from(width), options);
+    let options = state.layout();
+    let mut laid = state
+        .text_memo()
+        .get(text, base, usize::from(width), options);
     let cut = laid.len() > 1 && width > 1;
     if cut {
         laid = state
-            .text_memo
+            .text_memo()
             .get(text, base, usize::from(width - 1), options);
     }
     let Some(first) = laid.first() else {
