@@ -2,7 +2,7 @@
 
 mod reader_fixtures;
 
-use mizan::app::filter::{FilterIndex, Matches, Query};
+use mizan::app::filter::{FilterIndex, Matches, Query, Terms};
 use rstest::rstest;
 
 fn index() -> FilterIndex {
@@ -88,4 +88,26 @@ fn a_term_crossing_the_alias_threshold_is_not_a_narrowing() {
     let long = Query::parse("bli");
     assert!(!long.narrows(&short));
     assert!(Query::parse("blin").narrows(&long));
+}
+
+#[test]
+fn terms_say_where_they_match_as_the_search_matched_them() {
+    use reader_fixtures::{AR_BLINKEN, AR_TRUCE, EN_BLINKEN};
+    let directory = reader_fixtures::directory();
+    let terms = |query: &str| Terms::resolve(&Query::parse(query), &directory);
+    let shown = |query: &str, text: &str| -> String {
+        let ranges = terms(query).ranges_in(text);
+        ranges.iter().map(|r| r.slice(text)).collect()
+    };
+    assert_eq!(shown("blinken", AR_BLINKEN), "بلينكن", "the alias");
+    assert_eq!(shown("blnkn", EN_BLINKEN), "Blnkn", "within one word");
+    assert_eq!(
+        shown("اذربيجانيه", AR_TRUCE),
+        "اذربيجانية",
+        "folded: no hamza, ta marbuta as ha"
+    );
+    assert_eq!(shown("moscow", AR_TRUCE), "");
+    assert!(terms("armenia").name_party("armenia", &directory));
+    assert!(terms("أرمينيا").name_party("armenia", &directory));
+    assert!(!terms("armenia").name_party("russia", &directory));
 }

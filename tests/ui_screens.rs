@@ -4,6 +4,7 @@
 mod reader_fixtures;
 
 use mizan::app::{Action, update};
+use ratatui::style::{Color, Modifier, Style};
 use reader_fixtures::{press, screen, state, type_text};
 use rstest::rstest;
 
@@ -144,7 +145,6 @@ fn row_cells(buffer: &ratatui::buffer::Buffer, y: u16) -> Vec<&ratatui::buffer::
 
 #[test]
 fn statements_are_highlighted_and_badges_coloured_by_party() {
-    use ratatui::style::Modifier;
     let mut state = state(100, 30);
     reader_fixtures::select_article(&mut state, 3);
     press(&mut state, "enter n");
@@ -231,4 +231,51 @@ fn omitted_statements_list(#[values(80, 81, 120)] width: u16) {
     let text = screen(&state);
     assert!(text.contains("enter jumps"), "{text}");
     snapshot("omitted", width, &text);
+}
+
+/// The symbols of row `y` drawn in `style`'s colour and modifiers.
+fn cells_in_style(buffer: &ratatui::buffer::Buffer, y: u16, style: Style) -> String {
+    row_cells(buffer, y)
+        .into_iter()
+        .filter(|cell| Some(cell.fg) == style.fg && cell.modifier.contains(style.add_modifier))
+        .map(|cell| cell.symbol())
+        .collect()
+}
+
+#[test]
+fn highlights_are_where_the_filter_matched_aliases_and_party_names_included() {
+    let mut state = state(120, 24);
+    press(&mut state, "/");
+    type_text(&mut state, "blinken");
+    press(&mut state, "enter S");
+    assert_eq!(state.statement_rows(), [(0, 1), (2, 1)]);
+    let buffer = reader_fixtures::buffer(&state);
+    let matched = Style::default()
+        .fg(Color::Yellow)
+        .add_modifier(Modifier::BOLD);
+    // In the statement and in the speaker column: the Arabic name the
+    // English one stands for, shaped, and the English name.
+    let arabic = cells_in_style(&buffer, 1, matched);
+    assert_eq!(arabic, "ﻦﻜﻨﻴﻠﺑ".repeat(2), "{arabic:?}");
+    assert_eq!(cells_in_style(&buffer, 2, matched), "Blinken".repeat(2));
+
+    press(&mut state, "esc esc /");
+    type_text(&mut state, "armenia");
+    // The cursor's row is drawn reversed: it goes to the last row.
+    press(&mut state, "enter S G");
+    let text = screen(&state);
+    let buffer = reader_fixtures::buffer(&state);
+    let moscow = text
+        .lines()
+        .position(|line| line.contains("◀ARM") && line.contains("RUS"))
+        .expect("the Russian statement blaming Armenia") as u16;
+    let reversed = row_cells(&buffer, moscow)
+        .into_iter()
+        .filter(|cell| cell.modifier.contains(Modifier::REVERSED))
+        .map(|cell| cell.symbol())
+        .collect::<String>();
+    assert!(
+        reversed.contains("ARM") && !reversed.contains("RUS"),
+        "the party whose name matched: {reversed:?}"
+    );
 }

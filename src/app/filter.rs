@@ -13,16 +13,22 @@
 //! of the distinct party combinations (a corpus has few), which the search
 //! checks once per query, names included, instead of once per statement. A free-text term matches fuzzily within one word (its
 //! characters in order, others between them: `blnkn` finds Blinken), or as
-//! one of the Arabic names an English name stands for; highlighting of the
-//! matched characters is computed with fuzzy-matcher for the rows on screen
-//! only.
+//! one of the Arabic names an English name stands for.
+//!
+//! The terms, resolved once per query ([`Terms`]), also say where they
+//! match: highlighting runs the same needles through the same scan over the
+//! rows on screen, so what is highlighted is exactly what the filter
+//! matched, aliases and folded forms included.
 
 use super::directory::Directory;
-use super::fold::{contains, encode, encode_into, fold, is_subsequence_in_a_word};
+use super::fold::{
+    contains, encode, encode_into, encode_with_sources, fold, is_subsequence_in_a_word,
+    subsequence_positions,
+};
 use mizan_engine::corpus::Article;
 use mizan_engine::lexicon::Name;
 use mizan_engine::tagger::Statement;
-use mizan_text::Lang;
+use mizan_text::{Lang, TextRange};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
@@ -225,12 +231,87 @@ pub struct FilterIndex {
     party_numbers: HashMap<Parties, u32>,
 }
 
+/// A query's free-text terms resolved against the directory: for each
+/// term, the encoded forms that may match it (itself and the Arabic aliases
+/// of English names it is part of). The search asks whether they match;
+/// highlighting asks where.
+#[derive(Clone, Debug, Default)]
+pub struct Terms {
+    needles: Vec<Vec<Needle>>,
+}
+
+impl Terms {
+    pub fn resolve(query: &Query, directory: &Directory) -> Terms {
+        let needles = query
+            .terms
+            .iter()
+            .map(|term| {
+                let mut alternatives = vec![Needle::typed(encode(term))];
+                if char_count(term) >= ALIAS_MIN_CHARS {
+                    for alias in directory.aliases() {
+                        if fold(&alias.english).contains(term.as_str()) {
+                            alternatives
+                                .extend(alias.arabic.iter().map(|a| Needle::name(encode(a))));
+                        }
+                    }
+                }
+                alternatives
+            })
+            .collect();
+        Terms { needles }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.needles.is_empty()
+    }
+
+    /// The characters of `text` the terms match, as byte ranges: for each
+    /// form of each term, where the filter finds it first.
+    pub fn ranges_in(&self, text: &str) -> Vec<TextRange> {
+        if self.needles.is_empty() {
+            return Vec::new();
+        }
+        let (haystack, sources) = encode_with_sources(text);
+        let mut ranges = Vec::new();
+        for needle in self.needles.iter().flatten() {
+            if let Some(first) = needle.places(&haystack).into_iter().next() {
+                ranges.extend(first.into_iter().map(|at| char_range(text, sources[at])));
+            }
+        }
+        ranges
+    }
+
+    /// Whether a term matches one of party `id`'s names (the filter then
+    /// keeps the statements the party speaks in or is tagged in).
+    pub fn name_party(&self, id: &str, directory: &Directory) -> bool {
+        self.in_names(id, directory).into_iter().any(|named| named)
+    }
+
+    /// Per term: whether one of party `id`'s names matches it.
+    fn in_names(&self, id: &str, directory: &Directory) -> Vec<bool> {
+        let mut names = Vec::new();
+        for name in directory.names(id) {
+            encode_into(name, &mut names);
+            names.push(b' ');
+        }
+        let mask = byte_mask(&names);
+        self.needles
+            .iter()
+            .map(|alts| alts.iter().any(|alt| alt.matches(mask, || &names)))
+            .collect()
+    }
+}
+
+/// The byte range of the character of `text` starting at `start`.
+fn char_range(text: &str, start: usize) -> TextRange {
+    let len = text[start..].chars().next().map_or(0, char::len_utf8);
+    TextRange::new(start, start + len)
+}
+
 /// A query resolved against the directory once, before the scan.
 struct Resolved<'q> {
     query: &'q Query,
-    /// For each term, the encoded forms that may match it (itself and the
-    /// Arabic aliases of English names it is part of).
-    terms: Vec<Vec<Needle>>,
+    terms: &'q Terms,
     /// Each `speaker:` value encoded, to find in a speaker's words.
     speakers: Vec<Vec<u8>>,
     blames: Vec<HashSet<String>>,
@@ -328,7 +409,23 @@ impl FilterIndex {
         directory: &Directory,
         previous: Option<&Matches>,
     ) -> Matches {
-        let resolved = resolve(query, directory);
+        self.search_terms(
+            query,
+            &Terms::resolve(query, directory),
+            directory,
+            previous,
+        )
+    }
+
+    /// [`Self::search`] with the query's terms already resolved.
+    pub fn search_terms(
+        &self,
+        query: &Query,
+        terms: &Terms,
+        directory: &Directory,
+        previous: Option<&Matches>,
+    ) -> Matches {
+        let resolved = resolve(query, terms, directory);
         let verdicts = self.party_verdicts(&resolved, directory);
         let per_article: Vec<(usize, bool, Vec<usize>)> = match previous {
             Some(prev) => candidates(prev)
@@ -365,7 +462,7 @@ impl FilterIndex {
     fn party_verdicts(&self, q: &Resolved, directory: &Directory) -> PartyVerdicts {
         let mut verdicts = PartyVerdicts {
             speakers_per_row: q.speaker.len(),
-            terms_per_row: q.terms.len(),
+            terms_per_row: q.terms.needles.len(),
             ..PartyVerdicts::default()
         };
         let query = q.query;
@@ -395,11 +492,11 @@ impl FilterIndex {
             if q.terms.is_empty() {
                 continue;
             }
-            let mut row = vec![false; q.terms.len()];
+            let mut row = vec![false; q.terms.needles.len()];
             for id in parties.all() {
                 let named = by_party
                     .entry(id.as_str())
-                    .or_insert_with(|| terms_in_names(q, id, directory));
+                    .or_insert_with(|| q.terms.in_names(id, directory));
                 for (matched, &by_name) in row.iter_mut().zip(named.iter()) {
                     *matched |= by_name;
                 }
@@ -429,6 +526,7 @@ impl FilterIndex {
         }
         let title_terms: Vec<bool> = q
             .terms
+            .needles
             .iter()
             .map(|alts| {
                 alts.iter()
@@ -470,36 +568,7 @@ fn append_statement(
     }
 }
 
-/// Per term of `q`: whether one of party `id`'s names matches it.
-fn terms_in_names(q: &Resolved, id: &str, directory: &Directory) -> Vec<bool> {
-    let mut names = Vec::new();
-    for name in directory.names(id) {
-        encode_into(name, &mut names);
-        names.push(b' ');
-    }
-    let mask = byte_mask(&names);
-    q.terms
-        .iter()
-        .map(|alts| alts.iter().any(|alt| alt.matches(mask, || &names)))
-        .collect()
-}
-
-fn resolve<'q>(query: &'q Query, directory: &Directory) -> Resolved<'q> {
-    let terms = query
-        .terms
-        .iter()
-        .map(|term| {
-            let mut alternatives = vec![Needle::typed(encode(term))];
-            if char_count(term) >= ALIAS_MIN_CHARS {
-                for alias in directory.aliases() {
-                    if fold(&alias.english).contains(term.as_str()) {
-                        alternatives.extend(alias.arabic.iter().map(|a| Needle::name(encode(a))));
-                    }
-                }
-            }
-            alternatives
-        })
-        .collect();
+fn resolve<'q>(query: &'q Query, terms: &'q Terms, directory: &Directory) -> Resolved<'q> {
     let parties = |values: &[String]| -> Vec<HashSet<String>> {
         values.iter().map(|v| parties_named(directory, v)).collect()
     };
@@ -547,6 +616,7 @@ fn statement_passes(
                 || contains(speaker, article.speaker_haystack(index))
         })
         && q.terms
+            .needles
             .iter()
             .zip(title_terms)
             .enumerate()
@@ -560,6 +630,7 @@ fn statement_passes(
 }
 
 /// One encoded form of a term, with its byte mask.
+#[derive(Clone, Debug)]
 struct Needle {
     bytes: Vec<u8>,
     mask: u128,
@@ -593,6 +664,20 @@ impl Needle {
             exact: true,
             mask_decides: false,
         }
+    }
+
+    /// Each place the needle occurs in `haystack`, as the positions of its
+    /// bytes, first place first: the first is what [`Self::matches`] found.
+    fn places(&self, haystack: &[u8]) -> Vec<Vec<usize>> {
+        if self.bytes.is_empty() {
+            return Vec::new();
+        }
+        if !self.exact {
+            return subsequence_positions(&self.bytes, haystack);
+        }
+        memchr::memmem::find_iter(haystack, &self.bytes)
+            .map(|start| (start..start + self.bytes.len()).collect())
+            .collect()
     }
 
     /// Whether the needle occurs in a haystack whose mask is `mask`;

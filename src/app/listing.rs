@@ -11,7 +11,7 @@
 //! on screen, which the listing decides.
 
 use super::coverage::CountTarget;
-use super::filter::{FilterIndex, Matches, Query};
+use super::filter::{FilterIndex, Matches, Query, Terms};
 use super::fold::fold;
 use super::geometry::{self, Area};
 use super::grouping::{ListRow, grouped_rows};
@@ -53,6 +53,8 @@ pub struct FilterState {
     line: LineInput,
     editing: bool,
     query: Query,
+    /// The query's terms, as the search matched them.
+    terms: Terms,
     /// `None` when the query is empty (everything shows).
     matches: Option<Matches>,
     index: FilterIndex,
@@ -81,6 +83,12 @@ impl FilterState {
 
     pub fn query(&self) -> &Query {
         &self.query
+    }
+
+    /// The query's free-text terms as the search matched them: where they
+    /// match a row is what the row highlights.
+    pub fn terms(&self) -> &Terms {
+        &self.terms
     }
 
     /// What the filter kept; `None` when it keeps everything.
@@ -401,6 +409,7 @@ impl Listing {
     /// previous one.
     fn refilter(&mut self, library: &Library, may_narrow: bool) {
         let query = Query::parse(self.filter.line.text());
+        let terms = Terms::resolve(&query, library.directory());
         self.filter.matches = if query.is_empty() {
             None
         } else {
@@ -409,13 +418,11 @@ impl Listing {
             } else {
                 None
             };
-            Some(
-                self.filter
-                    .index
-                    .search(&query, library.directory(), previous),
-            )
+            let index = &self.filter.index;
+            Some(index.search_terms(&query, &terms, library.directory(), previous))
         };
         self.filter.query = query;
+        self.filter.terms = terms;
         self.article_list.cursor = 0;
         self.statement_list.cursor = 0;
         self.rebuild_rows(library);

@@ -75,7 +75,7 @@ pub fn draw_body(buf: &mut Buffer, state: &State, view: &BodyView) {
                         outlet_badge(state, view.article, i)
                             .into_iter()
                             .flat_map(|badge| [badge, Span::raw(" ")])
-                            .chain(badges(state, s))
+                            .chain(badges(state, s, Matched::Hidden))
                     })
                     .collect()
             } else {
@@ -130,13 +130,30 @@ pub fn outlet_badge(state: &State, article: usize, statement: usize) -> Option<S
     Some(Span::styled(format!("{count}×"), style))
 }
 
+/// Whether the badges drawn show which parties the filter matched by name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Matched {
+    Shown,
+    Hidden,
+}
+
+/// The style of party `id`'s badge: its colour, and the match highlight
+/// when the filter's terms matched one of its names.
+fn party_style(state: &State, id: &str, matched: Matched) -> Style {
+    let style = Style::default().fg(theme::party_color(state.directory(), id));
+    let filter = state.filter();
+    if matched == Matched::Shown && filter.terms().name_party(id, state.directory()) {
+        style.patch(theme::matched_badge_style())
+    } else {
+        style
+    }
+}
+
 /// A statement's badges: its speaker's party, then each tag.
-pub fn badges(state: &State, statement: &Statement) -> Vec<Span<'static>> {
+pub fn badges(state: &State, statement: &Statement, matched: Matched) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     if let Some(party) = &statement.speaker_party {
-        let style = Style::default()
-            .fg(theme::party_color(state.directory(), party))
-            .add_modifier(Modifier::BOLD);
+        let style = party_style(state, party, matched).add_modifier(Modifier::BOLD);
         spans.push(Span::styled(state.directory().short(party), style));
         spans.push(Span::raw(" "));
     }
@@ -145,7 +162,7 @@ pub fn badges(state: &State, statement: &Statement) -> Vec<Span<'static>> {
         .map(|p| (Relation::Blames, p))
         .chain(statement.supports().map(|p| (Relation::Supports, p)));
     for (relation, party) in tags {
-        let style = Style::default().fg(theme::party_color(state.directory(), party));
+        let style = party_style(state, party, matched);
         let text = format!(
             "{}{}",
             theme::relation_glyph(relation),
@@ -158,13 +175,13 @@ pub fn badges(state: &State, statement: &Statement) -> Vec<Span<'static>> {
 }
 
 /// The article's stance summary, such as `◀ARM 3 ◀AZE 1 ♥RUS 1`.
-pub fn summary(state: &State, article: usize) -> Vec<Span<'static>> {
+pub fn summary(state: &State, article: usize, matched: Matched) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     for (relation, party, count) in state.stance_summary(article) {
         if !spans.is_empty() {
             spans.push(Span::raw(" "));
         }
-        let style = Style::default().fg(theme::party_color(state.directory(), &party));
+        let style = party_style(state, &party, matched);
         let text = format!(
             "{}{} {count}",
             theme::relation_glyph(relation),

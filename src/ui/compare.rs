@@ -5,7 +5,7 @@
 //! aligned counterparts in the other panes. Over the panes, the list of
 //! what the other panes quote that the focused one omits, while it is open.
 
-use super::article::{BodyView, badges, draw_body, summary};
+use super::article::{BodyView, Matched, badges, draw_body, summary};
 use super::text::{header_text, single_line};
 use super::theme;
 use crate::app::State;
@@ -50,7 +50,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
                     .into_iter()
                     .map(|span| span.style(style))
                     .collect();
-            spans.extend(summary(state, article));
+            spans.extend(summary(state, article, Matched::Hidden));
             frame.render_widget(Line::from(spans), Rect::from(header));
         }
         let view = BodyView {
@@ -144,7 +144,7 @@ fn draw_entry(frame: &mut Frame, state: &State, entry: &OmittedEntry, rows: Rect
         "{speaker} · {}",
         outlets.into_iter().collect::<Vec<_>>().join(", ")
     );
-    let mut spans = badges(state, statement);
+    let mut spans = badges(state, statement, Matched::Hidden);
     let used: u16 = spans.iter().map(|s| s.width() as u16).sum();
     let none: &[mizan_text::TextRange] = &[];
     let plain = (none, Style::default());

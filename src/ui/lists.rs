@@ -5,8 +5,8 @@
 //! header over each story (its main parties, dates, article and outlet
 //! counts, label) and indents its articles.
 
-use super::article::{badges, summary};
-use super::text::{cell_width, clip, header_text, matched_ranges, single_line};
+use super::article::{Matched, badges, summary};
+use super::text::{cell_width, clip, header_text, single_line};
 use super::theme;
 use crate::app::State;
 use crate::app::geometry::list_areas;
@@ -193,7 +193,7 @@ fn article_line(
 ) -> Line<'static> {
     let article = &state.articles()[index];
     let (mark, title_style) = article_mark(state, index);
-    let matched = matched_ranges(&article.title, &state.filter().query().terms);
+    let matched = state.filter().terms().ranges_in(&article.title);
     let title = single_line(
         &article.title,
         base_direction(article.lang),
@@ -213,7 +213,7 @@ fn article_line(
                 Some(s) => format!("{:>4}", s.len()),
                 None => "   …".into(),
             })],
-            _ => summary(state, index),
+            _ => summary(state, index, Matched::Shown),
         };
         spans.push(Span::raw(" "));
         spans.extend(fit(cell, column.width - 1));
@@ -319,7 +319,7 @@ pub fn draw_statements(frame: &mut Frame, state: &State) {
             continue;
         };
         let text = article.source.get(statement.range.as_range()).unwrap_or("");
-        let matched = matched_ranges(text, &state.filter().query().terms);
+        let matched = state.filter().terms().ranges_in(text);
         let laid = single_line(
             text,
             base_direction(article.lang),
@@ -339,7 +339,7 @@ pub fn draw_statements(frame: &mut Frame, state: &State) {
             let cell = match column.name {
                 "outlet" => outlet_cell(state, index, column.width),
                 "speaker" => speaker_cell(state, index, statement, column.width),
-                _ => badges(state, statement),
+                _ => badges(state, statement, Matched::Shown),
             };
             spans.push(Span::raw(" "));
             spans.extend(fit(cell, column.width - 1));
@@ -376,22 +376,15 @@ fn draw_empty_note(buf: &mut Buffer, rows: Rect, message: &str) {
     );
 }
 
-/// An article's outlet, laid out (outlet names are often Arabic).
+/// An article's outlet, laid out (outlet names are often Arabic), with
+/// what the filter's terms matched in it.
 fn outlet_cell(state: &State, index: usize, width: u16) -> Vec<Span<'static>> {
-    let outlet = &state.articles()[index].meta.outlet.as_deref().unwrap_or("");
-    let none: &[mizan_text::TextRange] = &[];
-    single_line(
-        outlet,
-        None,
-        width - 1,
-        state,
-        Style::default(),
-        (none, Style::default()),
-    )
-    .spans
+    let outlet = state.articles()[index].meta.outlet.as_deref().unwrap_or("");
+    matched_cell(state, outlet, width)
 }
 
-/// Who made a statement, as the article names them, laid out.
+/// Who made a statement, as the article names them, laid out, with what
+/// the filter's terms matched in it.
 fn speaker_cell(
     state: &State,
     index: usize,
@@ -403,11 +396,23 @@ fn speaker_cell(
         .speaker
         .and_then(|r| article.source.get(r.as_range()))
         .unwrap_or("");
-    let none: &[mizan_text::TextRange] = &[];
-    let plain = (none, Style::default());
-    single_line(speaker, None, width - 1, state, Style::default(), plain).spans
+    matched_cell(state, speaker, width)
 }
 
+/// A cell's text laid out on one line with the filter's matches in it.
+fn matched_cell(state: &State, text: &str, width: u16) -> Vec<Span<'static>> {
+    let matched = state.filter().terms().ranges_in(text);
+    let plain = Style::default();
+    single_line(
+        text,
+        None,
+        width - 1,
+        state,
+        plain,
+        (&matched, theme::match_style()),
+    )
+    .spans
+}
 #[cfg(test)]
 mod tests {
     use super::date_range;

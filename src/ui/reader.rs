@@ -3,7 +3,7 @@
 //! selected statement (speaker, party, every tag with cue, target, rule and
 //! lexicon `file:line`).
 
-use super::article::{BodyView, draw_body, summary};
+use super::article::{BodyView, Matched, draw_body, summary};
 use super::text::{clip, header_text, wrapped_lines};
 use super::theme;
 use crate::app::State;
@@ -34,7 +34,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
             article.meta.outlet.as_deref().unwrap_or("?"),
         );
         let mut spans = header_text(&facts, header.width, state);
-        spans.extend(summary(state, index));
+        spans.extend(summary(state, index, Matched::Hidden));
         frame.render_widget(Line::from(spans), Rect::from(header));
     }
     let view = BodyView {

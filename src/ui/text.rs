@@ -5,9 +5,6 @@
 //! differ from the layout pipeline's for Arabic).
 
 use crate::app::State;
-use crate::app::fold::fold_with_sources;
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
 use mizan_text::TextRange;
 use mizan_text::layout::{BidiMode, Direction, LaidLine, LayoutOptions, layout_paragraph};
 use ratatui::style::Style;
@@ -135,24 +132,6 @@ pub fn wrapped_lines(
         .collect()
 }
 
-/// The byte ranges of `text` that fuzzy-match the filter's free-text
-/// `terms`, to highlight them.
-pub fn matched_ranges(text: &str, terms: &[String]) -> Vec<TextRange> {
-    if terms.is_empty() {
-        return Vec::new();
-    }
-    let (chars, sources) = fold_with_sources(text);
-    let folded: String = chars.iter().collect();
-    let matcher = SkimMatcherV2::default();
-    let mut ranges = Vec::new();
-    for term in terms {
-        if let Some((_, indices)) = matcher.fuzzy_indices(&folded, term) {
-            ranges.extend(indices.into_iter().filter_map(|i| sources.get(i).copied()));
-        }
-    }
-    ranges
-}
-
 /// The cells `text` fills when ratatui draws it: the sum of its grapheme
 /// clusters' widths, which is how the buffer places them (a string-level
 /// width can differ, as for an unshaped lam-alef).
@@ -185,13 +164,5 @@ mod tests {
         let cells: usize = line.spans.iter().map(|s| cell_width(&s.content)).sum();
         assert_eq!(cells, 10);
         assert!(line.spans[0].content.chars().all(|c| c == ' '));
-    }
-
-    #[test]
-    fn matches_map_back_to_original_bytes() {
-        let text = "قالَ بلينكن";
-        let ranges = matched_ranges(text, &["بلينكن".into()]);
-        assert_eq!(ranges.len(), 6);
-        assert_eq!(ranges[0].slice(text), "ب");
     }
 }

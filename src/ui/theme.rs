@@ -63,6 +63,11 @@ pub fn match_style() -> Style {
         .add_modifier(Modifier::BOLD)
 }
 
+/// A party badge whose names the filter's terms matched.
+pub fn matched_badge_style() -> Style {
+    Style::default().add_modifier(Modifier::REVERSED)
+}
+
 /// The badge of a statement only one outlet carries.
 pub fn single_outlet_style() -> Style {
     Style::default()
