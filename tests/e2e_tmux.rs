@@ -341,6 +341,82 @@ fn a_broken_configuration_edit_is_reported_and_a_fix_is_applied() {
     assert!(!tmux.alive(), "the new quit key works");
 }
 
+/// Saves `text` to `path` the way editors that keep backups do: a new file
+/// beside it, renamed over it.
+fn save_by_rename(path: &Path, text: &str) {
+    let temporary = path.with_extension("toml.new");
+    std::fs::write(&temporary, text).expect("write the new file");
+    std::fs::rename(&temporary, path).expect("rename it over");
+}
+
+#[test]
+fn editors_atomic_saves_of_the_configuration_are_reloaded_at_80x24() {
+    if !tmux::available("editors_atomic_saves_of_the_configuration_are_reloaded_at_80x24") {
+        return;
+    }
+    let home = tempfile::tempdir().expect("temp dir");
+    let articles = home.path().join("articles");
+    std::fs::create_dir(&articles).expect("articles dir");
+    write_articles(&articles);
+    let config_dir = home.path().join("config/mizan");
+    std::fs::create_dir_all(&config_dir).expect("config dir");
+    let config = config_dir.join("config.toml");
+    let quitting_with = |key: &str| {
+        format!(
+            "[[source]]\npath = {:?}\n\n[keys]\nquit = \"{key}\"\n",
+            articles.display().to_string()
+        )
+    };
+    std::fs::write(&config, quitting_with("q")).expect("write config");
+    let command = format!(
+        "exec env HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data {bin}",
+        home = shell_quote(home.path()),
+        bin = shell_quote(Path::new(env!("CARGO_BIN_EXE_mizan"))),
+    );
+    let tmux = Tmux::new("e2e-atomic");
+    tmux.start(80, 24, &command);
+    tmux.wait("the configured sources", |s| s.contains("3 articles"));
+    // Each save is told apart from the last by the status message: a key
+    // clears "reloaded" first.
+    let reloaded_after = |what: &str, save: &dyn Fn()| {
+        tmux.keys(&["j"]);
+        tmux.wait("the message cleared", |s| !s.contains("reloaded"));
+        save();
+        let screen = tmux.wait(what, |s| s.contains("reloaded"));
+        assert!(!screen.contains("reload error"), "{what}: {screen}");
+    };
+
+    save_by_rename(&config, "[reader]\nsorting = 1\n");
+    let broken = tmux.wait("the error of a renamed-over save", |s| {
+        s.contains("reload error")
+    });
+    assert!(broken.contains("config.toml:2:1"), "{broken}");
+    reloaded_after("a deleted and recreated file, the error cleared", &|| {
+        std::fs::remove_file(&config).expect("delete");
+        std::fs::write(&config, quitting_with("x")).expect("recreate");
+    });
+    reloaded_after("sed -i's save", &|| {
+        let sed = Command::new("sed")
+            .args(["-i", "s/\"x\"/\"z\"/"])
+            .arg(&config)
+            .status()
+            .expect("sed runs");
+        assert!(sed.success());
+    });
+    reloaded_after("a second renamed-over save", &|| {
+        save_by_rename(&config, &quitting_with("y"))
+    });
+    tmux.keys(&["q", "x", "z"]);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(tmux.alive(), "q, x and z no longer quit");
+    tmux.keys(&["y"]);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while tmux.alive() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(!tmux.alive(), "the last save's quit key works");
+}
+
 #[test]
 fn a_tag_opens_its_lexicon_entry_in_the_editor_and_a_broken_lexicon_is_reported() {
     if !tmux::available(

@@ -7,7 +7,7 @@
 use super::Cli;
 use anyhow::Context;
 use mizan::app::{Action, Directory, NameAlias, PartyInfo, StartOptions, State, update};
-use mizan::config::{Config, user_lexicon_dir};
+use mizan::config::{Config, user_config_file, user_lexicon_dir};
 use mizan::sources::{configured_feeds, load_configured_paged};
 use mizan::ui::keymap::Keymap;
 use mizan::ui::runtime::{self, Analyser, Loader, ReadStateWriter, Refresher, Reloaded, Runtime};
@@ -84,7 +84,9 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         update(&mut state, Action::LexiconError(lexicon_errors));
     }
     let mut watch: Vec<PathBuf> = config.lexicons.dirs.clone();
-    watch.extend(config_path.clone());
+    // The user's config.toml is watched before it exists: `mizan init`
+    // may write it while the reader runs.
+    watch.extend(config_path.or_else(user_config_file));
     // Watched even before `mizan init` creates the copies' parent files.
     watch.extend(user_lexicon_dir().filter(|dir| !watch.contains(dir)));
     let explicit = cli.config.clone();

@@ -1,7 +1,7 @@
 //! ratatui widgets that borrow the reader's state and draw it. They never
 //! mutate state (the layout cache they fill is a memo). `keymap` is the only
 //! place crossterm key types appear; `runtime` owns the terminal, the event
-//! loop and the background threads.
+//! loop and the background threads, `watch` the file watch of live reload.
 
 mod article;
 mod chrome;
@@ -13,6 +13,7 @@ mod reader;
 pub mod runtime;
 mod text;
 mod theme;
+mod watch;
 
 use crate::app::geometry::{Area, screen_areas};
 use crate::app::{Screen, State};

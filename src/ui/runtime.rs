@@ -15,6 +15,7 @@
 
 use super::draw;
 use super::keymap::Keymap;
+use super::watch::{Watch, WatchSet};
 use crate::app::{Action, Directory, State, StoriesRequest, update};
 use mizan_engine::corpus::Article;
 use mizan_engine::lexicon::Origin;
@@ -144,7 +145,8 @@ fn event_loop(
     let (actions, results) = mpsc::channel::<Action>();
     let tagging = Tagging::new(actions.clone());
     let (changes_tx, changes) = mpsc::channel::<()>();
-    let _watcher = watch(&runtime.watch, changes_tx, &actions);
+    let mut watching = None;
+    watch(state, &runtime.watch, &changes_tx, &mut watching);
     let size = terminal.size()?;
     update(
         state,
@@ -210,6 +212,8 @@ fn event_loop(
         if reload_due.is_some_and(|due| Instant::now() >= due) {
             reload_due = None;
             reload(state, runtime, &tagging, loading.is_some());
+            // Directories the edit created (`mizan init`) are watched from now on.
+            watch(state, &runtime.watch, &changes_tx, &mut watching);
             dirty = true;
         }
         if let Some(origin) = state.take_editor_request() {
@@ -471,34 +475,30 @@ impl Tagging {
     }
 }
 
-/// Watches `paths` (missing ones are skipped); each change sends `()`.
+/// (Re)starts the watch of `paths` for live reload in `watching`; each
+/// change that concerns them sends `()`. Problems are status messages: the
+/// reader works without it.
 fn watch(
+    state: &mut State,
     paths: &[PathBuf],
-    changes: mpsc::Sender<()>,
-    actions: &mpsc::Sender<Action>,
-) -> Option<notify::RecommendedWatcher> {
-    use notify::{RecursiveMode, Watcher};
-    let handler = move |event: notify::Result<notify::Event>| {
-        if event.is_ok_and(|e| !e.kind.is_access()) {
-            let _ = changes.send(());
+    changes: &mpsc::Sender<()>,
+    watching: &mut Option<Watch>,
+) {
+    *watching = match super::watch::start(WatchSet::new(paths), changes.clone()) {
+        Ok((watch, problems)) => {
+            for problem in problems {
+                update(state, Action::Notice(problem));
+            }
+            Some(watch)
         }
-    };
-    let mut watcher = match notify::recommended_watcher(handler) {
-        Ok(watcher) => watcher,
         Err(error) => {
-            let _ = actions.send(Action::Notice(format!("live reload is off: {error}")));
-            return None;
+            update(
+                state,
+                Action::Notice(format!("live reload is off: {error}")),
+            );
+            None
         }
     };
-    for path in paths.iter().filter(|p| p.exists()) {
-        if let Err(error) = watcher.watch(path, RecursiveMode::Recursive) {
-            let _ = actions.send(Action::Notice(format!(
-                "not watching {}: {error}",
-                path.display()
-            )));
-        }
-    }
-    Some(watcher)
 }
 
 /// Hands the terminal to `$VISUAL`/`$EDITOR` at the lexicon entry, then takes
