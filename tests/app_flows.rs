@@ -755,3 +755,63 @@ fn a_story_only_one_outlet_covers_draws_no_outlet_badge() {
     press(&mut state, "enter");
     assert!(!screen(&state).contains("1×"), "{}", screen(&state));
 }
+
+#[test]
+fn e_explains_the_focused_panes_statement_in_place_and_follows_n() {
+    let mut state = reader_fixtures::shared_state(120, 30);
+    press(&mut state, "t g enter tab");
+    assert_eq!(state.screen(), Screen::Compare);
+    let focused = state.compare().articles[1];
+    press(&mut state, "e");
+    assert_eq!(state.screen(), Screen::Compare, "in place");
+    let explained = state.explained().expect("an explanation");
+    assert_eq!(explained.article, focused);
+    assert_eq!(
+        state.compare().selected,
+        Some((explained.article, explained.statement))
+    );
+    let text = screen(&state);
+    assert!(
+        text.contains("speaker:") && text.contains("lexicons/"),
+        "{text}"
+    );
+    assert!(text.contains('│'), "the panes stay: {text}");
+
+    press(&mut state, "n");
+    let next = state.explained().expect("still explaining");
+    assert_eq!(next.article, focused);
+    assert_ne!(
+        next.statement, explained.statement,
+        "n moves the explanation"
+    );
+    press(&mut state, "E");
+    let origin = state
+        .take_editor_request()
+        .expect("E opens the tag's entry");
+    let tagged = &state.statements_of(focused)[next.statement].evidence[0];
+    assert_eq!(origin, tagged.origin);
+
+    press(&mut state, "esc");
+    assert_eq!(
+        state.screen(),
+        Screen::Compare,
+        "esc closes the panel first"
+    );
+    assert!(state.explained().is_none());
+    assert!(!screen(&state).contains("speaker:"));
+}
+
+#[test]
+fn compare_panes_carry_the_readers_badges() {
+    let mut state = state(80, 24);
+    press(&mut state, "space space space c");
+    let text = screen(&state);
+    for article in state.compare().articles.clone() {
+        for statement in state.statements_of(article) {
+            let party = statement.speaker_party.as_deref().expect("a party");
+            let code = state.directory().short(party);
+            assert!(text.contains(&code), "{code}: {text}");
+        }
+    }
+    assert!(text.contains("◀ARM") && text.contains("♥RUS"), "{text}");
+}

@@ -279,3 +279,13 @@ fn highlights_are_where_the_filter_matched_aliases_and_party_names_included() {
         "the party whose name matched: {reversed:?}"
     );
 }
+
+#[rstest]
+fn compare_with_explanation(#[values(80, 81, 120)] width: u16) {
+    let mut state = reader_fixtures::shared_state(width, 24);
+    press(&mut state, "t g enter e");
+    let text = screen(&state);
+    assert!(text.contains("statement 1/1"), "{text}");
+    assert!(text.contains("blames"), "{text}");
+    snapshot("compare_explanation", width, &text);
+}

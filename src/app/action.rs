@@ -37,7 +37,8 @@ pub enum Action {
     NextStatement,
     /// Select the previous statement in the article.
     PrevStatement,
-    /// Open the explanation panel for the selected statement.
+    /// Open the explanation panel for the selected statement (in a
+    /// comparison, below the panes, of the focused pane's statement).
     Explain,
     /// Open the lexicon entry behind the explained tag in `$EDITOR`.
     EditLexicon,
@@ -158,7 +159,7 @@ impl Action {
             Action::Back => "close panel / go back / clear filter",
             Action::NextStatement => "next statement (in a comparison: of the focused pane)",
             Action::PrevStatement => "previous statement",
-            Action::Explain => "explain the selected statement",
+            Action::Explain => "explain the statement (in a comparison: the focused pane's)",
             Action::EditLexicon => "edit the tag's lexicon entry in $EDITOR",
             Action::Filter => "filter (blames: supports: speaker: outlet: lang:)",
             Action::Statements => "article list / statement list",

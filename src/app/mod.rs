@@ -9,6 +9,7 @@
 mod action;
 pub mod coverage;
 pub mod directory;
+pub mod explain;
 pub mod filter;
 pub mod fold;
 pub mod geometry;

@@ -9,8 +9,8 @@
 //! the new pane's omissions, Esc closes.
 
 use super::action::Action;
-use super::geometry;
 use super::state::{Screen, State};
+use super::update::PaneScroll;
 use mizan_engine::corpus::align::StatementRef;
 use std::collections::BTreeSet;
 
@@ -184,21 +184,7 @@ fn jump(state: &mut State) {
     else {
         return;
     };
-    let areas = geometry::compare_areas(state.main_area(), state.compare.articles.len());
-    let row = areas
-        .get(pane)
-        .and_then(|area| state.lines(target.article, area.text.width))
-        .and_then(|lines| {
-            state
-                .statement_starts(target.article, &lines)
-                .get(target.statement)
-                .copied()
-                .flatten()
-        });
-    let max = super::update::pane_max_top(state, pane);
-    if let (Some(row), Some(top)) = (row, state.compare.tops.get_mut(pane)) {
-        *top = row.min(max);
-    }
+    super::update::scroll_pane_to(state, pane, target.statement, PaneScroll::ToTop);
     state.compare.selected = Some((target.article, target.statement));
     let outlet = state
         .articles()

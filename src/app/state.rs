@@ -9,7 +9,7 @@
 use super::Action;
 use super::coverage::{CoverageView, Stories, StoriesRequest};
 use super::directory::Directory;
-use super::geometry::{self, Area, ReaderAreas};
+use super::geometry::{self, Area, PaneAreas, ReaderAreas};
 use super::library::Library;
 use super::lines::{LayoutCache, TextMemo};
 use super::listing::{FilterState, Listing};
@@ -60,6 +60,10 @@ pub struct CompareView {
     /// The statement `n`/`N` reached in the focused pane, as `(article,
     /// statement)`; its aligned counterparts light up in the other panes.
     pub selected: Option<(usize, usize)>,
+    /// Whether the selected statement's explanation is open below the panes.
+    pub explaining: bool,
+    /// Which tag of the explained statement `edit_lexicon` opens.
+    pub evidence: usize,
     /// The list of what the other panes quote that the focused one omits,
     /// while it is open.
     pub omitted: Option<OmittedList>,
@@ -289,7 +293,25 @@ impl State {
     }
 
     pub fn reader_areas(&self) -> ReaderAreas {
-        geometry::reader_areas(self.main_area(), self.reader.explaining)
+        let main = self.main_area();
+        geometry::reader_areas(main, self.explanation_rows(main.width))
+    }
+
+    /// The comparison's panes, above the explanation panel when one is
+    /// open.
+    pub fn compare_areas(&self) -> Vec<PaneAreas> {
+        let panes = self.compare_explanation_split().0;
+        geometry::compare_areas(panes, self.compare.articles.len())
+    }
+
+    /// The comparison's explanation panel, when open.
+    pub fn compare_explanation_area(&self) -> Option<Area> {
+        self.compare_explanation_split().1
+    }
+
+    fn compare_explanation_split(&self) -> (Area, Option<Area>) {
+        let main = self.main_area();
+        geometry::explanation_split(main, self.explanation_rows(main.width))
     }
 
     /// Keys the help overlay shows at once.

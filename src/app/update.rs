@@ -4,7 +4,8 @@
 
 use super::action::Action;
 use super::coverage::CoverageView;
-use super::geometry::{self, Area, contains};
+use super::explain::first_statement_from;
+use super::geometry::{Area, contains};
 use super::grouping::{self, ListRow, MAX_PANES};
 use super::omitted;
 use super::state::{Screen, State};
@@ -139,6 +140,7 @@ fn back(state: &mut State) {
     }
     match state.screen {
         Screen::Reader if state.reader.explaining => state.reader.explaining = false,
+        Screen::Compare if state.compare.explaining => state.compare.explaining = false,
         Screen::Reader => state.screen = state.reader.return_to,
         Screen::Statements if state.listing.count_filter().is_some() => {
             state.listing.set_count_filter(&state.library, None);
@@ -289,8 +291,10 @@ fn explain(state: &mut State) {
     match state.screen {
         Screen::Statements => {
             if let Some((article, statement)) = state.selected_statement_row() {
-                open_reader(state, article, Some(statement), Screen::Statements);
+                open_reader(state, article, None, Screen::Statements);
                 state.reader.explaining = true;
+                // Selected with the panel open, so it stays in view above it.
+                select_statement(state, statement);
             }
         }
         Screen::Reader => {
@@ -307,9 +311,77 @@ fn explain(state: &mut State) {
                 state.status.message = Some("no statement to explain".into());
             }
         }
-        _ => {}
+        Screen::Compare => explain_in_pane(state),
+        Screen::Articles | Screen::Coverage => {}
     }
     clamp_all(state);
+}
+
+/// Opens (or closes) the explanation below the panes: of the selected
+/// statement, or its counterpart, when the focused pane has one, else of
+/// the first statement the focused pane shows.
+fn explain_in_pane(state: &mut State) {
+    if state.compare.explaining {
+        state.compare.explaining = false;
+        return;
+    }
+    let focus = state.compare.focus;
+    let Some(&article) = state.compare.articles.get(focus) else {
+        return;
+    };
+    let statement = state
+        .compare_highlight(article)
+        .or_else(|| first_statement_in_pane(state, focus));
+    let Some(statement) = statement else {
+        state.status.message = Some("no statement in this pane to explain".into());
+        return;
+    };
+    state.compare.selected = Some((article, statement));
+    state.compare.explaining = true;
+    state.compare.evidence = 0;
+    scroll_pane_to(state, focus, statement, PaneScroll::Visible);
+}
+
+/// The first statement pane `pane` shows (from its top row).
+fn first_statement_in_pane(state: &State, pane: usize) -> Option<usize> {
+    let areas = state.compare_areas();
+    let (area, &article, &top) = (
+        areas.get(pane)?,
+        state.compare.articles.get(pane)?,
+        state.compare.tops.get(pane)?,
+    );
+    let lines = state.lines(article, area.text.width)?;
+    first_statement_from(&state.statement_starts(article, &lines), top)
+}
+
+/// Scrolls pane `pane` so statement `statement` of its article starts at
+/// its top; `Visible` leaves a pane that shows its start as it is.
+pub(super) fn scroll_pane_to(state: &mut State, pane: usize, statement: usize, how: PaneScroll) {
+    let areas = state.compare_areas();
+    let (Some(area), Some(&article)) = (areas.get(pane), state.compare.articles.get(pane)) else {
+        return;
+    };
+    let height = usize::from(area.text.height).max(1);
+    let row = state.lines(article, area.text.width).and_then(|lines| {
+        let starts = state.statement_starts(article, &lines);
+        starts.get(statement).copied().flatten()
+    });
+    let max = pane_max_top(state, pane);
+    if let (Some(row), Some(top)) = (row, state.compare.tops.get_mut(pane)) {
+        let visible = (*top..*top + height).contains(&row);
+        if how == PaneScroll::ToTop || !visible {
+            *top = row.min(max);
+        }
+    }
+}
+
+/// How [`scroll_pane_to`] scrolls.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum PaneScroll {
+    /// The statement starts at the pane's top.
+    ToTop,
+    /// The statement's first row is in view.
+    Visible,
 }
 
 /// Selects statement `statement` of the open article and scrolls it into view.
@@ -384,13 +456,7 @@ fn step_statement(state: &mut State, forward: bool) {
 }
 
 fn request_editor(state: &mut State) {
-    let origin = (state.screen == Screen::Reader && state.reader.explaining)
-        .then_some(state.reader.selected)
-        .flatten()
-        .and_then(|s| state.statements_of(state.reader.article).get(s))
-        .and_then(|s| s.evidence.get(state.reader.evidence))
-        .map(|e| e.origin.clone());
-    match origin {
+    match state.explained_origin() {
         Some(origin) => state.editor_request = Some(origin),
         None => {
             state.status.message =
@@ -475,6 +541,8 @@ fn show_compare(state: &mut State, articles: Vec<usize>) {
     state.compare.articles = articles;
     state.compare.focus = 0;
     state.compare.selected = None;
+    state.compare.explaining = false;
+    state.compare.evidence = 0;
     state.compare.omitted = None;
     state.screen = Screen::Compare;
     state.help = false;
@@ -483,15 +551,17 @@ fn show_compare(state: &mut State, articles: Vec<usize>) {
 /// Moves the focus between compared panes, or between the tags of the
 /// explained statement.
 fn cycle_focus(state: &mut State, delta: isize) {
-    if state.screen == Screen::Reader && state.reader.explaining {
+    if let Some(explained) = state.explained() {
         let tags = state
-            .reader
-            .selected
-            .and_then(|s| state.statements_of(state.reader.article).get(s))
+            .statements_of(explained.article)
+            .get(explained.statement)
             .map_or(0, |s| s.evidence.len());
         if tags > 0 {
-            state.reader.evidence =
-                (state.reader.evidence as isize + delta).rem_euclid(tags as isize) as usize;
+            let next = (explained.evidence as isize + delta).rem_euclid(tags as isize) as usize;
+            match state.screen {
+                Screen::Compare => state.compare.evidence = next,
+                _ => state.reader.evidence = next,
+            }
         }
         return;
     }
@@ -503,14 +573,12 @@ fn cycle_focus(state: &mut State, delta: isize) {
 }
 
 fn pane_text_height(state: &State) -> u16 {
-    geometry::compare_areas(state.main_area(), state.compare.articles.len())
-        .first()
-        .map_or(0, |p| p.text.height)
+    state.compare_areas().first().map_or(0, |p| p.text.height)
 }
 
 /// The most rows pane `pane` can scroll, at its current width.
 pub(super) fn pane_max_top(state: &State, pane: usize) -> usize {
-    let areas = geometry::compare_areas(state.main_area(), state.compare.articles.len());
+    let areas = state.compare_areas();
     let (Some(area), Some(&article)) = (areas.get(pane), state.compare.articles.get(pane)) else {
         return 0;
     };
@@ -523,7 +591,7 @@ pub(super) fn pane_max_top(state: &State, pane: usize) -> usize {
 /// its top; the other panes follow when synchronised.
 fn step_pane_statement(state: &mut State, forward: bool) {
     let focus = state.compare.focus;
-    let areas = geometry::compare_areas(state.main_area(), state.compare.articles.len());
+    let areas = state.compare_areas();
     let (Some(area), Some(&article), Some(&top)) = (
         areas.get(focus),
         state.compare.articles.get(focus),
@@ -541,14 +609,24 @@ fn step_pane_statement(state: &mut State, forward: bool) {
         .filter_map(|(statement, row)| row.map(|row| (row, statement)))
         .collect();
     rows.sort_unstable();
-    let target = if forward {
-        rows.into_iter().find(|&(row, _)| row > top)
-    } else {
-        rows.into_iter().rev().find(|&(row, _)| row < top)
+    // From the selected statement when this pane has it (an explanation
+    // follows it), else from the pane's top.
+    let selected = match state.compare.selected {
+        Some((selected, statement)) if selected == article => {
+            rows.iter().position(|&(_, s)| s == statement)
+        }
+        _ => None,
+    };
+    let target = match (selected, forward) {
+        (Some(at), true) => rows.get(at + 1).copied(),
+        (Some(at), false) => at.checked_sub(1).and_then(|at| rows.get(at).copied()),
+        (None, true) => rows.into_iter().find(|&(row, _)| row > top),
+        (None, false) => rows.into_iter().rev().find(|&(row, _)| row < top),
     };
     match target {
         Some((row, statement)) => {
             state.compare.selected = Some((article, statement));
+            state.compare.evidence = 0;
             if state.carried_by_one_outlet(article, statement) {
                 state.status.message = Some("¹ no other outlet carries this statement".into());
             }
@@ -652,7 +730,7 @@ fn keep_selection(state: &mut State, new: &[Statement]) {
 
 fn scroll_at(state: &mut State, column: u16, row: u16, lines: isize) {
     if state.screen == Screen::Compare {
-        let areas = geometry::compare_areas(state.main_area(), state.compare.articles.len());
+        let areas = state.compare_areas();
         if let Some(pane) = areas.iter().position(|p| contains(p.pane, column, row)) {
             scroll_pane(state, pane, lines);
         }
@@ -677,7 +755,7 @@ fn click(state: &mut State, column: u16, row: u16) {
             }
         }
         Screen::Compare => {
-            let areas = geometry::compare_areas(state.main_area(), state.compare.articles.len());
+            let areas = state.compare_areas();
             if let Some(pane) = areas.iter().position(|p| contains(p.pane, column, row)) {
                 state.compare.focus = pane;
             }

@@ -10,7 +10,6 @@ use super::text::{header_text, single_line};
 use super::theme;
 use crate::app::State;
 use crate::app::coverage::outlet_of;
-use crate::app::geometry::compare_areas;
 use crate::app::omitted::{ENTRY_HEIGHT, OmittedEntry, OmittedList};
 use mizan_text::layout::{Direction, base_direction};
 use ratatui::Frame;
@@ -21,7 +20,7 @@ use ratatui::widgets::{Block, Clear};
 use std::collections::BTreeSet;
 
 pub fn draw(frame: &mut Frame, state: &State) {
-    let panes = compare_areas(state.main_area(), state.compare().articles.len());
+    let panes = state.compare_areas();
     for (pane, area) in panes.iter().enumerate() {
         let (Some(&article), Some(&top)) = (
             state.compare().articles.get(pane),
@@ -58,7 +57,6 @@ pub fn draw(frame: &mut Frame, state: &State) {
             top,
             text: area.text.into(),
             gutter: area.gutter.map(Rect::from),
-            tag_badges: false,
             selected: state.compare_highlight(article),
         };
         draw_body(frame.buffer_mut(), state, &view);
@@ -69,6 +67,9 @@ pub fn draw(frame: &mut Frame, state: &State) {
                     .set_string(separator.x, y, "│", theme::dim_style());
             }
         }
+    }
+    if let Some(panel) = state.compare_explanation_area() {
+        super::reader::draw_explanation(frame, state, panel.into());
     }
     if let Some(list) = &state.compare().omitted {
         draw_omitted(frame, state, list);

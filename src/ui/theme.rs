@@ -2,7 +2,6 @@
 //! stable pick from a palette), and the styles of highlighted statements.
 
 use crate::app::Directory;
-use mizan_engine::tagger::Relation;
 use ratatui::style::{Color, Modifier, Style};
 use std::str::FromStr;
 
@@ -31,14 +30,6 @@ pub fn party_color(directory: &Directory, id: &str) -> Color {
         });
         PALETTE[hash % PALETTE.len()]
     })
-}
-
-/// The glyph before a party code in a tag badge.
-pub fn relation_glyph(relation: Relation) -> &'static str {
-    match relation {
-        Relation::Blames => "◀",
-        Relation::Supports => "♥",
-    }
 }
 
 pub fn statement_style() -> Style {
