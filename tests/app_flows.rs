@@ -815,3 +815,26 @@ fn compare_panes_carry_the_readers_badges() {
     }
     assert!(text.contains("◀ARM") && text.contains("♥RUS"), "{text}");
 }
+
+#[test]
+fn a_qualifier_naming_no_party_says_which_it_may_mean() {
+    let mut state = state(80, 24);
+    press(&mut state, "/");
+    type_text(&mut state, "blames:armenai");
+    assert!(state.statement_rows().is_empty());
+    assert_eq!(
+        state.status().message.as_deref(),
+        Some("blames:armenai names no party; did you mean armenia?")
+    );
+    assert!(
+        screen(&state).contains("did you mean armenia?"),
+        "{}",
+        screen(&state)
+    );
+    for _ in 0.."armenai".len() {
+        press(&mut state, "backspace");
+    }
+    type_text(&mut state, "ARM");
+    assert_eq!(state.status().message, None, "the code the screen shows");
+    assert_eq!(state.statement_rows(), [(1, 0), (3, 0)]);
+}

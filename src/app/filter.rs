@@ -22,8 +22,8 @@
 
 use super::directory::Directory;
 use super::fold::{
-    contains, encode, encode_into, encode_with_sources, fold, is_subsequence_in_a_word,
-    subsequence_positions,
+    contains, contains_words, encode, encode_into, encode_with_sources, fold,
+    is_subsequence_in_a_word, subsequence_positions,
 };
 use mizan_engine::corpus::Article;
 use mizan_engine::lexicon::Name;
@@ -79,16 +79,17 @@ impl Query {
     }
 
     /// Whether every match of `self` is also a match of `previous`, so only
-    /// the previous matches need checking.
+    /// the previous matches need checking. A growing term only narrows; a
+    /// qualifier matches whole words, so only adding one does.
     pub fn narrows(&self, previous: &Query) -> bool {
         extends(&previous.terms, &self.terms)
             && previous.terms.iter().zip(&self.terms).all(|(old, new)| {
                 (char_count(old) >= ALIAS_MIN_CHARS) == (char_count(new) >= ALIAS_MIN_CHARS)
             })
-            && extends(&previous.blames, &self.blames)
-            && extends(&previous.supports, &self.supports)
-            && extends(&previous.speaker, &self.speaker)
-            && extends(&previous.outlet, &self.outlet)
+            && adds_to(&previous.blames, &self.blames)
+            && adds_to(&previous.supports, &self.supports)
+            && adds_to(&previous.speaker, &self.speaker)
+            && adds_to(&previous.outlet, &self.outlet)
             && (previous.lang.is_none() || previous.lang == self.lang)
     }
 }
@@ -115,6 +116,11 @@ fn push_folded(into: &mut Vec<String>, value: &str) {
 /// may be added after them.
 fn extends(old: &[String], new: &[String]) -> bool {
     old.len() <= new.len() && old.iter().zip(new).all(|(o, n)| n.starts_with(o.as_str()))
+}
+
+/// The old values are the new ones' first; more may follow.
+fn adds_to(old: &[String], new: &[String]) -> bool {
+    new.starts_with(old)
 }
 
 /// What the filter kept, in index order.
@@ -171,7 +177,8 @@ struct ArticleEntry {
     haystack: Vec<u8>,
     /// [`byte_mask`] of `haystack`.
     mask: u128,
-    outlet: String,
+    /// The outlet's name, encoded.
+    outlet: Vec<u8>,
     lang: Option<Lang>,
     statements: Vec<StatementEntry>,
     /// Every statement's haystack (its words, then its speaker's), back to
@@ -312,8 +319,11 @@ fn char_range(text: &str, start: usize) -> TextRange {
 struct Resolved<'q> {
     query: &'q Query,
     terms: &'q Terms,
-    /// Each `speaker:` value encoded, to find in a speaker's words.
-    speakers: Vec<Vec<u8>>,
+    /// Each `speaker:` value encoded, with the Arabic names of the people
+    /// it names in English, to find as whole words in a speaker's words.
+    speakers: Vec<Vec<Vec<u8>>>,
+    /// Each `outlet:` value encoded.
+    outlets: Vec<Vec<u8>>,
     blames: Vec<HashSet<String>>,
     supports: Vec<HashSet<String>>,
     speaker: Vec<HashSet<String>>,
@@ -357,7 +367,7 @@ impl FilterIndex {
         let mut entry = ArticleEntry {
             mask: byte_mask(&haystack),
             haystack,
-            outlet: fold(outlet),
+            outlet: encode(outlet),
             lang: Some(article.lang),
             statements: Vec::with_capacity(statements.len()),
             statement_text: Vec::new(),
@@ -475,19 +485,19 @@ impl FilterIndex {
                     .blames
                     .iter()
                     .zip(&q.blames)
-                    .all(|(v, set)| party_in(&parties.blames, set, v))
+                    .all(|(v, set)| party_in(&parties.blames, set, v, directory))
                     && query
                         .supports
                         .iter()
                         .zip(&q.supports)
-                        .all(|(v, set)| party_in(&parties.supports, set, v)),
+                        .all(|(v, set)| party_in(&parties.supports, set, v, directory)),
             );
             verdicts.speaker.extend(
                 query
                     .speaker
                     .iter()
                     .zip(&q.speaker)
-                    .map(|(v, set)| party_in(parties.speaker.as_slice(), set, v)),
+                    .map(|(v, set)| party_in(parties.speaker.as_slice(), set, v, directory)),
             );
             if q.terms.is_empty() {
                 continue;
@@ -517,10 +527,7 @@ impl FilterIndex {
             return (a, false, Vec::new());
         };
         let article_ok = q.query.lang.is_none_or(|l| entry.lang == Some(l))
-            && q.query
-                .outlet
-                .iter()
-                .all(|o| entry.outlet.contains(o.as_str()));
+            && q.outlets.iter().all(|o| contains_words(o, &entry.outlet));
         if !article_ok {
             return (a, false, Vec::new());
         }
@@ -575,30 +582,122 @@ fn resolve<'q>(query: &'q Query, terms: &'q Terms, directory: &Directory) -> Res
     Resolved {
         query,
         terms,
-        speakers: query.speaker.iter().map(|v| encode(v)).collect(),
+        speakers: query
+            .speaker
+            .iter()
+            .map(|value| {
+                let mut alternatives = vec![encode(value)];
+                alternatives.extend(people_named(directory, value).map(encode));
+                alternatives
+            })
+            .collect(),
+        outlets: query.outlet.iter().map(|v| encode(v)).collect(),
         blames: parties(&query.blames),
         supports: parties(&query.supports),
         speaker: parties(&query.speaker),
     }
 }
 
-/// Ids of the parties any of whose names contains `value` (folded).
+/// Whether `value` (folded) names party `id`: its id, its short code, one
+/// of its names whole, or a whole word of one (`oman`, `kuw`, `united`).
+fn names_party(directory: &Directory, id: &str, value: &str) -> bool {
+    directory
+        .names(id)
+        .into_iter()
+        .any(|name| name_words(name).any(|word| word == value) || fold(name) == value)
+}
+
+/// The words of a name, folded (an id's words are joined by `_`).
+fn name_words(name: &str) -> impl Iterator<Item = String> {
+    fold(name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_string)
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+/// Ids of the parties `value` (folded) names.
 fn parties_named(directory: &Directory, value: &str) -> HashSet<String> {
     directory
         .parties()
-        .filter(|p| {
-            directory
-                .names(&p.id)
-                .iter()
-                .any(|n| fold(n).contains(value))
-        })
+        .filter(|p| names_party(directory, &p.id, value))
         .map(|p| p.id.clone())
         .collect()
 }
 
-fn party_in(ids: &[Name], set: &HashSet<String>, value: &str) -> bool {
-    ids.iter()
-        .any(|id| set.contains(&**id) || id.to_lowercase().contains(value))
+/// The Arabic names of the people one of whose English names has `value`
+/// (folded) as a word.
+fn people_named<'d>(directory: &'d Directory, value: &str) -> impl Iterator<Item = &'d str> {
+    let value = value.to_string();
+    directory
+        .aliases()
+        .iter()
+        .filter(move |alias| name_words(&alias.english).any(|word| word == value))
+        .flat_map(|alias| alias.arabic.iter().map(String::as_str))
+}
+
+/// Whether one of `ids` is a party `value` names: one of the directory's
+/// (`set`), or an id the directory does not know whose words hold it.
+fn party_in(ids: &[Name], set: &HashSet<String>, value: &str, directory: &Directory) -> bool {
+    ids.iter().any(|id| {
+        set.contains(&**id) || (directory.party(id).is_none() && names_party(directory, id, value))
+    })
+}
+
+/// A qualifier value that names nothing the directory knows, with the
+/// known names nearest to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unknown {
+    /// `blames`, `supports` or `speaker`.
+    pub qualifier: &'static str,
+    pub value: String,
+    pub suggestions: Vec<String>,
+}
+
+/// The `blames:`, `supports:` and `speaker:` values of `query` that name no
+/// party (and for `speaker:`, no person) of `directory`.
+pub fn unknown_values(query: &Query, directory: &Directory) -> Vec<Unknown> {
+    let party_names: Vec<String> = directory
+        .parties()
+        .flat_map(|p| directory.names(&p.id))
+        .flat_map(name_words)
+        .collect();
+    let people_names: Vec<String> = directory
+        .aliases()
+        .iter()
+        .flat_map(|alias| name_words(&alias.english))
+        .collect();
+    let qualifiers = [
+        ("blames", &query.blames),
+        ("supports", &query.supports),
+        ("speaker", &query.speaker),
+    ];
+    let mut unknown = Vec::new();
+    for (qualifier, values) in qualifiers {
+        let known: Vec<&str> = match qualifier {
+            "speaker" => party_names
+                .iter()
+                .chain(&people_names)
+                .map(String::as_str)
+                .collect(),
+            _ => party_names.iter().map(String::as_str).collect(),
+        };
+        for value in values {
+            if known.contains(&value.as_str()) || !parties_named(directory, value).is_empty() {
+                continue;
+            }
+            unknown.push(Unknown {
+                qualifier,
+                value: value.clone(),
+                suggestions: crate::suggest::nearest(value, known.iter().copied())
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect(),
+            });
+        }
+    }
+    unknown
 }
 
 fn statement_passes(
@@ -611,9 +710,11 @@ fn statement_passes(
     let entry = &article.statements[index];
     let parties = entry.parties as usize;
     verdicts.qualified[parties]
-        && q.speakers.iter().enumerate().all(|(value, speaker)| {
+        && q.speakers.iter().enumerate().all(|(value, alternatives)| {
             verdicts.speaker_matches(parties, value)
-                || contains(speaker, article.speaker_haystack(index))
+                || alternatives
+                    .iter()
+                    .any(|words| contains_words(words, article.speaker_haystack(index)))
         })
         && q.terms
             .needles

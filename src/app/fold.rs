@@ -172,6 +172,18 @@ pub fn contains(needle: &[u8], haystack: &[u8]) -> bool {
     memchr::memmem::find(haystack, needle).is_some()
 }
 
+/// Whether `needle` occurs in `haystack` as whole words: starting and
+/// ending where a word does (`oman` is in `sultanate oman`, not in
+/// `spokeswoman`).
+pub fn contains_words(needle: &[u8], haystack: &[u8]) -> bool {
+    !needle.is_empty()
+        && memchr::memmem::find_iter(haystack, needle).any(|start| {
+            let end = start + needle.len();
+            (start == 0 || haystack[start - 1] == b' ')
+                && (end == haystack.len() || haystack[end] == b' ')
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,6 +210,16 @@ mod tests {
             &encode("Antony Blinken said")
         ));
         assert!(contains(&encode("الخارجية الأمريكي"), &hay));
+    }
+
+    #[test]
+    fn whole_words_start_and_end_where_words_do() {
+        let hay = encode("a spokeswoman for Oman, Thomas Green");
+        assert!(contains_words(&encode("oman"), &hay));
+        assert!(contains_words(&encode("thomas green"), &hay));
+        assert!(!contains_words(&encode("oma"), &hay));
+        assert!(!contains_words(&encode("woman"), &hay));
+        assert!(!contains_words(&encode(""), &hay));
     }
 
     #[test]

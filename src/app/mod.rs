@@ -22,6 +22,7 @@ pub mod omitted;
 pub mod reading;
 mod state;
 mod update;
+pub mod words;
 
 pub use action::Action;
 pub use coverage::{CoverageView, Stories, StoriesRequest};

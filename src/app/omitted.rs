@@ -11,6 +11,7 @@
 use super::action::Action;
 use super::state::{Screen, State};
 use super::update::PaneScroll;
+use super::words::counted;
 use mizan_engine::corpus::align::StatementRef;
 use std::collections::BTreeSet;
 
@@ -102,8 +103,8 @@ fn open_for(state: &mut State, pane: usize) {
         return;
     }
     state.status.message = Some(format!(
-        "{} statements the other panes carry and this one omits",
-        entries.len()
+        "{} the other panes carry and this one omits",
+        counted(entries.len(), "statement")
     ));
     state.compare.omitted = Some(OmittedList {
         pane,

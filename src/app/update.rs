@@ -5,10 +5,13 @@
 use super::action::Action;
 use super::coverage::CoverageView;
 use super::explain::first_statement_from;
+use super::filter::unknown_values;
 use super::geometry::{Area, contains};
 use super::grouping::{self, ListRow, MAX_PANES};
 use super::omitted;
 use super::state::{Screen, State};
+use super::words::counted;
+use crate::suggest::did_you_mean;
 use mizan_engine::corpus::Article;
 use mizan_engine::tagger::Statement;
 
@@ -68,7 +71,10 @@ pub fn update(state: &mut State, action: Action) {
             let sort = state.listing.sort().name();
             state.status.message = Some(format!("sorted by {sort}"));
         }
-        Action::Edit(edit) => state.listing.edit_filter(&state.library, edit),
+        Action::Edit(edit) => {
+            state.listing.edit_filter(&state.library, edit);
+            state.status.message = unknown_name_hint(state);
+        }
         Action::InputAccept => state.listing.accept_filter(),
         Action::InputCancel => clear_filter(state),
         Action::Resize { width, height } => {
@@ -267,8 +273,8 @@ fn open_count(state: &mut State) {
         return;
     };
     state.status.message = Some(format!(
-        "{} statements (esc returns to the coverage)",
-        target.count
+        "{} (esc returns to the coverage)",
+        counted(target.count, "statement")
     ));
     state.listing.set_count_filter(&state.library, Some(target));
     state.screen = Screen::Statements;
@@ -667,6 +673,28 @@ fn start_filter(state: &mut State) {
     state.help = false;
     state.listing.start_filter();
     clamp_all(state);
+}
+
+/// When the filter finds no statement, why: a qualifier value that names
+/// no party or person, and what it may have meant.
+fn unknown_name_hint(state: &State) -> Option<String> {
+    let filter = state.filter();
+    if !filter.matches()?.statements.is_empty() {
+        return None;
+    }
+    let unknown = unknown_values(filter.query(), state.directory());
+    let first = unknown.first()?;
+    let what = match first.qualifier {
+        "speaker" => "party or person",
+        _ => "party",
+    };
+    let suggestions: Vec<&str> = first.suggestions.iter().map(String::as_str).collect();
+    Some(format!(
+        "{}:{} names no {what}{}",
+        first.qualifier,
+        first.value,
+        did_you_mean(&suggestions)
+    ))
 }
 
 fn clear_filter(state: &mut State) {

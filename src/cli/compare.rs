@@ -57,9 +57,6 @@ pub fn run(cli: &Cli, args: &CompareArgs) -> anyhow::Result<ExitCode> {
     let (config, _) = Config::locate(cli.config.as_deref())?;
     let lexicon = super::tag::load_lexicon(cli, None)?;
     let (articles, failed) = super::load_articles(cli, &args.paths)?;
-    if articles.is_empty() {
-        anyhow::bail!("no articles to compare");
-    }
     let cache = super::tag::analysis_cache(&args.paths, &lexicon);
     let analyses = analyse_all(&articles, &lexicon, cache.as_ref());
     let analysed: Vec<Analysed> = articles

@@ -61,7 +61,8 @@ pub enum Command {
 
 /// The articles a command works on: `paths` when given, else the configured
 /// sources and the store. Every loading problem is printed to standard
-/// error; the flag says whether any was an error.
+/// error; the flag says whether any was an error. No article at all is an
+/// error: a command with nothing to read says so rather than print nothing.
 fn load_articles(cli: &Cli, paths: &[PathBuf]) -> anyhow::Result<(Vec<Article>, bool)> {
     let (config, _) = Config::locate(cli.config.as_deref())?;
     let loaded = if paths.is_empty() {
@@ -73,6 +74,16 @@ fn load_articles(cli: &Cli, paths: &[PathBuf]) -> anyhow::Result<(Vec<Article>, 
         eprintln!("mizan: {}", sanitize_lines(&problem.to_string()));
     }
     let failed = loaded.has_errors();
+    if loaded.articles.is_empty() {
+        anyhow::bail!(
+            "nothing to read: {}",
+            if paths.is_empty() {
+                "give a PATH, or add [[source]] entries to config.toml (feeds are read once `mizan fetch` has stored them)"
+            } else {
+                "no .txt or .md article in the paths given"
+            }
+        );
+    }
     Ok((loaded.articles, failed))
 }
 

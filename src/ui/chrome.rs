@@ -4,8 +4,9 @@
 //! errors) and the help overlay listing every key.
 
 use super::keymap::Keymap;
-use super::text::{clip, styled_line};
+use super::text::{cell_width, clip, cut_at_word, styled_line};
 use super::theme;
+use crate::app::words::counted;
 use crate::app::{Action, State, geometry};
 use mizan_text::is_arabic;
 use mizan_text::layout::{Direction, LaidLine, layout_paragraph};
@@ -27,9 +28,9 @@ const UNWRAPPED: usize = 4096;
 pub fn draw_filter(frame: &mut Frame, state: &State, area: Rect) {
     let count = match state.filter().matches() {
         Some(m) => format!(
-            " {} articles · {} statements",
-            m.articles.len(),
-            m.statements.len()
+            " {} · {}",
+            counted(m.articles.len(), "article"),
+            counted(m.statements.len(), "statement")
         ),
         None => String::new(),
     };
@@ -86,44 +87,19 @@ pub fn cursor_column(line: &LaidLine, input: &str, cursor: usize) -> usize {
 }
 
 pub fn draw_status(frame: &mut Frame, state: &State, area: Rect) {
-    let analysed = state.analysed();
-    let total = state.articles().len();
-    let progress = if analysed < total {
-        format!("tagging {analysed}/{total}")
-    } else {
-        format!("{} statements", state.filter().index().statement_count())
-    };
-    let facts = format!(
-        " {} · {total} articles · {progress} ",
-        state.status().source
-    );
+    let help = " ? keys ";
+    let help_width = help.len() as u16;
+    let room = area.width.saturating_sub(help_width);
     let mut spans = Vec::new();
     // Paths, messages and lexicon errors may quote Arabic: lay them out.
-    let mut push = |text: String, style: Style| {
+    for (text, style) in status_parts(state, usize::from(room)) {
         if let Some(line) =
             layout_paragraph(&text, Some(Direction::Ltr), UNWRAPPED, state.layout()).first()
         {
             spans.extend(styled_line(line, 0, |_| style).spans);
         }
-    };
-    if let Some(error) = state.status().errors.first() {
-        let more = match state.status().errors.len() {
-            1 => String::new(),
-            n => format!(" (+{} more)", n - 1),
-        };
-        push(
-            format!(" reload error: {error}{more} "),
-            theme::error_style(),
-        );
     }
-    push(facts, theme::header_style());
-    if let Some(message) = &state.status().message {
-        push(format!(" {message}"), Style::default());
-    }
-    let help = " ? keys ";
     let buf = frame.buffer_mut();
-    let help_width = help.len() as u16;
-    let room = area.width.saturating_sub(help_width);
     buf.set_line(
         area.x,
         area.y,
@@ -133,6 +109,64 @@ pub fn draw_status(frame: &mut Frame, state: &State, area: Rect) {
     if room > 0 {
         buf.set_string(area.x + room, area.y, help, theme::dim_style());
     }
+}
+
+/// Shortest message worth showing cut rather than dropping the facts for.
+const MIN_MESSAGE: usize = 16;
+
+/// What the status bar says in `room` cells, the most important kept: a
+/// rejected edit, then the message, then the facts (where the articles came
+/// from, how many, tagging progress) in the longest form that leaves the
+/// message whole, or none. A message that still does not fit is cut at a
+/// word.
+fn status_parts(state: &State, room: usize) -> Vec<(String, Style)> {
+    let mut parts = Vec::new();
+    let mut left = room;
+    if let Some(error) = state.status().errors.first() {
+        let more = match state.status().errors.len() {
+            1 => String::new(),
+            n => format!(" (+{} more)", n - 1),
+        };
+        let text = cut_at_word(&format!(" reload error: {error}{more} "), left);
+        left -= cell_width(&text);
+        parts.push((text, theme::error_style()));
+    }
+    let message = state.status().message.as_ref().map(|m| format!(" {m}"));
+    let wanted = message.as_deref().map_or(0, cell_width);
+    let facts = status_facts(state);
+    let fitting = facts
+        .iter()
+        .find(|facts| cell_width(facts) + wanted <= left);
+    let facts = match fitting {
+        Some(facts) => facts.clone(),
+        None if left >= cell_width(&facts[2]) + MIN_MESSAGE => facts[2].clone(),
+        None => String::new(),
+    };
+    left -= cell_width(&facts);
+    parts.push((facts, theme::header_style()));
+    if let Some(message) = message {
+        parts.push((cut_at_word(&message, left), Style::default()));
+    }
+    parts
+}
+
+/// The facts of the status bar, longest first: where the articles came
+/// from, how many, and how far tagging is; without where they came from;
+/// tagging alone.
+fn status_facts(state: &State) -> [String; 3] {
+    let analysed = state.analysed();
+    let total = state.articles().len();
+    let progress = if analysed < total {
+        format!("tagging {analysed}/{total}")
+    } else {
+        counted(state.filter().index().statement_count(), "statement")
+    };
+    let articles = counted(total, "article");
+    [
+        format!(" {} · {articles} · {progress} ", state.status().source),
+        format!(" {articles} · {progress} "),
+        format!(" {progress} "),
+    ]
 }
 
 /// Every bound key with what it does, from `state.help_top()` on; the title

@@ -6,6 +6,7 @@
 
 use crate::app::{Action, LineEdit, State};
 use crate::config::KeyList;
+use crate::suggest::{did_you_mean, nearest};
 use mizan_text::{Lang, detect_lang};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
@@ -68,9 +69,13 @@ impl Keymap {
     /// exactly the keys given. Every bad action name or key is reported.
     pub fn with_overrides(keys: &BTreeMap<String, KeyList>) -> Result<Keymap, Vec<String>> {
         let mut errors = Vec::new();
+        let known: Vec<&str> = Action::bindable_with_names()
+            .map(|(_, name)| name)
+            .collect();
         for name in keys.keys() {
             if Action::from_name(name).is_none() {
-                errors.push(format!("[keys]: unknown action `{name}`"));
+                let near = did_you_mean(&nearest(name, known.iter().copied()));
+                errors.push(format!("[keys]: unknown action `{name}`{near}"));
             }
         }
         let mut names = Vec::new();

@@ -11,6 +11,7 @@ use super::theme;
 use crate::app::State;
 use crate::app::geometry::list_areas;
 use crate::app::grouping::ListRow;
+use crate::app::words::counted;
 use mizan_text::layout::base_direction;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -242,9 +243,9 @@ fn story_header(state: &State, story: usize, position: usize, width: u16) -> Lin
         .count();
     let total = members.articles.len();
     let articles = if shown < total {
-        format!("{shown} of {total} articles")
+        format!("{shown} of {}", counted(total, "article"))
     } else {
-        format!("{total} articles")
+        counted(total, "article")
     };
     let parties: Vec<String> = summary
         .parties
@@ -256,7 +257,7 @@ fn story_header(state: &State, story: usize, position: usize, width: u16) -> Lin
         facts.push(date_range(first, last));
     }
     facts.push(articles);
-    facts.push(format!("{} outlets", summary.outlets));
+    facts.push(counted(summary.outlets, "outlet"));
     facts.push(members.label.clone());
     Line::from(header_text(&facts.join(" · "), width, state))
 }

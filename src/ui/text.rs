@@ -139,6 +139,26 @@ pub fn cell_width(text: &str) -> usize {
     text.graphemes(true).map(UnicodeWidthStr::width).sum()
 }
 
+/// `text` in at most `width` cells: cut at the end of a word, with an
+/// ellipsis, when it does not fit (within a word only when the first word
+/// alone is too long).
+pub fn cut_at_word(text: &str, width: usize) -> String {
+    if cell_width(text) <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let kept = clip(text, width - 1);
+    let whole_words = text[kept.len()..].starts_with(' ');
+    let at_word = match kept.rfind(' ') {
+        _ if whole_words => kept.trim_end(),
+        Some(space) if !kept[..space].trim().is_empty() => kept[..space].trim_end(),
+        _ => kept.as_str(),
+    };
+    format!("{at_word}{ELLIPSIS}")
+}
+
 /// Cuts `text` to at most `width` cells, at a grapheme boundary.
 pub fn clip(text: &str, width: usize) -> String {
     let mut used = 0;
@@ -156,6 +176,22 @@ pub fn clip(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_texts_are_cut_after_a_whole_word() {
+        let message = "blames:armenai names no party; did you mean armenia?";
+        assert_eq!(cut_at_word(message, 100), message);
+        assert_eq!(
+            cut_at_word(message, 40),
+            "blames:armenai names no party; did you…"
+        );
+        assert_eq!(cut_at_word(message, 32), "blames:armenai names no party;…");
+        assert_eq!(cut_at_word(message, 8), "blames:…", "one long word");
+        assert_eq!(cut_at_word(message, 0), "");
+        for width in 0..60 {
+            assert!(cell_width(&cut_at_word(message, width)) <= width);
+        }
+    }
 
     #[test]
     fn rtl_lines_are_padded_to_the_right_edge() {
