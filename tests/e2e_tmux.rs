@@ -131,7 +131,7 @@ fn a_person_reads_filters_compares_and_quits() {
         // keys, and an Escape sent too early would reach mizan glued to the
         // next key (as Alt+key) instead of closing the filter.
         let filtered = tmux.wait("the filter", |s| {
-            s.contains("/ outlet:herald") && s.contains("1 articles")
+            s.contains("/ outlet:herald") && s.contains("1 article ·")
         });
         assert!(
             filtered.contains("Baku Herald") && !filtered.contains("Caucasus Wire"),
@@ -143,14 +143,14 @@ fn a_person_reads_filters_compares_and_quits() {
         tmux.keys(&["/"]);
         tmux.type_literal("تتهم lang:ar");
         let arabic = tmux.wait("the Arabic filter", |s| {
-            s.contains("lang:ar") && s.contains("1 articles")
+            s.contains("lang:ar") && s.contains("1 article ·")
         });
         assert!(!arabic.contains("Baku Herald"), "{arabic}");
         tmux.keys(&["Escape"]);
         tmux.wait("the filter to clear", filter_cleared);
         tmux.keys(&["/"]);
         tmux.type_literal("باكو");
-        tmux.wait("the Arabic input", |s| s.contains("1 articles"));
+        tmux.wait("the Arabic input", |s| s.contains("1 article ·"));
         // Typing ends with the cursor at the left end of the Arabic text,
         // right after the prompt (tmux may still be delivering keys).
         let deadline = Instant::now() + Duration::from_secs(5);
