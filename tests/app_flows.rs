@@ -838,3 +838,77 @@ fn a_qualifier_naming_no_party_says_which_it_may_mean() {
     assert_eq!(state.status().message, None, "the code the screen shows");
     assert_eq!(state.statement_rows(), [(1, 0), (3, 0)]);
 }
+
+#[test]
+fn the_filter_line_edits_as_readline_does_and_reopens_where_it_was() {
+    let mut state = state(80, 24);
+    press(&mut state, "/");
+    type_text(&mut state, "blinken lang:ar");
+    press(&mut state, "ctrl-w");
+    assert_eq!(state.filter().input(), "blinken ");
+    press(&mut state, "ctrl-a alt-f");
+    assert_eq!(state.filter().cursor(), "blinken".len());
+    press(&mut state, "ctrl-e enter /");
+    assert_eq!(
+        (state.filter().input(), state.filter().cursor()),
+        ("blinken ", "blinken ".len()),
+        "/ reopens the filter, the cursor at its end"
+    );
+    assert_eq!(state.statement_rows(), [(0, 1), (2, 1)]);
+    press(&mut state, "ctrl-u");
+    assert_eq!(state.filter().input(), "");
+    assert!(
+        state.filter().matches().is_none(),
+        "Ctrl-U clears, it does not page"
+    );
+    type_text(&mut state, "truce");
+    press(&mut state, "alt-b ctrl-k");
+    assert_eq!(state.filter().input(), "");
+}
+
+#[test]
+fn slash_in_an_arabic_article_searches_it_with_english_names_and_folded_forms() {
+    let mut state = state(80, 24);
+    reader_fixtures::select_article(&mut state, 0);
+    press(&mut state, "enter /");
+    assert_eq!(state.screen(), Screen::Reader, "/ stays in the article");
+    type_text(&mut state, "blinken");
+    let search = state.article_search().expect("a search");
+    assert_eq!(search.matches().len(), 1);
+    let shown: String = search.matches()[0]
+        .iter()
+        .map(|c| c.slice(&state.articles()[0].source))
+        .collect();
+    assert_eq!(
+        shown, "بلينكن",
+        "the Arabic name the English one stands for"
+    );
+    assert!(
+        screen(&state).contains("search: blinken"),
+        "{}",
+        screen(&state)
+    );
+
+    press(&mut state, "ctrl-u");
+    type_text(&mut state, "الخارجيه");
+    press(&mut state, "enter");
+    assert_eq!(state.article_search().unwrap().matches().len(), 2);
+    assert_eq!(state.article_search().unwrap().current(), Some(0));
+    press(&mut state, "n");
+    assert_eq!(state.article_search().unwrap().current(), Some(1));
+    assert_eq!(state.status().message.as_deref(), Some("match 2 of 2"));
+    press(&mut state, "n");
+    assert_eq!(
+        state.article_search().unwrap().current(),
+        Some(0),
+        "round the end"
+    );
+    press(&mut state, "N");
+    assert_eq!(state.article_search().unwrap().current(), Some(1));
+
+    press(&mut state, "esc");
+    assert!(state.article_search().is_none(), "esc ends the search");
+    assert_eq!(state.screen(), Screen::Reader);
+    press(&mut state, "n");
+    assert_eq!(state.reader().selected, Some(0), "n steps statements again");
+}

@@ -289,3 +289,16 @@ fn compare_with_explanation(#[values(80, 81, 120)] width: u16) {
     assert!(text.contains("blames"), "{text}");
     snapshot("compare_explanation", width, &text);
 }
+
+#[rstest]
+fn search_within_an_arabic_article(#[values(80, 81, 120)] width: u16) {
+    let mut state = state(width, 24);
+    reader_fixtures::select_article(&mut state, 0);
+    press(&mut state, "enter /");
+    type_text(&mut state, "blinken");
+    press(&mut state, "enter");
+    let text = screen(&state);
+    assert!(text.contains("search: blinken"), "{text}");
+    assert!(text.contains("1 of 1"), "{text}");
+    snapshot("reader_search", width, &text);
+}

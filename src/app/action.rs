@@ -42,7 +42,7 @@ pub enum Action {
     Explain,
     /// Open the lexicon entry behind the explained tag in `$EDITOR`.
     EditLexicon,
-    /// Type in the filter box.
+    /// Type in the filter box; in an article, search it.
     Filter,
     /// Switch between the article list and the list of all statements.
     Statements,
@@ -157,11 +157,13 @@ impl Action {
             Action::End => "to the end",
             Action::Open => "open article; explain statement",
             Action::Back => "close panel / go back / clear filter",
-            Action::NextStatement => "next statement (in a comparison: of the focused pane)",
-            Action::PrevStatement => "previous statement",
+            Action::NextStatement => "next statement (of the focused pane); next search match",
+            Action::PrevStatement => "previous statement; previous search match",
             Action::Explain => "explain the statement (in a comparison: the focused pane's)",
             Action::EditLexicon => "edit the tag's lexicon entry in $EDITOR",
-            Action::Filter => "filter (blames: supports: speaker: outlet: lang:)",
+            Action::Filter => {
+                "filter (blames: supports: speaker: outlet: lang:); in an article: search it"
+            }
             Action::Statements => "article list / statement list",
             Action::Sort => "sort by date, outlet, title",
             Action::ToggleMark => "mark article for comparison",

@@ -288,6 +288,17 @@ impl Terms {
         ranges
     }
 
+    /// Every place a term matches in encoded `haystack`, as the positions
+    /// of its bytes: each word a typed term matches, each occurrence of a
+    /// name it stands for.
+    pub fn places_in(&self, haystack: &[u8]) -> Vec<Vec<usize>> {
+        self.needles
+            .iter()
+            .flatten()
+            .flat_map(|needle| needle.places(haystack))
+            .collect()
+    }
+
     /// Whether a term matches one of party `id`'s names (the filter then
     /// keeps the statements the party speaks in or is tagged in).
     pub fn name_party(&self, id: &str, directory: &Directory) -> bool {

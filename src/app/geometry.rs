@@ -75,11 +75,12 @@ pub struct ScreenAreas {
     pub status: Option<Area>,
 }
 
-/// Main area, filter line (when shown and there is room) and status bar.
-pub fn screen_areas(area: Area, filter_shown: bool) -> ScreenAreas {
+/// Main area, the line being typed (the filter or a search, when shown and
+/// there is room) and status bar.
+pub fn screen_areas(area: Area, line_shown: bool) -> ScreenAreas {
     let mut main = area;
     let status = take_bottom(&mut main, 1);
-    let filter = if filter_shown && main.height >= 2 {
+    let filter = if line_shown && main.height >= 2 {
         take_bottom(&mut main, 1)
     } else {
         None

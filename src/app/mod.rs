@@ -20,6 +20,7 @@ pub mod lines;
 pub mod listing;
 pub mod omitted;
 pub mod reading;
+pub mod search;
 mod state;
 mod update;
 pub mod words;

@@ -15,6 +15,7 @@ use super::lines::{LayoutCache, TextMemo};
 use super::listing::{FilterState, Listing};
 use super::omitted::OmittedList;
 use super::reading::Reading;
+use super::search::ArticleSearch;
 use crate::config::ListSort;
 use mizan_engine::corpus::Article;
 use mizan_engine::lexicon::{Name, Origin};
@@ -48,6 +49,8 @@ pub struct ReaderView {
     pub evidence: usize,
     /// Where `back` returns to.
     pub return_to: Screen,
+    /// The search within the article, while it stands.
+    pub search: Option<ArticleSearch>,
 }
 
 /// Articles side by side.
@@ -283,13 +286,30 @@ impl State {
         self.library.statements_of(index)
     }
 
-    /// Whether the filter line is on screen.
-    pub fn filter_shown(&self) -> bool {
-        self.filter().shown()
+    /// The search of the open article, when the reader shows one.
+    pub fn article_search(&self) -> Option<&ArticleSearch> {
+        self.reader
+            .search
+            .as_ref()
+            .filter(|_| self.screen == Screen::Reader)
+    }
+
+    /// Whether the line above the status bar is on screen: the article's
+    /// search in the reader while it stands, else the filter.
+    pub fn input_line_shown(&self) -> bool {
+        self.article_search().is_some() || self.filter().shown()
+    }
+
+    /// Whether keys go to a line being typed (the filter or the search).
+    pub fn typing(&self) -> bool {
+        match self.article_search() {
+            Some(search) => search.editing(),
+            None => self.filter().editing(),
+        }
     }
 
     pub fn main_area(&self) -> Area {
-        geometry::screen_areas(self.viewport(), self.filter_shown()).main
+        geometry::screen_areas(self.viewport(), self.input_line_shown()).main
     }
 
     pub fn reader_areas(&self) -> ReaderAreas {

@@ -9,6 +9,7 @@ use super::filter::unknown_values;
 use super::geometry::{Area, contains};
 use super::grouping::{self, ListRow, MAX_PANES};
 use super::omitted;
+use super::search;
 use super::state::{Screen, State};
 use super::words::counted;
 use crate::suggest::did_you_mean;
@@ -43,6 +44,8 @@ pub fn update(state: &mut State, action: Action) {
         Action::End => move_by(state, isize::MAX / 2),
         Action::Open => open(state),
         Action::Explain => explain(state),
+        Action::NextStatement if search::steps(state) => search::step(state, true),
+        Action::PrevStatement if search::steps(state) => search::step(state, false),
         Action::NextStatement => step_statement(state, true),
         Action::PrevStatement => step_statement(state, false),
         Action::EditLexicon => request_editor(state),
@@ -58,6 +61,7 @@ pub fn update(state: &mut State, action: Action) {
         }
         Action::FocusNext => cycle_focus(state, 1),
         Action::FocusPrev => cycle_focus(state, -1),
+        Action::Filter if state.screen == Screen::Reader => search::start(state),
         Action::Filter => start_filter(state),
         Action::Statements => {
             state.screen = match state.screen {
@@ -71,6 +75,9 @@ pub fn update(state: &mut State, action: Action) {
             let sort = state.listing.sort().name();
             state.status.message = Some(format!("sorted by {sort}"));
         }
+        Action::Edit(edit) if state.article_search().is_some() => search::edit(state, edit),
+        Action::InputAccept if state.article_search().is_some() => search::accept(state),
+        Action::InputCancel if state.article_search().is_some() => search::cancel(state),
         Action::Edit(edit) => {
             state.listing.edit_filter(&state.library, edit);
             state.status.message = unknown_name_hint(state);
@@ -146,6 +153,7 @@ fn back(state: &mut State) {
     }
     match state.screen {
         Screen::Reader if state.reader.explaining => state.reader.explaining = false,
+        Screen::Reader if state.reader.search.is_some() => search::cancel(state),
         Screen::Compare if state.compare.explaining => state.compare.explaining = false,
         Screen::Reader => state.screen = state.reader.return_to,
         Screen::Statements if state.listing.count_filter().is_some() => {
@@ -286,6 +294,7 @@ fn open_reader(state: &mut State, article: usize, statement: Option<usize>, retu
     state.reader.top = 0;
     state.reader.selected = None;
     state.reader.explaining = false;
+    state.reader.search = None;
     state.reader.return_to = return_to;
     super::reading::opened(state, article);
     if let Some(statement) = statement {

@@ -25,6 +25,8 @@ pub struct BodyView {
     pub text: Rect,
     pub gutter: Option<Rect>,
     pub selected: Option<usize>,
+    /// Characters drawn over everything else (a search's matches).
+    pub marks: Vec<(TextRange, Style)>,
 }
 
 /// Below this gutter width only the outlet count fits.
@@ -58,7 +60,12 @@ pub fn draw_body(buf: &mut Buffer, state: &State, view: &BodyView) {
     for (y, (row_index, row)) in (view.text.y..).zip(visible) {
         if let (Some(line), Some(base)) = (&row.line, row.offset) {
             let span = TextRange::new(base + line.source.start(), base + line.source.end());
-            let styles = row_styles(statements, span, view.selected);
+            let mut styles = row_styles(statements, span, view.selected);
+            styles.extend(
+                view.marks
+                    .iter()
+                    .filter(|(range, _)| range.intersects(span)),
+            );
             let laid = styled_line(line, align, |piece| {
                 let absolute = piece.shifted(base);
                 styles

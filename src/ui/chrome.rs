@@ -17,7 +17,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 /// The prompt before the filter text.
-const PROMPT: &str = "/ ";
+const FILTER_PROMPT: &str = "/ ";
+/// The prompt before a search within the article.
+const SEARCH_PROMPT: &str = "search: ";
 
 /// Cells of the help's key column.
 const KEYS_COLUMN: usize = 24;
@@ -25,8 +27,34 @@ const KEYS_COLUMN: usize = 24;
 /// Wide enough that the filter text never wraps.
 const UNWRAPPED: usize = 4096;
 
-pub fn draw_filter(frame: &mut Frame, state: &State, area: Rect) {
-    let count = match state.filter().matches() {
+/// The line being typed, as the input line shows it.
+struct Typed<'s> {
+    prompt: &'static str,
+    text: &'s str,
+    cursor: usize,
+    editing: bool,
+    /// What it found, right-aligned.
+    count: String,
+}
+
+/// The article's search in the reader while it stands, else the filter.
+fn typed(state: &State) -> Typed<'_> {
+    if let Some(search) = state.article_search() {
+        let count = match (search.current(), search.matches().len()) {
+            (_, 0) if search.input().is_empty() => String::new(),
+            (Some(at), total) => format!(" {} of {total}", at + 1),
+            (None, total) => format!(" {}", counted(total, "match")),
+        };
+        return Typed {
+            prompt: SEARCH_PROMPT,
+            text: search.input(),
+            cursor: search.cursor(),
+            editing: search.editing(),
+            count,
+        };
+    }
+    let filter = state.filter();
+    let count = match filter.matches() {
         Some(m) => format!(
             " {} · {}",
             counted(m.articles.len(), "article"),
@@ -34,10 +62,23 @@ pub fn draw_filter(frame: &mut Frame, state: &State, area: Rect) {
         ),
         None => String::new(),
     };
-    let count_width = (count.chars().count() as u16).min(area.width / 2);
-    let input_width = area.width.saturating_sub(PROMPT.len() as u16 + count_width);
-    let laid = layout_paragraph(state.filter().input(), None, UNWRAPPED, state.layout());
-    let mut spans = vec![Span::styled(PROMPT, theme::header_style())];
+    Typed {
+        prompt: FILTER_PROMPT,
+        text: filter.input(),
+        cursor: filter.cursor(),
+        editing: filter.editing(),
+        count,
+    }
+}
+
+/// The filter line, or the search line of the open article.
+pub fn draw_input_line(frame: &mut Frame, state: &State, area: Rect) {
+    let typed = typed(state);
+    let count_width = (typed.count.chars().count() as u16).min(area.width / 2);
+    let prompt_width = typed.prompt.len() as u16;
+    let input_width = area.width.saturating_sub(prompt_width + count_width);
+    let laid = layout_paragraph(typed.text, None, UNWRAPPED, state.layout());
+    let mut spans = vec![Span::styled(typed.prompt, theme::header_style())];
     if let Some(line) = laid.first() {
         spans.extend(styled_line(line, 0, |_| Style::default()).spans);
     }
@@ -52,15 +93,15 @@ pub fn draw_filter(frame: &mut Frame, state: &State, area: Rect) {
     buf.set_string(
         count_x,
         area.y,
-        clip(&count, usize::from(count_width)),
+        clip(&typed.count, usize::from(count_width)),
         theme::dim_style(),
     );
-    if state.filter().editing() {
-        let x = laid.first().map_or(0, |line| {
-            cursor_column(line, state.filter().input(), state.filter().cursor())
-        });
+    if typed.editing {
+        let x = laid
+            .first()
+            .map_or(0, |line| cursor_column(line, typed.text, typed.cursor));
         let x = (x as u16).min(input_width);
-        frame.set_cursor_position(Position::new(area.x + PROMPT.len() as u16 + x, area.y));
+        frame.set_cursor_position(Position::new(area.x + prompt_width + x, area.y));
     }
 }
 

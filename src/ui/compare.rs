@@ -58,6 +58,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
             text: area.text.into(),
             gutter: area.gutter.map(Rect::from),
             selected: state.compare_highlight(article),
+            marks: Vec::new(),
         };
         draw_body(frame.buffer_mut(), state, &view);
         if let Some(separator) = area.separator {

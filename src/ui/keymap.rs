@@ -1,7 +1,8 @@
 //! Keys to actions. The only place crossterm's key and mouse types appear.
 //! Defaults are vim-like plus arrows; `[keys]` in `config.toml` replaces an
-//! action's keys. While the filter box is being edited it sees each key
-//! first and says whether it consumed it, so typing `j` never also moves the
+//! action's keys. While a line is being typed (the filter, or a search in
+//! an article) it sees each key first, readline's editing keys included,
+//! and says whether it consumed it, so typing `j` never also moves the
 //! list.
 
 use crate::app::{Action, LineEdit, State};
@@ -114,8 +115,8 @@ impl Keymap {
     pub fn translate(&self, state: &State, event: &Event) -> Option<Action> {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
-                if state.filter().editing()
-                    && let Some(action) = filter_input(state, key)
+                if state.typing()
+                    && let Some(action) = line_input(state, key)
                 {
                     return Some(action);
                 }
@@ -157,28 +158,68 @@ fn default_keys(action: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// The filter box's handling of a key; `None` when it leaves the key to the
-/// keymap (arrows up/down, page keys, Ctrl combinations).
-fn filter_input(state: &State, key: &KeyEvent) -> Option<Action> {
-    if key
-        .modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-    {
-        return None;
-    }
+/// The typed line's handling of a key (the filter, or a search in an
+/// article), readline's keys included; `None` when it leaves the key to the
+/// keymap (arrows up and down, page keys, other Ctrl combinations such as
+/// Ctrl-C).
+fn line_input(state: &State, key: &KeyEvent) -> Option<Action> {
+    let control = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    let edit = match (control, alt, key.code) {
+        (true, false, KeyCode::Char(c)) => control_edit(c)?,
+        (false, true, KeyCode::Char(c)) => alt_edit(c)?,
+        (false, true, KeyCode::Backspace) => LineEdit::KillWordBack,
+        (false, false, code) => return plain_key(state, code),
+        _ => return None,
+    };
+    Some(Action::Edit(edit))
+}
+
+/// Readline's Ctrl keys.
+fn control_edit(c: char) -> Option<LineEdit> {
+    Some(match c.to_ascii_lowercase() {
+        'a' => LineEdit::Start,
+        'e' => LineEdit::End,
+        'b' => LineEdit::Back,
+        'f' => LineEdit::Forward,
+        'h' => LineEdit::Backspace,
+        'u' => LineEdit::KillToStart,
+        'k' => LineEdit::KillToEnd,
+        'w' => LineEdit::KillWordBack,
+        _ => return None,
+    })
+}
+
+/// Readline's Alt (Meta) keys.
+fn alt_edit(c: char) -> Option<LineEdit> {
+    Some(match c.to_ascii_lowercase() {
+        'b' => LineEdit::WordBack,
+        'f' => LineEdit::WordForward,
+        'd' => LineEdit::KillWordForward,
+        _ => return None,
+    })
+}
+
+/// Keys without modifiers: characters, editing keys, Enter and Esc.
+fn plain_key(state: &State, code: KeyCode) -> Option<Action> {
+    let typed = state
+        .article_search()
+        .map_or(state.filter().input(), |search| search.input());
     // In right-to-left input the left arrow moves towards the end of the text.
-    let rtl = detect_lang(state.filter().input()) == Lang::Ar;
+    let rtl = detect_lang(typed) == Lang::Ar;
     let (left, right) = if rtl {
         (LineEdit::Forward, LineEdit::Back)
     } else {
         (LineEdit::Back, LineEdit::Forward)
     };
-    let edit = match key.code {
+    let edit = match code {
         KeyCode::Char(c) => LineEdit::Insert(c),
         KeyCode::Backspace => LineEdit::Backspace,
         KeyCode::Delete => LineEdit::Delete,
         KeyCode::Left => left,
         KeyCode::Right => right,
+        KeyCode::Home => LineEdit::Start,
+        KeyCode::End => LineEdit::End,
         KeyCode::Enter => return Some(Action::InputAccept),
         KeyCode::Esc => return Some(Action::InputCancel),
         _ => return None,

@@ -23,7 +23,7 @@ use ratatui::layout::Rect;
 
 /// Draws the whole screen for `state`.
 pub fn draw(frame: &mut Frame, state: &State, keymap: &Keymap) {
-    let areas = screen_areas(frame.area().into(), state.filter_shown());
+    let areas = screen_areas(frame.area().into(), state.input_line_shown());
     if areas.main.width == 0 || frame.area().height == 0 {
         return;
     }
@@ -34,8 +34,8 @@ pub fn draw(frame: &mut Frame, state: &State, keymap: &Keymap) {
         Screen::Compare => compare::draw(frame, state),
         Screen::Coverage => coverage::draw(frame, state),
     }
-    if let Some(filter) = areas.filter {
-        chrome::draw_filter(frame, state, filter.into());
+    if let Some(line) = areas.filter {
+        chrome::draw_input_line(frame, state, line.into());
     }
     if let Some(status) = areas.status {
         chrome::draw_status(frame, state, status.into());

@@ -5,9 +5,12 @@
 
 use super::article::{BodyView, Matched, draw_body, summary};
 use super::text::{clip, header_text, wrapped_lines};
+use super::theme;
 use crate::app::State;
+use mizan_text::TextRange;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
@@ -41,11 +44,29 @@ pub fn draw(frame: &mut Frame, state: &State) {
         text: areas.text.into(),
         gutter: areas.gutter.map(Rect::from),
         selected: state.reader().selected,
+        marks: search_marks(state),
     };
     draw_body(frame.buffer_mut(), state, &view);
     if let Some(panel) = areas.explanation {
         draw_explanation(frame, state, panel.into());
     }
+}
+
+/// The characters the article's search matched, the current match stronger.
+fn search_marks(state: &State) -> Vec<(TextRange, Style)> {
+    let Some(search) = state.article_search() else {
+        return Vec::new();
+    };
+    let mut marks = Vec::new();
+    for (index, chars) in search.matches().iter().enumerate() {
+        let style = if Some(index) == search.current() {
+            theme::current_match_style()
+        } else {
+            theme::match_style()
+        };
+        marks.extend(chars.iter().map(|&c| (c, style)));
+    }
+    marks
 }
 
 /// The explanation panel of the explained statement, in `area`: a title

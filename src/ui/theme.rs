@@ -54,6 +54,14 @@ pub fn match_style() -> Style {
         .add_modifier(Modifier::BOLD)
 }
 
+/// The search match `n`/`N` reached.
+pub fn current_match_style() -> Style {
+    Style::default()
+        .fg(Color::Black)
+        .bg(Color::Yellow)
+        .add_modifier(Modifier::BOLD)
+}
+
 /// A party badge whose names the filter's terms matched.
 pub fn matched_badge_style() -> Style {
     Style::default().add_modifier(Modifier::REVERSED)
