@@ -247,14 +247,14 @@ fn sort_cycles_through_date_outlet_and_title() {
         dates.windows(2).all(|w| w[0] >= w[1]),
         "newest first: {dates:?}"
     );
-    press(&mut state, "o");
+    press(&mut state, "=");
     let outlets: Vec<&str> = state
         .article_rows()
         .iter()
         .map(|&a| state.articles()[a].meta.outlet.as_deref().unwrap())
         .collect();
     assert_eq!(outlets[0], "Baku Herald");
-    press(&mut state, "o");
+    press(&mut state, "=");
     let titles: Vec<&str> = state
         .article_rows()
         .iter()
@@ -911,4 +911,120 @@ fn slash_in_an_arabic_article_searches_it_with_english_names_and_folded_forms() 
     assert_eq!(state.screen(), Screen::Reader);
     press(&mut state, "n");
     assert_eq!(state.reader().selected, Some(0), "n steps statements again");
+}
+
+#[test]
+fn o_asks_for_the_articles_web_page_and_refuses_a_file() {
+    use mizan::app::requests::Request;
+    let mut articles = reader_fixtures::articles();
+    articles[0].meta.url = Some("https://wire.example/truce?id=1".into());
+    articles[1].meta.url = Some("file:///etc/passwd".into());
+    let mut state = reader_fixtures::state_of(articles, 80, 24);
+    reader_fixtures::select_article(&mut state, 0);
+    press(&mut state, "o");
+    assert_eq!(
+        state.take_requests(),
+        [Request::OpenUrl("https://wire.example/truce?id=1".into())]
+    );
+    press(&mut state, "enter o");
+    assert_eq!(state.take_requests().len(), 1, "from the reader too");
+    press(&mut state, "esc");
+    reader_fixtures::select_article(&mut state, 1);
+    press(&mut state, "o");
+    assert!(state.take_requests().is_empty());
+    let message = state.status().message.clone().unwrap_or_default();
+    assert!(message.contains("file on this machine"), "{message}");
+    reader_fixtures::select_article(&mut state, 2);
+    press(&mut state, "o");
+    assert_eq!(
+        state.status().message.as_deref(),
+        Some("this article has no URL")
+    );
+}
+
+#[test]
+fn y_asks_to_copy_the_statement_as_written() {
+    use mizan::app::requests::Request;
+    let mut state = state(80, 24);
+    press(&mut state, "y");
+    assert!(
+        state.take_requests().is_empty(),
+        "no statement selected on the list"
+    );
+    reader_fixtures::select_article(&mut state, 0);
+    press(&mut state, "enter n y");
+    assert_eq!(
+        state.take_requests(),
+        [Request::Copy(reader_fixtures::AR_TRUCE.into())],
+        "logical order, not shaped"
+    );
+    press(&mut state, "esc S");
+    press(&mut state, "G y");
+    let Some(Request::Copy(copied)) = state.take_requests().pop() else {
+        panic!("a copy from the statement list");
+    };
+    let (article, statement) = state.selected_statement_row().unwrap();
+    let range = state.statements_of(article)[statement].range;
+    assert_eq!(copied, range.slice(&state.articles()[article].source));
+}
+
+#[test]
+fn w_and_shift_w_write_what_the_screen_shows() {
+    use mizan::app::export::ExportFormat;
+    use mizan::app::requests::Request;
+    let mut state = state(80, 24);
+    press(&mut state, "/");
+    type_text(&mut state, "blinken");
+    press(&mut state, "enter S w");
+    let Some(Request::Export(export)) = state.take_requests().pop() else {
+        panic!("an export of the statement list");
+    };
+    assert_eq!(
+        (export.what, export.format),
+        ("statements", ExportFormat::Markdown)
+    );
+    assert_eq!(export.summary, "2 statements");
+    assert!(
+        export
+            .contents
+            .starts_with("# Statements (filter: blinken)")
+    );
+    assert!(export.contents.contains(reader_fixtures::AR_BLINKEN));
+    assert!(export.contents.contains(reader_fixtures::EN_BLINKEN));
+
+    press(&mut state, "esc esc space space space c W");
+    let Some(Request::Export(export)) = state.take_requests().pop() else {
+        panic!("an export of the comparison");
+    };
+    assert_eq!(
+        (export.what, export.format),
+        ("comparison", ExportFormat::Csv)
+    );
+    let statements: usize = state
+        .compare()
+        .articles
+        .iter()
+        .map(|&a| state.statements_of(a).len())
+        .sum();
+    assert_eq!(
+        export.contents.lines().count(),
+        statements + 1,
+        "a header, then one row each"
+    );
+
+    press(&mut state, "esc v w");
+    let Some(Request::Export(export)) = state.take_requests().pop() else {
+        panic!("an export of the coverage");
+    };
+    assert_eq!(export.what, "coverage");
+    assert!(
+        export
+            .contents
+            .contains("| outlet | Caucasus Wire | blames | azerbaijan |  | 1 |"),
+        "{}",
+        export.contents
+    );
+
+    press(&mut state, "esc enter w");
+    assert!(state.take_requests().is_empty(), "the reader has no table");
 }

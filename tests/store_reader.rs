@@ -320,3 +320,81 @@ fn a_stopped_stream_reads_no_further() {
         "all on one page"
     );
 }
+
+#[test]
+fn j_and_k_go_to_the_next_and_previous_unread_article() {
+    let mut state = state(80, 24);
+    press(&mut state, "g");
+    let unread = state
+        .articles()
+        .iter()
+        .position(|a| a.path == "store:3")
+        .unwrap();
+    press(&mut state, "J");
+    assert_eq!(state.selected_article_row(), Some(unread));
+    press(&mut state, "J");
+    assert_eq!(
+        state.status().message.as_deref(),
+        Some("no unread article below")
+    );
+    assert_eq!(
+        state.selected_article_row(),
+        Some(unread),
+        "the cursor stays"
+    );
+    press(&mut state, "G K");
+    assert_eq!(state.selected_article_row(), Some(unread));
+    press(&mut state, "u g J");
+    assert_eq!(
+        state.status().message.as_deref(),
+        Some("no unread article below"),
+        "u marked it read"
+    );
+}
+
+#[test]
+fn local_files_keep_a_read_state_by_the_hash_of_their_text_once_there_is_a_store() {
+    let mut state = reader_fixtures::state(80, 24);
+    let baku = state
+        .articles()
+        .iter()
+        .position(|a| a.path == "en/baku.txt")
+        .unwrap();
+    assert_eq!(state.read_state(baku), None, "no store: no read state");
+    let hash = mizan_text::stable_hash([state.articles()[baku].source.as_bytes()]);
+    let read = ReadState {
+        read: true,
+        starred: false,
+    };
+    update(
+        &mut state,
+        Action::LocalReadStatesLoaded(vec![(hash.clone(), read)]),
+    );
+    assert_eq!(state.read_state(baku), Some(read));
+    let text = screen(&state);
+    assert!(row_of(&text, "Armenia accuses").starts_with("N "), "{text}");
+    assert!(row_of(&text, "Baku says").starts_with("  "), "{text}");
+
+    let wire = state
+        .articles()
+        .iter()
+        .position(|a| a.path == "en/truce.txt")
+        .unwrap();
+    reader_fixtures::select_article(&mut state, wire);
+    press(&mut state, "enter esc");
+    let wire_hash = mizan_text::stable_hash([state.articles()[wire].source.as_bytes()]);
+    assert_eq!(
+        state.take_read_changes(),
+        [ReadChange::Local {
+            hash: wire_hash,
+            state: read
+        }],
+        "opening a local file marks it read"
+    );
+    reader_fixtures::select_article(&mut state, baku);
+    press(&mut state, "*");
+    assert_eq!(
+        state.status().message.as_deref(),
+        Some("marked read, starred")
+    );
+}

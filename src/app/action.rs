@@ -48,7 +48,16 @@ pub enum Action {
     Statements,
     /// Sort the article list by the next key (date, outlet, title).
     Sort,
-    /// Mark or unmark the selected article for comparison.
+    /// Open the article's URL in the browser.
+    OpenUrl,
+    /// Copy the selected statement, in logical order and unshaped.
+    Copy,
+    /// Write what the screen shows to a Markdown file.
+    ExportMarkdown,
+    /// Write what the screen shows to a CSV file.
+    ExportCsv,
+    /// Mark or unmark the selected article for comparison; in the article
+    /// list the cursor then moves down, so marks go on consecutive rows.
     ToggleMark,
     /// Put the marked articles (2 to 4), or the story under the cursor, side
     /// by side.
@@ -70,10 +79,14 @@ pub enum Action {
     FocusPrev,
 
     // Sources: read state and refresh (see `super::reading`).
-    /// Mark the selected stored article read or unread.
+    /// Mark the selected article read or unread.
     ToggleRead,
-    /// Star or unstar the selected stored article.
+    /// Star or unstar the selected article.
     ToggleStar,
+    /// Go to the next unread article.
+    NextUnread,
+    /// Go to the previous unread article.
+    PrevUnread,
     /// Fetch the configured feeds in the background.
     Refresh,
     /// Show or hide the list of keys.
@@ -85,6 +98,10 @@ pub enum Action {
     /// The read state of stored articles, by store id, as the store has it.
     #[serde(skip)]
     ReadStatesLoaded(Vec<(i64, ReadState)>),
+    /// The read state of local article files, by the hash of their text;
+    /// from now on local files keep a read state.
+    #[serde(skip)]
+    LocalReadStatesLoaded(Vec<(String, ReadState)>),
     /// A background refresh ended; the outcome for the status bar.
     #[serde(skip)]
     RefreshFinished(String),
@@ -157,16 +174,18 @@ impl Action {
             Action::End => "to the end",
             Action::Open => "open article; explain statement",
             Action::Back => "close panel / go back / clear filter",
-            Action::NextStatement => "next statement (of the focused pane); next search match",
+            Action::NextStatement => "next statement; next search match",
             Action::PrevStatement => "previous statement; previous search match",
-            Action::Explain => "explain the statement (in a comparison: the focused pane's)",
+            Action::Explain => "explain the statement (in a comparison too)",
             Action::EditLexicon => "edit the tag's lexicon entry in $EDITOR",
-            Action::Filter => {
-                "filter (blames: supports: speaker: outlet: lang:); in an article: search it"
-            }
+            Action::Filter => "filter (blames: speaker: …); search an article",
             Action::Statements => "article list / statement list",
             Action::Sort => "sort by date, outlet, title",
-            Action::ToggleMark => "mark article for comparison",
+            Action::OpenUrl => "open the article's URL in the browser",
+            Action::Copy => "copy the statement (as written, not as shown)",
+            Action::ExportMarkdown => "write what the screen shows to a Markdown file",
+            Action::ExportCsv => "write what the screen shows to a CSV file",
+            Action::ToggleMark => "mark article for comparison, move down",
             Action::Compare => "compare the marked articles, or the story",
             Action::Coverage => "coverage of the story or the marked articles",
             Action::GroupStories => "group the article list by story / ungroup",
@@ -174,12 +193,15 @@ impl Action {
             Action::ToggleSync => "synchronised scrolling on/off",
             Action::FocusNext => "next pane; next tag in an explanation",
             Action::FocusPrev => "previous pane or tag",
-            Action::ToggleRead => "mark the stored article read / unread",
-            Action::ToggleStar => "star / unstar the stored article",
+            Action::ToggleRead => "mark the article read / unread",
+            Action::ToggleStar => "star / unstar the article",
+            Action::NextUnread => "next unread article",
+            Action::PrevUnread => "previous unread article",
             Action::Refresh => "fetch the feeds in the background",
             Action::Help => "show or hide this help",
             Action::Quit => "quit",
             Action::ReadStatesLoaded(_)
+            | Action::LocalReadStatesLoaded(_)
             | Action::RefreshFinished(_)
             | Action::Edit(_)
             | Action::InputAccept
@@ -228,6 +250,7 @@ impl Action {
                 | Action::LexiconError(_)
                 | Action::Notice(_)
                 | Action::ReadStatesLoaded(_)
+                | Action::LocalReadStatesLoaded(_)
                 | Action::RefreshFinished(_)
         )
     }
@@ -306,16 +329,24 @@ mod variant_names {
 mod tests {
     use super::*;
 
+    /// What the help overlay has for a description at 80 columns.
+    const HELP_TEXT_WIDTH: usize = 49;
+
     #[test]
     fn every_deserializable_action_is_bindable_with_help_and_a_name() {
-        assert_eq!(Action::bindable().len(), 28);
+        assert_eq!(Action::bindable().len(), 34);
         for action in Action::bindable() {
             let name = action.name().expect("a name");
             let parsed: Action =
                 serde_json::from_value(serde_json::Value::String(name.into())).unwrap();
             assert_eq!(&parsed, action);
             assert_eq!(Action::from_name(name).as_ref(), Some(action));
-            assert!(action.help().is_some_and(|help| !help.is_empty()));
+            let help = action.help().expect("help");
+            assert!(!help.is_empty());
+            assert!(
+                help.chars().count() <= HELP_TEXT_WIDTH,
+                "{help:?} is wider than the help overlay at 80 columns"
+            );
         }
     }
 

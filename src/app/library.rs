@@ -9,6 +9,8 @@ use super::coverage::Stories;
 use super::directory::Directory;
 use mizan_engine::corpus::Article;
 use mizan_engine::tagger::Statement;
+use mizan_text::stable_hash;
+use std::cell::OnceCell;
 use std::sync::Arc;
 
 /// An article's statements once tagged (`None` before), shared (never
@@ -32,12 +34,16 @@ pub struct Library {
     directory: Directory,
     /// Stories of exactly these articles, once built.
     stories: Option<Stories>,
+    /// One per article: the hash of its text, worked out when first asked
+    /// (a local file's read state is kept by it).
+    hashes: Vec<OnceCell<String>>,
 }
 
 impl Library {
     pub fn new(articles: Vec<Article>, directory: Directory) -> Library {
         Library {
             statements: vec![None; articles.len()],
+            hashes: vec![OnceCell::new(); articles.len()],
             articles: Arc::new(articles),
             directory,
             stories: None,
@@ -90,6 +96,14 @@ impl Library {
         articles.reserve_exact(more.len());
         articles.extend(more);
         self.statements.resize(self.articles.len(), None);
+        self.hashes.resize(self.articles.len(), OnceCell::new());
+    }
+
+    /// The hash of article `index`'s text, as the store keys it.
+    pub fn content_hash(&self, index: usize) -> Option<&str> {
+        let article = self.articles.get(index)?;
+        let hash = self.hashes.get(index)?;
+        Some(hash.get_or_init(|| stable_hash([article.source.as_bytes()])))
     }
 
     /// Puts article `index`'s statements in place; `false` for an index

@@ -15,6 +15,7 @@ use super::lines::{LayoutCache, TextMemo};
 use super::listing::{FilterState, Listing};
 use super::omitted::OmittedList;
 use super::reading::Reading;
+use super::requests::Request;
 use super::search::ArticleSearch;
 use crate::config::ListSort;
 use mizan_engine::corpus::Article;
@@ -111,8 +112,10 @@ pub struct State {
     pub(super) quit: bool,
     /// A lexicon entry the runtime should open in `$EDITOR`.
     pub(super) editor_request: Option<Origin>,
-    /// Stored articles' read state, and store work for the runtime.
+    /// Articles' read state, and store work for the runtime.
     pub(super) reading: Reading,
+    /// What the runtime is asked to do outside the reader.
+    pub(super) requests: Vec<Request>,
 }
 
 /// How the reader starts.
@@ -155,6 +158,7 @@ impl State {
             quit: false,
             editor_request: None,
             reading: Reading::default(),
+            requests: Vec::new(),
         }
     }
 

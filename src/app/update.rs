@@ -5,10 +5,12 @@
 use super::action::Action;
 use super::coverage::CoverageView;
 use super::explain::first_statement_from;
+use super::export::ExportFormat;
 use super::filter::unknown_values;
 use super::geometry::{Area, contains};
 use super::grouping::{self, ListRow, MAX_PANES};
 use super::omitted;
+use super::requests;
 use super::search;
 use super::state::{Screen, State};
 use super::words::counted;
@@ -111,10 +113,17 @@ pub fn update(state: &mut State, action: Action) {
         }
         Action::LexiconError(errors) => state.status.errors = errors,
         Action::Notice(message) => state.status.message = Some(message),
+        Action::OpenUrl => requests::open_url(state),
+        Action::Copy => requests::copy(state),
+        Action::ExportMarkdown => requests::export(state, ExportFormat::Markdown),
+        Action::ExportCsv => requests::export(state, ExportFormat::Csv),
         Action::ToggleRead
         | Action::ToggleStar
+        | Action::NextUnread
+        | Action::PrevUnread
         | Action::Refresh
         | Action::ReadStatesLoaded(_)
+        | Action::LocalReadStatesLoaded(_)
         | Action::RefreshFinished(_) => super::reading::update(state, action),
     }
 }
@@ -288,7 +297,12 @@ fn open_count(state: &mut State) {
     state.screen = Screen::Statements;
 }
 
-fn open_reader(state: &mut State, article: usize, statement: Option<usize>, return_to: Screen) {
+pub(super) fn open_reader(
+    state: &mut State,
+    article: usize,
+    statement: Option<usize>,
+    return_to: Screen,
+) {
     state.screen = Screen::Reader;
     state.reader.article = article;
     state.reader.top = 0;

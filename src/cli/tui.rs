@@ -77,6 +77,15 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     };
     let mut state = State::new(loaded.articles, options);
     update(&mut state, Action::ReadStatesLoaded(start.read_states));
+    // Local files keep their read state in the store too, whichever way
+    // the reader was started.
+    let read_state_db = db.clone().or_else(|| default_db_path().ok());
+    if let Some(path) = &read_state_db {
+        match local_read_states(path) {
+            Ok(states) => update(&mut state, Action::LocalReadStatesLoaded(states)),
+            Err(error) => update(&mut state, Action::Notice(format!("read state: {error}"))),
+        }
+    }
     if let Some(notice) = notice {
         update(&mut state, Action::Notice(notice));
     }
@@ -98,7 +107,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         watch,
         loader: start.loader,
         refresh: db.clone().map(|db| refresher(cli.config.clone(), db)),
-        read_states: db.map(read_state_writer),
+        read_states: read_state_db.map(read_state_writer),
     };
     runtime::run(&mut state, runtime)?;
     Ok(ExitCode::SUCCESS)
@@ -292,6 +301,15 @@ fn refresh_feeds(explicit: Option<&Path>, db: &Path, send: &dyn Fn(Action)) -> S
     }
 }
 
+/// The read state of local files kept in the store at `db` (none before
+/// the store exists: the first change creates it).
+fn local_read_states(db: &Path) -> Result<Vec<(String, ReadState)>, mizan_store::StoreError> {
+    if !db.exists() {
+        return Ok(Vec::new());
+    }
+    Store::open_read_only(db)?.local_read_states()
+}
+
 /// How long quitting waits for read state still being saved.
 const SAVE_GRACE: Duration = Duration::from_secs(1);
 
@@ -350,7 +368,9 @@ fn save_read_states(
         Some(store) => store,
         None => store.insert(Store::open(db)?),
     };
-    changes.iter().try_for_each(|&change| store.apply(change))
+    changes
+        .iter()
+        .try_for_each(|change| store.apply(change.clone()))
 }
 
 fn problems_notice(problems: &[Problem]) -> Option<String> {

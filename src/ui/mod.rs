@@ -7,6 +7,7 @@ mod article;
 mod chrome;
 mod compare;
 mod coverage;
+mod external;
 pub mod keymap;
 mod lists;
 mod reader;

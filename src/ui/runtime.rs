@@ -7,15 +7,19 @@
 //! watcher that reloads lexicons and configuration, a refresh of the feeds
 //! (run like a loader) and the saving of read state. What loading, tagging,
 //! reloading, refreshing and saving mean is given as closures, so this module
-//! knows nothing about files, lexicons or the store.
+//! knows nothing about files, lexicons or the store. What the reader asks
+//! for outside itself (a browser, the clipboard, an export file) is done by
+//! `external` and told back in the status bar.
 //!
 //! The terminal is always given back: `ratatui::init` installs a panic hook
 //! that restores it, ours chains before it to switch off mouse capture and
 //! explicit bidi mode, and SIGTERM/SIGINT/SIGHUP end the loop normally.
 
 use super::draw;
+use super::external;
 use super::keymap::Keymap;
 use super::watch::{Watch, WatchSet};
+use crate::app::requests::Request;
 use crate::app::{Action, Directory, State, StoriesRequest, update};
 use mizan_engine::corpus::Article;
 use mizan_engine::lexicon::Origin;
@@ -214,6 +218,10 @@ fn event_loop(
             reload(state, runtime, &tagging, loading.is_some());
             // Directories the edit created (`mizan init`) are watched from now on.
             watch(state, &runtime.watch, &changes_tx, &mut watching);
+            dirty = true;
+        }
+        for request in state.take_requests() {
+            serve(state, request);
             dirty = true;
         }
         if let Some(origin) = state.take_editor_request() {
@@ -499,6 +507,28 @@ fn watch(
             None
         }
     };
+}
+
+/// Does what the reader asked for outside itself, telling the outcome in
+/// the status bar.
+fn serve(state: &mut State, request: Request) {
+    let outcome = match request {
+        Request::OpenUrl(url) => match external::open_in_browser(&url) {
+            Ok(program) => format!("opened {url} with {program}"),
+            Err(error) => error,
+        },
+        Request::Copy(text) => external::copy_to_clipboard(&text, &mut io::stdout()),
+        Request::Export(export) => {
+            let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S").to_string();
+            let written = std::env::current_dir()
+                .and_then(|dir| external::write_export(&export, &dir, &stamp));
+            match written {
+                Ok(path) => format!("wrote {} to {}", export.summary, path.display()),
+                Err(error) => format!("could not write the {}: {error}", export.what),
+            }
+        }
+    };
+    update(state, Action::Notice(outcome));
 }
 
 /// Hands the terminal to `$VISUAL`/`$EDITOR` at the lexicon entry, then takes

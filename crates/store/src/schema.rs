@@ -49,6 +49,13 @@ const MIGRATIONS: &[&str] = &[
         statements TEXT NOT NULL,
         PRIMARY KEY (content_hash, lexicon_version)
      ) WITHOUT ROWID;",
+    // 2: the read state of local article files, by the hash of their text
+    // (a file has no row of its own; the same text read again keeps it).
+    "CREATE TABLE local_read_state (
+        content_hash TEXT PRIMARY KEY,
+        read INTEGER NOT NULL DEFAULT 0,
+        starred INTEGER NOT NULL DEFAULT 0
+     ) WITHOUT ROWID;",
 ];
 
 /// The schema version this mizan writes.

@@ -1,7 +1,7 @@
 //! The store on its own: migrations and the schema version, the article list
 //! page, read and starred state across reopening, and the analysis cache.
 
-use mizan_store::{FeedRecord, NewArticle, Store, StoreError};
+use mizan_store::{FeedRecord, NewArticle, ReadChange, ReadState, Store, StoreError};
 
 fn article(guid: &str, title: &str, published: Option<&str>) -> NewArticle {
     NewArticle {
@@ -39,7 +39,7 @@ fn a_new_store_is_at_the_current_version_and_reopens() {
         .unwrap()
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .unwrap();
-    assert_eq!(version, 1);
+    assert_eq!(version, 2);
     let journal: String = rusqlite::Connection::open(&path)
         .unwrap()
         .query_row("PRAGMA journal_mode", [], |row| row.get(0))
@@ -149,4 +149,33 @@ fn feed_validators_are_kept_per_feed() {
         Some("2026-11-02T09:00:00+00:00")
     );
     assert_eq!(store.feeds().unwrap().len(), 1);
+}
+
+#[test]
+fn a_local_files_read_state_is_kept_by_the_hash_of_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mizan.db");
+    let store = Store::open(&path).unwrap();
+    assert!(store.local_read_states().unwrap().is_empty());
+    let read = ReadState {
+        read: true,
+        starred: false,
+    };
+    store
+        .apply(ReadChange::Local {
+            hash: "00ff".into(),
+            state: read,
+        })
+        .unwrap();
+    let starred = ReadState {
+        read: true,
+        starred: true,
+    };
+    store.set_local_read_state("00ff", starred).unwrap();
+    drop(store);
+    let reopened = Store::open(&path).unwrap();
+    assert_eq!(
+        reopened.local_read_states().unwrap(),
+        [("00ff".to_string(), starred)]
+    );
 }
