@@ -1028,3 +1028,31 @@ fn w_and_shift_w_write_what_the_screen_shows() {
     press(&mut state, "esc enter w");
     assert!(state.take_requests().is_empty(), "the reader has no table");
 }
+
+#[test]
+fn a_name_found_whole_and_in_part_is_one_match() {
+    let alias = mizan::app::NameAlias {
+        english: "Antony Blinken".into(),
+        arabic: vec!["أنتوني بلينكن".into(), "بلينكن".into()],
+    };
+    let options = mizan::app::StartOptions {
+        directory: mizan::app::Directory::new([], vec![alias]),
+        ..Default::default()
+    };
+    let mut state = mizan::app::State::new(reader_fixtures::articles(), options);
+    update(
+        &mut state,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    reader_fixtures::select_article(&mut state, 0);
+    press(&mut state, "enter /");
+    type_text(&mut state, "blinken");
+    let search = state.article_search().expect("a search");
+    assert_eq!(search.matches().len(), 1, "{:?}", search.matches());
+    let source = &state.articles()[0].source;
+    let first = search.matches()[0].first().unwrap().slice(source);
+    assert_eq!(first, "أ", "the longer name, from its first letter");
+}

@@ -90,9 +90,21 @@ impl ArticleSearch {
                     .collect()
             })
             .collect();
-        matches.sort_by_key(|chars: &Vec<TextRange>| chars.first().map(|c| c.start()));
-        matches.dedup();
-        self.matches = matches;
+        // A name found whole and in part (أنتوني بلينكن, بلينكن) is one
+        // match: the longest of those that overlap, first in the text.
+        matches.sort_by_key(|chars| span(chars).map(|s| (s.start(), std::cmp::Reverse(s.end()))));
+        let mut kept: Vec<Vec<TextRange>> = Vec::with_capacity(matches.len());
+        for chars in matches {
+            let overlaps = kept
+                .last()
+                .and_then(|last| span(last))
+                .zip(span(&chars))
+                .is_some_and(|(last, this)| this.start() < last.end());
+            if !overlaps {
+                kept.push(chars);
+            }
+        }
+        self.matches = kept;
         self.current = None;
     }
 }

@@ -152,14 +152,10 @@ pub fn draw_status(frame: &mut Frame, state: &State, area: Rect) {
     }
 }
 
-/// Shortest message worth showing cut rather than dropping the facts for.
-const MIN_MESSAGE: usize = 16;
-
 /// What the status bar says in `room` cells, the most important kept: a
 /// rejected edit, then the message, then the facts (where the articles came
 /// from, how many, tagging progress) in the longest form that leaves the
-/// message whole, or none. A message that still does not fit is cut at a
-/// word.
+/// message whole, or none. A message too long alone is cut at a word.
 fn status_parts(state: &State, room: usize) -> Vec<(String, Style)> {
     let mut parts = Vec::new();
     let mut left = room;
@@ -178,12 +174,12 @@ fn status_parts(state: &State, room: usize) -> Vec<(String, Style)> {
     let fitting = facts
         .iter()
         .find(|facts| cell_width(facts) + wanted <= left);
-    let facts = match fitting {
-        Some(facts) => facts.clone(),
-        None if left >= cell_width(&facts[2]) + MIN_MESSAGE => facts[2].clone(),
-        None => String::new(),
+    let facts = match (fitting, &message) {
+        (Some(facts), _) => facts.clone(),
+        (None, Some(_)) => String::new(),
+        (None, None) => cut_at_word(&facts[2], left),
     };
-    left -= cell_width(&facts);
+    left = left.saturating_sub(cell_width(&facts));
     parts.push((facts, theme::header_style()));
     if let Some(message) = message {
         parts.push((cut_at_word(&message, left), Style::default()));

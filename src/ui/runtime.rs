@@ -523,12 +523,24 @@ fn serve(state: &mut State, request: Request) {
             let written = std::env::current_dir()
                 .and_then(|dir| external::write_export(&export, &dir, &stamp));
             match written {
-                Ok(path) => format!("wrote {} to {}", export.summary, path.display()),
+                Ok(path) => format!("wrote {} to {}", export.summary, shown_path(&path)),
                 Err(error) => format!("could not write the {}: {error}", export.what),
             }
         }
     };
     update(state, Action::Notice(outcome));
+}
+
+/// `path` as the status bar names it: `./NAME` for a file in the current
+/// directory.
+fn shown_path(path: &Path) -> String {
+    let here = std::env::current_dir().ok();
+    match (path.parent(), path.file_name()) {
+        (Some(dir), Some(name)) if Some(dir) == here.as_deref() => {
+            format!("./{}", name.to_string_lossy())
+        }
+        _ => path.display().to_string(),
+    }
 }
 
 /// Hands the terminal to `$VISUAL`/`$EDITOR` at the lexicon entry, then takes
