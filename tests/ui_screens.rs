@@ -302,3 +302,57 @@ fn search_within_an_arabic_article(#[values(80, 81, 120)] width: u16) {
     assert!(text.contains("1 of 1"), "{text}");
     snapshot("reader_search", width, &text);
 }
+
+#[rstest]
+fn the_stance_column_goes_last(#[values(80, 81, 120)] width: u16) {
+    let state = state(width, 24);
+    let text = screen(&state);
+    assert!(text.contains("◀AZE 1 ♥RUS 1"), "the whole summary: {text}");
+    let narrow = reader_fixtures::state(60, 24);
+    let text = screen(&narrow);
+    assert!(
+        text.contains("◀AZE 1 ♥RUS 1"),
+        "stance outlives the other columns: {text}"
+    );
+    assert!(!text.contains("Baku Herald"), "the outlet gave way: {text}");
+    assert!(!text.contains("2026-03-04"), "the date gave way: {text}");
+}
+
+/// The main screens at 150×40, the other size a person reads at.
+#[test]
+fn screens_at_150x40() {
+    let flows = [
+        ("articles", ""),
+        ("statements", "S"),
+        ("explanation", "enter n e"),
+        ("compare", "space space space c"),
+        ("coverage", "space space space space v"),
+    ];
+    for (name, keys) in flows {
+        let mut state = reader_fixtures::shared_state(150, 40);
+        if !keys.is_empty() {
+            press(&mut state, keys);
+        }
+        let text = screen(&state);
+        insta::with_settings!({ snapshot_suffix => "150x40" }, {
+            insta::assert_snapshot!(name, text);
+        });
+    }
+}
+
+#[test]
+fn a_chart_too_narrow_for_every_outlet_says_how_many_it_leaves_out() {
+    let mut state = reader_fixtures::shared_state(80, 24);
+    press(&mut state, "space space space space space space v");
+    let outlets = state.coverage().coverage.outlets.len();
+    assert_eq!(outlets, 6);
+    let text = screen(&state);
+    let title = text
+        .lines()
+        .find(|line| line.contains("┌quoted"))
+        .expect("the quoted chart");
+    assert!(title.contains("left out: too narrow"), "{title}");
+    let mut wide = reader_fixtures::shared_state(150, 40);
+    press(&mut wide, "space space space space space space v");
+    assert!(!screen(&wide).contains("left out"), "{}", screen(&wide));
+}

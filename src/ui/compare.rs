@@ -29,11 +29,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
             continue;
         };
         if let Some(header) = area.header {
-            let outlet = &state.articles()[article]
-                .meta
-                .outlet
-                .as_deref()
-                .unwrap_or("?");
+            let outlet = outlet_of(&state.articles()[article]);
             let sync = if state.compare().synced {
                 ""
             } else {

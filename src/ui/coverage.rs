@@ -8,6 +8,7 @@ use super::text::{cell_width, header_text, single_line};
 use super::theme;
 use crate::app::State;
 use crate::app::coverage::{Cell, CoverageLine};
+use crate::app::words::counted;
 use mizan_engine::corpus::coverage::Counts;
 use mizan_text::layout::Direction;
 use ratatui::Frame;
@@ -102,18 +103,29 @@ fn line_spans(state: &State, line: &CoverageLine) -> Vec<Span<'static>> {
 }
 
 /// Two grouped bar charts, one group per outlet: statements per speaker
-/// party, and statements blaming each party.
+/// party, and statements blaming each party. A chart shows the outlets
+/// whose groups fit its width and says how many it leaves out.
 fn draw_charts(frame: &mut Frame, state: &State, area: Rect) {
     let [quoted, blamed] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(area);
     let outlets = &state.coverage().coverage.outlets;
-    let chart = |title: &'static str, tally: fn(&Counts) -> &BTreeMap<String, usize>| {
+    let chart = |title: &str, tally: fn(&Counts) -> &BTreeMap<String, usize>, width: u16| {
+        let sizes = outlets.iter().map(|outlet| tally(&outlet.counts).len());
+        let fitting = groups_that_fit(sizes, width.saturating_sub(2));
+        let left_out = outlets.len() - fitting;
+        let title = match left_out {
+            0 => title.to_string(),
+            _ => format!(
+                "{title} ({} left out: too narrow)",
+                counted(left_out, "outlet")
+            ),
+        };
         let mut chart = BarChart::default()
             .block(Block::bordered().title(title))
             .bar_width(BAR_WIDTH)
             .bar_gap(1)
-            .group_gap(3);
-        for outlet in outlets {
+            .group_gap(GROUP_GAP);
+        for outlet in outlets.iter().take(fitting) {
             let bars: Vec<Bar> = tally(&outlet.counts)
                 .iter()
                 .map(|(party, &count)| {
@@ -133,6 +145,40 @@ fn draw_charts(frame: &mut Frame, state: &State, area: Rect) {
         }
         chart
     };
-    frame.render_widget(chart("quoted", |c| &c.quoted), quoted);
-    frame.render_widget(chart("blamed", |c| &c.blames), blamed);
+    frame.render_widget(chart("quoted", |c| &c.quoted, quoted.width), quoted);
+    frame.render_widget(chart("blamed", |c| &c.blames, blamed.width), blamed);
+}
+
+/// Cells between two outlets' groups of bars.
+const GROUP_GAP: u16 = 3;
+
+/// How many of the groups (of `sizes` bars each), from the first, fit in
+/// `width` cells.
+fn groups_that_fit(sizes: impl Iterator<Item = usize>, width: u16) -> usize {
+    let mut used = 0u16;
+    let mut fitting = 0;
+    for bars in sizes {
+        let gap = if fitting > 0 { GROUP_GAP } else { 0 };
+        let needed = gap.saturating_add(group_width(bars));
+        if used.saturating_add(needed) > width {
+            break;
+        }
+        used += needed;
+        fitting += 1;
+    }
+    fitting
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_fit_with_their_gaps() {
+        // Two bars take 9 cells, one takes 4; 3 between groups.
+        assert_eq!(groups_that_fit([2, 1, 2].into_iter(), 16), 2);
+        assert_eq!(groups_that_fit([2, 1, 2].into_iter(), 28), 3);
+        assert_eq!(groups_that_fit([2].into_iter(), 8), 0);
+        assert_eq!(groups_that_fit(std::iter::empty(), 0), 0);
+    }
 }

@@ -9,6 +9,7 @@ use super::article::{Matched, badges, summary};
 use super::text::{cell_width, clip, header_text, single_line};
 use super::theme;
 use crate::app::State;
+use crate::app::coverage::outlet_of;
 use crate::app::geometry::list_areas;
 use crate::app::grouping::ListRow;
 use crate::app::words::counted;
@@ -19,69 +20,94 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-/// A fixed-width column, shown from `min_total` terminal cells up. The
-/// stance summary outlives the date and language as the terminal narrows:
-/// it is what the reader is for.
+/// A column of a list. As the terminal narrows, columns give way, the one
+/// with the lowest `keep` first, so that the text keeps
+/// [`TEXT_MIN_WIDTH`] cells; the stance summary, what the reader is for,
+/// goes last.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Column {
     name: &'static str,
     width: u16,
-    min_total: u16,
+    keep: u8,
 }
+
+/// The title or statement keeps at least this many cells while other
+/// columns can give way.
+const TEXT_MIN_WIDTH: u16 = 36;
 
 const ARTICLE_COLUMNS: [Column; 5] = [
     Column {
         name: "outlet",
         width: 14,
-        min_total: 50,
+        keep: 3,
     },
     Column {
         name: "date",
         width: 11,
-        min_total: 100,
+        keep: 1,
     },
     Column {
         name: "lang",
         width: 5,
-        min_total: 90,
+        keep: 0,
     },
     Column {
         name: "stmts",
         width: 6,
-        min_total: 30,
+        keep: 2,
     },
     Column {
         name: "stance",
-        width: 23,
-        min_total: 70,
+        width: STANCE_MIN_WIDTH,
+        keep: 4,
     },
 ];
+
+/// The stance column is as wide as the widest summary on screen, within
+/// these bounds (a wider summary is cut at a whole badge, `+N` saying how
+/// many more there are).
+const STANCE_MIN_WIDTH: u16 = 8;
+const STANCE_MAX_WIDTH: u16 = 32;
 
 const STATEMENT_COLUMNS: [Column; 3] = [
     Column {
         name: "speaker",
         width: 22,
-        min_total: 110,
+        keep: 0,
     },
     Column {
         name: "outlet",
         width: 14,
-        min_total: 60,
+        keep: 1,
     },
     Column {
         name: "tags",
         width: 18,
-        min_total: 40,
+        keep: 2,
     },
 ];
 
 /// Width of the mark column (`●` for marked articles).
 const MARK_WIDTH: u16 = 2;
 
-fn shown(columns: &[Column], total: u16) -> Vec<&Column> {
-    columns.iter().filter(|c| total >= c.min_total).collect()
+/// The columns that fit beside the text in `total` cells.
+fn shown(columns: &[Column], total: u16) -> Vec<Column> {
+    let mut shown = columns.to_vec();
+    while text_width(&shown, total) < TEXT_MIN_WIDTH {
+        let weakest = shown
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, column)| column.keep)
+            .map(|(index, _)| index);
+        match weakest {
+            Some(index) => shown.remove(index),
+            None => break,
+        };
+    }
+    shown
 }
 
-fn text_width(columns: &[&Column], total: u16) -> u16 {
+fn text_width(columns: &[Column], total: u16) -> u16 {
     total.saturating_sub(MARK_WIDTH + columns.iter().map(|c| c.width).sum::<u16>())
 }
 
@@ -109,7 +135,7 @@ fn fit(mut spans: Vec<Span<'static>>, width: u16) -> Vec<Span<'static>> {
     }
 }
 
-fn draw_header(buf: &mut Buffer, area: Rect, first: &str, columns: &[&Column], first_width: u16) {
+fn draw_header(buf: &mut Buffer, area: Rect, first: &str, columns: &[Column], first_width: u16) {
     let mut spans = vec![
         Span::raw("  "),
         Span::raw(clip(first, usize::from(first_width))),
@@ -133,7 +159,9 @@ const GROUP_INDENT: u16 = 2;
 pub fn draw_articles(frame: &mut Frame, state: &State) {
     let (header, rows) = list_areas(state.main_area());
     let rows = Rect::from(rows);
-    let columns = shown(&ARTICLE_COLUMNS, rows.width);
+    let mut all = ARTICLE_COLUMNS;
+    all[4].width = stance_width(state, rows.height);
+    let columns = shown(&all, rows.width);
     let title_width = text_width(&columns, rows.width);
     let buf = frame.buffer_mut();
     let listing = state.listing();
@@ -188,7 +216,7 @@ pub fn draw_articles(frame: &mut Frame, state: &State) {
 fn article_line(
     state: &State,
     index: usize,
-    columns: &[&Column],
+    columns: &[Column],
     title_width: u16,
     indent: u16,
 ) -> Line<'static> {
@@ -214,13 +242,72 @@ fn article_line(
                 Some(s) => format!("{:>4}", s.len()),
                 None => "   …".into(),
             })],
-            _ => summary(state, index, Matched::Shown),
+            _ => stance_cell(state, index, column.width - 1),
         };
         spans.push(Span::raw(" "));
         spans.extend(fit(cell, column.width - 1));
     }
     let total: u16 = MARK_WIDTH + title_width + columns.iter().map(|c| c.width).sum::<u16>();
     Line::from(fit(spans, total))
+}
+
+/// The stance column's width for the article rows on screen: the widest
+/// summary and a space, within its bounds.
+fn stance_width(state: &State, rows: u16) -> u16 {
+    let listing = state.listing();
+    let top = listing.article_list().top;
+    let widest = (top..top + usize::from(rows))
+        .filter_map(|position| match listing.article_list_row(position)? {
+            ListRow::Article(index) => Some(spans_width(&summary(state, index, Matched::Hidden))),
+            ListRow::Story(_) | ListRow::Unshared(_) => None,
+        })
+        .max()
+        .unwrap_or(0);
+    let wanted = u16::try_from(widest + 1).unwrap_or(u16::MAX);
+    wanted.clamp(STANCE_MIN_WIDTH, STANCE_MAX_WIDTH)
+}
+
+fn spans_width(spans: &[Span]) -> usize {
+    spans.iter().map(|s| cell_width(&s.content)).sum()
+}
+
+/// An article's stance summary in `width` cells: whole badges, and `+N`
+/// for the ones that do not fit.
+fn stance_cell(state: &State, index: usize, width: u16) -> Vec<Span<'static>> {
+    let badges: Vec<Span<'static>> = summary(state, index, Matched::Shown)
+        .into_iter()
+        .filter(|span| !span.content.trim().is_empty())
+        .collect();
+    whole_badges(&badges, width)
+}
+
+/// `badges`, a space between them, in `width` cells: as many whole ones as
+/// fit, then `+N` for the rest.
+fn whole_badges(badges: &[Span<'static>], width: u16) -> Vec<Span<'static>> {
+    let width = usize::from(width);
+    let mut cell: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for (shown, badge) in badges.iter().enumerate() {
+        let more = badges.len() - shown - 1;
+        let room_for_more = if more > 0 {
+            format!(" +{more}").len()
+        } else {
+            0
+        };
+        let needed = usize::from(used > 0) + cell_width(&badge.content);
+        if used + needed + room_for_more > width {
+            let left = badges.len() - shown;
+            let gap = if used > 0 { " " } else { "" };
+            cell.push(Span::styled(format!("{gap}+{left}"), theme::dim_style()));
+            break;
+        }
+        if used > 0 {
+            cell.push(Span::raw(" "));
+        }
+        cell.push(badge.clone());
+        used += needed;
+    }
+    cell
 }
 
 /// A story's header row: its main parties, dates, how many of its articles
@@ -380,7 +467,9 @@ fn draw_empty_note(buf: &mut Buffer, rows: Rect, message: &str) {
 /// An article's outlet, laid out (outlet names are often Arabic), with
 /// what the filter's terms matched in it.
 fn outlet_cell(state: &State, index: usize, width: u16) -> Vec<Span<'static>> {
-    let outlet = state.articles()[index].meta.outlet.as_deref().unwrap_or("");
+    // Without one, the article is its own outlet, named by its path, as
+    // the coverage counts it.
+    let outlet = outlet_of(&state.articles()[index]);
     matched_cell(state, outlet, width)
 }
 
@@ -417,6 +506,26 @@ fn matched_cell(state: &State, text: &str, width: u16) -> Vec<Span<'static>> {
 #[cfg(test)]
 mod tests {
     use super::date_range;
+
+    #[test]
+    fn badges_that_do_not_fit_are_counted() {
+        use ratatui::text::Span;
+        let badges: Vec<Span<'static>> = ["◀ARM 3", "◀AZE 1", "♥RUS 1"]
+            .into_iter()
+            .map(Span::raw)
+            .collect();
+        let shown = |width: u16| -> String {
+            super::whole_badges(&badges, width)
+                .iter()
+                .map(|span| span.content.to_string())
+                .collect()
+        };
+        assert_eq!(shown(20), "◀ARM 3 ◀AZE 1 ♥RUS 1");
+        assert_eq!(shown(16), "◀ARM 3 ◀AZE 1 +1");
+        assert_eq!(shown(15), "◀ARM 3 +2");
+        assert_eq!(shown(9), "◀ARM 3 +2");
+        assert_eq!(shown(8), "+3");
+    }
 
     #[test]
     fn date_ranges_drop_the_shared_year_and_month() {

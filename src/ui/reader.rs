@@ -7,6 +7,7 @@ use super::article::{BodyView, Matched, draw_body, summary};
 use super::text::{clip, header_text, wrapped_lines};
 use super::theme;
 use crate::app::State;
+use crate::app::coverage::outlet_of;
 use mizan_text::TextRange;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -32,7 +33,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
             article.meta.date.as_deref().unwrap_or("undated"),
             article.lang.code(),
             areas.text.width,
-            article.meta.outlet.as_deref().unwrap_or("?"),
+            outlet_of(article),
         );
         let mut spans = header_text(&facts, header.width, state);
         spans.extend(summary(state, index, Matched::Hidden));
