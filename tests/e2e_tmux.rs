@@ -739,3 +739,40 @@ fn compare_tags_explanations_search_and_whole_word_speakers_at_150x40() {
     }
     assert!(!tmux.alive(), "q ends mizan");
 }
+
+#[test]
+fn e_before_mizan_init_says_why_no_editor_opens() {
+    if !tmux::available("e_before_mizan_init_says_why_no_editor_opens") {
+        return;
+    }
+    let home = tempfile::tempdir().expect("temp dir");
+    let command = format!(
+        "exec env HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data EDITOR=false {bin}",
+        home = shell_quote(home.path()),
+        bin = shell_quote(Path::new(env!("CARGO_BIN_EXE_mizan"))),
+    );
+    let tmux = Tmux::new("e2e-no-init");
+    tmux.start(160, 30, &command);
+    tmux.wait("the tagged samples", |s| {
+        s.contains("bundled samples") && !s.contains("tagging")
+    });
+    tmux.keys(&["/"]);
+    tmux.type_literal("blames:hou");
+    tmux.wait("the filter", |s| {
+        s.contains("/ blames:hou") && s.contains(" statements")
+    });
+    tmux.keys(&["Enter", "S"]);
+    tmux.wait("the statement list", |s| s.contains("statement ("));
+    tmux.keys(&["e"]);
+    tmux.wait("the explanation", |s| s.contains("blames HOU"));
+    tmux.keys(&["E"]);
+    let why = tmux.wait("why no editor opens", |s| s.contains("no editor:"));
+    assert!(why.contains("mizan init"), "{why}");
+    assert!(!why.contains("reloaded"), "nothing was edited: {why}");
+    assert_eq!(
+        tmux.pane_format("#{alternate_on}"),
+        "1",
+        "the reader kept the screen"
+    );
+    tmux.keys(&["q"]);
+}

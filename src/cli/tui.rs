@@ -12,7 +12,7 @@ use mizan::sources::{configured_feeds, load_configured_paged};
 use mizan::ui::keymap::Keymap;
 use mizan::ui::runtime::{self, Analyser, Loader, ReadStateWriter, Refresher, Reloaded, Runtime};
 use mizan_engine::corpus::{self, Loaded, Problem, Remaining};
-use mizan_engine::lexicon::Lexicon;
+use mizan_engine::lexicon::{Lexicon, Origin, builtin_sources};
 use mizan_store::feeds::FetchOptions;
 use mizan_store::feeds::refresh::refresh;
 use mizan_store::stored::{AnalysisCache, StoredPage, StoredRest};
@@ -108,6 +108,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         loader: start.loader,
         refresh: db.clone().map(|db| refresher(cli.config.clone(), db)),
         read_states: read_state_db.map(read_state_writer),
+        entry_file: Box::new(|origin| entry_file(origin, user_lexicon_dir().as_deref())),
     };
     runtime::run(&mut state, runtime)?;
     Ok(ExitCode::SUCCESS)
@@ -199,6 +200,49 @@ fn directory(lexicon: &Lexicon) -> Directory {
         .filter(|alias| !alias.english.is_empty() && !alias.arabic.is_empty())
         .collect();
     Directory::new(parties, aliases)
+}
+
+/// The file `E` opens for lexicon entry `origin`, or exactly why it cannot
+/// open one: a built-in entry has no file until `mizan init` writes the
+/// user's copies to `user_dir`, and an entry still built in beside those
+/// copies means they were not loaded or lack that file.
+fn entry_file(origin: &Origin, user_dir: Option<&Path>) -> Result<PathBuf, String> {
+    let name = &*origin.file;
+    let at = format!("{name}:{}", origin.line);
+    let built_in = builtin_sources()
+        .iter()
+        .any(|(builtin, _)| *builtin == name);
+    if !built_in {
+        let path = PathBuf::from(name);
+        return match path.is_file() {
+            true => Ok(path),
+            false => Err(format!(
+                "no editor: {at} is not there any more (moved or deleted since it was read)"
+            )),
+        };
+    }
+    let Some(dir) = user_dir else {
+        return Err(format!(
+            "no editor: {at} is built into mizan and there is no configuration directory to copy it to (is $HOME set?)"
+        ));
+    };
+    let copy = dir.join(name);
+    Err(if copy.is_file() {
+        format!(
+            "no editor: {at} is built in because your copy {} was not loaded: `mizan check` says why",
+            copy.display()
+        )
+    } else if dir.is_dir() {
+        format!(
+            "no editor: {at} is built in and {} has no copy of it: `mizan init` adds the missing copies (it replaces none)",
+            dir.display()
+        )
+    } else {
+        format!(
+            "no editor: {at} is built into mizan; `mizan init` writes editable copies to {} and E then opens them",
+            dir.display()
+        )
+    })
 }
 
 /// Re-reads the configuration (and with it the lexicons).
@@ -380,4 +424,46 @@ fn problems_notice(problems: &[Problem]) -> Option<String> {
         n => format!(" (+{} more)", n - 1),
     };
     Some(format!("{first}{more}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::entry_file;
+    use mizan_engine::lexicon::Origin;
+
+    fn origin(file: &str) -> Origin {
+        Origin {
+            file: file.into(),
+            line: 12,
+        }
+    }
+
+    #[test]
+    fn e_says_exactly_why_it_cannot_open_an_editor() {
+        let home = tempfile::tempdir().expect("temp dir");
+        let dir = home.path().join("lexicons");
+        let why = |file: &str| entry_file(&origin(file), Some(&dir)).unwrap_err();
+        let no_copies = why("ar/cues.toml");
+        assert!(
+            no_copies.contains("ar/cues.toml:12 is built into mizan"),
+            "{no_copies}"
+        );
+        assert!(
+            no_copies.contains("`mizan init` writes editable copies"),
+            "{no_copies}"
+        );
+        std::fs::create_dir_all(dir.join("ar")).expect("mkdir");
+        assert!(why("ar/cues.toml").contains("has no copy of it"));
+        std::fs::write(dir.join("ar/cues.toml"), "[[broken").expect("write");
+        assert!(why("ar/cues.toml").contains("was not loaded: `mizan check` says why"));
+        let mine = dir.join("ar/cues-mine.toml");
+        assert!(why(&mine.display().to_string()).contains("is not there any more"));
+        std::fs::write(&mine, "").expect("write");
+        assert_eq!(
+            entry_file(&origin(&mine.display().to_string()), Some(&dir)),
+            Ok(mine)
+        );
+        let homeless = entry_file(&origin("ar/cues.toml"), None).unwrap_err();
+        assert!(homeless.contains("is $HOME set?"), "{homeless}");
+    }
 }

@@ -67,6 +67,9 @@ pub type Refresher = Box<dyn FnMut() -> Loader>;
 /// back over the sender as actions.
 pub type ReadStateWriter = Box<dyn FnMut(Vec<ReadChange>, &mpsc::Sender<Action>)>;
 
+/// The file `E` opens for a lexicon entry, or exactly why there is none.
+pub type EntryFile = Box<dyn Fn(&Origin) -> Result<PathBuf, String>>;
+
 /// What the event loop needs besides the state.
 pub struct Runtime {
     pub keymap: Keymap,
@@ -79,6 +82,7 @@ pub struct Runtime {
     /// The feeds' refresh, when the reader shows the configured sources.
     pub refresh: Option<Refresher>,
     pub read_states: Option<ReadStateWriter>,
+    pub entry_file: EntryFile,
 }
 
 /// How long the watcher waits for edits to settle before reloading.
@@ -225,8 +229,13 @@ fn event_loop(
             dirty = true;
         }
         if let Some(origin) = state.take_editor_request() {
-            edit(terminal, state, &origin)?;
-            reload(state, runtime, &tagging, loading.is_some());
+            match (runtime.entry_file)(&origin) {
+                Ok(path) => {
+                    edit(terminal, state, &path, origin.line)?;
+                    reload(state, runtime, &tagging, loading.is_some());
+                }
+                Err(why) => update(state, Action::Notice(why)),
+            }
             dirty = true;
         }
     }
@@ -543,18 +552,14 @@ fn shown_path(path: &Path) -> String {
     }
 }
 
-/// Hands the terminal to `$VISUAL`/`$EDITOR` at the lexicon entry, then takes
+/// Hands the terminal to `$VISUAL`/`$EDITOR` at `line` of `path`, then takes
 /// it back.
-fn edit(terminal: &mut DefaultTerminal, state: &mut State, origin: &Origin) -> io::Result<()> {
-    let path = Path::new(&*origin.file);
-    if !path.is_file() {
-        let message = format!(
-            "{} is built in; `mizan init` writes editable copies",
-            origin.file
-        );
-        update(state, Action::Notice(message));
-        return Ok(());
-    }
+fn edit(
+    terminal: &mut DefaultTerminal,
+    state: &mut State,
+    path: &Path,
+    line: u32,
+) -> io::Result<()> {
     let editor = std::env::var("VISUAL")
         .or_else(|_| std::env::var("EDITOR"))
         .unwrap_or_else(|_| "vi".into());
@@ -564,14 +569,14 @@ fn edit(terminal: &mut DefaultTerminal, state: &mut State, origin: &Origin) -> i
     disable_raw_mode()?;
     let outcome = std::process::Command::new(program)
         .args(words)
-        .arg(format!("+{}", origin.line))
+        .arg(format!("+{line}"))
         .arg(path)
         .status();
     enable_raw_mode()?;
     execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
     terminal.clear()?;
     let message = match outcome {
-        Ok(status) if status.success() => format!("edited {}:{}", origin.file, origin.line),
+        Ok(status) if status.success() => format!("edited {}:{line}", path.display()),
         Ok(status) => format!("{program} exited with {status}"),
         Err(error) => format!("could not run {program}: {error}"),
     };
