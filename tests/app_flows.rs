@@ -21,7 +21,7 @@ fn open_filter_compare_explain() {
         vec![(0, 1), (2, 1)]
     );
     press(&mut state, "enter");
-    assert!(!state.filter().editing());
+    assert!(!state.filter().prompt().editing());
     assert_eq!(state.article_rows().len(), 2);
     press(&mut state, "space space c");
     assert_eq!(state.screen(), Screen::Compare);
@@ -31,7 +31,7 @@ fn open_filter_compare_explain() {
     press(&mut state, "esc esc");
     assert_eq!(state.screen(), Screen::Articles);
     assert!(
-        state.filter().input().is_empty(),
+        state.filter().prompt().input().is_empty(),
         "esc on the list clears the filter"
     );
     press(&mut state, "S j e");
@@ -138,11 +138,11 @@ fn filter_box_takes_letters_before_the_list() {
     let mut state = state(80, 24);
     press(&mut state, "/");
     type_text(&mut state, "j");
-    assert_eq!(state.filter().input(), "j");
+    assert_eq!(state.filter().prompt().input(), "j");
     assert_eq!(state.listing().article_list().cursor, 0);
     press(&mut state, "down");
     assert_eq!(
-        state.filter().input(),
+        state.filter().prompt().input(),
         "j",
         "arrows still move the list while typing"
     );
@@ -845,25 +845,28 @@ fn the_filter_line_edits_as_readline_does_and_reopens_where_it_was() {
     press(&mut state, "/");
     type_text(&mut state, "blinken lang:ar");
     press(&mut state, "ctrl-w");
-    assert_eq!(state.filter().input(), "blinken ");
+    assert_eq!(state.filter().prompt().input(), "blinken ");
     press(&mut state, "ctrl-a alt-f");
-    assert_eq!(state.filter().cursor(), "blinken".len());
+    assert_eq!(state.filter().prompt().cursor(), "blinken".len());
     press(&mut state, "ctrl-e enter /");
     assert_eq!(
-        (state.filter().input(), state.filter().cursor()),
+        (
+            state.filter().prompt().input(),
+            state.filter().prompt().cursor()
+        ),
         ("blinken ", "blinken ".len()),
         "/ reopens the filter, the cursor at its end"
     );
     assert_eq!(state.statement_rows(), [(0, 1), (2, 1)]);
     press(&mut state, "ctrl-u");
-    assert_eq!(state.filter().input(), "");
+    assert_eq!(state.filter().prompt().input(), "");
     assert!(
         state.filter().matches().is_none(),
         "Ctrl-U clears, it does not page"
     );
     type_text(&mut state, "truce");
     press(&mut state, "alt-b ctrl-k");
-    assert_eq!(state.filter().input(), "");
+    assert_eq!(state.filter().prompt().input(), "");
 }
 
 #[test]

@@ -53,7 +53,7 @@ proptest! {
             prop_assert!(state.listing().article_list().cursor <= state.listing().article_list_len().saturating_sub(1));
             prop_assert!(state.listing().grouped() || state.listing().list_rows().is_empty());
             prop_assert!(state.listing().statement_list().cursor <= state.statement_rows().len().saturating_sub(1));
-            prop_assert!(state.filter().input().is_char_boundary(state.filter().cursor()));
+            prop_assert!(state.filter().prompt().input().is_char_boundary(state.filter().prompt().cursor()));
             if state.screen() == Screen::Compare {
                 prop_assert!((2..=4).contains(&state.compare().articles.len()));
                 prop_assert!(state.compare().focus < state.compare().articles.len());

@@ -41,8 +41,13 @@ fn write_articles(dir: &Path) -> Vec<PathBuf> {
 /// The command that runs mizan on `dir` with no user configuration; `exec`
 /// makes mizan the pane's process (the one a signal is sent to).
 fn mizan_command(home: &Path) -> String {
+    format!("{} {}", configured_command(home), shell_quote(home))
+}
+
+/// The command that runs mizan without a path, configured in `home`.
+fn configured_command(home: &Path) -> String {
     format!(
-        "exec env HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data {bin} {home}",
+        "exec env HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data {bin}",
         home = shell_quote(home),
         bin = shell_quote(Path::new(env!("CARGO_BIN_EXE_mizan"))),
     )
@@ -181,11 +186,7 @@ fn a_person_reads_filters_compares_and_quits() {
         tmux.keys(&["Escape"]);
         tmux.wait("the list", |s| s.contains("title (sorted by"));
         tmux.keys(&["q"]);
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while tmux.alive() && Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        assert!(!tmux.alive(), "q ends mizan");
+        assert!(tmux.ended(), "q ends mizan");
     }
 }
 
@@ -290,11 +291,9 @@ fn check_reader_matches_render(tmux: &Tmux, paths: &[PathBuf]) {
     tmux.wait("the list", |s| s.contains("title (sorted by"));
 }
 
-#[test]
-fn a_broken_configuration_edit_is_reported_and_a_fix_is_applied() {
-    if !tmux::available("a_broken_configuration_edit_is_reported_and_a_fix_is_applied") {
-        return;
-    }
+/// A home with the fixture articles in `articles/` and a configuration
+/// directory; the articles' directory and where `config.toml` goes.
+fn configured_home() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let home = tempfile::tempdir().expect("temp dir");
     let articles = home.path().join("articles");
     std::fs::create_dir(&articles).expect("articles dir");
@@ -302,16 +301,21 @@ fn a_broken_configuration_edit_is_reported_and_a_fix_is_applied() {
     let config_dir = home.path().join("config/mizan");
     std::fs::create_dir_all(&config_dir).expect("config dir");
     let config = config_dir.join("config.toml");
+    (home, articles, config)
+}
+
+#[test]
+fn a_broken_configuration_edit_is_reported_and_a_fix_is_applied() {
+    if !tmux::available("a_broken_configuration_edit_is_reported_and_a_fix_is_applied") {
+        return;
+    }
+    let (home, articles, config) = configured_home();
     let good = format!(
         "[[source]]\npath = {:?}\n\n[reader]\nsort = \"title\"\n",
         articles.display().to_string()
     );
     std::fs::write(&config, &good).expect("write config");
-    let command = format!(
-        "exec env HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data {bin}",
-        home = shell_quote(home.path()),
-        bin = shell_quote(Path::new(env!("CARGO_BIN_EXE_mizan"))),
-    );
+    let command = configured_command(home.path());
     let tmux = Tmux::new("e2e-reload");
     tmux.start(160, 30, &command);
     let list = tmux.wait("the configured sources", |s| s.contains("3 articles"));
@@ -334,11 +338,7 @@ fn a_broken_configuration_edit_is_reported_and_a_fix_is_applied() {
     std::thread::sleep(Duration::from_millis(300));
     assert!(tmux.alive(), "q is no longer bound");
     tmux.keys(&["x"]);
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while tmux.alive() && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    assert!(!tmux.alive(), "the new quit key works");
+    assert!(tmux.ended(), "the new quit key works");
 }
 
 /// Saves `text` to `path` the way editors that keep backups do: a new file
@@ -354,13 +354,7 @@ fn editors_atomic_saves_of_the_configuration_are_reloaded_at_80x24() {
     if !tmux::available("editors_atomic_saves_of_the_configuration_are_reloaded_at_80x24") {
         return;
     }
-    let home = tempfile::tempdir().expect("temp dir");
-    let articles = home.path().join("articles");
-    std::fs::create_dir(&articles).expect("articles dir");
-    write_articles(&articles);
-    let config_dir = home.path().join("config/mizan");
-    std::fs::create_dir_all(&config_dir).expect("config dir");
-    let config = config_dir.join("config.toml");
+    let (home, articles, config) = configured_home();
     let quitting_with = |key: &str| {
         format!(
             "[[source]]\npath = {:?}\n\n[keys]\nquit = \"{key}\"\n",
@@ -368,11 +362,7 @@ fn editors_atomic_saves_of_the_configuration_are_reloaded_at_80x24() {
         )
     };
     std::fs::write(&config, quitting_with("q")).expect("write config");
-    let command = format!(
-        "exec env HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data {bin}",
-        home = shell_quote(home.path()),
-        bin = shell_quote(Path::new(env!("CARGO_BIN_EXE_mizan"))),
-    );
+    let command = configured_command(home.path());
     let tmux = Tmux::new("e2e-atomic");
     tmux.start(80, 24, &command);
     tmux.wait("the configured sources", |s| s.contains("3 articles"));
@@ -410,11 +400,7 @@ fn editors_atomic_saves_of_the_configuration_are_reloaded_at_80x24() {
     std::thread::sleep(Duration::from_millis(300));
     assert!(tmux.alive(), "q, x and z no longer quit");
     tmux.keys(&["y"]);
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while tmux.alive() && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    assert!(!tmux.alive(), "the last save's quit key works");
+    assert!(tmux.ended(), "the last save's quit key works");
 }
 
 #[test]
@@ -664,11 +650,7 @@ fn o_y_w_and_j_do_what_the_help_says_at_80x24() {
     });
     assert!(next.contains("Armenia accuses"), "{next}");
     tmux.keys(&["q"]);
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while tmux.alive() && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    assert!(!tmux.alive(), "q ends mizan");
+    assert!(tmux.ended(), "q ends mizan");
 }
 
 #[test]
@@ -733,11 +715,7 @@ fn compare_tags_explanations_search_and_whole_word_speakers_at_150x40() {
     tmux.keys(&["Escape"]);
     tmux.wait("the explanation closed", |s| !s.contains("speaker:"));
     tmux.keys(&["q"]);
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while tmux.alive() && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    assert!(!tmux.alive(), "q ends mizan");
+    assert!(tmux.ended(), "q ends mizan");
 }
 
 #[test]

@@ -145,14 +145,8 @@ fn wrapped_line_count(text: &str, width: u16, layout: &LayoutOptions) -> usize {
 
 /// The first statement starting at or below `row` of the laid-out text
 /// (else the last one starting above it): the first a pane scrolled to
-/// `row` shows. `starts` gives each statement's first row.
-pub(super) fn first_statement_from(starts: &[Option<usize>], row: usize) -> Option<usize> {
-    let mut by_row: Vec<(usize, usize)> = starts
-        .iter()
-        .enumerate()
-        .filter_map(|(statement, start)| start.map(|start| (start, statement)))
-        .collect();
-    by_row.sort_unstable();
+/// `row` shows. `by_row` is `(first row, statement)` in reading order.
+pub(super) fn first_statement_from(by_row: &[(usize, usize)], row: usize) -> Option<usize> {
     let below = by_row.iter().find(|&&(start, _)| start >= row);
     let above = by_row.iter().rev().find(|&&(start, _)| start < row);
     below.or(above).map(|&(_, statement)| statement)

@@ -247,7 +247,7 @@ fn outlet(state: &State, article: usize) -> String {
 
 /// `what`, with the filter in force when there is one.
 fn titled(what: &str, state: &State) -> String {
-    match state.filter().input() {
+    match state.filter().prompt().input() {
         "" => what.to_string(),
         filter => format!("{what} (filter: {filter})"),
     }

@@ -144,6 +144,57 @@ impl LineInput {
     }
 }
 
+/// A line being typed and whether keys go to it: the filter line, or the
+/// search line of an article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Prompt {
+    line: LineInput,
+    editing: bool,
+}
+
+impl Prompt {
+    /// What was typed, in logical order.
+    pub fn input(&self) -> &str {
+        self.line.text()
+    }
+
+    /// Byte offset of the cursor in the input.
+    pub fn cursor(&self) -> usize {
+        self.line.cursor()
+    }
+
+    /// Whether keys go to the line.
+    pub fn editing(&self) -> bool {
+        self.editing
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.line.is_empty()
+    }
+
+    /// Opens it for typing, the cursor after the text.
+    pub(super) fn open(&mut self) {
+        self.editing = true;
+        self.line.apply(LineEdit::End);
+    }
+
+    /// Keeps the text and leaves the line.
+    pub(super) fn close(&mut self) {
+        self.editing = false;
+    }
+
+    /// Empties and leaves the line.
+    pub(super) fn clear(&mut self) {
+        self.line.clear();
+        self.editing = false;
+    }
+
+    /// Applies one editing step; whether the text changed.
+    pub(super) fn edit(&mut self, edit: LineEdit) -> bool {
+        self.line.apply(edit)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

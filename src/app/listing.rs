@@ -16,7 +16,7 @@ use super::fold::fold;
 use super::geometry::{self, Area};
 use super::grouping::{ListRow, grouped_rows};
 use super::library::Library;
-use super::line::{LineEdit, LineInput};
+use super::line::{LineEdit, Prompt};
 use crate::config::ListSort;
 
 /// A scrolling list's cursor and first visible row.
@@ -50,8 +50,7 @@ impl ListView {
 /// The filter line and what it kept.
 #[derive(Clone, Debug, Default)]
 pub struct FilterState {
-    line: LineInput,
-    editing: bool,
+    prompt: Prompt,
     query: Query,
     /// The query's terms, as the search matched them.
     terms: Terms,
@@ -61,24 +60,14 @@ pub struct FilterState {
 }
 
 impl FilterState {
-    /// What was typed, in logical order.
-    pub fn input(&self) -> &str {
-        self.line.text()
-    }
-
-    /// Byte offset of the cursor in the input.
-    pub fn cursor(&self) -> usize {
-        self.line.cursor()
-    }
-
-    /// Whether keys go to the filter line.
-    pub fn editing(&self) -> bool {
-        self.editing
+    /// The filter line: what was typed, and whether keys go to it.
+    pub fn prompt(&self) -> &Prompt {
+        &self.prompt
     }
 
     /// Whether the filter line is on screen.
     pub fn shown(&self) -> bool {
-        self.editing || !self.line.is_empty()
+        self.prompt.editing() || !self.prompt.is_empty()
     }
 
     pub fn query(&self) -> &Query {
@@ -304,28 +293,26 @@ impl Listing {
 
     /// Opens the filter line for editing, the cursor after the text.
     pub(super) fn start_filter(&mut self) {
-        self.filter.editing = true;
-        self.filter.line.apply(LineEdit::End);
+        self.filter.prompt.open();
         self.clamp();
     }
 
     /// Edits the filter line; the lists follow when its text changed.
     pub(super) fn edit_filter(&mut self, library: &Library, edit: LineEdit) {
-        if self.filter.line.apply(edit) {
+        if self.filter.prompt.edit(edit) {
             self.refilter(library, true);
         }
     }
 
     /// Keeps the filter and leaves the filter line.
     pub(super) fn accept_filter(&mut self) {
-        self.filter.editing = false;
+        self.filter.prompt.close();
         self.clamp();
     }
 
     /// Clears the filter and leaves the filter line.
     pub(super) fn clear_filter(&mut self, library: &Library) {
-        self.filter.line.clear();
-        self.filter.editing = false;
+        self.filter.prompt.clear();
         self.refilter(library, false);
     }
 
@@ -408,7 +395,7 @@ impl Listing {
     /// checking only the previous matches when the new query extends the
     /// previous one.
     fn refilter(&mut self, library: &Library, may_narrow: bool) {
-        let query = Query::parse(self.filter.line.text());
+        let query = Query::parse(self.filter.prompt.input());
         let terms = Terms::resolve(&query, library.directory());
         self.filter.matches = if query.is_empty() {
             None

@@ -31,7 +31,7 @@ pub use action::Action;
 pub use coverage::{CoverageView, Stories, StoriesRequest};
 pub use directory::{Directory, NameAlias, PartyInfo};
 pub use library::{Library, Tagged, tagged_statements};
-pub use line::{LineEdit, LineInput};
+pub use line::{LineEdit, LineInput, Prompt};
 pub use listing::{FilterState, ListView, Listing};
 pub use reading::Reading;
 pub use state::{CompareView, ReaderView, Screen, StartOptions, State, Status};

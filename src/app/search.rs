@@ -7,7 +7,7 @@
 
 use super::filter::{Query, Terms};
 use super::fold::encode_with_sources;
-use super::line::{LineEdit, LineInput};
+use super::line::{LineEdit, Prompt};
 use super::state::{Screen, State};
 use mizan_engine::corpus::Article;
 use mizan_text::TextRange;
@@ -15,8 +15,7 @@ use mizan_text::TextRange;
 /// A search within one article.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ArticleSearch {
-    line: LineInput,
-    editing: bool,
+    prompt: Prompt,
     /// The shown text (title and paragraphs) encoded, a space between them.
     haystack: Vec<u8>,
     /// For each byte of `haystack`, the offset in the article's source of
@@ -30,10 +29,7 @@ pub struct ArticleSearch {
 
 impl ArticleSearch {
     fn new(article: &Article) -> ArticleSearch {
-        let mut search = ArticleSearch {
-            editing: true,
-            ..ArticleSearch::default()
-        };
+        let mut search = ArticleSearch::default();
         let shown = article.title_range.iter().chain(&article.paragraphs);
         for range in shown {
             let (bytes, sources) = encode_with_sources(range.slice(&article.source));
@@ -52,19 +48,9 @@ impl ArticleSearch {
         search
     }
 
-    /// What was typed.
-    pub fn input(&self) -> &str {
-        self.line.text()
-    }
-
-    /// Byte offset of the cursor in the input.
-    pub fn cursor(&self) -> usize {
-        self.line.cursor()
-    }
-
-    /// Whether keys go to the search line.
-    pub fn editing(&self) -> bool {
-        self.editing
+    /// The search line: what was typed, and whether keys go to it.
+    pub fn prompt(&self) -> &Prompt {
+        &self.prompt
     }
 
     /// Every match, in text order, as the characters it matched.
@@ -79,7 +65,7 @@ impl ArticleSearch {
 
     /// Finds the typed words again in `article`.
     fn rematch(&mut self, article: &Article, directory: &super::Directory) {
-        let terms = Terms::resolve(&Query::parse(self.line.text()), directory);
+        let terms = Terms::resolve(&Query::parse(self.prompt.input()), directory);
         let mut matches: Vec<Vec<TextRange>> = terms
             .places_in(&self.haystack)
             .into_iter()
@@ -138,8 +124,7 @@ pub(super) fn start(state: &mut State) {
         .reader
         .search
         .get_or_insert_with(|| ArticleSearch::new(found));
-    search.editing = true;
-    search.line.apply(LineEdit::End);
+    search.prompt.open();
 }
 
 /// Edits the search line; the matches follow, and the first at or below
@@ -149,7 +134,7 @@ pub(super) fn edit(state: &mut State, edit: LineEdit) {
     let Some(search) = state.reader.search.as_mut() else {
         return;
     };
-    if !search.line.apply(edit) {
+    if !search.prompt.edit(edit) {
         return;
     }
     if let Some(found) = state.library.article(article) {
@@ -161,7 +146,7 @@ pub(super) fn edit(state: &mut State, edit: LineEdit) {
             .reader
             .search
             .as_ref()
-            .is_some_and(|s| !s.line.is_empty()) =>
+            .is_some_and(|s| !s.prompt.is_empty()) =>
         {
             state.status.message = Some("no match in this article".into())
         }
@@ -172,8 +157,8 @@ pub(super) fn edit(state: &mut State, edit: LineEdit) {
 /// Keeps the search and leaves the line (`n`/`N` go from match to match).
 pub(super) fn accept(state: &mut State) {
     match state.reader.search.as_mut() {
-        Some(search) if search.line.is_empty() => state.reader.search = None,
-        Some(search) => search.editing = false,
+        Some(search) if search.prompt.is_empty() => state.reader.search = None,
+        Some(search) => search.prompt.close(),
         None => {}
     }
 }
@@ -191,7 +176,7 @@ pub(super) fn steps(state: &State) -> bool {
             .reader
             .search
             .as_ref()
-            .is_some_and(|s| !s.editing && !s.matches.is_empty())
+            .is_some_and(|s| !s.prompt.editing() && !s.matches.is_empty())
 }
 
 /// Goes to the next (or previous) match, round the end of the article.

@@ -307,8 +307,8 @@ impl State {
     /// Whether keys go to a line being typed (the filter or the search).
     pub fn typing(&self) -> bool {
         match self.article_search() {
-            Some(search) => search.editing(),
-            None => self.filter().editing(),
+            Some(search) => search.prompt().editing(),
+            None => self.filter().prompt().editing(),
         }
     }
 
@@ -369,6 +369,19 @@ impl State {
             .iter()
             .map(|s| lines.row_of(s.range.start()))
             .collect()
+    }
+
+    /// The statements of article `index` that start on a row of `lines`,
+    /// as `(row, statement)` in reading order.
+    pub fn statements_by_row(&self, index: usize, lines: &ArticleLines) -> Vec<(usize, usize)> {
+        let mut order: Vec<(usize, usize)> = self
+            .statement_starts(index, lines)
+            .into_iter()
+            .enumerate()
+            .filter_map(|(statement, row)| row.map(|row| (row, statement)))
+            .collect();
+        order.sort_unstable();
+        order
     }
 
     /// Who the article's statements blame and support, and how often: most

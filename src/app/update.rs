@@ -170,7 +170,7 @@ fn back(state: &mut State) {
             state.screen = Screen::Coverage;
         }
         Screen::Compare | Screen::Statements | Screen::Coverage => state.screen = Screen::Articles,
-        Screen::Articles if !state.filter().input().is_empty() => clear_filter(state),
+        Screen::Articles if !state.filter().prompt().input().is_empty() => clear_filter(state),
         Screen::Articles if !state.marked.is_empty() => {
             state.marked.clear();
             state.status.message = Some("marks cleared".into());
@@ -380,7 +380,7 @@ fn first_statement_in_pane(state: &State, pane: usize) -> Option<usize> {
         state.compare.tops.get(pane)?,
     );
     let lines = state.lines(article, area.text.width)?;
-    first_statement_from(&state.statement_starts(article, &lines), top)
+    first_statement_from(&state.statements_by_row(article, &lines), top)
 }
 
 /// Scrolls pane `pane` so statement `statement` of its article starts at
@@ -446,13 +446,7 @@ fn step_statement(state: &mut State, forward: bool) {
     let Some(lines) = state.reader_lines() else {
         return;
     };
-    let starts = state.statement_starts(state.reader.article, &lines);
-    let mut order: Vec<(usize, usize)> = starts
-        .iter()
-        .enumerate()
-        .filter_map(|(i, r)| r.map(|r| (r, i)))
-        .collect();
-    order.sort_unstable();
+    let order = state.statements_by_row(state.reader.article, &lines);
     let current = state
         .reader
         .selected
@@ -631,13 +625,7 @@ fn step_pane_statement(state: &mut State, forward: bool) {
     let Some(lines) = state.lines(article, area.text.width) else {
         return;
     };
-    let mut rows: Vec<(usize, usize)> = state
-        .statement_starts(article, &lines)
-        .into_iter()
-        .enumerate()
-        .filter_map(|(statement, row)| row.map(|row| (row, statement)))
-        .collect();
-    rows.sort_unstable();
+    let rows = state.statements_by_row(article, &lines);
     // From the selected statement when this pane has it (an explanation
     // follows it), else from the pane's top.
     let selected = match state.compare.selected {

@@ -7,7 +7,7 @@ use super::keymap::Keymap;
 use super::text::{cell_width, clip, cut_at_word, styled_line};
 use super::theme;
 use crate::app::words::counted;
-use crate::app::{Action, State, geometry};
+use crate::app::{Action, Prompt, State, geometry};
 use mizan_text::is_arabic;
 use mizan_text::layout::{Direction, LaidLine, layout_paragraph};
 use ratatui::Frame;
@@ -27,31 +27,16 @@ const KEYS_COLUMN: usize = 24;
 /// Wide enough that the filter text never wraps.
 const UNWRAPPED: usize = 4096;
 
-/// The line being typed, as the input line shows it.
-struct Typed<'s> {
-    prompt: &'static str,
-    text: &'s str,
-    cursor: usize,
-    editing: bool,
-    /// What it found, right-aligned.
-    count: String,
-}
-
-/// The article's search in the reader while it stands, else the filter.
-fn typed(state: &State) -> Typed<'_> {
+/// The line being typed (the article's search in the reader while it
+/// stands, else the filter), its label, and what it found (right-aligned).
+fn typed(state: &State) -> (&Prompt, &'static str, String) {
     if let Some(search) = state.article_search() {
         let count = match (search.current(), search.matches().len()) {
-            (_, 0) if search.input().is_empty() => String::new(),
+            (_, 0) if search.prompt().is_empty() => String::new(),
             (Some(at), total) => format!(" {} of {total}", at + 1),
             (None, total) => format!(" {}", counted(total, "match")),
         };
-        return Typed {
-            prompt: SEARCH_PROMPT,
-            text: search.input(),
-            cursor: search.cursor(),
-            editing: search.editing(),
-            count,
-        };
+        return (search.prompt(), SEARCH_PROMPT, count);
     }
     let filter = state.filter();
     let count = match filter.matches() {
@@ -62,23 +47,17 @@ fn typed(state: &State) -> Typed<'_> {
         ),
         None => String::new(),
     };
-    Typed {
-        prompt: FILTER_PROMPT,
-        text: filter.input(),
-        cursor: filter.cursor(),
-        editing: filter.editing(),
-        count,
-    }
+    (filter.prompt(), FILTER_PROMPT, count)
 }
 
 /// The filter line, or the search line of the open article.
 pub fn draw_input_line(frame: &mut Frame, state: &State, area: Rect) {
-    let typed = typed(state);
-    let count_width = (typed.count.chars().count() as u16).min(area.width / 2);
-    let prompt_width = typed.prompt.len() as u16;
+    let (typed, label, count) = typed(state);
+    let count_width = (count.chars().count() as u16).min(area.width / 2);
+    let prompt_width = label.len() as u16;
     let input_width = area.width.saturating_sub(prompt_width + count_width);
-    let laid = layout_paragraph(typed.text, None, UNWRAPPED, state.layout());
-    let mut spans = vec![Span::styled(typed.prompt, theme::header_style())];
+    let laid = layout_paragraph(typed.input(), None, UNWRAPPED, state.layout());
+    let mut spans = vec![Span::styled(label, theme::header_style())];
     if let Some(line) = laid.first() {
         spans.extend(styled_line(line, 0, |_| Style::default()).spans);
     }
@@ -93,13 +72,13 @@ pub fn draw_input_line(frame: &mut Frame, state: &State, area: Rect) {
     buf.set_string(
         count_x,
         area.y,
-        clip(&typed.count, usize::from(count_width)),
+        clip(&count, usize::from(count_width)),
         theme::dim_style(),
     );
-    if typed.editing {
+    if typed.editing() {
         let x = laid
             .first()
-            .map_or(0, |line| cursor_column(line, typed.text, typed.cursor));
+            .map_or(0, |line| cursor_column(line, typed.input(), typed.cursor()));
         let x = (x as u16).min(input_width);
         frame.set_cursor_position(Position::new(area.x + prompt_width + x, area.y));
     }

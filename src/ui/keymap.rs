@@ -210,7 +210,9 @@ fn alt_edit(c: char) -> Option<LineEdit> {
 fn plain_key(state: &State, code: KeyCode) -> Option<Action> {
     let typed = state
         .article_search()
-        .map_or(state.filter().input(), |search| search.input());
+        .map_or(state.filter().prompt().input(), |search| {
+            search.prompt().input()
+        });
     // In right-to-left input the left arrow moves towards the end of the text.
     let rtl = detect_lang(typed) == Lang::Ar;
     let (left, right) = if rtl {
