@@ -83,10 +83,9 @@ pub fn is_subsequence_in_a_word(needle: &[u8], haystack: &[u8]) -> bool {
     scan_words(needle, haystack, &mut FirstMatch)
 }
 
-/// For each word of `haystack` that holds `needle` (as
-/// [`is_subsequence_in_a_word`] matches it), the positions of the needle's
-/// bytes in it, first word first: the first entry is the match the filter
-/// found.
+/// Each place `needle` matches in `haystack` as [`is_subsequence_in_a_word`]
+/// matches it, left to right and not overlapping, as the positions of the
+/// needle's bytes: the first entry is the match the filter found.
 pub fn subsequence_positions(needle: &[u8], haystack: &[u8]) -> Vec<Vec<usize>> {
     let mut every = EveryMatch::default();
     scan_words(needle, haystack, &mut every);
@@ -99,7 +98,8 @@ trait Trace {
     fn restart(&mut self);
     /// The needle's next byte is at haystack position `at`.
     fn matched(&mut self, at: usize);
-    /// The whole needle matched in the current word; whether to stop.
+    /// The whole needle matched; whether to stop (else matching starts
+    /// again from the next byte).
     fn complete(&mut self) -> bool;
 }
 
@@ -142,27 +142,31 @@ impl Trace for EveryMatch {
 /// The scan behind both: one pass, starting over at each word. Matching
 /// from a word's first occurrence of the first letter is that word's best
 /// chance, and Arabic letters are too common for a memchr anchor to pay
-/// (every other word starts with ال). Whether anything matched.
+/// (every other word starts with ال). The loop is the filter's hot path:
+/// a completed match is noticed at the next byte, which keeps the step
+/// free of branches. Whether anything matched.
 fn scan_words(needle: &[u8], haystack: &[u8], trace: &mut impl Trace) -> bool {
-    if needle.is_empty() {
-        return true;
-    }
     let mut matched = 0;
     let mut found = false;
     for (at, &byte) in haystack.iter().enumerate() {
+        if matched == needle.len() {
+            found = true;
+            if trace.complete() {
+                return true;
+            }
+            matched = 0;
+        }
         if byte == b' ' {
             matched = 0;
             trace.restart();
-        } else if matched < needle.len() && byte == needle[matched] {
+        } else if byte == needle[matched] {
             matched += 1;
             trace.matched(at);
-            if matched == needle.len() {
-                found = true;
-                if trace.complete() {
-                    return true;
-                }
-            }
         }
+    }
+    if matched == needle.len() {
+        found = true;
+        trace.complete();
     }
     found
 }
