@@ -372,7 +372,7 @@ fn date_range(first: &str, last: &str) -> String {
 /// one symbol is, by priority, `●` marked for comparison, `*` starred, `N`
 /// unread; unread titles are bold besides. Local files have no read state.
 fn article_mark(state: &State, index: usize) -> (&'static str, Style) {
-    let read_state = state.reading().state_of(&state.articles()[index]);
+    let read_state = state.read_state(index);
     let mark = match read_state {
         _ if state.marked().contains(&index) => "● ",
         Some(flags) if flags.starred => "* ",
