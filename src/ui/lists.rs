@@ -67,7 +67,7 @@ const ARTICLE_COLUMNS: [Column; 5] = [
 /// these bounds (a wider summary is cut at a whole badge, `+N` saying how
 /// many more there are).
 const STANCE_MIN_WIDTH: u16 = 8;
-const STANCE_MAX_WIDTH: u16 = 32;
+const STANCE_MAX_WIDTH: u16 = 26;
 
 const STATEMENT_COLUMNS: [Column; 3] = [
     Column {
