@@ -351,7 +351,7 @@ fn a_chart_too_narrow_for_every_outlet_says_how_many_it_leaves_out() {
         .lines()
         .find(|line| line.contains("┌quoted"))
         .expect("the quoted chart");
-    assert!(title.contains("left out: too narrow"), "{title}");
+    assert!(title.contains("quoted: 2 outlets left out"), "{title}");
     let mut wide = reader_fixtures::shared_state(150, 40);
     press(&mut wide, "space space space space space space v");
     assert!(!screen(&wide).contains("left out"), "{}", screen(&wide));

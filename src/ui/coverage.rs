@@ -115,10 +115,7 @@ fn draw_charts(frame: &mut Frame, state: &State, area: Rect) {
         let left_out = outlets.len() - fitting;
         let title = match left_out {
             0 => title.to_string(),
-            _ => format!(
-                "{title} ({} left out: too narrow)",
-                counted(left_out, "outlet")
-            ),
+            _ => format!("{title}: {} left out", counted(left_out, "outlet")),
         };
         let mut chart = BarChart::default()
             .block(Block::bordered().title(title))
