@@ -4,7 +4,7 @@
 //! The corpus is generated here from a small vocabulary written for it.
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use mizan::app::{Action, Directory, PartyInfo, StartOptions, State, update};
+use mizan::app::{Action, Directory, LineEdit, PartyInfo, StartOptions, State, update};
 use mizan::ui::draw;
 use mizan::ui::keymap::Keymap;
 use mizan_engine::corpus::{Article, Meta};
@@ -227,19 +227,19 @@ fn time_keystroke(
     let mut total = Duration::ZERO;
     for _ in 0..iters {
         let start = Instant::now();
-        update(state, Action::FilterInsert(c));
+        update(state, Action::Edit(LineEdit::Insert(c)));
         terminal
             .draw(|frame| draw(frame, state, &keymap))
             .expect("draw");
         total += start.elapsed();
-        update(state, Action::FilterBackspace);
+        update(state, Action::Edit(LineEdit::Backspace));
     }
     total
 }
 
 fn filter_keystroke(c: &mut Criterion) {
     let mut state = tagged_state(10_000, 120, 40);
-    assert_eq!(state.filter.index.statement_count(), 100_000);
+    assert_eq!(state.filter().index().statement_count(), 100_000);
     update(&mut state, Action::Statements);
     update(&mut state, Action::Filter);
     let mut terminal = terminal(120, 40);
@@ -251,13 +251,13 @@ fn filter_keystroke(c: &mut Criterion) {
         b.iter_custom(|iters| time_keystroke(&mut state, &mut terminal, 'ق', iters))
     });
     for c in "الخارج".chars() {
-        update(&mut state, Action::FilterInsert(c));
+        update(&mut state, Action::Edit(LineEdit::Insert(c)));
     }
     group.bench_function("extending_keystroke", |b| {
         b.iter_custom(|iters| time_keystroke(&mut state, &mut terminal, 'ي', iters))
     });
     for c in "ية الرو".chars() {
-        update(&mut state, Action::FilterInsert(c));
+        update(&mut state, Action::Edit(LineEdit::Insert(c)));
     }
     group.bench_function("extending_second_term", |b| {
         b.iter_custom(|iters| time_keystroke(&mut state, &mut terminal, 'س', iters))
@@ -268,7 +268,7 @@ fn filter_keystroke(c: &mut Criterion) {
 fn compare_frame(c: &mut Criterion) {
     let mut state = tagged_state(4, 240, 70);
     // With the stories built, each statement's outlet count is drawn too.
-    let request = state.stories_request.take().expect("tagging complete");
+    let request = state.take_stories_request().expect("tagging complete");
     update(&mut state, request.build());
     for _ in 0..4 {
         update(&mut state, Action::ToggleMark);

@@ -250,19 +250,22 @@ fn reader(c: &mut Criterion, articles: &[Article], statements: &[Vec<Statement>]
         b.iter_batched(
             || {
                 let mut state = almost_tagged(articles, statements);
-                state.stories_request = None;
+                state.take_stories_request();
                 (state, last_batch(statements))
             },
             |(mut state, batch)| {
                 update(&mut state, batch);
-                assert!(state.stories_request.is_some(), "the build is requested");
+                assert!(
+                    state.take_stories_request().is_some(),
+                    "the build is requested"
+                );
                 state
             },
             BatchSize::PerIteration,
         )
     });
     update(&mut state, last_batch(statements));
-    let request = state.stories_request.take().expect("a build request");
+    let request = state.take_stories_request().expect("a build request");
     group.bench_function("background_stories_build_10k", |b| {
         b.iter_batched(
             || request.clone(),

@@ -313,6 +313,26 @@ fn resolve_source(raw: RawSource) -> Result<Source, String> {
     }
 }
 
+/// Where `key` is written in table `[table]` of configuration `text`, as a
+/// 1-based line and column, for messages about a value that parses but
+/// names nothing (a party id in `[colors]` no lexicon knows).
+pub fn key_position(text: &str, table: &str, key: &str) -> Option<(usize, usize)> {
+    let mut current = "";
+    for (index, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if let Some(header) = trimmed.strip_prefix('[') {
+            current = header.split(']').next().unwrap_or("").trim();
+            continue;
+        }
+        let written = trimmed.split('=').next().unwrap_or("").trim();
+        if current == table && written.trim_matches('"') == key && trimmed.contains('=') {
+            let column = line[..line.len() - trimmed.len()].chars().count() + 1;
+            return Some((index + 1, column));
+        }
+    }
+    None
+}
+
 /// mizan's directory in the user's configuration directory
 /// (`$XDG_CONFIG_HOME/mizan`, usually `~/.config/mizan`).
 pub fn user_config_dir() -> Option<PathBuf> {
@@ -381,6 +401,15 @@ mod tests {
             ]
         );
         assert_eq!(config.feeds().count(), 1);
+    }
+
+    #[test]
+    fn keys_are_found_in_their_table() {
+        let text = "[keys]\nquit = \"x\"\n\n[colors]\n  \"kuwiat\" = \"red\"\nquit = \"blue\"\n";
+        assert_eq!(key_position(text, "colors", "kuwiat"), Some((5, 3)));
+        assert_eq!(key_position(text, "colors", "quit"), Some((6, 1)));
+        assert_eq!(key_position(text, "keys", "quit"), Some((2, 1)));
+        assert_eq!(key_position(text, "colors", "oman"), None);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! - [`init`]: the user's configuration and lexicon overlays (`mizan init`).
 //! - [`sources`]: the configured sources loaded, local files and the store.
 //! - [`fsutil`]: atomic writes of the user's files.
+//! - [`suggest`]: "did you mean", for the filter and `mizan check`.
 //! - [`app`]: the reader's state and its `update` function (no terminal).
 //! - [`ui`]: ratatui widgets that draw the state, the keymap and the runtime.
 //!
@@ -21,4 +22,5 @@ pub mod config;
 pub mod fsutil;
 pub mod init;
 pub mod sources;
+pub mod suggest;
 pub mod ui;

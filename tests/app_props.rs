@@ -5,22 +5,28 @@
 mod reader_fixtures;
 
 use mizan::app::filter::{Matches, Query};
-use mizan::app::{Action, Screen, update};
+use mizan::app::{Action, LineEdit, Screen, update};
 use proptest::prelude::*;
 
 fn action() -> impl Strategy<Value = Action> {
-    let bindable = (0..Action::BINDABLE.len()).prop_map(|i| Action::BINDABLE[i].clone());
+    let bindable = (0..Action::bindable().len()).prop_map(|i| Action::bindable()[i].clone());
     let typed = prop::sample::select(vec![
         'a', 'r', 'm', ' ', ':', 'ب', 'ل', 'أ', 'ي', 'n', 'j', '/',
     ])
-    .prop_map(Action::FilterInsert);
+    .prop_map(|c| Action::Edit(LineEdit::Insert(c)));
     let editing = prop::sample::select(vec![
-        Action::FilterBackspace,
-        Action::FilterDelete,
-        Action::FilterCursorBack,
-        Action::FilterCursorForward,
-        Action::FilterAccept,
-        Action::FilterCancel,
+        Action::Edit(LineEdit::Backspace),
+        Action::Edit(LineEdit::Delete),
+        Action::Edit(LineEdit::Back),
+        Action::Edit(LineEdit::Forward),
+        Action::Edit(LineEdit::WordBack),
+        Action::Edit(LineEdit::WordForward),
+        Action::Edit(LineEdit::KillToStart),
+        Action::Edit(LineEdit::KillWordBack),
+        Action::Edit(LineEdit::KillWordForward),
+        Action::Edit(LineEdit::KillToEnd),
+        Action::InputAccept,
+        Action::InputCancel,
     ]);
     let resize = (0u16..140, 0u16..50).prop_map(|(width, height)| Action::Resize { width, height });
     let mouse = (0u16..140, 0u16..50, -5i32..5).prop_map(|(column, row, lines)| Action::Scroll {
@@ -44,14 +50,14 @@ proptest! {
             }
             update(&mut state, action);
             reader_fixtures::screen(&state);
-            prop_assert!(state.article_list.cursor <= state.article_list_len().saturating_sub(1));
-            prop_assert!(state.grouped || state.list_rows.is_empty());
-            prop_assert!(state.statement_list.cursor <= state.statement_rows.len().saturating_sub(1));
-            prop_assert!(state.filter.input.is_char_boundary(state.filter.cursor));
-            if state.screen == Screen::Compare {
-                prop_assert!((2..=4).contains(&state.compare.articles.len()));
-                prop_assert!(state.compare.focus < state.compare.articles.len());
-                if let Some(list) = &state.compare.omitted {
+            prop_assert!(state.listing().article_list().cursor <= state.listing().article_list_len().saturating_sub(1));
+            prop_assert!(state.listing().grouped() || state.listing().list_rows().is_empty());
+            prop_assert!(state.listing().statement_list().cursor <= state.statement_rows().len().saturating_sub(1));
+            prop_assert!(state.filter().prompt().input().is_char_boundary(state.filter().prompt().cursor()));
+            if state.screen() == Screen::Compare {
+                prop_assert!((2..=4).contains(&state.compare().articles.len()));
+                prop_assert!(state.compare().focus < state.compare().articles.len());
+                if let Some(list) = &state.compare().omitted {
                     prop_assert!(list.cursor < list.entries.len());
                 }
             }

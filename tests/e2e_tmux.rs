@@ -41,8 +41,13 @@ fn write_articles(dir: &Path) -> Vec<PathBuf> {
 /// The command that runs mizan on `dir` with no user configuration; `exec`
 /// makes mizan the pane's process (the one a signal is sent to).
 fn mizan_command(home: &Path) -> String {
+    format!("{} {}", configured_command(home), shell_quote(home))
+}
+
+/// The command that runs mizan without a path, configured in `home`.
+fn configured_command(home: &Path) -> String {
     format!(
-        "exec env HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data {bin} {home}",
+        "exec env HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data {bin}",
         home = shell_quote(home),
         bin = shell_quote(Path::new(env!("CARGO_BIN_EXE_mizan"))),
     )
@@ -131,7 +136,7 @@ fn a_person_reads_filters_compares_and_quits() {
         // keys, and an Escape sent too early would reach mizan glued to the
         // next key (as Alt+key) instead of closing the filter.
         let filtered = tmux.wait("the filter", |s| {
-            s.contains("/ outlet:herald") && s.contains("1 articles")
+            s.contains("/ outlet:herald") && s.contains("1 article ·")
         });
         assert!(
             filtered.contains("Baku Herald") && !filtered.contains("Caucasus Wire"),
@@ -143,14 +148,14 @@ fn a_person_reads_filters_compares_and_quits() {
         tmux.keys(&["/"]);
         tmux.type_literal("تتهم lang:ar");
         let arabic = tmux.wait("the Arabic filter", |s| {
-            s.contains("lang:ar") && s.contains("1 articles")
+            s.contains("lang:ar") && s.contains("1 article ·")
         });
         assert!(!arabic.contains("Baku Herald"), "{arabic}");
         tmux.keys(&["Escape"]);
         tmux.wait("the filter to clear", filter_cleared);
         tmux.keys(&["/"]);
         tmux.type_literal("باكو");
-        tmux.wait("the Arabic input", |s| s.contains("1 articles"));
+        tmux.wait("the Arabic input", |s| s.contains("1 article ·"));
         // Typing ends with the cursor at the left end of the Arabic text,
         // right after the prompt (tmux may still be delivering keys).
         let deadline = Instant::now() + Duration::from_secs(5);
@@ -181,11 +186,7 @@ fn a_person_reads_filters_compares_and_quits() {
         tmux.keys(&["Escape"]);
         tmux.wait("the list", |s| s.contains("title (sorted by"));
         tmux.keys(&["q"]);
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while tmux.alive() && Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        assert!(!tmux.alive(), "q ends mizan");
+        assert!(tmux.ended(), "q ends mizan");
     }
 }
 
@@ -290,11 +291,9 @@ fn check_reader_matches_render(tmux: &Tmux, paths: &[PathBuf]) {
     tmux.wait("the list", |s| s.contains("title (sorted by"));
 }
 
-#[test]
-fn a_broken_configuration_edit_is_reported_and_a_fix_is_applied() {
-    if !tmux::available("a_broken_configuration_edit_is_reported_and_a_fix_is_applied") {
-        return;
-    }
+/// A home with the fixture articles in `articles/` and a configuration
+/// directory; the articles' directory and where `config.toml` goes.
+fn configured_home() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let home = tempfile::tempdir().expect("temp dir");
     let articles = home.path().join("articles");
     std::fs::create_dir(&articles).expect("articles dir");
@@ -302,16 +301,21 @@ fn a_broken_configuration_edit_is_reported_and_a_fix_is_applied() {
     let config_dir = home.path().join("config/mizan");
     std::fs::create_dir_all(&config_dir).expect("config dir");
     let config = config_dir.join("config.toml");
+    (home, articles, config)
+}
+
+#[test]
+fn a_broken_configuration_edit_is_reported_and_a_fix_is_applied() {
+    if !tmux::available("a_broken_configuration_edit_is_reported_and_a_fix_is_applied") {
+        return;
+    }
+    let (home, articles, config) = configured_home();
     let good = format!(
         "[[source]]\npath = {:?}\n\n[reader]\nsort = \"title\"\n",
         articles.display().to_string()
     );
     std::fs::write(&config, &good).expect("write config");
-    let command = format!(
-        "exec env HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data {bin}",
-        home = shell_quote(home.path()),
-        bin = shell_quote(Path::new(env!("CARGO_BIN_EXE_mizan"))),
-    );
+    let command = configured_command(home.path());
     let tmux = Tmux::new("e2e-reload");
     tmux.start(160, 30, &command);
     let list = tmux.wait("the configured sources", |s| s.contains("3 articles"));
@@ -334,11 +338,69 @@ fn a_broken_configuration_edit_is_reported_and_a_fix_is_applied() {
     std::thread::sleep(Duration::from_millis(300));
     assert!(tmux.alive(), "q is no longer bound");
     tmux.keys(&["x"]);
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while tmux.alive() && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(50));
+    assert!(tmux.ended(), "the new quit key works");
+}
+
+/// Saves `text` to `path` the way editors that keep backups do: a new file
+/// beside it, renamed over it.
+fn save_by_rename(path: &Path, text: &str) {
+    let temporary = path.with_extension("toml.new");
+    std::fs::write(&temporary, text).expect("write the new file");
+    std::fs::rename(&temporary, path).expect("rename it over");
+}
+
+#[test]
+fn editors_atomic_saves_of_the_configuration_are_reloaded_at_80x24() {
+    if !tmux::available("editors_atomic_saves_of_the_configuration_are_reloaded_at_80x24") {
+        return;
     }
-    assert!(!tmux.alive(), "the new quit key works");
+    let (home, articles, config) = configured_home();
+    let quitting_with = |key: &str| {
+        format!(
+            "[[source]]\npath = {:?}\n\n[keys]\nquit = \"{key}\"\n",
+            articles.display().to_string()
+        )
+    };
+    std::fs::write(&config, quitting_with("q")).expect("write config");
+    let command = configured_command(home.path());
+    let tmux = Tmux::new("e2e-atomic");
+    tmux.start(80, 24, &command);
+    tmux.wait("the configured sources", |s| s.contains("3 articles"));
+    // Each save is told apart from the last by the status message: a key
+    // clears "reloaded" first.
+    let reloaded_after = |what: &str, save: &dyn Fn()| {
+        tmux.keys(&["j"]);
+        tmux.wait("the message cleared", |s| !s.contains("reloaded"));
+        save();
+        let screen = tmux.wait(what, |s| s.contains("reloaded"));
+        assert!(!screen.contains("reload error"), "{what}: {screen}");
+    };
+
+    save_by_rename(&config, "[reader]\nsorting = 1\n");
+    let broken = tmux.wait("the error of a renamed-over save", |s| {
+        s.contains("reload error")
+    });
+    assert!(broken.contains("config.toml:2:1"), "{broken}");
+    reloaded_after("a deleted and recreated file, the error cleared", &|| {
+        std::fs::remove_file(&config).expect("delete");
+        std::fs::write(&config, quitting_with("x")).expect("recreate");
+    });
+    reloaded_after("sed -i's save", &|| {
+        let sed = Command::new("sed")
+            .args(["-i", "s/\"x\"/\"z\"/"])
+            .arg(&config)
+            .status()
+            .expect("sed runs");
+        assert!(sed.success());
+    });
+    reloaded_after("a second renamed-over save", &|| {
+        save_by_rename(&config, &quitting_with("y"))
+    });
+    tmux.keys(&["q", "x", "z"]);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(tmux.alive(), "q, x and z no longer quit");
+    tmux.keys(&["y"]);
+    assert!(tmux.ended(), "the last save's quit key works");
 }
 
 #[test]
@@ -439,4 +501,297 @@ fn a_tag_opens_its_lexicon_entry_in_the_editor_and_a_broken_lexicon_is_reported(
     tmux.wait("the fix", |s| {
         !s.contains("reload error") && s.contains("reloaded")
     });
+}
+
+/// An article with a web page, and one that quotes an Omani minister, a
+/// US spokeswoman and a British diplomat (for `speaker:oman`).
+const MORE_ARTICLES: [(&str, &str); 1] = [(
+    "gulf.md",
+    "+++\ntitle = \"Gulf mediators press for a ceasefire\"\noutlet = \"Gulf Wire\"\ndate = \"2026-03-03\"\nlang = \"en\"\nurl = \"https://gulf-wire.example/ceasefire?id=7\"\n+++\n\nOman's foreign minister said Iran had blocked the talks for a week.\n\nA State Department spokeswoman said Washington supports the Omani mediation.\n\nThomas Green, a British diplomat, said the delay helped nobody.\n",
+)];
+
+/// A directory of stand-ins for the browser and the clipboard tool that
+/// write what they were given to files beside them.
+fn stand_ins(home: &Path) -> PathBuf {
+    let bin = home.join("bin");
+    std::fs::create_dir(&bin).expect("bin dir");
+    let scripts = [
+        (
+            "browser",
+            format!(
+                "#!/bin/sh\necho \"$@\" > {}\n",
+                shell_quote(&home.join("opened"))
+            ),
+        ),
+        (
+            "xclip",
+            format!(
+                "#!/bin/sh\ncat > {}\n",
+                shell_quote(&home.join("clipboard"))
+            ),
+        ),
+    ];
+    for (name, script) in scripts {
+        let path = bin.join(name);
+        std::fs::write(&path, script).expect("write stand-in");
+        let mode = Command::new("chmod")
+            .arg("+x")
+            .arg(&path)
+            .status()
+            .expect("chmod runs");
+        assert!(mode.success());
+    }
+    bin
+}
+
+/// Waits until `path` holds something, and returns it.
+fn written(path: &Path) -> String {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        match std::fs::read_to_string(path) {
+            Ok(text) if !text.is_empty() => return text,
+            _ => assert!(
+                Instant::now() < deadline,
+                "{} was not written",
+                path.display()
+            ),
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn o_y_w_and_j_do_what_the_help_says_at_80x24() {
+    if !tmux::available("o_y_w_and_j_do_what_the_help_says_at_80x24") {
+        return;
+    }
+    let home = tempfile::tempdir().expect("temp dir");
+    let articles = home.path().join("articles");
+    std::fs::create_dir(&articles).expect("articles dir");
+    write_articles(&articles);
+    for (name, text) in MORE_ARTICLES {
+        std::fs::write(articles.join(name), text).expect("write fixture");
+    }
+    let bin = stand_ins(home.path());
+    let command = format!(
+        "cd {home} && exec env HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data BROWSER={browser} DISPLAY=:99 PATH={bin}:/usr/bin:/bin {mizan} {articles}",
+        home = shell_quote(home.path()),
+        browser = shell_quote(&bin.join("browser")),
+        bin = shell_quote(&bin),
+        mizan = shell_quote(Path::new(env!("CARGO_BIN_EXE_mizan"))),
+        articles = shell_quote(&articles),
+    );
+    let tmux = Tmux::new("e2e-keys");
+    tmux.start(80, 24, &command);
+    tmux.run(&["set-option", "-g", "set-clipboard", "on"]);
+    tmux.wait("the tagged list", |s| {
+        s.contains("4 articles") && !s.contains("tagging")
+    });
+    let help = {
+        tmux.keys(&["?"]);
+        tmux.wait("the help", |s| s.contains("open the article's URL"))
+    };
+    for key in ["o ", "y ", "w ", "W "] {
+        assert!(
+            help.lines().any(|line| line.contains(&format!("│{key}"))),
+            "{key}: {help}"
+        );
+    }
+    tmux.keys(&["?"]);
+    tmux.wait("the help to close", |s| {
+        !s.contains("open the article's URL")
+    });
+
+    // o: the article's page, handed to $BROWSER as one argument.
+    tmux.keys(&["/"]);
+    tmux.type_literal("outlet:gulf");
+    tmux.wait("the filter", |s| s.contains("1 article ·"));
+    tmux.keys(&["Enter", "o"]);
+    tmux.wait("the browser started", |s| {
+        s.contains("opened https://gulf-wire")
+    });
+    let opened = written(&home.path().join("opened"));
+    assert_eq!(opened.trim(), "https://gulf-wire.example/ceasefire?id=7");
+
+    // y: the statement as written, on tmux's clipboard (OSC 52) and xclip's.
+    tmux.keys(&["Enter", "n", "y"]);
+    tmux.wait("the copy", |s| s.contains("copied"));
+    let statement = "Oman's foreign minister said Iran had blocked the talks for a week.";
+    assert_eq!(written(&home.path().join("clipboard")), statement);
+    let buffer = tmux.run(&["show-buffer"]);
+    assert_eq!(String::from_utf8_lossy(&buffer.stdout), statement);
+
+    // w: the statement list, with its filter, to a new file each time.
+    tmux.keys(&["Escape"]);
+    tmux.wait("the list", |s| s.contains("title (sorted by"));
+    tmux.keys(&["S", "w"]);
+    let wrote = tmux.wait("the export", |s| s.contains("wrote 3 statements"));
+    assert!(wrote.contains("mizan-statements-"), "{wrote}");
+    tmux.keys(&["w"]);
+    tmux.wait("a second export", |s| s.contains("-2.md"));
+    let exports: Vec<String> = std::fs::read_dir(home.path())
+        .expect("list home")
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name.starts_with("mizan-statements-"))
+        .collect();
+    assert_eq!(exports.len(), 2, "never over the first: {exports:?}");
+    let markdown = std::fs::read_to_string(home.path().join(&exports[0])).expect("read export");
+    assert!(
+        markdown.starts_with("# Statements (filter: outlet:gulf)"),
+        "{markdown}"
+    );
+    assert!(markdown.contains(statement), "{markdown}");
+
+    // J: the newest article is read once opened; J goes to the next unread.
+    tmux.keys(&["S"]);
+    tmux.wait("the list", |s| s.contains("title (sorted by"));
+    tmux.keys(&["Escape"]);
+    tmux.wait("the whole list", |s| s.contains("Caucasus Wire"));
+    tmux.keys(&["g", "Enter"]);
+    tmux.wait("the newest article", |s| s.contains("· width "));
+    tmux.keys(&["J"]);
+    let next = tmux.wait("the next unread article", |s| {
+        s.lines()
+            .next()
+            .is_some_and(|header| header.contains("Caucasus Wire"))
+    });
+    assert!(next.contains("Armenia accuses"), "{next}");
+    tmux.keys(&["q"]);
+    assert!(tmux.ended(), "q ends mizan");
+}
+
+#[test]
+fn compare_tags_explanations_search_and_whole_word_speakers_at_150x40() {
+    if !tmux::available("compare_tags_explanations_search_and_whole_word_speakers_at_150x40") {
+        return;
+    }
+    let home = tempfile::tempdir().expect("temp dir");
+    write_articles(home.path());
+    for (name, text) in MORE_ARTICLES {
+        std::fs::write(home.path().join(name), text).expect("write fixture");
+    }
+    let tmux = Tmux::new("e2e-150");
+    tmux.start(150, 40, &mizan_command(home.path()));
+    tmux.wait("the tagged list", |s| {
+        s.contains("4 articles") && !s.contains("tagging")
+    });
+
+    // speaker:oman: the Omani minister, not the spokeswoman nor Thomas.
+    tmux.keys(&["/"]);
+    tmux.type_literal("speaker:oman");
+    tmux.wait("the qualifier", |s| s.contains("1 article · 1 statement"));
+    tmux.keys(&["Enter", "S"]);
+    let listed = tmux.wait("the statement list", |s| s.contains("statement (1 shown)"));
+    assert!(listed.contains("Oman's foreign minister"), "{listed}");
+    tmux.keys(&["S"]);
+    tmux.wait("the list", |s| s.contains("title (sorted by"));
+    tmux.keys(&["/", "C-u"]);
+    tmux.wait("the filter cleared by Ctrl-U", |s| {
+        s.lines().any(|line| line.trim_end() == "/") && s.contains("Caucasus Wire")
+    });
+    tmux.keys(&["Enter"]);
+    tmux.wait("the filter line closed", |s| {
+        !s.lines().any(|line| line.trim_end() == "/")
+    });
+
+    // A search with an English name inside the Arabic article.
+    tmux.keys(&["g", "Enter", "/"]);
+    tmux.type_literal("Blinken");
+    tmux.wait("the match", |s| {
+        s.contains("search: Blinken") && s.contains("1 of 1")
+    });
+    tmux.keys(&["Enter", "n"]);
+    tmux.wait("n on the match", |s| s.contains("match 1 of 1"));
+    tmux.keys(&["Escape"]);
+    tmux.wait("the search ended", |s| !s.contains("search: "));
+    tmux.keys(&["Escape"]);
+    tmux.wait("the list", |s| s.contains("title (sorted by"));
+
+    // Tags in the compare panes, and e explaining in place.
+    tmux.keys(&["g", "Space", "Space", "Space", "c"]);
+    let compare = tmux.wait("the comparison", |s| s.contains('│'));
+    assert!(
+        compare.contains("◀AZE") || compare.contains("◀ARM"),
+        "tags: {compare}"
+    );
+    tmux.keys(&["e"]);
+    let explained = tmux.wait("the explanation", |s| {
+        s.contains("speaker:") && s.contains('│')
+    });
+    assert!(explained.contains("Tab picks a tag"), "{explained}");
+    tmux.keys(&["Escape"]);
+    tmux.wait("the explanation closed", |s| !s.contains("speaker:"));
+    tmux.keys(&["q"]);
+    assert!(tmux.ended(), "q ends mizan");
+}
+
+#[test]
+fn e_before_mizan_init_copies_the_built_in_entry_into_an_overlay_and_opens_it() {
+    if !tmux::available(
+        "e_before_mizan_init_copies_the_built_in_entry_into_an_overlay_and_opens_it",
+    ) {
+        return;
+    }
+    let home = tempfile::tempdir().expect("temp dir");
+    let args_file = home.path().join("editor-args");
+    let editor = home.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        format!("#!/bin/sh\necho \"$@\" > {}\n", shell_quote(&args_file)),
+    )
+    .expect("write editor");
+    let mode = Command::new("chmod")
+        .arg("+x")
+        .arg(&editor)
+        .status()
+        .expect("chmod runs");
+    assert!(mode.success());
+    let command = format!(
+        "exec env HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data EDITOR={editor} {bin}",
+        home = shell_quote(home.path()),
+        editor = shell_quote(&editor),
+        bin = shell_quote(Path::new(env!("CARGO_BIN_EXE_mizan"))),
+    );
+    let tmux = Tmux::new("e2e-no-init");
+    tmux.start(160, 30, &command);
+    tmux.wait("the tagged samples", |s| {
+        s.contains("bundled samples") && !s.contains("tagging")
+    });
+    tmux.keys(&["/"]);
+    tmux.type_literal("blames:hou");
+    tmux.wait("the filter", |s| {
+        s.contains("/ blames:hou") && s.contains(" statements")
+    });
+    tmux.keys(&["Enter", "S"]);
+    tmux.wait("the statement list", |s| s.contains("statement ("));
+    tmux.keys(&["e"]);
+    tmux.wait("the explanation", |s| s.contains("blames HOU"));
+    tmux.keys(&["E"]);
+    let told = tmux.wait("the copy reported", |s| {
+        s.contains("copied into your overlay")
+    });
+    let args = std::fs::read_to_string(&args_file).expect("the editor ran");
+    let (line, file) = args.trim().split_once(' ').expect("+LINE FILE");
+    let line: usize = line
+        .strip_prefix('+')
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("+LINE: {args}"));
+    let overlays = home.path().join("config/mizan/lexicons");
+    assert!(
+        Path::new(file).starts_with(&overlays),
+        "the user's overlay: {args}"
+    );
+    let overlay = std::fs::read_to_string(file).expect("the overlay exists");
+    let before = overlay.lines().take(line).collect::<Vec<_>>().join("\n");
+    assert!(
+        before.contains("# Copied from the built-in"),
+        "opened at the copied entry: {overlay}"
+    );
+    assert!(!told.contains("reload error"), "{told}");
+    assert_eq!(
+        tmux.pane_format("#{alternate_on}"),
+        "1",
+        "the reader kept the screen"
+    );
+    tmux.keys(&["q"]);
 }

@@ -489,12 +489,12 @@ fn a_refresh_reads_back_what_it_stored_and_sums_up_in_one_line() {
     let page = StoredPage::of(&refreshed.new);
     update(&mut state, Action::ReadStatesLoaded(page.read_states));
     update(&mut state, Action::ArticlesLoaded(page.articles));
-    assert_eq!(state.article_rows.len(), 3);
+    assert_eq!(state.article_rows().len(), 3);
     assert!(
         state
-            .articles
+            .articles()
             .iter()
-            .all(|article| state.reading.state_of(article).is_some_and(|s| !s.read)),
+            .all(|article| state.reading().state_of(article).is_some_and(|s| !s.read)),
         "fetched articles arrive unread"
     );
 

@@ -93,7 +93,7 @@ fn hostile_state(width: u16, height: u16) -> State {
             results: prepared.results.clone(),
         },
     );
-    if let Some(request) = state.stories_request.take() {
+    if let Some(request) = state.take_stories_request() {
         update(&mut state, request.build());
     }
     state
@@ -122,7 +122,7 @@ fn type_text(state: &mut State, text: &str) {
 /// Draws the state, panics naming the first forbidden cell, and returns
 /// the screen's text.
 fn assert_screen_clean(state: &State, flow: &str) -> String {
-    let (width, height) = (state.viewport.width, state.viewport.height);
+    let (width, height) = (state.viewport().width, state.viewport().height);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
         .draw(|frame| mizan::ui::draw(frame, state, &Keymap::default()))

@@ -13,20 +13,16 @@ use ratatui::style::Modifier;
 use reader_fixtures::{buffer, press, screen};
 use rstest::rstest;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 /// The fixture reader with its first three articles made stored ones
 /// (`store:1` read, `store:2` read and starred, `store:3` unread); the
 /// fourth stays a local file.
 fn state(width: u16, height: u16) -> State {
-    let mut state = reader_fixtures::state(width, height);
-    for (id, article) in Arc::make_mut(&mut state.articles)
-        .iter_mut()
-        .take(3)
-        .enumerate()
-    {
+    let mut articles = reader_fixtures::articles();
+    for (id, article) in articles.iter_mut().take(3).enumerate() {
         article.path = format!("store:{}", id + 1);
     }
+    let mut state = reader_fixtures::state_of(articles, width, height);
     let read = ReadState {
         read: true,
         starred: false,
@@ -44,12 +40,12 @@ fn state(width: u16, height: u16) -> State {
 
 /// Puts the list cursor on the article whose path is `path`.
 fn select(state: &mut State, path: &str) {
-    let article = state.articles.iter().position(|a| a.path == path).unwrap();
-    state.article_list.cursor = state
-        .article_rows
+    let article = state
+        .articles()
         .iter()
-        .position(|&a| a == article)
+        .position(|a| a.path == path)
         .unwrap();
+    reader_fixtures::select_article(state, article);
 }
 
 fn row_of<'a>(text: &'a str, title: &str) -> &'a str {
@@ -85,22 +81,22 @@ fn u_and_star_toggle_the_state_and_queue_it_for_the_store() {
     let mut state = state(80, 24);
     select(&mut state, "store:1");
     press(&mut state, "u");
-    assert_eq!(state.status.message.as_deref(), Some("marked unread"));
+    assert_eq!(state.status().message.as_deref(), Some("marked unread"));
     press(&mut state, "*");
     assert_eq!(
-        state.status.message.as_deref(),
+        state.status().message.as_deref(),
         Some("marked unread, starred")
     );
-    let article = &state.articles[0];
+    let article = &state.articles()[0];
     assert_eq!(
-        state.reading.state_of(article),
+        state.reading().state_of(article),
         Some(ReadState {
             read: false,
             starred: true
         })
     );
     assert_eq!(
-        state.reading.take_changes(),
+        state.take_read_changes(),
         [
             ReadChange::Read { id: 1, read: false },
             ReadChange::Starred {
@@ -112,11 +108,11 @@ fn u_and_star_toggle_the_state_and_queue_it_for_the_store() {
     select(&mut state, "en/baku.txt");
     press(&mut state, "u");
     assert_eq!(
-        state.status.message.as_deref(),
+        state.status().message.as_deref(),
         Some("local files have no read state")
     );
-    assert!(state.reading.take_changes().is_empty());
-    assert_eq!(state.reading.state_of(&state.articles[3]), None);
+    assert!(state.take_read_changes().is_empty());
+    assert_eq!(state.reading().state_of(&state.articles()[3]), None);
 }
 
 #[test]
@@ -124,16 +120,18 @@ fn opening_a_stored_article_marks_it_read_once() {
     let mut state = state(80, 24);
     select(&mut state, "store:3");
     press(&mut state, "enter");
-    assert_eq!(state.screen, Screen::Reader);
+    assert_eq!(state.screen(), Screen::Reader);
     press(&mut state, "esc enter");
     assert_eq!(
-        state.reading.take_changes(),
+        state.take_read_changes(),
         [ReadChange::Read { id: 3, read: true }],
         "the second opening changes nothing"
     );
+    press(&mut state, "esc");
     select(&mut state, "en/baku.txt");
-    press(&mut state, "esc enter");
-    assert!(state.reading.take_changes().is_empty());
+    press(&mut state, "enter");
+    assert_eq!(state.screen(), Screen::Reader);
+    assert!(state.take_read_changes().is_empty());
 }
 
 #[test]
@@ -142,16 +140,16 @@ fn one_refresh_at_a_time_and_its_articles_keep_the_cursor_in_place() {
     select(&mut state, "store:3");
     let on = state.selected_article_row();
     press(&mut state, "r");
-    assert!(state.reading.refreshing());
-    assert!(state.reading.take_refresh_request());
+    assert!(state.reading().refreshing());
+    assert!(state.take_refresh_request());
     press(&mut state, "r");
     assert_eq!(
-        state.status.message.as_deref(),
+        state.status().message.as_deref(),
         Some("a refresh is already running")
     );
-    assert!(!state.reading.take_refresh_request());
+    assert!(!state.take_refresh_request());
 
-    let mut fresh = state.articles[0].clone();
+    let mut fresh = state.articles()[0].clone();
     fresh.path = "store:9".to_string();
     fresh.title = "Talks resume in Muscat".to_string();
     fresh.meta.date = Some("2026-03-09".to_string());
@@ -166,15 +164,12 @@ fn one_refresh_at_a_time_and_its_articles_keep_the_cursor_in_place() {
         on,
         "the cursor stays on its article"
     );
-    assert_eq!(state.article_rows[0], 4, "the newest comes first");
-    assert_eq!(state.status.message.as_deref(), Some("1 new article"));
+    assert_eq!(state.article_rows()[0], 4, "the newest comes first");
+    assert_eq!(state.status().message.as_deref(), Some("1 new article"));
     assert!(row_of(&screen(&state), "Talks resume").starts_with("N "));
-    assert!(!state.reading.refreshing());
+    assert!(!state.reading().refreshing());
     press(&mut state, "r");
-    assert!(
-        state.reading.take_refresh_request(),
-        "a new refresh may start"
-    );
+    assert!(state.take_refresh_request(), "a new refresh may start");
 }
 
 fn fill(db: &Path, count: usize) {
@@ -223,9 +218,9 @@ fn opening_marks_read_in_the_store_and_it_persists() {
         },
     );
     press(&mut state, "enter");
-    let opened = state.articles[state.reader.article].clone();
+    let opened = state.articles()[state.reader().article].clone();
     let store = Store::open(&db).unwrap();
-    for change in state.reading.take_changes() {
+    for change in state.take_read_changes() {
         store.apply(change).unwrap();
     }
     drop(store);
@@ -323,5 +318,83 @@ fn a_stopped_stream_reads_no_further() {
     assert!(
         load_configured_paged(&no_sources(), &db, 30).rest.is_none(),
         "all on one page"
+    );
+}
+
+#[test]
+fn j_and_k_go_to_the_next_and_previous_unread_article() {
+    let mut state = state(80, 24);
+    press(&mut state, "g");
+    let unread = state
+        .articles()
+        .iter()
+        .position(|a| a.path == "store:3")
+        .unwrap();
+    press(&mut state, "J");
+    assert_eq!(state.selected_article_row(), Some(unread));
+    press(&mut state, "J");
+    assert_eq!(
+        state.status().message.as_deref(),
+        Some("no unread article below")
+    );
+    assert_eq!(
+        state.selected_article_row(),
+        Some(unread),
+        "the cursor stays"
+    );
+    press(&mut state, "G K");
+    assert_eq!(state.selected_article_row(), Some(unread));
+    press(&mut state, "u g J");
+    assert_eq!(
+        state.status().message.as_deref(),
+        Some("no unread article below"),
+        "u marked it read"
+    );
+}
+
+#[test]
+fn local_files_keep_a_read_state_by_the_hash_of_their_text_once_there_is_a_store() {
+    let mut state = reader_fixtures::state(80, 24);
+    let baku = state
+        .articles()
+        .iter()
+        .position(|a| a.path == "en/baku.txt")
+        .unwrap();
+    assert_eq!(state.read_state(baku), None, "no store: no read state");
+    let hash = mizan_text::stable_hash([state.articles()[baku].source.as_bytes()]);
+    let read = ReadState {
+        read: true,
+        starred: false,
+    };
+    update(
+        &mut state,
+        Action::LocalReadStatesLoaded(vec![(hash.clone(), read)]),
+    );
+    assert_eq!(state.read_state(baku), Some(read));
+    let text = screen(&state);
+    assert!(row_of(&text, "Armenia accuses").starts_with("N "), "{text}");
+    assert!(row_of(&text, "Baku says").starts_with("  "), "{text}");
+
+    let wire = state
+        .articles()
+        .iter()
+        .position(|a| a.path == "en/truce.txt")
+        .unwrap();
+    reader_fixtures::select_article(&mut state, wire);
+    press(&mut state, "enter esc");
+    let wire_hash = mizan_text::stable_hash([state.articles()[wire].source.as_bytes()]);
+    assert_eq!(
+        state.take_read_changes(),
+        [ReadChange::Local {
+            hash: wire_hash,
+            state: read
+        }],
+        "opening a local file marks it read"
+    );
+    reader_fixtures::select_article(&mut state, baku);
+    press(&mut state, "*");
+    assert_eq!(
+        state.status().message.as_deref(),
+        Some("marked read, starred")
     );
 }

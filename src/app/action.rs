@@ -5,21 +5,18 @@
 
 use super::coverage::Stories;
 use super::directory::Directory;
+use super::line::LineEdit;
 use mizan_engine::corpus::Article;
 use mizan_engine::tagger::Statement;
 use mizan_store::ReadState;
 use serde::Deserialize;
+use serde::de::IntoDeserializer;
+use std::sync::OnceLock;
 
 /// One thing that changes the reader's state.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
-    /// Leave mizan.
-    Quit,
-    /// Show or hide the list of keys.
-    Help,
-    /// Close the innermost panel, or go back to the previous screen.
-    Back,
     /// Move up one row (or scroll the text up one line).
     Up,
     /// Move down one row (or scroll the text down one line).
@@ -34,32 +31,37 @@ pub enum Action {
     End,
     /// Open the selected article or statement; on a statement, explain it.
     Open,
-    /// Open the explanation panel for the selected statement.
-    Explain,
+    /// Close the innermost panel, or go back to the previous screen.
+    Back,
     /// Select the next statement in the article.
     NextStatement,
     /// Select the previous statement in the article.
     PrevStatement,
+    /// Open the explanation panel for the selected statement (in a
+    /// comparison, below the panes, of the focused pane's statement).
+    Explain,
     /// Open the lexicon entry behind the explained tag in `$EDITOR`.
     EditLexicon,
-    /// Mark or unmark the selected article for comparison.
-    ToggleMark,
-    /// Put the marked articles (2 to 4), or the story under the cursor, side
-    /// by side.
-    Compare,
-    /// Turn synchronised scrolling of the compared articles on or off.
-    ToggleSync,
-    /// Move the focus to the next compared article (in an explanation: to
-    /// the next tag).
-    FocusNext,
-    /// Move the focus to the previous compared article.
-    FocusPrev,
-    /// Type in the filter box.
+    /// Type in the filter box; in an article, search it.
     Filter,
     /// Switch between the article list and the list of all statements.
     Statements,
     /// Sort the article list by the next key (date, outlet, title).
     Sort,
+    /// Open the article's URL in the browser.
+    OpenUrl,
+    /// Copy the selected statement, in logical order and unshaped.
+    Copy,
+    /// Write what the screen shows to a Markdown file.
+    ExportMarkdown,
+    /// Write what the screen shows to a CSV file.
+    ExportCsv,
+    /// Mark or unmark the selected article for comparison; in the article
+    /// list the cursor then moves down, so marks go on consecutive rows.
+    ToggleMark,
+    /// Put the marked articles (2 to 4), or the story under the cursor, side
+    /// by side.
+    Compare,
     /// Show the coverage of the marked articles, or of the selected
     /// article's story.
     Coverage,
@@ -68,42 +70,51 @@ pub enum Action {
     /// In a comparison, list what the other panes quote that the focused
     /// one omits.
     Omitted,
+    /// Turn synchronised scrolling of the compared articles on or off.
+    ToggleSync,
+    /// Move the focus to the next compared article (in an explanation: to
+    /// the next tag).
+    FocusNext,
+    /// Move the focus to the previous compared article.
+    FocusPrev,
 
     // Sources: read state and refresh (see `super::reading`).
-    /// Mark the selected stored article read or unread.
+    /// Mark the selected article read or unread.
     ToggleRead,
-    /// Star or unstar the selected stored article.
+    /// Star or unstar the selected article.
     ToggleStar,
+    /// Go to the next unread article.
+    NextUnread,
+    /// Go to the previous unread article.
+    PrevUnread,
     /// Fetch the configured feeds in the background.
     Refresh,
+    /// Show or hide the list of keys.
+    Help,
+    /// Leave mizan.
+    Quit,
+
+    // Sent by the text input, the terminal and background work.
     /// The read state of stored articles, by store id, as the store has it.
     #[serde(skip)]
     ReadStatesLoaded(Vec<(i64, ReadState)>),
+    /// The read state of local article files, by the hash of their text;
+    /// from now on local files keep a read state.
+    #[serde(skip)]
+    LocalReadStatesLoaded(Vec<(String, ReadState)>),
     /// A background refresh ended; the outcome for the status bar.
     #[serde(skip)]
     RefreshFinished(String),
 
-    /// A character typed into the filter box.
+    /// An editing key for the line being typed (the filter).
     #[serde(skip)]
-    FilterInsert(char),
-    /// Delete the character before the filter cursor.
+    Edit(LineEdit),
+    /// Keep what was typed and leave the line.
     #[serde(skip)]
-    FilterBackspace,
-    /// Delete the character after the filter cursor.
+    InputAccept,
+    /// Clear what was typed and leave the line.
     #[serde(skip)]
-    FilterDelete,
-    /// Move the filter cursor one character back in the text.
-    #[serde(skip)]
-    FilterCursorBack,
-    /// Move the filter cursor one character forward in the text.
-    #[serde(skip)]
-    FilterCursorForward,
-    /// Keep the filter and leave the filter box.
-    #[serde(skip)]
-    FilterAccept,
-    /// Clear the filter and leave the filter box.
-    #[serde(skip)]
-    FilterCancel,
+    InputCancel,
     /// The terminal has a new size.
     #[serde(skip)]
     Resize { width: u16, height: u16 },
@@ -147,79 +158,14 @@ pub enum Action {
 }
 
 impl Action {
-    /// Every action a key can be bound to, in the order the help lists them.
-    pub const BINDABLE: [Action; 28] = [
-        Action::Up,
-        Action::Down,
-        Action::PageUp,
-        Action::PageDown,
-        Action::Home,
-        Action::End,
-        Action::Open,
-        Action::Back,
-        Action::NextStatement,
-        Action::PrevStatement,
-        Action::Explain,
-        Action::EditLexicon,
-        Action::Filter,
-        Action::Statements,
-        Action::Sort,
-        Action::ToggleMark,
-        Action::Compare,
-        Action::Coverage,
-        Action::GroupStories,
-        Action::Omitted,
-        Action::ToggleSync,
-        Action::FocusNext,
-        Action::FocusPrev,
-        Action::ToggleRead,
-        Action::ToggleStar,
-        Action::Refresh,
-        Action::Help,
-        Action::Quit,
-    ];
-
-    /// Its name in `[keys]`.
-    pub fn name(&self) -> &'static str {
-        match self {
-            Action::Quit => "quit",
-            Action::Help => "help",
-            Action::Back => "back",
-            Action::Up => "up",
-            Action::Down => "down",
-            Action::PageUp => "page_up",
-            Action::PageDown => "page_down",
-            Action::Home => "home",
-            Action::End => "end",
-            Action::Open => "open",
-            Action::Explain => "explain",
-            Action::NextStatement => "next_statement",
-            Action::PrevStatement => "prev_statement",
-            Action::EditLexicon => "edit_lexicon",
-            Action::ToggleMark => "toggle_mark",
-            Action::Compare => "compare",
-            Action::ToggleSync => "toggle_sync",
-            Action::FocusNext => "focus_next",
-            Action::FocusPrev => "focus_prev",
-            Action::Filter => "filter",
-            Action::Statements => "statements",
-            Action::Sort => "sort",
-            Action::Coverage => "coverage",
-            Action::GroupStories => "group_stories",
-            Action::Omitted => "omitted",
-            Action::ToggleRead => "toggle_read",
-            Action::ToggleStar => "toggle_star",
-            Action::Refresh => "refresh",
-            _ => "",
-        }
-    }
-
-    /// What it does, for the help screen.
-    pub fn description(&self) -> &'static str {
-        match self {
-            Action::Quit => "quit",
-            Action::Help => "show or hide this help",
-            Action::Back => "close panel / go back / clear filter",
+    /// What the help says a bindable action does; `None` for the actions
+    /// only the terminal, the text input or background work send. Every
+    /// variant has its arm (there is no wildcard), so the compiler refuses
+    /// an action until it is decided whether a key can be bound to it and,
+    /// if so, what the help calls it. Its `[keys]` name is serde's, and the
+    /// help lists the actions in the order they are declared.
+    pub fn help(&self) -> Option<&'static str> {
+        Some(match self {
             Action::Up => "up one row or line",
             Action::Down => "down one row or line",
             Action::PageUp => "up one screen",
@@ -227,26 +173,67 @@ impl Action {
             Action::Home => "to the top",
             Action::End => "to the end",
             Action::Open => "open article; explain statement",
-            Action::Explain => "explain the selected statement",
-            Action::NextStatement => "next statement (in a comparison: of the focused pane)",
-            Action::PrevStatement => "previous statement",
+            Action::Back => "close panel / go back / clear filter",
+            Action::NextStatement => "next statement; next search match",
+            Action::PrevStatement => "previous statement; previous search match",
+            Action::Explain => "explain the statement (in a comparison too)",
             Action::EditLexicon => "edit the tag's lexicon entry in $EDITOR",
-            Action::ToggleMark => "mark article for comparison",
-            Action::Compare => "compare the marked articles, or the story",
-            Action::ToggleSync => "synchronised scrolling on/off",
-            Action::FocusNext => "next pane; next tag in an explanation",
-            Action::FocusPrev => "previous pane or tag",
-            Action::Filter => "filter (blames: supports: speaker: outlet: lang:)",
+            Action::Filter => "filter (blames: speaker: …); search an article",
             Action::Statements => "article list / statement list",
             Action::Sort => "sort by date, outlet, title",
+            Action::OpenUrl => "open the article's URL in the browser",
+            Action::Copy => "copy the statement (as written, not as shown)",
+            Action::ExportMarkdown => "write what the screen shows to a Markdown file",
+            Action::ExportCsv => "write what the screen shows to a CSV file",
+            Action::ToggleMark => "mark article for comparison, move down",
+            Action::Compare => "compare the marked articles, or the story",
             Action::Coverage => "coverage of the story or the marked articles",
             Action::GroupStories => "group the article list by story / ungroup",
             Action::Omitted => "what the other panes quote that this one omits",
-            Action::ToggleRead => "mark the stored article read / unread",
-            Action::ToggleStar => "star / unstar the stored article",
+            Action::ToggleSync => "synchronised scrolling on/off",
+            Action::FocusNext => "next pane; next tag in an explanation",
+            Action::FocusPrev => "previous pane or tag",
+            Action::ToggleRead => "mark the article read / unread",
+            Action::ToggleStar => "star / unstar the article",
+            Action::NextUnread => "next unread article",
+            Action::PrevUnread => "previous unread article",
             Action::Refresh => "fetch the feeds in the background",
-            _ => "",
-        }
+            Action::Help => "show or hide this help",
+            Action::Quit => "quit",
+            Action::ReadStatesLoaded(_)
+            | Action::LocalReadStatesLoaded(_)
+            | Action::RefreshFinished(_)
+            | Action::Edit(_)
+            | Action::InputAccept
+            | Action::InputCancel
+            | Action::Resize { .. }
+            | Action::Scroll { .. }
+            | Action::Click { .. }
+            | Action::AnalysisStarted { .. }
+            | Action::Analysed { .. }
+            | Action::StoriesBuilt { .. }
+            | Action::ArticlesLoaded(_)
+            | Action::LexiconReloaded(_)
+            | Action::LexiconError(_)
+            | Action::Notice(_) => return None,
+        })
+    }
+
+    /// Every action a key can be bound to, in the order the help lists them.
+    pub fn bindable() -> &'static [Action] {
+        &bindable_names().0
+    }
+
+    /// Every bindable action with its `[keys]` name, in help order.
+    pub fn bindable_with_names() -> impl Iterator<Item = (&'static Action, &'static str)> {
+        let (actions, names) = bindable_names();
+        actions.iter().zip(names.iter().copied())
+    }
+
+    /// Its name in `[keys]`, when a key can be bound to it.
+    pub fn name(&self) -> Option<&'static str> {
+        let (actions, names) = bindable_names();
+        actions.iter().position(|a| a == self).map(|i| names[i])
     }
 
     /// Whether the user caused it (a key or the mouse), as opposed to the
@@ -263,13 +250,78 @@ impl Action {
                 | Action::LexiconError(_)
                 | Action::Notice(_)
                 | Action::ReadStatesLoaded(_)
+                | Action::LocalReadStatesLoaded(_)
                 | Action::RefreshFinished(_)
         )
     }
 
     /// The bindable action named `name` in `[keys]`.
     pub fn from_name(name: &str) -> Option<Action> {
-        Action::BINDABLE.into_iter().find(|a| a.name() == name)
+        let (actions, names) = bindable_names();
+        names
+            .iter()
+            .position(|n| *n == name)
+            .map(|i| actions[i].clone())
+    }
+}
+
+/// The bindable actions and their `[keys]` names, in declaration order:
+/// the variants serde's derive deserializes (every other one is
+/// `serde(skip)`), read once from the derive itself so no list of them is
+/// kept by hand.
+fn bindable_names() -> &'static (Vec<Action>, &'static [&'static str]) {
+    static BINDABLE: OnceLock<(Vec<Action>, &'static [&'static str])> = OnceLock::new();
+    BINDABLE.get_or_init(|| {
+        let names = variant_names::of::<Action>();
+        let actions = names
+            .iter()
+            .map(|name| {
+                Action::deserialize(name.into_deserializer())
+                    .unwrap_or_else(|e: serde::de::value::Error| panic!("{name}: {e}"))
+            })
+            .collect();
+        (actions, names)
+    })
+}
+
+/// Reading the variant names serde's derive knows for an enum: the derived
+/// `Deserialize` hands them to `deserialize_enum`, where this deserializer
+/// keeps them and stops.
+mod variant_names {
+    use serde::de::{self, Deserialize, Deserializer, Visitor};
+
+    struct Names(&'static [&'static str]);
+
+    impl<'de> Deserializer<'de> for &mut Names {
+        type Error = de::value::Error;
+
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(de::Error::custom("not an enum"))
+        }
+
+        fn deserialize_enum<V: Visitor<'de>>(
+            self,
+            _name: &'static str,
+            variants: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            self.0 = variants;
+            Err(de::Error::custom("names read"))
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+            bytes byte_buf option unit unit_struct newtype_struct seq tuple
+            tuple_struct map struct identifier ignored_any
+        }
+    }
+
+    /// The names of `T`'s deserializable variants, in declaration order.
+    pub fn of<T: for<'de> Deserialize<'de>>() -> &'static [&'static str] {
+        let mut names = Names(&[]);
+        // The error is the point: deserializing stops once the names are in.
+        let _ = T::deserialize(&mut names);
+        names.0
     }
 }
 
@@ -277,13 +329,33 @@ impl Action {
 mod tests {
     use super::*;
 
+    /// What the help overlay has for a description at 80 columns.
+    const HELP_TEXT_WIDTH: usize = 49;
+
     #[test]
-    fn names_round_trip_through_serde() {
-        for action in Action::BINDABLE {
+    fn every_deserializable_action_is_bindable_with_help_and_a_name() {
+        assert_eq!(Action::bindable().len(), 34);
+        for action in Action::bindable() {
+            let name = action.name().expect("a name");
             let parsed: Action =
-                serde_json::from_value(serde_json::Value::String(action.name().into())).unwrap();
-            assert_eq!(parsed, action);
-            assert!(!action.description().is_empty());
+                serde_json::from_value(serde_json::Value::String(name.into())).unwrap();
+            assert_eq!(&parsed, action);
+            assert_eq!(Action::from_name(name).as_ref(), Some(action));
+            let help = action.help().expect("help");
+            assert!(!help.is_empty());
+            assert!(
+                help.chars().count() <= HELP_TEXT_WIDTH,
+                "{help:?} is wider than the help overlay at 80 columns"
+            );
         }
+    }
+
+    #[test]
+    fn actions_from_the_runtime_have_no_name_or_help() {
+        for action in [Action::Notice(String::new()), Action::InputAccept] {
+            assert_eq!(action.name(), None);
+            assert_eq!(action.help(), None);
+        }
+        assert_eq!(Action::from_name("notice"), None);
     }
 }

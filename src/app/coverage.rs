@@ -9,7 +9,8 @@
 
 use super::action::Action;
 use super::directory::Directory;
-use super::state::{Tagged, tagged_statements};
+use super::library::{Tagged, tagged_statements};
+use super::words::counted;
 use mizan_engine::corpus::Article;
 use mizan_engine::corpus::align::{AlignOptions, Alignment};
 use mizan_engine::corpus::comparison::Comparison;
@@ -317,15 +318,14 @@ impl CoverageView {
         let everything = selection
             .iter()
             .flat_map(|&a| tagged_statements(&statements[a]));
-        let all_outlets = format!("all {} outlets", coverage.outlets.len());
+        let all_outlets = match coverage.outlets.len() {
+            1 => "the 1 outlet".to_string(),
+            n => format!("all {n} outlets"),
+        };
         view.add_counts(all_outlets, selection, &Counts::of(everything), directory);
         for outlet in &coverage.outlets {
-            let noun = if outlet.articles.len() == 1 {
-                "article"
-            } else {
-                "articles"
-            };
-            let heading = format!("{} ({} {noun})", outlet.outlet, outlet.articles.len());
+            let articles = counted(outlet.articles.len(), "article");
+            let heading = format!("{} ({articles})", outlet.outlet);
             view.add_counts(heading, &outlet.articles, &outlet.counts, directory);
         }
         for row in &coverage.articles {

@@ -13,16 +13,22 @@
 //! of the distinct party combinations (a corpus has few), which the search
 //! checks once per query, names included, instead of once per statement. A free-text term matches fuzzily within one word (its
 //! characters in order, others between them: `blnkn` finds Blinken), or as
-//! one of the Arabic names an English name stands for; highlighting of the
-//! matched characters is computed with fuzzy-matcher for the rows on screen
-//! only.
+//! one of the Arabic names an English name stands for.
+//!
+//! The terms, resolved once per query ([`Terms`]), also say where they
+//! match: highlighting runs the same needles through the same scan over the
+//! rows on screen, so what is highlighted is exactly what the filter
+//! matched, aliases and folded forms included.
 
 use super::directory::Directory;
-use super::fold::{contains, encode, encode_into, fold, is_subsequence_in_a_word};
+use super::fold::{
+    contains, contains_words, encode, encode_into, encode_with_sources, fold,
+    is_subsequence_in_a_word, subsequence_positions,
+};
 use mizan_engine::corpus::Article;
 use mizan_engine::lexicon::Name;
 use mizan_engine::tagger::Statement;
-use mizan_text::Lang;
+use mizan_text::{Lang, TextRange};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
@@ -73,16 +79,17 @@ impl Query {
     }
 
     /// Whether every match of `self` is also a match of `previous`, so only
-    /// the previous matches need checking.
+    /// the previous matches need checking. A growing term only narrows; a
+    /// qualifier matches whole words, so only adding one does.
     pub fn narrows(&self, previous: &Query) -> bool {
         extends(&previous.terms, &self.terms)
             && previous.terms.iter().zip(&self.terms).all(|(old, new)| {
                 (char_count(old) >= ALIAS_MIN_CHARS) == (char_count(new) >= ALIAS_MIN_CHARS)
             })
-            && extends(&previous.blames, &self.blames)
-            && extends(&previous.supports, &self.supports)
-            && extends(&previous.speaker, &self.speaker)
-            && extends(&previous.outlet, &self.outlet)
+            && adds_to(&previous.blames, &self.blames)
+            && adds_to(&previous.supports, &self.supports)
+            && adds_to(&previous.speaker, &self.speaker)
+            && adds_to(&previous.outlet, &self.outlet)
             && (previous.lang.is_none() || previous.lang == self.lang)
     }
 }
@@ -109,6 +116,11 @@ fn push_folded(into: &mut Vec<String>, value: &str) {
 /// may be added after them.
 fn extends(old: &[String], new: &[String]) -> bool {
     old.len() <= new.len() && old.iter().zip(new).all(|(o, n)| n.starts_with(o.as_str()))
+}
+
+/// The old values are the new ones' first; more may follow.
+fn adds_to(old: &[String], new: &[String]) -> bool {
+    new.starts_with(old)
 }
 
 /// What the filter kept, in index order.
@@ -165,7 +177,8 @@ struct ArticleEntry {
     haystack: Vec<u8>,
     /// [`byte_mask`] of `haystack`.
     mask: u128,
-    outlet: String,
+    /// The outlet's name, encoded.
+    outlet: Vec<u8>,
     lang: Option<Lang>,
     statements: Vec<StatementEntry>,
     /// Every statement's haystack (its words, then its speaker's), back to
@@ -225,14 +238,103 @@ pub struct FilterIndex {
     party_numbers: HashMap<Parties, u32>,
 }
 
+/// A query's free-text terms resolved against the directory: for each
+/// term, the encoded forms that may match it (itself and the Arabic aliases
+/// of English names it is part of). The search asks whether they match;
+/// highlighting asks where.
+#[derive(Clone, Debug, Default)]
+pub struct Terms {
+    needles: Vec<Vec<Needle>>,
+}
+
+impl Terms {
+    pub fn resolve(query: &Query, directory: &Directory) -> Terms {
+        let needles = query
+            .terms
+            .iter()
+            .map(|term| {
+                let mut alternatives = vec![Needle::typed(encode(term))];
+                if char_count(term) >= ALIAS_MIN_CHARS {
+                    for alias in directory.aliases() {
+                        if fold(&alias.english).contains(term.as_str()) {
+                            alternatives
+                                .extend(alias.arabic.iter().map(|a| Needle::name(encode(a))));
+                        }
+                    }
+                }
+                alternatives
+            })
+            .collect();
+        Terms { needles }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.needles.is_empty()
+    }
+
+    /// The characters of `text` the terms match, as byte ranges: for each
+    /// form of each term, where the filter finds it first.
+    pub fn ranges_in(&self, text: &str) -> Vec<TextRange> {
+        if self.needles.is_empty() {
+            return Vec::new();
+        }
+        let (haystack, sources) = encode_with_sources(text);
+        let mut ranges = Vec::new();
+        for needle in self.needles.iter().flatten() {
+            if let Some(first) = needle.places(&haystack).into_iter().next() {
+                ranges.extend(first.into_iter().map(|at| char_range(text, sources[at])));
+            }
+        }
+        ranges
+    }
+
+    /// Every place a term matches in encoded `haystack`, as the positions
+    /// of its bytes: each word a typed term matches, each occurrence of a
+    /// name it stands for.
+    pub fn places_in(&self, haystack: &[u8]) -> Vec<Vec<usize>> {
+        self.needles
+            .iter()
+            .flatten()
+            .flat_map(|needle| needle.places(haystack))
+            .collect()
+    }
+
+    /// Whether a term matches one of party `id`'s names (the filter then
+    /// keeps the statements the party speaks in or is tagged in).
+    pub fn name_party(&self, id: &str, directory: &Directory) -> bool {
+        self.in_names(id, directory).into_iter().any(|named| named)
+    }
+
+    /// Per term: whether one of party `id`'s names matches it.
+    fn in_names(&self, id: &str, directory: &Directory) -> Vec<bool> {
+        let mut names = Vec::new();
+        for name in directory.names(id) {
+            encode_into(name, &mut names);
+            names.push(b' ');
+        }
+        let mask = byte_mask(&names);
+        self.needles
+            .iter()
+            .map(|alts| alts.iter().any(|alt| alt.matches(mask, || &names)))
+            .collect()
+    }
+}
+
+/// The byte range of the character of `text` starting at `start`.
+fn char_range(text: &str, start: usize) -> TextRange {
+    let len = text[start..].chars().next().map_or(0, char::len_utf8);
+    TextRange::new(start, start + len)
+}
+
 /// A query resolved against the directory once, before the scan.
 struct Resolved<'q> {
     query: &'q Query,
-    /// For each term, the encoded forms that may match it (itself and the
-    /// Arabic aliases of English names it is part of).
-    terms: Vec<Vec<Needle>>,
-    /// Each `speaker:` value encoded, to find in a speaker's words.
-    speakers: Vec<Vec<u8>>,
+    terms: &'q Terms,
+    /// Each `speaker:` value encoded, with the Arabic names of the people
+    /// it names in English, to find as whole words in a speaker's words.
+    speakers: Vec<Vec<Vec<u8>>>,
+    /// Each `outlet:` value encoded.
+    outlets: Vec<Vec<u8>>,
     blames: Vec<HashSet<String>>,
     supports: Vec<HashSet<String>>,
     speaker: Vec<HashSet<String>>,
@@ -276,7 +378,7 @@ impl FilterIndex {
         let mut entry = ArticleEntry {
             mask: byte_mask(&haystack),
             haystack,
-            outlet: fold(outlet),
+            outlet: encode(outlet),
             lang: Some(article.lang),
             statements: Vec::with_capacity(statements.len()),
             statement_text: Vec::new(),
@@ -328,7 +430,23 @@ impl FilterIndex {
         directory: &Directory,
         previous: Option<&Matches>,
     ) -> Matches {
-        let resolved = resolve(query, directory);
+        self.search_terms(
+            query,
+            &Terms::resolve(query, directory),
+            directory,
+            previous,
+        )
+    }
+
+    /// [`Self::search`] with the query's terms already resolved.
+    pub fn search_terms(
+        &self,
+        query: &Query,
+        terms: &Terms,
+        directory: &Directory,
+        previous: Option<&Matches>,
+    ) -> Matches {
+        let resolved = resolve(query, terms, directory);
         let verdicts = self.party_verdicts(&resolved, directory);
         let per_article: Vec<(usize, bool, Vec<usize>)> = match previous {
             Some(prev) => candidates(prev)
@@ -365,7 +483,7 @@ impl FilterIndex {
     fn party_verdicts(&self, q: &Resolved, directory: &Directory) -> PartyVerdicts {
         let mut verdicts = PartyVerdicts {
             speakers_per_row: q.speaker.len(),
-            terms_per_row: q.terms.len(),
+            terms_per_row: q.terms.needles.len(),
             ..PartyVerdicts::default()
         };
         let query = q.query;
@@ -378,28 +496,28 @@ impl FilterIndex {
                     .blames
                     .iter()
                     .zip(&q.blames)
-                    .all(|(v, set)| party_in(&parties.blames, set, v))
+                    .all(|(v, set)| party_in(&parties.blames, set, v, directory))
                     && query
                         .supports
                         .iter()
                         .zip(&q.supports)
-                        .all(|(v, set)| party_in(&parties.supports, set, v)),
+                        .all(|(v, set)| party_in(&parties.supports, set, v, directory)),
             );
             verdicts.speaker.extend(
                 query
                     .speaker
                     .iter()
                     .zip(&q.speaker)
-                    .map(|(v, set)| party_in(parties.speaker.as_slice(), set, v)),
+                    .map(|(v, set)| party_in(parties.speaker.as_slice(), set, v, directory)),
             );
             if q.terms.is_empty() {
                 continue;
             }
-            let mut row = vec![false; q.terms.len()];
+            let mut row = vec![false; q.terms.needles.len()];
             for id in parties.all() {
                 let named = by_party
                     .entry(id.as_str())
-                    .or_insert_with(|| terms_in_names(q, id, directory));
+                    .or_insert_with(|| q.terms.in_names(id, directory));
                 for (matched, &by_name) in row.iter_mut().zip(named.iter()) {
                     *matched |= by_name;
                 }
@@ -420,15 +538,13 @@ impl FilterIndex {
             return (a, false, Vec::new());
         };
         let article_ok = q.query.lang.is_none_or(|l| entry.lang == Some(l))
-            && q.query
-                .outlet
-                .iter()
-                .all(|o| entry.outlet.contains(o.as_str()));
+            && q.outlets.iter().all(|o| contains_words(o, &entry.outlet));
         if !article_ok {
             return (a, false, Vec::new());
         }
         let title_terms: Vec<bool> = q
             .terms
+            .needles
             .iter()
             .map(|alts| {
                 alts.iter()
@@ -470,66 +586,129 @@ fn append_statement(
     }
 }
 
-/// Per term of `q`: whether one of party `id`'s names matches it.
-fn terms_in_names(q: &Resolved, id: &str, directory: &Directory) -> Vec<bool> {
-    let mut names = Vec::new();
-    for name in directory.names(id) {
-        encode_into(name, &mut names);
-        names.push(b' ');
-    }
-    let mask = byte_mask(&names);
-    q.terms
-        .iter()
-        .map(|alts| alts.iter().any(|alt| alt.matches(mask, || &names)))
-        .collect()
-}
-
-fn resolve<'q>(query: &'q Query, directory: &Directory) -> Resolved<'q> {
-    let terms = query
-        .terms
-        .iter()
-        .map(|term| {
-            let mut alternatives = vec![Needle::typed(encode(term))];
-            if char_count(term) >= ALIAS_MIN_CHARS {
-                for alias in directory.aliases() {
-                    if fold(&alias.english).contains(term.as_str()) {
-                        alternatives.extend(alias.arabic.iter().map(|a| Needle::name(encode(a))));
-                    }
-                }
-            }
-            alternatives
-        })
-        .collect();
+fn resolve<'q>(query: &'q Query, terms: &'q Terms, directory: &Directory) -> Resolved<'q> {
     let parties = |values: &[String]| -> Vec<HashSet<String>> {
         values.iter().map(|v| parties_named(directory, v)).collect()
     };
     Resolved {
         query,
         terms,
-        speakers: query.speaker.iter().map(|v| encode(v)).collect(),
+        speakers: query
+            .speaker
+            .iter()
+            .map(|value| {
+                let mut alternatives = vec![encode(value)];
+                alternatives.extend(people_named(directory, value).map(encode));
+                alternatives
+            })
+            .collect(),
+        outlets: query.outlet.iter().map(|v| encode(v)).collect(),
         blames: parties(&query.blames),
         supports: parties(&query.supports),
         speaker: parties(&query.speaker),
     }
 }
 
-/// Ids of the parties any of whose names contains `value` (folded).
+/// Whether `value` (folded) names party `id`: its id, its short code, one
+/// of its names whole, or a whole word of one (`oman`, `kuw`, `united`).
+fn names_party(directory: &Directory, id: &str, value: &str) -> bool {
+    directory
+        .names(id)
+        .into_iter()
+        .any(|name| name_words(name).any(|word| word == value) || fold(name) == value)
+}
+
+/// The words of a name, folded (an id's words are joined by `_`).
+fn name_words(name: &str) -> impl Iterator<Item = String> {
+    fold(name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_string)
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+/// Ids of the parties `value` (folded) names.
 fn parties_named(directory: &Directory, value: &str) -> HashSet<String> {
     directory
         .parties()
-        .filter(|p| {
-            directory
-                .names(&p.id)
-                .iter()
-                .any(|n| fold(n).contains(value))
-        })
+        .filter(|p| names_party(directory, &p.id, value))
         .map(|p| p.id.clone())
         .collect()
 }
 
-fn party_in(ids: &[Name], set: &HashSet<String>, value: &str) -> bool {
-    ids.iter()
-        .any(|id| set.contains(&**id) || id.to_lowercase().contains(value))
+/// The Arabic names of the people one of whose English names has `value`
+/// (folded) as a word.
+fn people_named<'d>(directory: &'d Directory, value: &str) -> impl Iterator<Item = &'d str> {
+    let value = value.to_string();
+    directory
+        .aliases()
+        .iter()
+        .filter(move |alias| name_words(&alias.english).any(|word| word == value))
+        .flat_map(|alias| alias.arabic.iter().map(String::as_str))
+}
+
+/// Whether one of `ids` is a party `value` names: one of the directory's
+/// (`set`), or an id the directory does not know whose words hold it.
+fn party_in(ids: &[Name], set: &HashSet<String>, value: &str, directory: &Directory) -> bool {
+    ids.iter().any(|id| {
+        set.contains(&**id) || (directory.party(id).is_none() && names_party(directory, id, value))
+    })
+}
+
+/// A qualifier value that names nothing the directory knows, with the
+/// known names nearest to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unknown {
+    /// `blames`, `supports` or `speaker`.
+    pub qualifier: &'static str,
+    pub value: String,
+    pub suggestions: Vec<String>,
+}
+
+/// The `blames:`, `supports:` and `speaker:` values of `query` that name no
+/// party (and for `speaker:`, no person) of `directory`.
+pub fn unknown_values(query: &Query, directory: &Directory) -> Vec<Unknown> {
+    let party_names: Vec<String> = directory
+        .parties()
+        .flat_map(|p| directory.names(&p.id))
+        .flat_map(name_words)
+        .collect();
+    let people_names: Vec<String> = directory
+        .aliases()
+        .iter()
+        .flat_map(|alias| name_words(&alias.english))
+        .collect();
+    let qualifiers = [
+        ("blames", &query.blames),
+        ("supports", &query.supports),
+        ("speaker", &query.speaker),
+    ];
+    let mut unknown = Vec::new();
+    for (qualifier, values) in qualifiers {
+        let known: Vec<&str> = match qualifier {
+            "speaker" => party_names
+                .iter()
+                .chain(&people_names)
+                .map(String::as_str)
+                .collect(),
+            _ => party_names.iter().map(String::as_str).collect(),
+        };
+        for value in values {
+            if known.contains(&value.as_str()) || !parties_named(directory, value).is_empty() {
+                continue;
+            }
+            unknown.push(Unknown {
+                qualifier,
+                value: value.clone(),
+                suggestions: crate::suggest::nearest(value, known.iter().copied())
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect(),
+            });
+        }
+    }
+    unknown
 }
 
 fn statement_passes(
@@ -542,11 +721,14 @@ fn statement_passes(
     let entry = &article.statements[index];
     let parties = entry.parties as usize;
     verdicts.qualified[parties]
-        && q.speakers.iter().enumerate().all(|(value, speaker)| {
+        && q.speakers.iter().enumerate().all(|(value, alternatives)| {
             verdicts.speaker_matches(parties, value)
-                || contains(speaker, article.speaker_haystack(index))
+                || alternatives
+                    .iter()
+                    .any(|words| contains_words(words, article.speaker_haystack(index)))
         })
         && q.terms
+            .needles
             .iter()
             .zip(title_terms)
             .enumerate()
@@ -560,6 +742,7 @@ fn statement_passes(
 }
 
 /// One encoded form of a term, with its byte mask.
+#[derive(Clone, Debug)]
 struct Needle {
     bytes: Vec<u8>,
     mask: u128,
@@ -593,6 +776,20 @@ impl Needle {
             exact: true,
             mask_decides: false,
         }
+    }
+
+    /// Each place the needle occurs in `haystack`, as the positions of its
+    /// bytes, first place first: the first is what [`Self::matches`] found.
+    fn places(&self, haystack: &[u8]) -> Vec<Vec<usize>> {
+        if self.bytes.is_empty() {
+            return Vec::new();
+        }
+        if !self.exact {
+            return subsequence_positions(&self.bytes, haystack);
+        }
+        memchr::memmem::find_iter(haystack, &self.bytes)
+            .map(|start| (start..start + self.bytes.len()).collect())
+            .collect()
     }
 
     /// Whether the needle occurs in a haystack whose mask is `mask`;

@@ -51,13 +51,19 @@ impl Area {
 pub const GUTTER_WIDTH: u16 = 14;
 /// Below this width the reader has no gutter (badges would eat the text).
 const GUTTER_MIN_TOTAL: u16 = 40;
-/// Cells of a comparison pane's gutter, where each statement's outlet count
-/// (`1×`, `3×`) stands (plus one blank column after it).
-pub const PANE_GUTTER_WIDTH: u16 = 4;
+/// Cells of a comparison pane's gutter, where each statement's badges
+/// stand as in the reader's, wrapped over its rows (plus one blank column).
+pub const PANE_GUTTER_WIDTH: u16 = 8;
+/// Below this pane width the gutter holds only the outlet count.
+const PANE_BADGES_MIN_WIDTH: u16 = 24;
+/// Cells of a narrow pane's gutter: the outlet count (`1×`, `3×`) alone.
+const PANE_COUNT_GUTTER_WIDTH: u16 = 4;
 /// Below this pane width the pane has no gutter.
 const PANE_GUTTER_MIN_WIDTH: u16 = 16;
 /// Tallest explanation panel.
 const EXPLANATION_MAX_HEIGHT: u16 = 12;
+/// Below this many rows there is no room for an explanation panel.
+const EXPLANATION_MIN_BODY: u16 = 4;
 /// Widest help overlay.
 const HELP_MAX_WIDTH: u16 = 76;
 
@@ -69,11 +75,12 @@ pub struct ScreenAreas {
     pub status: Option<Area>,
 }
 
-/// Main area, filter line (when shown and there is room) and status bar.
-pub fn screen_areas(area: Area, filter_shown: bool) -> ScreenAreas {
+/// Main area, the line being typed (the filter or a search, when shown and
+/// there is room) and status bar.
+pub fn screen_areas(area: Area, line_shown: bool) -> ScreenAreas {
     let mut main = area;
     let status = take_bottom(&mut main, 1);
-    let filter = if filter_shown && main.height >= 2 {
+    let filter = if line_shown && main.height >= 2 {
         take_bottom(&mut main, 1)
     } else {
         None
@@ -94,19 +101,16 @@ pub struct ReaderAreas {
     pub explanation: Option<Area>,
 }
 
-pub fn reader_areas(main: Area, explanation_open: bool) -> ReaderAreas {
+/// The reader pane; `explanation` is the height the open explanation
+/// panel's content wants.
+pub fn reader_areas(main: Area, explanation: Option<u16>) -> ReaderAreas {
     let mut body = main;
     let header = if body.height >= 2 {
         take_top(&mut body, 1)
     } else {
         None
     };
-    let explanation = if explanation_open && body.height >= 4 {
-        let height = (body.height / 2).min(EXPLANATION_MAX_HEIGHT);
-        take_bottom(&mut body, height)
-    } else {
-        None
-    };
+    let (body, explanation) = explanation_split(body, explanation);
     let (gutter, text) = if body.width >= GUTTER_MIN_TOTAL {
         let gutter = Area {
             width: GUTTER_WIDTH - 1,
@@ -129,13 +133,28 @@ pub fn reader_areas(main: Area, explanation_open: bool) -> ReaderAreas {
     }
 }
 
+/// `area` less an explanation panel at its bottom as tall as its content
+/// wants (`wanted`), within half the area and [`EXPLANATION_MAX_HEIGHT`].
+pub fn explanation_split(area: Area, wanted: Option<u16>) -> (Area, Option<Area>) {
+    let mut body = area;
+    let panel = match wanted {
+        Some(wanted) if body.height >= EXPLANATION_MIN_BODY => {
+            let height = wanted.min(body.height / 2).min(EXPLANATION_MAX_HEIGHT);
+            take_bottom(&mut body, height)
+        }
+        _ => None,
+    };
+    (body, panel)
+}
+
 /// One pane of the comparison.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PaneAreas {
     /// The whole pane, for mouse hit tests.
     pub pane: Area,
     pub header: Option<Area>,
-    /// The statements' outlet counts, left of the text.
+    /// The statements' badges (in a narrow pane their outlet counts
+    /// alone), left of the text.
     pub gutter: Option<Area>,
     pub text: Area,
     /// The column that separates it from the next pane.
@@ -169,17 +188,20 @@ pub fn compare_areas(main: Area, count: usize) -> Vec<PaneAreas> {
             } else {
                 None
             };
-            let gutter = if pane.width >= PANE_GUTTER_MIN_WIDTH {
+            let gutter_width = match pane.width {
+                w if w >= PANE_BADGES_MIN_WIDTH => PANE_GUTTER_WIDTH,
+                w if w >= PANE_GUTTER_MIN_WIDTH => PANE_COUNT_GUTTER_WIDTH,
+                _ => 0,
+            };
+            let gutter = (gutter_width > 0).then(|| {
                 let gutter = Area {
-                    width: PANE_GUTTER_WIDTH - 1,
+                    width: gutter_width - 1,
                     ..pane
                 };
-                pane.x += PANE_GUTTER_WIDTH;
-                pane.width -= PANE_GUTTER_WIDTH;
-                Some(gutter)
-            } else {
-                None
-            };
+                pane.x += gutter_width;
+                pane.width -= gutter_width;
+                gutter
+            });
             PaneAreas {
                 pane: whole,
                 header,
@@ -260,10 +282,21 @@ mod tests {
     }
 
     #[test]
+    fn the_explanation_panel_is_as_tall_as_its_content_within_half_the_body() {
+        let main = Area::new(0, 0, 80, 22);
+        let (body, panel) = explanation_split(main, Some(5));
+        assert_eq!(panel.map(|p| p.height), Some(5));
+        assert_eq!(body.height + 5, main.height);
+        let (_, tall) = explanation_split(main, Some(40));
+        assert_eq!(tall.map(|p| p.height), Some(11));
+        assert_eq!(explanation_split(main, None), (main, None));
+    }
+
+    #[test]
     fn tiny_screens_have_no_panic_and_no_overlap() {
         for (w, h) in [(0, 0), (1, 1), (20, 5), (3, 2)] {
             let areas = screen_areas(Area::new(0, 0, w, h), true);
-            let reader = reader_areas(areas.main, true);
+            let reader = reader_areas(areas.main, Some(u16::MAX));
             assert!(reader.text.height <= h);
             assert!(compare_areas(areas.main, 4).len() == 4);
         }

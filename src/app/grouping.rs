@@ -10,7 +10,7 @@
 //! rows keeps the cursor on the article it stood on.
 
 use super::coverage::StoriesRequest;
-use super::state::{Screen, State, clamp_list};
+use super::state::{Screen, State};
 use std::sync::Arc;
 
 /// One row of the grouped article list.
@@ -61,93 +61,16 @@ pub fn grouped_rows(article_rows: &[usize], stories: &super::Stories) -> Vec<Lis
     rows
 }
 
-impl State {
-    /// How many rows the article list has (headers included while grouped).
-    pub fn article_list_len(&self) -> usize {
-        if self.grouped {
-            self.list_rows.len()
-        } else {
-            self.article_rows.len()
-        }
-    }
-
-    /// The article list's row under the cursor.
-    pub fn selected_list_row(&self) -> Option<ListRow> {
-        if self.grouped {
-            self.list_rows.get(self.article_list.cursor).copied()
-        } else {
-            self.selected_article_row().map(ListRow::Article)
-        }
-    }
-
-    /// The story of the article list's row under the cursor: the header's
-    /// story, or the article's.
-    pub fn selected_story(&self) -> Option<usize> {
-        match self.selected_list_row()? {
-            ListRow::Story(story) => Some(story),
-            ListRow::Article(article) => self.stories.as_ref()?.story_of.get(article).copied(),
-            ListRow::Unshared(_) => None,
-        }
-    }
-
-    /// The article list row showing `article`.
-    pub fn row_of_article(&self, article: usize) -> Option<usize> {
-        if self.grouped {
-            self.list_rows
-                .iter()
-                .position(|&row| row == ListRow::Article(article))
-        } else {
-            self.article_rows.iter().position(|&a| a == article)
-        }
-    }
-
-    /// Recomputes the grouped rows from the article rows (grouping ends if
-    /// there are no stories).
-    pub(super) fn regroup(&mut self) {
-        self.grouped &= self.stories.is_some();
-        self.list_rows = match (&self.stories, self.grouped) {
-            (Some(stories), true) => grouped_rows(&self.article_rows, stories),
-            _ => Vec::new(),
-        };
-    }
-}
-
-/// The article the cursor stands on, or under a header the first article
-/// below it: where the cursor goes back to after the rows change.
-fn anchor_article(state: &State) -> Option<usize> {
-    let cursor = state.article_list.cursor;
-    if !state.grouped {
-        return state.article_rows.get(cursor).copied();
-    }
-    state
-        .list_rows
-        .iter()
-        .skip(cursor)
-        .find_map(|row| match row {
-            ListRow::Article(article) => Some(*article),
-            _ => None,
-        })
-}
-
-fn restore_anchor(state: &mut State, anchor: Option<usize>) {
-    if let Some(row) = anchor.and_then(|article| state.row_of_article(article)) {
-        state.article_list.cursor = row;
-    }
-    let height = usize::from(state.list_rows_area().height);
-    let len = state.article_list_len();
-    clamp_list(&mut state.article_list, len, height);
-}
-
 /// Groups the article list by story, or ungroups it.
 pub(super) fn toggle_grouping(state: &mut State) {
-    let Some(stories) = &state.stories else {
+    let Some(stories) = state.library.stories() else {
         state.status.message = Some(if state.stories_request.is_some() {
             "the stories are being grouped; press t again in a moment".into()
         } else {
             format!(
                 "stories are grouped once tagging is complete ({}/{} tagged)",
                 state.analysed(),
-                state.articles.len()
+                state.articles().len()
             )
         });
         return;
@@ -157,13 +80,10 @@ pub(super) fn toggle_grouping(state: &mut State) {
         .iter()
         .filter(|s| s.articles.len() > 1)
         .count();
-    let anchor = anchor_article(state);
-    state.grouped = !state.grouped;
+    state.listing.toggle_grouping(&state.library);
     state.screen = Screen::Articles;
     state.help = false;
-    state.rebuild_rows();
-    restore_anchor(state, anchor);
-    state.status.message = Some(if state.grouped {
+    state.status.message = Some(if state.listing.grouped() {
         let stories = if shared == 1 { "story" } else { "stories" };
         format!(
             "grouped by story: {shared} {stories} of several articles (enter on one compares it)"
@@ -177,21 +97,18 @@ pub(super) fn toggle_grouping(state: &mut State) {
 pub(super) fn request_stories(state: &mut State) {
     state.stories_request = Some(StoriesRequest::new(
         state.generation,
-        Arc::clone(&state.articles),
-        state.statements.clone(),
+        Arc::clone(state.library.articles()),
+        state.library.tagged().to_vec(),
     ));
 }
 
 /// Puts stories built in the background in force, unless a newer tagging
 /// pass (or newly loaded articles) made them stale.
 pub(super) fn stories_built(state: &mut State, generation: u64, stories: super::Stories) {
-    if generation != state.generation || stories.story_of.len() != state.articles.len() {
+    if generation != state.generation || !state.library.set_stories(stories) {
         return;
     }
-    let anchor = anchor_article(state);
-    state.stories = Some(stories);
-    state.rebuild_rows();
-    restore_anchor(state, anchor);
+    state.listing.stories_changed(&state.library);
     super::omitted::refresh(state);
 }
 
@@ -203,15 +120,14 @@ pub const MAX_PANES: usize = 4;
 /// articles the story has.
 pub(super) fn story_panes(state: &State, story: usize) -> (Vec<usize>, usize) {
     let Some(members) = state
-        .stories
-        .as_ref()
+        .stories()
         .and_then(|stories| stories.stories.get(story))
     else {
         return (Vec::new(), 0);
     };
     let mut articles = members.articles.clone();
     articles.sort_by_key(|&a| {
-        let date = state.articles.get(a).and_then(|a| a.meta.date.as_deref());
+        let date = state.articles().get(a).and_then(|a| a.meta.date.as_deref());
         (date.is_none(), date, a)
     });
     let total = articles.len();

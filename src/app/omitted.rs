@@ -9,8 +9,9 @@
 //! the new pane's omissions, Esc closes.
 
 use super::action::Action;
-use super::geometry;
 use super::state::{Screen, State};
+use super::update::PaneScroll;
+use super::words::counted;
 use mizan_engine::corpus::align::StatementRef;
 use std::collections::BTreeSet;
 
@@ -38,7 +39,7 @@ pub const ENTRY_HEIGHT: usize = 2;
 /// within a pane in the order of the text.
 pub fn omitted_by_pane(state: &State, pane: usize) -> Vec<OmittedEntry> {
     let panes = &state.compare.articles;
-    let (Some(stories), Some(&focused)) = (&state.stories, panes.get(pane)) else {
+    let (Some(stories), Some(&focused)) = (state.stories(), panes.get(pane)) else {
         return Vec::new();
     };
     let pane_of = |article: usize| panes.iter().position(|&a| a == article);
@@ -87,7 +88,7 @@ pub(super) fn toggle(state: &mut State) {
     if state.compare.omitted.take().is_some() {
         return;
     }
-    if state.stories.is_none() {
+    if state.stories().is_none() {
         state.status.message = Some("stories are ready once tagging is complete".into());
         return;
     }
@@ -102,8 +103,8 @@ fn open_for(state: &mut State, pane: usize) {
         return;
     }
     state.status.message = Some(format!(
-        "{} statements the other panes carry and this one omits",
-        entries.len()
+        "{} the other panes carry and this one omits",
+        counted(entries.len(), "statement")
     ));
     state.compare.omitted = Some(OmittedList {
         pane,
@@ -177,31 +178,17 @@ fn jump(state: &mut State) {
         return;
     };
     let Some(pane) = state
-        .compare
+        .compare()
         .articles
         .iter()
         .position(|&a| a == target.article)
     else {
         return;
     };
-    let areas = geometry::compare_areas(state.main_area(), state.compare.articles.len());
-    let row = areas
-        .get(pane)
-        .and_then(|area| state.lines(target.article, area.text.width))
-        .and_then(|lines| {
-            state
-                .statement_starts(target.article, &lines)
-                .get(target.statement)
-                .copied()
-                .flatten()
-        });
-    let max = super::update::pane_max_top(state, pane);
-    if let (Some(row), Some(top)) = (row, state.compare.tops.get_mut(pane)) {
-        *top = row.min(max);
-    }
+    super::update::scroll_pane_to(state, pane, target.statement, PaneScroll::ToTop);
     state.compare.selected = Some((target.article, target.statement));
     let outlet = state
-        .articles
+        .articles()
         .get(target.article)
         .map_or("", super::coverage::outlet_of);
     state.status.message = Some(format!("in pane {} ({outlet})", pane + 1));

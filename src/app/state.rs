@@ -1,26 +1,30 @@
-//! The reader's whole state: the loaded articles and what tagging found in
-//! them, which screen is showing and where each list and pane stands. Queries
-//! that both `update` and the widgets need (visible rows, statement rows,
-//! stance summaries) live here so the two never disagree.
+//! The reader's whole state: the [`Library`] of articles and what tagging
+//! found in them, the [`Listing`] of the two lists, which screen is showing
+//! and where each pane stands. Its fields are private to `app`: outside it
+//! the state is read through accessors and changed only by
+//! [`super::update`], so the tests drive it exactly as a person does.
+//! Queries that both `update` and the widgets need (statement rows, stance
+//! summaries, outlet counts) live here so the two never disagree.
 
 use super::Action;
-use super::coverage::{CountTarget, CoverageView, Stories, StoriesRequest};
+use super::coverage::{CoverageView, Stories, StoriesRequest};
 use super::directory::Directory;
-use super::filter::{FilterIndex, Matches, Query};
-use super::fold::fold;
-use super::geometry::{self, Area, ReaderAreas};
-use super::grouping::ListRow;
+use super::geometry::{self, Area, PaneAreas, ReaderAreas};
+use super::library::Library;
 use super::lines::{LayoutCache, TextMemo};
+use super::listing::{FilterState, Listing};
 use super::omitted::OmittedList;
 use super::reading::Reading;
+use super::requests::Request;
+use super::search::ArticleSearch;
 use crate::config::ListSort;
 use mizan_engine::corpus::Article;
 use mizan_engine::lexicon::{Name, Origin};
 use mizan_engine::tagger::{Relation, Statement};
+use mizan_store::ReadChange;
 use mizan_text::layout::{ArticleLines, LayoutOptions};
 use std::collections::BTreeMap;
 use std::rc::Rc;
-use std::sync::Arc;
 
 /// Which screen fills the main area.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -46,6 +50,8 @@ pub struct ReaderView {
     pub evidence: usize,
     /// Where `back` returns to.
     pub return_to: Screen,
+    /// The search within the article, while it stands.
+    pub search: Option<ArticleSearch>,
 }
 
 /// Articles side by side.
@@ -58,29 +64,13 @@ pub struct CompareView {
     /// The statement `n`/`N` reached in the focused pane, as `(article,
     /// statement)`; its aligned counterparts light up in the other panes.
     pub selected: Option<(usize, usize)>,
+    /// Whether the selected statement's explanation is open below the panes.
+    pub explaining: bool,
+    /// Which tag of the explained statement `edit_lexicon` opens.
+    pub evidence: usize,
     /// The list of what the other panes quote that the focused one omits,
     /// while it is open.
     pub omitted: Option<OmittedList>,
-}
-
-/// A scrolling list's cursor and first visible row.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct ListView {
-    pub cursor: usize,
-    pub top: usize,
-}
-
-/// The filter box and what it kept.
-#[derive(Clone, Debug, Default)]
-pub struct FilterState {
-    pub input: String,
-    /// Byte offset of the cursor in `input` (logical order).
-    pub cursor: usize,
-    pub editing: bool,
-    pub query: Query,
-    /// `None` when the query is empty (everything shows).
-    pub matches: Option<Matches>,
-    pub index: FilterIndex,
 }
 
 /// The status bar's facts.
@@ -93,71 +83,39 @@ pub struct Status {
     pub errors: Vec<String>,
 }
 
-/// An article's statements once tagged (`None` before), shared (never
-/// copied) with the stories built in the background. The tagger's vector is
-/// kept as it is: converting it to an `Arc<[_]>` copied every article's
-/// statements and left a hole per article in the heap, which made a filter
-/// keystroke over 100,000 statements half as slow again.
-pub type Tagged = Option<Arc<Vec<Statement>>>;
-
-/// The statements of `tagged` (none until tagged).
-pub fn tagged_statements(tagged: &Tagged) -> &[Statement] {
-    tagged.as_deref().map_or(&[], Vec::as_slice)
-}
-
-/// The reader.
+/// The reader. Every field is private to `app`: `update` changes it, the
+/// widgets and tests read it through the accessors below.
 #[derive(Debug)]
 pub struct State {
-    pub articles: Arc<Vec<Article>>,
-    /// Each article's statements.
-    pub statements: Vec<Tagged>,
-    pub directory: Directory,
-    pub layout: LayoutOptions,
-    pub cache: LayoutCache,
-    pub text_memo: TextMemo,
-    pub screen: Screen,
-    pub viewport: Area,
-    pub sort: ListSort,
-    /// Every article index in sort order (recomputed when the sort changes).
-    order: Vec<usize>,
-    /// Article indices in sort order, filtered.
-    pub article_rows: Vec<usize>,
-    /// `(article, statement)` in list order, filtered.
-    pub statement_rows: Vec<(usize, usize)>,
-    pub article_list: ListView,
-    pub statement_list: ListView,
+    pub(super) library: Library,
+    pub(super) listing: Listing,
+    pub(super) layout: LayoutOptions,
+    cache: LayoutCache,
+    text_memo: TextMemo,
+    pub(super) screen: Screen,
     /// Marked articles, in marking order.
-    pub marked: Vec<usize>,
-    pub reader: ReaderView,
-    pub compare: CompareView,
-    /// Stories and alignments, once every article is tagged.
-    pub stories: Option<Stories>,
+    pub(super) marked: Vec<usize>,
+    pub(super) reader: ReaderView,
+    pub(super) compare: CompareView,
     /// Stories the runtime should build in the background.
-    pub stories_request: Option<StoriesRequest>,
-    /// Whether the article list is grouped by story (it is only while the
-    /// stories exist).
-    pub grouped: bool,
-    /// The grouped article list's rows (empty when not grouped); the
-    /// article list cursor indexes them while grouped.
-    pub list_rows: Vec<ListRow>,
-    pub coverage: CoverageView,
-    /// A coverage number the statement list is narrowed to.
-    pub count_filter: Option<CountTarget>,
-    pub filter: FilterState,
-    pub help: bool,
+    pub(super) stories_request: Option<StoriesRequest>,
+    pub(super) coverage: CoverageView,
+    pub(super) help: bool,
     /// The first key the help overlay shows: it scrolls when the terminal is
     /// shorter than the list of keys.
-    pub help_top: usize,
-    pub status: Status,
+    pub(super) help_top: usize,
+    pub(super) status: Status,
     /// The tagging pass whose results are accepted.
-    pub generation: u64,
+    pub(super) generation: u64,
     /// How many articles the current tagging pass has delivered.
-    pub tagged_this_pass: usize,
-    pub quit: bool,
+    pub(super) tagged_this_pass: usize,
+    pub(super) quit: bool,
     /// A lexicon entry the runtime should open in `$EDITOR`.
-    pub editor_request: Option<Origin>,
-    /// Stored articles' read state, and store work for the runtime.
-    pub reading: Reading,
+    pub(super) editor_request: Option<Origin>,
+    /// Articles' read state, and store work for the runtime.
+    pub(super) reading: Reading,
+    /// What the runtime is asked to do outside the reader.
+    pub(super) requests: Vec<Request>,
 }
 
 /// How the reader starts.
@@ -172,35 +130,23 @@ pub struct StartOptions {
 
 impl State {
     pub fn new(articles: Vec<Article>, options: StartOptions) -> State {
-        let count = articles.len();
-        let mut state = State {
-            articles: Arc::new(articles),
-            statements: vec![None; count],
-            directory: options.directory,
+        let library = Library::new(articles, options.directory);
+        let listing = Listing::new(&library, options.sort, Area::new(0, 0, 80, 24));
+        State {
+            library,
+            listing,
             layout: options.layout,
             cache: LayoutCache::default(),
             text_memo: TextMemo::default(),
             screen: Screen::Articles,
-            viewport: Area::new(0, 0, 80, 24),
-            sort: options.sort,
-            order: Vec::new(),
-            article_rows: Vec::new(),
-            statement_rows: Vec::new(),
-            article_list: ListView::default(),
-            statement_list: ListView::default(),
             marked: Vec::new(),
             reader: ReaderView::default(),
             compare: CompareView {
                 synced: options.sync_scroll,
                 ..CompareView::default()
             },
-            stories: None,
             stories_request: None,
-            grouped: false,
-            list_rows: Vec::new(),
             coverage: CoverageView::default(),
-            count_filter: None,
-            filter: FilterState::default(),
             help: false,
             help_top: 0,
             status: Status {
@@ -212,41 +158,189 @@ impl State {
             quit: false,
             editor_request: None,
             reading: Reading::default(),
-        };
-        for index in 0..count {
-            state.reindex(index);
+            requests: Vec::new(),
         }
-        state.resort();
-        state
+    }
+
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    pub fn articles(&self) -> &[Article] {
+        self.library.articles()
+    }
+
+    pub fn directory(&self) -> &Directory {
+        self.library.directory()
+    }
+
+    /// Stories and alignments, once every article is tagged.
+    pub fn stories(&self) -> Option<&Stories> {
+        self.library.stories()
+    }
+
+    pub fn listing(&self) -> &Listing {
+        &self.listing
+    }
+
+    pub fn filter(&self) -> &FilterState {
+        self.listing.filter()
+    }
+
+    /// Article indices in sort order, filtered.
+    pub fn article_rows(&self) -> &[usize] {
+        self.listing.article_rows()
+    }
+
+    /// `(article, statement)` in list order, filtered.
+    pub fn statement_rows(&self) -> &[(usize, usize)] {
+        self.listing.statement_rows()
+    }
+
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
+    /// The terminal size.
+    pub fn viewport(&self) -> Area {
+        self.listing.viewport()
+    }
+
+    pub fn layout(&self) -> &LayoutOptions {
+        &self.layout
+    }
+
+    /// Short texts laid out, memoised for the widgets.
+    pub fn text_memo(&self) -> &TextMemo {
+        &self.text_memo
+    }
+
+    /// Marked articles, in marking order.
+    pub fn marked(&self) -> &[usize] {
+        &self.marked
+    }
+
+    pub fn reader(&self) -> &ReaderView {
+        &self.reader
+    }
+
+    pub fn compare(&self) -> &CompareView {
+        &self.compare
+    }
+
+    pub fn coverage(&self) -> &CoverageView {
+        &self.coverage
+    }
+
+    pub fn status(&self) -> &Status {
+        &self.status
+    }
+
+    /// Whether the help overlay is open.
+    pub fn help_shown(&self) -> bool {
+        self.help
+    }
+
+    /// The first key the help overlay shows.
+    pub fn help_top(&self) -> usize {
+        self.help_top
+    }
+
+    pub fn reading(&self) -> &Reading {
+        &self.reading
+    }
+
+    /// The tagging pass whose results are accepted.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Whether the user asked to quit.
+    pub fn quit_requested(&self) -> bool {
+        self.quit
+    }
+
+    /// The stories to build in the background, once asked for.
+    pub fn take_stories_request(&mut self) -> Option<StoriesRequest> {
+        self.stories_request.take()
+    }
+
+    /// The lexicon entry to open in `$EDITOR`, once asked for.
+    pub fn take_editor_request(&mut self) -> Option<Origin> {
+        self.editor_request.take()
+    }
+
+    /// The read-state changes the store has not been told about yet.
+    pub fn take_read_changes(&mut self) -> Vec<ReadChange> {
+        self.reading.take_changes()
+    }
+
+    /// Whether a refresh of the feeds was asked for since the last call.
+    pub fn take_refresh_request(&mut self) -> bool {
+        self.reading.take_refresh_request()
     }
 
     /// How many articles have their statements.
     pub fn analysed(&self) -> usize {
-        self.statements.iter().filter(|s| s.is_some()).count()
+        self.library.analysed()
     }
 
     /// The statements of article `index` (empty until tagged).
     pub fn statements_of(&self, index: usize) -> &[Statement] {
-        self.statements.get(index).map_or(&[], tagged_statements)
+        self.library.statements_of(index)
     }
 
-    /// Whether the filter line is on screen.
-    pub fn filter_shown(&self) -> bool {
-        self.filter.editing || !self.filter.input.is_empty()
+    /// The search of the open article, when the reader shows one.
+    pub fn article_search(&self) -> Option<&ArticleSearch> {
+        self.reader
+            .search
+            .as_ref()
+            .filter(|_| self.screen == Screen::Reader)
+    }
+
+    /// Whether the line above the status bar is on screen: the article's
+    /// search in the reader while it stands, else the filter.
+    pub fn input_line_shown(&self) -> bool {
+        self.article_search().is_some() || self.filter().shown()
+    }
+
+    /// Whether keys go to a line being typed (the filter or the search).
+    pub fn typing(&self) -> bool {
+        match self.article_search() {
+            Some(search) => search.prompt().editing(),
+            None => self.filter().prompt().editing(),
+        }
     }
 
     pub fn main_area(&self) -> Area {
-        geometry::screen_areas(self.viewport, self.filter_shown()).main
+        geometry::screen_areas(self.viewport(), self.input_line_shown()).main
     }
 
     pub fn reader_areas(&self) -> ReaderAreas {
-        geometry::reader_areas(self.main_area(), self.reader.explaining)
+        let main = self.main_area();
+        geometry::reader_areas(main, self.explanation_rows(main.width))
     }
 
-    /// The rows of the article and statement lists.
+    /// The comparison's panes, above the explanation panel when one is
+    /// open.
+    pub fn compare_areas(&self) -> Vec<PaneAreas> {
+        let panes = self.compare_explanation_split().0;
+        geometry::compare_areas(panes, self.compare.articles.len())
+    }
+
+    /// The comparison's explanation panel, when open.
+    pub fn compare_explanation_area(&self) -> Option<Area> {
+        self.compare_explanation_split().1
+    }
+
+    fn compare_explanation_split(&self) -> (Area, Option<Area>) {
+        let main = self.main_area();
+        geometry::explanation_split(main, self.explanation_rows(main.width))
+    }
+
     /// Keys the help overlay shows at once.
     pub fn help_rows(&self) -> usize {
-        let popup = geometry::help_popup(self.viewport, Action::BINDABLE.len());
+        let popup = geometry::help_popup(self.viewport(), Action::bindable().len());
         usize::from(popup.height.saturating_sub(2))
     }
 
@@ -256,7 +350,7 @@ impl State {
 
     /// Article `index` laid out at `width`, from the cache.
     pub fn lines(&self, index: usize, width: u16) -> Option<Rc<ArticleLines>> {
-        let article = self.articles.get(index)?;
+        let article = self.library.article(index)?;
         Some(
             self.cache
                 .get(index, article, usize::from(width), &self.layout),
@@ -275,6 +369,19 @@ impl State {
             .iter()
             .map(|s| lines.row_of(s.range.start()))
             .collect()
+    }
+
+    /// The statements of article `index` that start on a row of `lines`,
+    /// as `(row, statement)` in reading order.
+    pub fn statements_by_row(&self, index: usize, lines: &ArticleLines) -> Vec<(usize, usize)> {
+        let mut order: Vec<(usize, usize)> = self
+            .statement_starts(index, lines)
+            .into_iter()
+            .enumerate()
+            .filter_map(|(statement, row)| row.map(|row| (row, statement)))
+            .collect();
+        order.sort_unstable();
+        order
     }
 
     /// Who the article's statements blame and support, and how often: most
@@ -303,7 +410,7 @@ impl State {
         if selected_article == article {
             return Some(statement);
         }
-        let stories = self.stories.as_ref()?;
+        let stories = self.stories()?;
         let story = *stories.story_of.get(selected_article)?;
         let reference = mizan_engine::corpus::align::StatementRef {
             article: selected_article,
@@ -326,129 +433,17 @@ impl State {
     /// `article` (`None` until the stories are built, and for a story only
     /// one outlet covers).
     pub fn outlets_carrying(&self, article: usize, statement: usize) -> Option<usize> {
-        let count = self
-            .stories
-            .as_ref()?
-            .outlet_counts
-            .get(article, statement)?;
+        let count = self.stories()?.outlet_counts.get(article, statement)?;
         (count > 0).then_some(usize::from(count))
     }
 
     /// The statement under the list cursor, as `(article, statement)`.
     pub fn selected_statement_row(&self) -> Option<(usize, usize)> {
-        self.statement_rows.get(self.statement_list.cursor).copied()
+        self.listing.selected_statement()
     }
 
     /// The article under the list cursor (none on a story header).
     pub fn selected_article_row(&self) -> Option<usize> {
-        if self.grouped {
-            return match self.list_rows.get(self.article_list.cursor) {
-                Some(ListRow::Article(article)) => Some(*article),
-                _ => None,
-            };
-        }
-        self.article_rows.get(self.article_list.cursor).copied()
+        self.listing.selected_article()
     }
-
-    /// Recomputes article `index`'s filter haystacks.
-    pub(super) fn reindex(&mut self, index: usize) {
-        let Some(article) = self.articles.get(index) else {
-            return;
-        };
-        let statements = self
-            .statements
-            .get(index)
-            .map_or(&[][..], tagged_statements);
-        self.filter.index.set_article(index, article, statements);
-    }
-
-    /// Recomputes the visible rows of both lists from the sort and the
-    /// filter's matches, keeping the cursors in range.
-    pub(super) fn rebuild_rows(&mut self) {
-        let order = &self.order;
-        let (article_rows, statement_rows) = match &self.filter.matches {
-            None => {
-                let mut statements = Vec::with_capacity(self.filter.index.statement_count());
-                for &a in order {
-                    statements.extend((0..self.statements_of(a).len()).map(|s| (a, s)));
-                }
-                (order.clone(), statements)
-            }
-            Some(matches) => {
-                // Each article's slice of the matches (they come grouped by
-                // article), so the rows follow the sort order in one pass.
-                let mut slices = vec![(0, 0); self.articles.len()];
-                let mut kept = vec![false; self.articles.len()];
-                for &a in &matches.articles {
-                    kept[a] = true;
-                }
-                let mut start = 0;
-                for chunk in matches.statements.chunk_by(|x, y| x.0 == y.0) {
-                    slices[chunk[0].0] = (start, start + chunk.len());
-                    start += chunk.len();
-                }
-                let mut statements = Vec::with_capacity(matches.statements.len());
-                for &a in order {
-                    let (from, to) = slices[a];
-                    statements.extend_from_slice(&matches.statements[from..to]);
-                }
-                (
-                    order.iter().copied().filter(|&a| kept[a]).collect(),
-                    statements,
-                )
-            }
-        };
-        self.article_rows = article_rows;
-        self.statement_rows = match &self.count_filter {
-            None => statement_rows,
-            Some(target) => statement_rows
-                .into_iter()
-                .filter(|&(a, s)| {
-                    target.articles.contains(&a)
-                        && self
-                            .statements_of(a)
-                            .get(s)
-                            .is_some_and(|statement| target.filter.matches(statement))
-                })
-                .collect(),
-        };
-        self.regroup();
-        let height = usize::from(self.list_rows_area().height);
-        let articles = self.article_list_len();
-        clamp_list(&mut self.article_list, articles, height);
-        clamp_list(&mut self.statement_list, self.statement_rows.len(), height);
-    }
-
-    /// Re-sorts the articles by `self.sort` and rebuilds the rows.
-    pub(super) fn resort(&mut self) {
-        self.order = self.sorted_articles();
-        self.rebuild_rows();
-    }
-
-    fn sorted_articles(&self) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.articles.len()).collect();
-        let a = &self.articles;
-        let outlet = |i: usize| fold(a[i].meta.outlet.as_deref().unwrap_or(""));
-        let date = |i: usize| a[i].meta.date.clone().unwrap_or_default();
-        match self.sort {
-            ListSort::Date => order.sort_by_cached_key(|&i| std::cmp::Reverse(date(i))),
-            ListSort::Outlet => {
-                order.sort_by_cached_key(|&i| (outlet(i), std::cmp::Reverse(date(i))))
-            }
-            ListSort::Title => order.sort_by_cached_key(|&i| fold(&a[i].title)),
-        }
-        order
-    }
-}
-
-/// Keeps a list's cursor inside `len` rows and on screen in `height` rows.
-pub(super) fn clamp_list(list: &mut ListView, len: usize, height: usize) {
-    list.cursor = list.cursor.min(len.saturating_sub(1));
-    let height = height.max(1);
-    if list.cursor < list.top {
-        list.top = list.cursor;
-    } else if list.cursor >= list.top + height {
-        list.top = list.cursor + 1 - height;
-    }
-    list.top = list.top.min(len.saturating_sub(height));
 }

@@ -4,14 +4,19 @@
 
 use super::action::Action;
 use super::coverage::CoverageView;
-use super::filter::Query;
-use super::geometry::{self, Area, contains};
+use super::explain::first_statement_from;
+use super::export::ExportFormat;
+use super::filter::unknown_values;
+use super::geometry::{Area, contains};
 use super::grouping::{self, ListRow, MAX_PANES};
 use super::omitted;
-use super::state::{Screen, State, clamp_list};
+use super::requests;
+use super::search;
+use super::state::{Screen, State};
+use super::words::counted;
+use crate::suggest::did_you_mean;
 use mizan_engine::corpus::Article;
 use mizan_engine::tagger::Statement;
-use std::sync::Arc;
 
 /// Applies one action.
 pub fn update(state: &mut State, action: Action) {
@@ -41,6 +46,8 @@ pub fn update(state: &mut State, action: Action) {
         Action::End => move_by(state, isize::MAX / 2),
         Action::Open => open(state),
         Action::Explain => explain(state),
+        Action::NextStatement if search::steps(state) => search::step(state, true),
+        Action::PrevStatement if search::steps(state) => search::step(state, false),
         Action::NextStatement => step_statement(state, true),
         Action::PrevStatement => step_statement(state, false),
         Action::EditLexicon => request_editor(state),
@@ -56,6 +63,7 @@ pub fn update(state: &mut State, action: Action) {
         }
         Action::FocusNext => cycle_focus(state, 1),
         Action::FocusPrev => cycle_focus(state, -1),
+        Action::Filter if state.screen == Screen::Reader => search::start(state),
         Action::Filter => start_filter(state),
         Action::Statements => {
             state.screen = match state.screen {
@@ -65,37 +73,21 @@ pub fn update(state: &mut State, action: Action) {
             state.help = false;
         }
         Action::Sort => {
-            state.sort = state.sort.next();
-            state.resort();
-            state.status.message = Some(format!("sorted by {}", state.sort.name()));
+            state.listing.next_sort(&state.library);
+            let sort = state.listing.sort().name();
+            state.status.message = Some(format!("sorted by {sort}"));
         }
-        Action::FilterInsert(c) => edit_filter(state, |input, cursor| {
-            input.insert(*cursor, c);
-            *cursor += c.len_utf8();
-        }),
-        Action::FilterBackspace => edit_filter(state, |input, cursor| {
-            if let Some(c) = input[..*cursor].chars().next_back() {
-                *cursor -= c.len_utf8();
-                input.remove(*cursor);
-            }
-        }),
-        Action::FilterDelete => edit_filter(state, |input, cursor| {
-            if *cursor < input.len() {
-                input.remove(*cursor);
-            }
-        }),
-        Action::FilterCursorBack => {
-            let before = &state.filter.input[..state.filter.cursor];
-            state.filter.cursor -= before.chars().next_back().map_or(0, char::len_utf8);
+        Action::Edit(edit) if state.article_search().is_some() => search::edit(state, edit),
+        Action::InputAccept if state.article_search().is_some() => search::accept(state),
+        Action::InputCancel if state.article_search().is_some() => search::cancel(state),
+        Action::Edit(edit) => {
+            state.listing.edit_filter(&state.library, edit);
+            state.status.message = unknown_name_hint(state);
         }
-        Action::FilterCursorForward => {
-            let after = &state.filter.input[state.filter.cursor..];
-            state.filter.cursor += after.chars().next().map_or(0, char::len_utf8);
-        }
-        Action::FilterAccept => state.filter.editing = false,
-        Action::FilterCancel => clear_filter(state),
+        Action::InputAccept => state.listing.accept_filter(),
+        Action::InputCancel => clear_filter(state),
         Action::Resize { width, height } => {
-            state.viewport = Area::new(0, 0, width, height);
+            state.listing.resize(Area::new(0, 0, width, height));
             clamp_all(state);
         }
         Action::Scroll { column, row, lines } => scroll_at(state, column, row, lines as isize),
@@ -114,20 +106,24 @@ pub fn update(state: &mut State, action: Action) {
         } => grouping::stories_built(state, generation, *stories),
         Action::ArticlesLoaded(articles) => articles_loaded(state, articles),
         Action::LexiconReloaded(directory) => {
-            state.directory = directory;
+            state.library.set_directory(directory);
             state.status.errors.clear();
-            for index in 0..state.articles.len() {
-                state.reindex(index);
-            }
-            refilter(state, false);
+            state.listing.directory_changed(&state.library);
             state.status.message = Some("lexicons reloaded".into());
         }
         Action::LexiconError(errors) => state.status.errors = errors,
         Action::Notice(message) => state.status.message = Some(message),
+        Action::OpenUrl => requests::open_url(state),
+        Action::Copy => requests::copy(state),
+        Action::ExportMarkdown => requests::export(state, ExportFormat::Markdown),
+        Action::ExportCsv => requests::export(state, ExportFormat::Csv),
         Action::ToggleRead
         | Action::ToggleStar
+        | Action::NextUnread
+        | Action::PrevUnread
         | Action::Refresh
         | Action::ReadStatesLoaded(_)
+        | Action::LocalReadStatesLoaded(_)
         | Action::RefreshFinished(_) => super::reading::update(state, action),
     }
 }
@@ -154,7 +150,7 @@ fn scroll_help(state: &mut State, action: &Action) -> bool {
         Action::End => isize::MAX / 2,
         _ => return false,
     };
-    let last_top = Action::BINDABLE.len().saturating_sub(rows);
+    let last_top = Action::bindable().len().saturating_sub(rows);
     state.help_top = state.help_top.saturating_add_signed(step).min(last_top);
     true
 }
@@ -166,14 +162,15 @@ fn back(state: &mut State) {
     }
     match state.screen {
         Screen::Reader if state.reader.explaining => state.reader.explaining = false,
+        Screen::Reader if state.reader.search.is_some() => search::cancel(state),
+        Screen::Compare if state.compare.explaining => state.compare.explaining = false,
         Screen::Reader => state.screen = state.reader.return_to,
-        Screen::Statements if state.count_filter.is_some() => {
-            state.count_filter = None;
-            state.rebuild_rows();
+        Screen::Statements if state.listing.count_filter().is_some() => {
+            state.listing.set_count_filter(&state.library, None);
             state.screen = Screen::Coverage;
         }
         Screen::Compare | Screen::Statements | Screen::Coverage => state.screen = Screen::Articles,
-        Screen::Articles if !state.filter.input.is_empty() => clear_filter(state),
+        Screen::Articles if !state.filter().prompt().input().is_empty() => clear_filter(state),
         Screen::Articles if !state.marked.is_empty() => {
             state.marked.clear();
             state.status.message = Some("marks cleared".into());
@@ -185,16 +182,8 @@ fn back(state: &mut State) {
 
 fn move_by(state: &mut State, delta: isize) {
     match state.screen {
-        Screen::Articles => {
-            let len = state.article_list_len();
-            state.article_list.cursor =
-                offset(state.article_list.cursor, delta, len.saturating_sub(1));
-        }
-        Screen::Statements => {
-            let len = state.statement_rows.len();
-            state.statement_list.cursor =
-                offset(state.statement_list.cursor, delta, len.saturating_sub(1));
-        }
+        Screen::Articles => state.listing.move_articles(delta),
+        Screen::Statements => state.listing.move_statements(delta),
         Screen::Reader => {
             state.reader.top = offset(state.reader.top, delta, reader_max_top(state));
         }
@@ -224,7 +213,7 @@ fn reader_max_top(state: &State) -> usize {
 fn open(state: &mut State) {
     state.help = false;
     match state.screen {
-        Screen::Articles => match state.selected_list_row() {
+        Screen::Articles => match state.listing.selected_row() {
             Some(ListRow::Article(article)) => open_reader(state, article, None, Screen::Articles),
             Some(ListRow::Story(story)) => compare_story(state, story),
             Some(ListRow::Unshared(_)) => {
@@ -256,7 +245,7 @@ fn coverage_selection(state: &State) -> Option<(String, Vec<usize>)> {
         return Some((format!("{} marked articles", marked.len()), marked));
     }
     let story = story_at_cursor(state)?;
-    let story = state.stories.as_ref()?.stories.get(story)?;
+    let story = state.stories()?.stories.get(story)?;
     Some((format!("story: {}", story.label), story.articles.clone()))
 }
 
@@ -264,20 +253,20 @@ fn coverage_selection(state: &State) -> Option<(String, Vec<usize>)> {
 /// statement list's article, the open article or the focused pane.
 fn story_at_cursor(state: &State) -> Option<usize> {
     let article = match state.screen {
-        Screen::Articles => return state.selected_story(),
+        Screen::Articles => return state.listing.selected_story(&state.library),
         Screen::Statements => state.selected_statement_row().map(|(a, _)| a),
         Screen::Reader => Some(state.reader.article),
         Screen::Compare => state.compare.articles.get(state.compare.focus).copied(),
         Screen::Coverage => None,
     }?;
-    state.stories.as_ref()?.story_of.get(article).copied()
+    state.stories()?.story_of.get(article).copied()
 }
 
 fn open_coverage(state: &mut State) {
     if state.screen == Screen::Coverage {
         return;
     }
-    if state.marked.is_empty() && state.stories.is_none() {
+    if state.marked.is_empty() && state.stories().is_none() {
         state.status.message = Some("stories are ready once tagging is complete".into());
         return;
     }
@@ -286,10 +275,10 @@ fn open_coverage(state: &mut State) {
     };
     state.coverage = CoverageView::new(
         title,
-        &state.articles,
-        &state.statements,
+        state.articles(),
+        state.library.tagged(),
         &selection,
-        &state.directory,
+        state.directory(),
     );
     state.screen = Screen::Coverage;
     state.help = false;
@@ -301,21 +290,25 @@ fn open_count(state: &mut State) {
         return;
     };
     state.status.message = Some(format!(
-        "{} statements (esc returns to the coverage)",
-        target.count
+        "{} (esc returns to the coverage)",
+        counted(target.count, "statement")
     ));
-    state.count_filter = Some(target);
-    state.statement_list = Default::default();
-    state.rebuild_rows();
+    state.listing.set_count_filter(&state.library, Some(target));
     state.screen = Screen::Statements;
 }
 
-fn open_reader(state: &mut State, article: usize, statement: Option<usize>, return_to: Screen) {
+pub(super) fn open_reader(
+    state: &mut State,
+    article: usize,
+    statement: Option<usize>,
+    return_to: Screen,
+) {
     state.screen = Screen::Reader;
     state.reader.article = article;
     state.reader.top = 0;
     state.reader.selected = None;
     state.reader.explaining = false;
+    state.reader.search = None;
     state.reader.return_to = return_to;
     super::reading::opened(state, article);
     if let Some(statement) = statement {
@@ -327,8 +320,10 @@ fn explain(state: &mut State) {
     match state.screen {
         Screen::Statements => {
             if let Some((article, statement)) = state.selected_statement_row() {
-                open_reader(state, article, Some(statement), Screen::Statements);
+                open_reader(state, article, None, Screen::Statements);
                 state.reader.explaining = true;
+                // Selected with the panel open, so it stays in view above it.
+                select_statement(state, statement);
             }
         }
         Screen::Reader => {
@@ -345,9 +340,77 @@ fn explain(state: &mut State) {
                 state.status.message = Some("no statement to explain".into());
             }
         }
-        _ => {}
+        Screen::Compare => explain_in_pane(state),
+        Screen::Articles | Screen::Coverage => {}
     }
     clamp_all(state);
+}
+
+/// Opens (or closes) the explanation below the panes: of the selected
+/// statement, or its counterpart, when the focused pane has one, else of
+/// the first statement the focused pane shows.
+fn explain_in_pane(state: &mut State) {
+    if state.compare.explaining {
+        state.compare.explaining = false;
+        return;
+    }
+    let focus = state.compare.focus;
+    let Some(&article) = state.compare.articles.get(focus) else {
+        return;
+    };
+    let statement = state
+        .compare_highlight(article)
+        .or_else(|| first_statement_in_pane(state, focus));
+    let Some(statement) = statement else {
+        state.status.message = Some("no statement in this pane to explain".into());
+        return;
+    };
+    state.compare.selected = Some((article, statement));
+    state.compare.explaining = true;
+    state.compare.evidence = 0;
+    scroll_pane_to(state, focus, statement, PaneScroll::Visible);
+}
+
+/// The first statement pane `pane` shows (from its top row).
+fn first_statement_in_pane(state: &State, pane: usize) -> Option<usize> {
+    let areas = state.compare_areas();
+    let (area, &article, &top) = (
+        areas.get(pane)?,
+        state.compare.articles.get(pane)?,
+        state.compare.tops.get(pane)?,
+    );
+    let lines = state.lines(article, area.text.width)?;
+    first_statement_from(&state.statements_by_row(article, &lines), top)
+}
+
+/// Scrolls pane `pane` so statement `statement` of its article starts at
+/// its top; `Visible` leaves a pane that shows its start as it is.
+pub(super) fn scroll_pane_to(state: &mut State, pane: usize, statement: usize, how: PaneScroll) {
+    let areas = state.compare_areas();
+    let (Some(area), Some(&article)) = (areas.get(pane), state.compare.articles.get(pane)) else {
+        return;
+    };
+    let height = usize::from(area.text.height).max(1);
+    let row = state.lines(article, area.text.width).and_then(|lines| {
+        let starts = state.statement_starts(article, &lines);
+        starts.get(statement).copied().flatten()
+    });
+    let max = pane_max_top(state, pane);
+    if let (Some(row), Some(top)) = (row, state.compare.tops.get_mut(pane)) {
+        let visible = (*top..*top + height).contains(&row);
+        if how == PaneScroll::ToTop || !visible {
+            *top = row.min(max);
+        }
+    }
+}
+
+/// How [`scroll_pane_to`] scrolls.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum PaneScroll {
+    /// The statement starts at the pane's top.
+    ToTop,
+    /// The statement's first row is in view.
+    Visible,
 }
 
 /// Selects statement `statement` of the open article and scrolls it into view.
@@ -383,13 +446,7 @@ fn step_statement(state: &mut State, forward: bool) {
     let Some(lines) = state.reader_lines() else {
         return;
     };
-    let starts = state.statement_starts(state.reader.article, &lines);
-    let mut order: Vec<(usize, usize)> = starts
-        .iter()
-        .enumerate()
-        .filter_map(|(i, r)| r.map(|r| (r, i)))
-        .collect();
-    order.sort_unstable();
+    let order = state.statements_by_row(state.reader.article, &lines);
     let current = state
         .reader
         .selected
@@ -422,13 +479,7 @@ fn step_statement(state: &mut State, forward: bool) {
 }
 
 fn request_editor(state: &mut State) {
-    let origin = (state.screen == Screen::Reader && state.reader.explaining)
-        .then_some(state.reader.selected)
-        .flatten()
-        .and_then(|s| state.statements_of(state.reader.article).get(s))
-        .and_then(|s| s.evidence.get(state.reader.evidence))
-        .map(|e| e.origin.clone());
-    match origin {
+    match state.explained_origin() {
         Some(origin) => state.editor_request = Some(origin),
         None => {
             state.status.message =
@@ -513,6 +564,8 @@ fn show_compare(state: &mut State, articles: Vec<usize>) {
     state.compare.articles = articles;
     state.compare.focus = 0;
     state.compare.selected = None;
+    state.compare.explaining = false;
+    state.compare.evidence = 0;
     state.compare.omitted = None;
     state.screen = Screen::Compare;
     state.help = false;
@@ -521,15 +574,17 @@ fn show_compare(state: &mut State, articles: Vec<usize>) {
 /// Moves the focus between compared panes, or between the tags of the
 /// explained statement.
 fn cycle_focus(state: &mut State, delta: isize) {
-    if state.screen == Screen::Reader && state.reader.explaining {
+    if let Some(explained) = state.explained() {
         let tags = state
-            .reader
-            .selected
-            .and_then(|s| state.statements_of(state.reader.article).get(s))
+            .statements_of(explained.article)
+            .get(explained.statement)
             .map_or(0, |s| s.evidence.len());
         if tags > 0 {
-            state.reader.evidence =
-                (state.reader.evidence as isize + delta).rem_euclid(tags as isize) as usize;
+            let next = (explained.evidence as isize + delta).rem_euclid(tags as isize) as usize;
+            match state.screen {
+                Screen::Compare => state.compare.evidence = next,
+                _ => state.reader.evidence = next,
+            }
         }
         return;
     }
@@ -541,14 +596,12 @@ fn cycle_focus(state: &mut State, delta: isize) {
 }
 
 fn pane_text_height(state: &State) -> u16 {
-    geometry::compare_areas(state.main_area(), state.compare.articles.len())
-        .first()
-        .map_or(0, |p| p.text.height)
+    state.compare_areas().first().map_or(0, |p| p.text.height)
 }
 
 /// The most rows pane `pane` can scroll, at its current width.
 pub(super) fn pane_max_top(state: &State, pane: usize) -> usize {
-    let areas = geometry::compare_areas(state.main_area(), state.compare.articles.len());
+    let areas = state.compare_areas();
     let (Some(area), Some(&article)) = (areas.get(pane), state.compare.articles.get(pane)) else {
         return 0;
     };
@@ -561,7 +614,7 @@ pub(super) fn pane_max_top(state: &State, pane: usize) -> usize {
 /// its top; the other panes follow when synchronised.
 fn step_pane_statement(state: &mut State, forward: bool) {
     let focus = state.compare.focus;
-    let areas = geometry::compare_areas(state.main_area(), state.compare.articles.len());
+    let areas = state.compare_areas();
     let (Some(area), Some(&article), Some(&top)) = (
         areas.get(focus),
         state.compare.articles.get(focus),
@@ -572,21 +625,25 @@ fn step_pane_statement(state: &mut State, forward: bool) {
     let Some(lines) = state.lines(article, area.text.width) else {
         return;
     };
-    let mut rows: Vec<(usize, usize)> = state
-        .statement_starts(article, &lines)
-        .into_iter()
-        .enumerate()
-        .filter_map(|(statement, row)| row.map(|row| (row, statement)))
-        .collect();
-    rows.sort_unstable();
-    let target = if forward {
-        rows.into_iter().find(|&(row, _)| row > top)
-    } else {
-        rows.into_iter().rev().find(|&(row, _)| row < top)
+    let rows = state.statements_by_row(article, &lines);
+    // From the selected statement when this pane has it (an explanation
+    // follows it), else from the pane's top.
+    let selected = match state.compare.selected {
+        Some((selected, statement)) if selected == article => {
+            rows.iter().position(|&(_, s)| s == statement)
+        }
+        _ => None,
+    };
+    let target = match (selected, forward) {
+        (Some(at), true) => rows.get(at + 1).copied(),
+        (Some(at), false) => at.checked_sub(1).and_then(|at| rows.get(at).copied()),
+        (None, true) => rows.into_iter().find(|&(row, _)| row > top),
+        (None, false) => rows.into_iter().rev().find(|&(row, _)| row < top),
     };
     match target {
         Some((row, statement)) => {
             state.compare.selected = Some((article, statement));
+            state.compare.evidence = 0;
             if state.carried_by_one_outlet(article, statement) {
                 state.status.message = Some("¹ no other outlet carries this statement".into());
             }
@@ -625,46 +682,35 @@ fn start_filter(state: &mut State) {
         state.screen = Screen::Articles;
     }
     state.help = false;
-    state.filter.editing = true;
-    state.filter.cursor = state.filter.input.len();
+    state.listing.start_filter();
     clamp_all(state);
 }
 
-fn edit_filter(state: &mut State, edit: impl FnOnce(&mut String, &mut usize)) {
-    edit(&mut state.filter.input, &mut state.filter.cursor);
-    refilter(state, true);
+/// When the filter finds no statement, why: a qualifier value that names
+/// no party or person, and what it may have meant.
+fn unknown_name_hint(state: &State) -> Option<String> {
+    let filter = state.filter();
+    if !filter.matches()?.statements.is_empty() {
+        return None;
+    }
+    let unknown = unknown_values(filter.query(), state.directory());
+    let first = unknown.first()?;
+    let what = match first.qualifier {
+        "speaker" => "party or person",
+        _ => "party",
+    };
+    let suggestions: Vec<&str> = first.suggestions.iter().map(String::as_str).collect();
+    Some(format!(
+        "{}:{} names no {what}{}",
+        first.qualifier,
+        first.value,
+        did_you_mean(&suggestions)
+    ))
 }
 
 fn clear_filter(state: &mut State) {
-    state.filter.input.clear();
-    state.filter.cursor = 0;
-    state.filter.editing = false;
-    refilter(state, false);
-}
-
-/// Re-runs the filter; `may_narrow` allows checking only the previous
-/// matches when the new query extends the previous one.
-fn refilter(state: &mut State, may_narrow: bool) {
-    let query = Query::parse(&state.filter.input);
-    state.filter.matches = if query.is_empty() {
-        None
-    } else {
-        let previous = if may_narrow && query.narrows(&state.filter.query) {
-            state.filter.matches.as_ref()
-        } else {
-            None
-        };
-        Some(
-            state
-                .filter
-                .index
-                .search(&query, &state.directory, previous),
-        )
-    };
-    state.filter.query = query;
-    state.article_list.cursor = 0;
-    state.statement_list.cursor = 0;
-    state.rebuild_rows();
+    state.listing.clear_filter(&state.library);
+    clamp_all(state);
 }
 
 fn analysed(state: &mut State, generation: u64, results: Vec<(usize, Vec<Statement>)>) {
@@ -672,56 +718,34 @@ fn analysed(state: &mut State, generation: u64, results: Vec<(usize, Vec<Stateme
         return;
     }
     let batch = results.len();
+    let mut tagged = Vec::with_capacity(batch);
     for (article, statements) in results {
-        if article >= state.articles.len() {
+        if article >= state.articles().len() {
             continue;
         }
         if state.reader.article == article {
             keep_selection(state, &statements);
         }
-        state.statements[article] = Some(Arc::new(statements));
-        state.reindex(article);
+        state.library.set_statements(article, statements);
+        tagged.push(article);
     }
     // Stories need every article of the pass: a partial grouping would move
     // articles between stories as results arrive, and regrouping per batch
     // would cost a grouping per batch.
     state.tagged_this_pass += batch;
-    if state.tagged_this_pass >= state.articles.len() {
+    if state.tagged_this_pass >= state.articles().len() {
         grouping::request_stories(state);
     }
-    let previous_cursor = (state.article_list.cursor, state.statement_list.cursor);
-    refilter(state, false);
-    (state.article_list.cursor, state.statement_list.cursor) = previous_cursor;
+    state.listing.statements_changed(&state.library, &tagged);
     clamp_all(state);
 }
 
 /// Appends articles loaded in the background. The list cursors stay on the
 /// article and statement they were on, wherever the sort puts the new ones.
 fn articles_loaded(state: &mut State, articles: Vec<Article>) {
-    let selected = (state.selected_article_row(), state.selected_statement_row());
-    let first = state.articles.len();
-    // Tagging starts once loading is done, so nothing else holds the
-    // articles yet and this does not copy them. Growing by exactly each
-    // batch, not by doubling, leaves no spare room (a third of the list's
-    // size at 10,000 articles); the moves cost microseconds per batch.
-    let loaded = Arc::make_mut(&mut state.articles);
-    loaded.reserve_exact(articles.len());
-    loaded.extend(articles);
-    state.statements.resize(state.articles.len(), None);
-    for index in first..state.articles.len() {
-        state.reindex(index);
-    }
-    state.resort();
-    refilter(state, false);
-    if let Some(row) = selected.0.and_then(|a| state.row_of_article(a)) {
-        state.article_list.cursor = row;
-    }
-    if let Some(row) = selected
-        .1
-        .and_then(|s| state.statement_rows.iter().position(|&r| r == s))
-    {
-        state.statement_list.cursor = row;
-    }
+    let first = state.articles().len();
+    state.library.append(articles);
+    state.listing.articles_appended(&state.library, first);
     clamp_all(state);
 }
 
@@ -745,7 +769,7 @@ fn keep_selection(state: &mut State, new: &[Statement]) {
 
 fn scroll_at(state: &mut State, column: u16, row: u16, lines: isize) {
     if state.screen == Screen::Compare {
-        let areas = geometry::compare_areas(state.main_area(), state.compare.articles.len());
+        let areas = state.compare_areas();
         if let Some(pane) = areas.iter().position(|p| contains(p.pane, column, row)) {
             scroll_pane(state, pane, lines);
         }
@@ -762,17 +786,15 @@ fn click(state: &mut State, column: u16, row: u16) {
             let rows = state.list_rows_area();
             if contains(rows, column, row) {
                 let index = usize::from(row - rows.y);
-                let list = if state.screen == Screen::Articles {
-                    &mut state.article_list
+                if state.screen == Screen::Articles {
+                    state.listing.point_article(index);
                 } else {
-                    &mut state.statement_list
-                };
-                list.cursor = list.top + index;
-                clamp_all(state);
+                    state.listing.point_statement(index);
+                }
             }
         }
         Screen::Compare => {
-            let areas = geometry::compare_areas(state.main_area(), state.compare.articles.len());
+            let areas = state.compare_areas();
             if let Some(pane) = areas.iter().position(|p| contains(p.pane, column, row)) {
                 state.compare.focus = pane;
             }
@@ -809,16 +831,9 @@ fn click_reader(state: &mut State, column: u16, row: u16) {
     }
 }
 
-/// Keeps every cursor and scroll position valid for the current viewport.
+/// Keeps the reader's and the panes' scroll positions valid for the
+/// current viewport (the lists keep their own cursors).
 fn clamp_all(state: &mut State) {
-    let height = usize::from(state.list_rows_area().height);
-    let articles = state.article_list_len();
-    clamp_list(&mut state.article_list, articles, height);
-    clamp_list(
-        &mut state.statement_list,
-        state.statement_rows.len(),
-        height,
-    );
     if state.screen == Screen::Reader {
         state.reader.top = state.reader.top.min(reader_max_top(state));
     }

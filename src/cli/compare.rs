@@ -77,7 +77,7 @@ pub fn run(cli: &Cli, args: &CompareArgs) -> anyhow::Result<ExitCode> {
         }
     };
     if articles.is_empty() {
-        anyhow::bail!("no articles to compare");
+        return Err(super::nothing_to_read(&args.paths));
     }
     let analyses = analyse_all(&articles, &lexicon, cache.as_ref());
     let analysed: Vec<Analysed> = articles

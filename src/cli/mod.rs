@@ -64,7 +64,8 @@ pub enum Command {
 
 /// The articles a command works on: `paths` when given, else the configured
 /// sources and the store. Every loading problem is printed to standard
-/// error; the flag says whether any was an error.
+/// error; the flag says whether any was an error. No article at all is an
+/// error: a command with nothing to read says so rather than print nothing.
 fn load_articles(cli: &Cli, paths: &[PathBuf]) -> anyhow::Result<(Vec<Article>, bool)> {
     let (config, _) = Config::locate(cli.config.as_deref())?;
     let loaded = if paths.is_empty() {
@@ -73,7 +74,22 @@ fn load_articles(cli: &Cli, paths: &[PathBuf]) -> anyhow::Result<(Vec<Article>, 
         load_paths_within(paths, &config.limits)
     };
     let failed = report_all(&loaded.problems);
+    if loaded.articles.is_empty() {
+        return Err(nothing_to_read(paths));
+    }
     Ok((loaded.articles, failed))
+}
+
+/// The error of a command that found no article where it looked.
+fn nothing_to_read(paths: &[PathBuf]) -> anyhow::Error {
+    anyhow::anyhow!(
+        "nothing to read: {}",
+        if paths.is_empty() {
+            "give a PATH, or add [[source]] entries to config.toml (feeds are read once `mizan fetch` has stored them)"
+        } else {
+            "no .txt or .md article in the paths given"
+        }
+    )
 }
 
 /// Prints every problem to standard error; whether any is an error.

@@ -91,6 +91,9 @@ pub fn run(cli: &Cli, args: &TagArgs) -> anyhow::Result<ExitCode> {
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {}
         other => other.context("writing the statements")?,
     }
+    if totals.articles == 0 && args.input == Input::Files {
+        return Err(super::nothing_to_read(&args.paths));
+    }
     if args.stats {
         let seconds = started.elapsed().as_secs_f64().max(1e-9);
         let served = cache.as_ref().map_or(0, AnalysisCache::served);

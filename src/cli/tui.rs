@@ -7,12 +7,13 @@
 use super::Cli;
 use anyhow::Context;
 use mizan::app::{Action, Directory, NameAlias, PartyInfo, StartOptions, State, update};
-use mizan::config::{Config, user_lexicon_dir};
+use mizan::config::{Config, user_config_file, user_lexicon_dir};
+use mizan::init::{EditPlace, overlay_for};
 use mizan::sources::{configured_feeds, load_configured_paged};
 use mizan::ui::keymap::Keymap;
 use mizan::ui::runtime::{self, Analyser, Loader, ReadStateWriter, Refresher, Reloaded, Runtime};
 use mizan_engine::corpus::{self, Loaded, Problem, Remaining};
-use mizan_engine::lexicon::Lexicon;
+use mizan_engine::lexicon::{Lexicon, Origin, builtin_sources};
 use mizan_store::feeds::FetchOptions;
 use mizan_store::feeds::refresh::refresh;
 use mizan_store::guard::catch_panic;
@@ -78,6 +79,15 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     };
     let mut state = State::new(loaded.articles, options);
     update(&mut state, Action::ReadStatesLoaded(start.read_states));
+    // Local files keep their read state in the store too, whichever way
+    // the reader was started.
+    let read_state_db = db.clone().or_else(|| default_db_path().ok());
+    if let Some(path) = &read_state_db {
+        match local_read_states(path) {
+            Ok(states) => update(&mut state, Action::LocalReadStatesLoaded(states)),
+            Err(error) => update(&mut state, Action::Notice(format!("read state: {error}"))),
+        }
+    }
     if let Some(notice) = notice {
         update(&mut state, Action::Notice(notice));
     }
@@ -85,7 +95,9 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         update(&mut state, Action::LexiconError(lexicon_errors));
     }
     let mut watch: Vec<PathBuf> = config.lexicons.dirs.clone();
-    watch.extend(config_path.clone());
+    // The user's config.toml is watched before it exists: `mizan init`
+    // may write it while the reader runs.
+    watch.extend(config_path.or_else(user_config_file));
     // Watched even before `mizan init` creates the copies' parent files.
     watch.extend(user_lexicon_dir().filter(|dir| !watch.contains(dir)));
     let explicit = cli.config.clone();
@@ -97,7 +109,8 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         watch,
         loader: start.loader,
         refresh: db.clone().map(|db| refresher(cli.config.clone(), db)),
-        read_states: db.map(read_state_writer),
+        read_states: read_state_db.map(read_state_writer),
+        entry_file: Box::new(|origin| entry_file(origin, user_lexicon_dir().as_deref())),
     };
     runtime::run(&mut state, runtime)?;
     Ok(ExitCode::SUCCESS)
@@ -189,6 +202,29 @@ fn directory(lexicon: &Lexicon) -> Directory {
         .filter(|alias| !alias.english.is_empty() && !alias.arabic.is_empty())
         .collect();
     Directory::new(parties, aliases)
+}
+
+/// Where `E` edits lexicon entry `origin`, or exactly why it cannot: an
+/// entry of a user file is edited where it is; a built-in entry is copied
+/// into the user's overlay of its file below `user_dir` (created when
+/// missing, nothing in it changed), where it overrides the built-in one.
+fn entry_file(origin: &Origin, user_dir: Option<&Path>) -> Result<EditPlace, String> {
+    let name = &*origin.file;
+    let at = format!("{name}:{}", origin.line);
+    let built_in = builtin_sources()
+        .iter()
+        .any(|(builtin, _)| *builtin == name);
+    if !built_in && !Path::new(name).is_file() {
+        return Err(format!(
+            "no editor: {at} is not there any more (moved or deleted since it was read)"
+        ));
+    }
+    let Some(dir) = user_dir else {
+        return Err(format!(
+            "no editor: {at} is built into mizan and there is no configuration directory for your overlay of it (is $HOME set?)"
+        ));
+    };
+    overlay_for(dir, origin).map_err(|error| format!("no editor for {at}: {error}"))
 }
 
 /// Re-reads the configuration (and with it the lexicons).
@@ -294,6 +330,15 @@ fn refresh_feeds(explicit: Option<&Path>, db: &Path, send: &dyn Fn(Action)) -> S
     }
 }
 
+/// The read state of local files kept in the store at `db` (none before
+/// the store exists: the first change creates it).
+fn local_read_states(db: &Path) -> Result<Vec<(String, ReadState)>, mizan_store::StoreError> {
+    if !db.exists() {
+        return Ok(Vec::new());
+    }
+    Store::open_read_only(db)?.local_read_states()
+}
+
 /// How long quitting waits for read state still being saved.
 const SAVE_GRACE: Duration = Duration::from_secs(1);
 
@@ -352,7 +397,9 @@ fn save_read_states(
         Some(store) => store,
         None => store.insert(Store::open(db)?),
     };
-    changes.iter().try_for_each(|&change| store.apply(change))
+    changes
+        .iter()
+        .try_for_each(|change| store.apply(change.clone()))
 }
 
 fn problems_notice(problems: &[Problem]) -> Option<String> {
@@ -362,4 +409,48 @@ fn problems_notice(problems: &[Problem]) -> Option<String> {
         n => format!(" (+{} more)", n - 1),
     };
     Some(format!("{first}{more}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::entry_file;
+    use mizan_engine::lexicon::Origin;
+
+    fn origin(file: &str) -> Origin {
+        Origin {
+            file: file.into(),
+            line: 12,
+        }
+    }
+
+    #[test]
+    fn e_copies_a_built_in_entry_into_the_overlay_or_says_why_it_cannot() {
+        let home = tempfile::tempdir().expect("temp dir");
+        let dir = home.path().join("lexicons");
+        let cues = mizan_engine::lexicon::builtin_text("en/cues.toml").expect("built in");
+        let id_line = cues
+            .lines()
+            .position(|line| line.starts_with("id = "))
+            .expect("an entry")
+            + 1;
+        let entry = Origin {
+            file: "en/cues.toml".into(),
+            line: u32::try_from(id_line).expect("small"),
+        };
+        let place = entry_file(&entry, Some(&dir)).expect("an overlay");
+        assert_eq!(place.path, dir.join("en/cues.toml"));
+        assert!(place.written);
+        let overlay = std::fs::read_to_string(&place.path).expect("written");
+        let opened_at = overlay.lines().nth(place.line - 1).expect("the line");
+        assert_eq!(opened_at, cues.lines().nth(id_line - 1).expect("id line"));
+
+        let mine = dir.join("en/cues-mine.toml");
+        let gone = entry_file(&origin(&mine.display().to_string()), Some(&dir)).unwrap_err();
+        assert!(gone.contains("is not there any more"), "{gone}");
+        std::fs::write(&mine, "").expect("write");
+        let place = entry_file(&origin(&mine.display().to_string()), Some(&dir)).expect("mine");
+        assert_eq!((place.path, place.line, place.written), (mine, 12, false));
+        let homeless = entry_file(&origin("ar/cues.toml"), None).unwrap_err();
+        assert!(homeless.contains("is $HOME set?"), "{homeless}");
+    }
 }

@@ -4,9 +4,10 @@
 //! errors) and the help overlay listing every key.
 
 use super::keymap::Keymap;
-use super::text::{clip, styled_line};
+use super::text::{cell_width, clip, cut_at_word, styled_line};
 use super::theme;
-use crate::app::{Action, State, geometry};
+use crate::app::words::counted;
+use crate::app::{Action, Prompt, State, geometry};
 use mizan_text::is_arabic;
 use mizan_text::layout::{Direction, LaidLine, layout_paragraph};
 use ratatui::Frame;
@@ -16,7 +17,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 /// The prompt before the filter text.
-const PROMPT: &str = "/ ";
+const FILTER_PROMPT: &str = "/ ";
+/// The prompt before a search within the article.
+const SEARCH_PROMPT: &str = "search: ";
 
 /// Cells of the help's key column.
 const KEYS_COLUMN: usize = 24;
@@ -24,19 +27,37 @@ const KEYS_COLUMN: usize = 24;
 /// Wide enough that the filter text never wraps.
 const UNWRAPPED: usize = 4096;
 
-pub fn draw_filter(frame: &mut Frame, state: &State, area: Rect) {
-    let count = match &state.filter.matches {
+/// The line being typed (the article's search in the reader while it
+/// stands, else the filter), its label, and what it found (right-aligned).
+fn typed(state: &State) -> (&Prompt, &'static str, String) {
+    if let Some(search) = state.article_search() {
+        let count = match (search.current(), search.matches().len()) {
+            (_, 0) if search.prompt().is_empty() => String::new(),
+            (Some(at), total) => format!(" {} of {total}", at + 1),
+            (None, total) => format!(" {}", counted(total, "match")),
+        };
+        return (search.prompt(), SEARCH_PROMPT, count);
+    }
+    let filter = state.filter();
+    let count = match filter.matches() {
         Some(m) => format!(
-            " {} articles · {} statements",
-            m.articles.len(),
-            m.statements.len()
+            " {} · {}",
+            counted(m.articles.len(), "article"),
+            counted(m.statements.len(), "statement")
         ),
         None => String::new(),
     };
+    (filter.prompt(), FILTER_PROMPT, count)
+}
+
+/// The filter line, or the search line of the open article.
+pub fn draw_input_line(frame: &mut Frame, state: &State, area: Rect) {
+    let (typed, label, count) = typed(state);
     let count_width = (count.chars().count() as u16).min(area.width / 2);
-    let input_width = area.width.saturating_sub(PROMPT.len() as u16 + count_width);
-    let laid = layout_paragraph(&state.filter.input, None, UNWRAPPED, &state.layout);
-    let mut spans = vec![Span::styled(PROMPT, theme::header_style())];
+    let prompt_width = label.len() as u16;
+    let input_width = area.width.saturating_sub(prompt_width + count_width);
+    let laid = layout_paragraph(typed.input(), None, UNWRAPPED, state.layout());
+    let mut spans = vec![Span::styled(label, theme::header_style())];
     if let Some(line) = laid.first() {
         spans.extend(styled_line(line, 0, |_| Style::default()).spans);
     }
@@ -54,12 +75,12 @@ pub fn draw_filter(frame: &mut Frame, state: &State, area: Rect) {
         clip(&count, usize::from(count_width)),
         theme::dim_style(),
     );
-    if state.filter.editing {
-        let x = laid.first().map_or(0, |line| {
-            cursor_column(line, &state.filter.input, state.filter.cursor)
-        });
+    if typed.editing() {
+        let x = laid
+            .first()
+            .map_or(0, |line| cursor_column(line, typed.input(), typed.cursor()));
         let x = (x as u16).min(input_width);
-        frame.set_cursor_position(Position::new(area.x + PROMPT.len() as u16 + x, area.y));
+        frame.set_cursor_position(Position::new(area.x + prompt_width + x, area.y));
     }
 }
 
@@ -86,41 +107,19 @@ pub fn cursor_column(line: &LaidLine, input: &str, cursor: usize) -> usize {
 }
 
 pub fn draw_status(frame: &mut Frame, state: &State, area: Rect) {
-    let analysed = state.analysed();
-    let total = state.articles.len();
-    let progress = if analysed < total {
-        format!("tagging {analysed}/{total}")
-    } else {
-        format!("{} statements", state.filter.index.statement_count())
-    };
-    let facts = format!(" {} · {total} articles · {progress} ", state.status.source);
+    let help = " ? keys ";
+    let help_width = help.len() as u16;
+    let room = area.width.saturating_sub(help_width);
     let mut spans = Vec::new();
     // Paths, messages and lexicon errors may quote Arabic: lay them out.
-    let mut push = |text: String, style: Style| {
+    for (text, style) in status_parts(state, usize::from(room)) {
         if let Some(line) =
-            layout_paragraph(&text, Some(Direction::Ltr), UNWRAPPED, &state.layout).first()
+            layout_paragraph(&text, Some(Direction::Ltr), UNWRAPPED, state.layout()).first()
         {
             spans.extend(styled_line(line, 0, |_| style).spans);
         }
-    };
-    if let Some(error) = state.status.errors.first() {
-        let more = match state.status.errors.len() {
-            1 => String::new(),
-            n => format!(" (+{} more)", n - 1),
-        };
-        push(
-            format!(" reload error: {error}{more} "),
-            theme::error_style(),
-        );
     }
-    push(facts, theme::header_style());
-    if let Some(message) = &state.status.message {
-        push(format!(" {message}"), Style::default());
-    }
-    let help = " ? keys ";
     let buf = frame.buffer_mut();
-    let help_width = help.len() as u16;
-    let room = area.width.saturating_sub(help_width);
     buf.set_line(
         area.x,
         area.y,
@@ -132,18 +131,72 @@ pub fn draw_status(frame: &mut Frame, state: &State, area: Rect) {
     }
 }
 
-/// Every bound key with what it does, from `state.help_top` on; the title
+/// What the status bar says in `room` cells, the most important kept: a
+/// rejected edit, then the message, then the facts (where the articles came
+/// from, how many, tagging progress) in the longest form that leaves the
+/// message whole, or none. A message too long alone is cut at a word.
+fn status_parts(state: &State, room: usize) -> Vec<(String, Style)> {
+    let mut parts = Vec::new();
+    let mut left = room;
+    if let Some(error) = state.status().errors.first() {
+        let more = match state.status().errors.len() {
+            1 => String::new(),
+            n => format!(" (+{} more)", n - 1),
+        };
+        let text = cut_at_word(&format!(" reload error: {error}{more} "), left);
+        left -= cell_width(&text);
+        parts.push((text, theme::error_style()));
+    }
+    let message = state.status().message.as_ref().map(|m| format!(" {m}"));
+    let wanted = message.as_deref().map_or(0, cell_width);
+    let facts = status_facts(state);
+    let fitting = facts
+        .iter()
+        .find(|facts| cell_width(facts) + wanted <= left);
+    let facts = match (fitting, &message) {
+        (Some(facts), _) => facts.clone(),
+        (None, Some(_)) => String::new(),
+        (None, None) => cut_at_word(&facts[2], left),
+    };
+    left = left.saturating_sub(cell_width(&facts));
+    parts.push((facts, theme::header_style()));
+    if let Some(message) = message {
+        parts.push((cut_at_word(&message, left), Style::default()));
+    }
+    parts
+}
+
+/// The facts of the status bar, longest first: where the articles came
+/// from, how many, and how far tagging is; without where they came from;
+/// tagging alone.
+fn status_facts(state: &State) -> [String; 3] {
+    let analysed = state.analysed();
+    let total = state.articles().len();
+    let progress = if analysed < total {
+        format!("tagging {analysed}/{total}")
+    } else {
+        counted(state.filter().index().statement_count(), "statement")
+    };
+    let articles = counted(total, "article");
+    [
+        format!(" {} · {articles} · {progress} ", state.status().source),
+        format!(" {articles} · {progress} "),
+        format!(" {progress} "),
+    ]
+}
+
+/// Every bound key with what it does, from `state.help_top()` on; the title
 /// says when more keys lie above or below.
 pub fn draw_help(frame: &mut Frame, state: &State, keymap: &Keymap) {
     let popup = Rect::from(geometry::help_popup(
         frame.area().into(),
-        Action::BINDABLE.len(),
+        Action::bindable().len(),
     ));
     let rows = state.help_rows();
     let top = state
-        .help_top
-        .min(Action::BINDABLE.len().saturating_sub(rows));
-    let lines: Vec<Line> = Action::BINDABLE
+        .help_top()
+        .min(Action::bindable().len().saturating_sub(rows));
+    let lines: Vec<Line> = Action::bindable()
         .iter()
         .skip(top)
         .take(rows)
@@ -151,12 +204,12 @@ pub fn draw_help(frame: &mut Frame, state: &State, keymap: &Keymap) {
             let keys = clip(&keymap.keys_for(action).join(" "), KEYS_COLUMN);
             Line::from(vec![
                 Span::styled(format!("{keys:<KEYS_COLUMN$} "), theme::header_style()),
-                Span::raw(action.description()),
+                Span::raw(action.help().unwrap_or_default()),
             ])
         })
         .collect();
     frame.render_widget(Clear, popup);
-    let more = match (top > 0, top + rows < Action::BINDABLE.len()) {
+    let more = match (top > 0, top + rows < Action::bindable().len()) {
         (true, true) => "↑↓ more, ",
         (true, false) => "↑ more, ",
         (false, true) => "↓ more, ",

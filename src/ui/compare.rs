@@ -5,12 +5,11 @@
 //! aligned counterparts in the other panes. Over the panes, the list of
 //! what the other panes quote that the focused one omits, while it is open.
 
-use super::article::{BodyView, badges, draw_body, summary};
+use super::article::{BodyView, Matched, badges, draw_body, summary};
 use super::text::{header_text, single_line};
 use super::theme;
 use crate::app::State;
 use crate::app::coverage::outlet_of;
-use crate::app::geometry::compare_areas;
 use crate::app::omitted::{ENTRY_HEIGHT, OmittedEntry, OmittedList};
 use mizan_text::layout::{Direction, base_direction};
 use ratatui::Frame;
@@ -21,26 +20,22 @@ use ratatui::widgets::{Block, Clear};
 use std::collections::BTreeSet;
 
 pub fn draw(frame: &mut Frame, state: &State) {
-    let panes = compare_areas(state.main_area(), state.compare.articles.len());
+    let panes = state.compare_areas();
     for (pane, area) in panes.iter().enumerate() {
         let (Some(&article), Some(&top)) = (
-            state.compare.articles.get(pane),
-            state.compare.tops.get(pane),
+            state.compare().articles.get(pane),
+            state.compare().tops.get(pane),
         ) else {
             continue;
         };
         if let Some(header) = area.header {
-            let outlet = state.articles[article]
-                .meta
-                .outlet
-                .as_deref()
-                .unwrap_or("?");
-            let sync = if state.compare.synced {
+            let outlet = outlet_of(&state.articles()[article]);
+            let sync = if state.compare().synced {
                 ""
             } else {
                 " (unsynced)"
             };
-            let style = if pane == state.compare.focus {
+            let style = if pane == state.compare().focus {
                 theme::cursor_row_style()
             } else {
                 theme::header_style()
@@ -50,7 +45,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
                     .into_iter()
                     .map(|span| span.style(style))
                     .collect();
-            spans.extend(summary(state, article));
+            spans.extend(summary(state, article, Matched::Hidden));
             frame.render_widget(Line::from(spans), Rect::from(header));
         }
         let view = BodyView {
@@ -58,8 +53,8 @@ pub fn draw(frame: &mut Frame, state: &State) {
             top,
             text: area.text.into(),
             gutter: area.gutter.map(Rect::from),
-            tag_badges: false,
             selected: state.compare_highlight(article),
+            marks: Vec::new(),
         };
         draw_body(frame.buffer_mut(), state, &view);
         if let Some(separator) = area.separator {
@@ -70,7 +65,10 @@ pub fn draw(frame: &mut Frame, state: &State) {
             }
         }
     }
-    if let Some(list) = &state.compare.omitted {
+    if let Some(panel) = state.compare_explanation_area() {
+        super::reader::draw_explanation(frame, state, panel.into());
+    }
+    if let Some(list) = &state.compare().omitted {
         draw_omitted(frame, state, list);
     }
 }
@@ -84,10 +82,10 @@ fn draw_omitted(frame: &mut Frame, state: &State, list: &OmittedList) {
         return;
     }
     let outlet = state
-        .compare
+        .compare()
         .articles
         .get(list.pane)
-        .and_then(|&a| state.articles.get(a))
+        .and_then(|&a| state.articles().get(a))
         .map_or("", outlet_of);
     let title = format!(
         " what the others quote that {outlet} omits: {} · enter jumps · esc closes ",
@@ -125,7 +123,7 @@ fn draw_entry(frame: &mut Frame, state: &State, entry: &OmittedEntry, rows: Rect
         return;
     };
     let (Some(article), Some(statement)) = (
-        state.articles.get(shown.article),
+        state.articles().get(shown.article),
         state.statements_of(shown.article).get(shown.statement),
     ) else {
         return;
@@ -133,7 +131,7 @@ fn draw_entry(frame: &mut Frame, state: &State, entry: &OmittedEntry, rows: Rect
     let outlets: BTreeSet<&str> = entry
         .members
         .iter()
-        .filter_map(|m| state.articles.get(m.article))
+        .filter_map(|m| state.articles().get(m.article))
         .map(outlet_of)
         .collect();
     let speaker = statement
@@ -144,7 +142,7 @@ fn draw_entry(frame: &mut Frame, state: &State, entry: &OmittedEntry, rows: Rect
         "{speaker} · {}",
         outlets.into_iter().collect::<Vec<_>>().join(", ")
     );
-    let mut spans = badges(state, statement);
+    let mut spans = badges(state, statement, Matched::Hidden);
     let used: u16 = spans.iter().map(|s| s.width() as u16).sum();
     let none: &[mizan_text::TextRange] = &[];
     let plain = (none, Style::default());

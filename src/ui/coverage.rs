@@ -8,6 +8,7 @@ use super::text::{cell_width, header_text, single_line};
 use super::theme;
 use crate::app::State;
 use crate::app::coverage::{Cell, CoverageLine};
+use crate::app::words::counted;
 use mizan_engine::corpus::coverage::Counts;
 use mizan_text::layout::Direction;
 use ratatui::Frame;
@@ -31,7 +32,7 @@ const MIN_HEIGHT_FOR_CHARTS: u16 = 16;
 
 pub fn draw(frame: &mut Frame, state: &State) {
     let main = Rect::from(state.main_area());
-    let view = &state.coverage;
+    let view = state.coverage();
     let [title, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(main);
     frame.render_widget(
         Line::from(header_text(&view.title, title.width, state)),
@@ -53,7 +54,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
 
 /// The lines, scrolled so the cursor's line shows.
 fn draw_lines(frame: &mut Frame, state: &State, area: Rect) {
-    let view = &state.coverage;
+    let view = state.coverage();
     let height = usize::from(area.height).max(1);
     let top = (view.cursor_line() + 1).saturating_sub(height);
     for (y, line) in (area.y..area.y + area.height).zip(view.lines.iter().skip(top)) {
@@ -88,8 +89,8 @@ fn line_spans(state: &State, line: &CoverageLine) -> Vec<Span<'static>> {
                 spans.extend(laid.spans);
             }
             Cell::Number(target) => {
-                let count = state.coverage.targets[*target].count.to_string();
-                let style = if *target == state.coverage.cursor {
+                let count = state.coverage().targets[*target].count.to_string();
+                let style = if *target == state.coverage().cursor {
                     theme::cursor_row_style()
                 } else {
                     theme::match_style()
@@ -102,29 +103,37 @@ fn line_spans(state: &State, line: &CoverageLine) -> Vec<Span<'static>> {
 }
 
 /// Two grouped bar charts, one group per outlet: statements per speaker
-/// party, and statements blaming each party.
+/// party, and statements blaming each party. A chart shows the outlets
+/// whose groups fit its width and says how many it leaves out.
 fn draw_charts(frame: &mut Frame, state: &State, area: Rect) {
     let [quoted, blamed] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(area);
-    let outlets = &state.coverage.coverage.outlets;
-    let chart = |title: &'static str, tally: fn(&Counts) -> &BTreeMap<String, usize>| {
+    let outlets = &state.coverage().coverage.outlets;
+    let chart = |title: &str, tally: fn(&Counts) -> &BTreeMap<String, usize>, width: u16| {
+        let sizes = outlets.iter().map(|outlet| tally(&outlet.counts).len());
+        let fitting = groups_that_fit(sizes, width.saturating_sub(2));
+        let left_out = outlets.len() - fitting;
+        let title = match left_out {
+            0 => title.to_string(),
+            _ => format!("{title}: {} left out", counted(left_out, "outlet")),
+        };
         let mut chart = BarChart::default()
             .block(Block::bordered().title(title))
             .bar_width(BAR_WIDTH)
             .bar_gap(1)
-            .group_gap(3);
-        for outlet in outlets {
+            .group_gap(GROUP_GAP);
+        for outlet in outlets.iter().take(fitting) {
             let bars: Vec<Bar> = tally(&outlet.counts)
                 .iter()
                 .map(|(party, &count)| {
                     let short = state
-                        .directory
+                        .directory()
                         .party(party)
                         .map_or(party.as_str(), |p| p.short.as_str());
                     Bar::default()
                         .value(count as u64)
                         .label(Line::from(short.to_string()))
-                        .style(Style::default().fg(theme::party_color(&state.directory, party)))
+                        .style(Style::default().fg(theme::party_color(state.directory(), party)))
                 })
                 .collect();
             // Outlet names are often Arabic: lay them out like any text.
@@ -133,6 +142,40 @@ fn draw_charts(frame: &mut Frame, state: &State, area: Rect) {
         }
         chart
     };
-    frame.render_widget(chart("quoted", |c| &c.quoted), quoted);
-    frame.render_widget(chart("blamed", |c| &c.blames), blamed);
+    frame.render_widget(chart("quoted", |c| &c.quoted, quoted.width), quoted);
+    frame.render_widget(chart("blamed", |c| &c.blames, blamed.width), blamed);
+}
+
+/// Cells between two outlets' groups of bars.
+const GROUP_GAP: u16 = 3;
+
+/// How many of the groups (of `sizes` bars each), from the first, fit in
+/// `width` cells.
+fn groups_that_fit(sizes: impl Iterator<Item = usize>, width: u16) -> usize {
+    let mut used = 0u16;
+    let mut fitting = 0;
+    for bars in sizes {
+        let gap = if fitting > 0 { GROUP_GAP } else { 0 };
+        let needed = gap.saturating_add(group_width(bars));
+        if used.saturating_add(needed) > width {
+            break;
+        }
+        used += needed;
+        fitting += 1;
+    }
+    fitting
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_fit_with_their_gaps() {
+        // Two bars take 9 cells, one takes 4; 3 between groups.
+        assert_eq!(groups_that_fit([2, 1, 2].into_iter(), 16), 2);
+        assert_eq!(groups_that_fit([2, 1, 2].into_iter(), 28), 3);
+        assert_eq!(groups_that_fit([2].into_iter(), 8), 0);
+        assert_eq!(groups_that_fit(std::iter::empty(), 0), 0);
+    }
 }

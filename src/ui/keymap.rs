@@ -1,11 +1,13 @@
 //! Keys to actions. The only place crossterm's key and mouse types appear.
 //! Defaults are vim-like plus arrows; `[keys]` in `config.toml` replaces an
-//! action's keys. While the filter box is being edited it sees each key
-//! first and says whether it consumed it, so typing `j` never also moves the
+//! action's keys. While a line is being typed (the filter, or a search in
+//! an article) it sees each key first, readline's editing keys included,
+//! and says whether it consumed it, so typing `j` never also moves the
 //! list.
 
-use crate::app::{Action, State};
+use crate::app::{Action, LineEdit, State};
 use crate::config::KeyList;
+use crate::suggest::{did_you_mean, nearest};
 use mizan_text::{Lang, detect_lang};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
@@ -33,7 +35,11 @@ const DEFAULTS: &[(&str, &[&str])] = &[
     ("edit_lexicon", &["E"]),
     ("filter", &["/"]),
     ("statements", &["S"]),
-    ("sort", &["o"]),
+    ("sort", &["="]),
+    ("open_url", &["o"]),
+    ("copy", &["y"]),
+    ("export_markdown", &["w"]),
+    ("export_csv", &["W"]),
     ("toggle_mark", &["space"]),
     ("compare", &["c"]),
     ("coverage", &["v"]),
@@ -44,6 +50,8 @@ const DEFAULTS: &[(&str, &[&str])] = &[
     ("focus_prev", &["shift-tab"]),
     ("toggle_read", &["u"]),
     ("toggle_star", &["*"]),
+    ("next_unread", &["J"]),
+    ("prev_unread", &["K"]),
     ("refresh", &["r"]),
     ("help", &["?"]),
     ("quit", &["q", "ctrl-c"]),
@@ -68,29 +76,31 @@ impl Keymap {
     /// exactly the keys given. Every bad action name or key is reported.
     pub fn with_overrides(keys: &BTreeMap<String, KeyList>) -> Result<Keymap, Vec<String>> {
         let mut errors = Vec::new();
+        let known: Vec<&str> = Action::bindable_with_names()
+            .map(|(_, name)| name)
+            .collect();
         for name in keys.keys() {
             if Action::from_name(name).is_none() {
-                errors.push(format!("[keys]: unknown action `{name}`"));
+                let near = did_you_mean(&nearest(name, known.iter().copied()));
+                errors.push(format!("[keys]: unknown action `{name}`{near}"));
             }
         }
         let mut names = Vec::new();
-        for action in Action::BINDABLE {
-            let written: Vec<String> = match keys.get(action.name()) {
-                Some(list) => list.keys().to_vec(),
-                None => default_keys(&action),
-            };
-            names.push((action, written));
-        }
         let mut bindings = HashMap::new();
-        for (action, written) in &names {
-            for key in written {
+        for (action, name) in Action::bindable_with_names() {
+            let written: Vec<String> = match keys.get(name) {
+                Some(list) => list.keys().to_vec(),
+                None => default_keys(name),
+            };
+            for key in &written {
                 match parse_key(key) {
                     Ok(chord) => {
                         bindings.insert(chord, action.clone());
                     }
-                    Err(message) => errors.push(format!("[keys] {}: {message}", action.name())),
+                    Err(message) => errors.push(format!("[keys] {name}: {message}")),
                 }
             }
+            names.push((action.clone(), written));
         }
         if errors.is_empty() {
             Ok(Keymap { bindings, names })
@@ -111,8 +121,8 @@ impl Keymap {
     pub fn translate(&self, state: &State, event: &Event) -> Option<Action> {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
-                if state.filter.editing
-                    && let Some(action) = filter_input(state, key)
+                if state.typing()
+                    && let Some(action) = line_input(state, key)
                 {
                     return Some(action);
                 }
@@ -146,40 +156,83 @@ impl Keymap {
     }
 }
 
-fn default_keys(action: &Action) -> Vec<String> {
+fn default_keys(action: &str) -> Vec<String> {
     DEFAULTS
         .iter()
-        .find(|(name, _)| *name == action.name())
+        .find(|(name, _)| *name == action)
         .map(|(_, keys)| keys.iter().map(|k| k.to_string()).collect())
         .unwrap_or_default()
 }
 
-/// The filter box's handling of a key; `None` when it leaves the key to the
-/// keymap (arrows up/down, page keys, Ctrl combinations).
-fn filter_input(state: &State, key: &KeyEvent) -> Option<Action> {
-    if key
-        .modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-    {
-        return None;
-    }
-    // In right-to-left input the left arrow moves towards the end of the text.
-    let rtl = detect_lang(&state.filter.input) == Lang::Ar;
-    let (left, right) = if rtl {
-        (Action::FilterCursorForward, Action::FilterCursorBack)
-    } else {
-        (Action::FilterCursorBack, Action::FilterCursorForward)
+/// The typed line's handling of a key (the filter, or a search in an
+/// article), readline's keys included; `None` when it leaves the key to the
+/// keymap (arrows up and down, page keys, other Ctrl combinations such as
+/// Ctrl-C).
+fn line_input(state: &State, key: &KeyEvent) -> Option<Action> {
+    let control = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    let edit = match (control, alt, key.code) {
+        (true, false, KeyCode::Char(c)) => control_edit(c)?,
+        (false, true, KeyCode::Char(c)) => alt_edit(c)?,
+        (false, true, KeyCode::Backspace) => LineEdit::KillWordBack,
+        (false, false, code) => return plain_key(state, code),
+        _ => return None,
     };
-    match key.code {
-        KeyCode::Char(c) => Some(Action::FilterInsert(c)),
-        KeyCode::Backspace => Some(Action::FilterBackspace),
-        KeyCode::Delete => Some(Action::FilterDelete),
-        KeyCode::Left => Some(left),
-        KeyCode::Right => Some(right),
-        KeyCode::Enter => Some(Action::FilterAccept),
-        KeyCode::Esc => Some(Action::FilterCancel),
-        _ => None,
-    }
+    Some(Action::Edit(edit))
+}
+
+/// Readline's Ctrl keys.
+fn control_edit(c: char) -> Option<LineEdit> {
+    Some(match c.to_ascii_lowercase() {
+        'a' => LineEdit::Start,
+        'e' => LineEdit::End,
+        'b' => LineEdit::Back,
+        'f' => LineEdit::Forward,
+        'h' => LineEdit::Backspace,
+        'u' => LineEdit::KillToStart,
+        'k' => LineEdit::KillToEnd,
+        'w' => LineEdit::KillWordBack,
+        _ => return None,
+    })
+}
+
+/// Readline's Alt (Meta) keys.
+fn alt_edit(c: char) -> Option<LineEdit> {
+    Some(match c.to_ascii_lowercase() {
+        'b' => LineEdit::WordBack,
+        'f' => LineEdit::WordForward,
+        'd' => LineEdit::KillWordForward,
+        _ => return None,
+    })
+}
+
+/// Keys without modifiers: characters, editing keys, Enter and Esc.
+fn plain_key(state: &State, code: KeyCode) -> Option<Action> {
+    let typed = state
+        .article_search()
+        .map_or(state.filter().prompt().input(), |search| {
+            search.prompt().input()
+        });
+    // In right-to-left input the left arrow moves towards the end of the text.
+    let rtl = detect_lang(typed) == Lang::Ar;
+    let (left, right) = if rtl {
+        (LineEdit::Forward, LineEdit::Back)
+    } else {
+        (LineEdit::Back, LineEdit::Forward)
+    };
+    let edit = match code {
+        KeyCode::Char(c) => LineEdit::Insert(c),
+        KeyCode::Backspace => LineEdit::Backspace,
+        KeyCode::Delete => LineEdit::Delete,
+        KeyCode::Left => left,
+        KeyCode::Right => right,
+        KeyCode::Home => LineEdit::Start,
+        KeyCode::End => LineEdit::End,
+        KeyCode::Enter => return Some(Action::InputAccept),
+        KeyCode::Esc => return Some(Action::InputCancel),
+        _ => return None,
+    };
+    Some(Action::Edit(edit))
 }
 
 /// A character already says whether Shift was held; BackTab always has it.
@@ -258,6 +311,17 @@ mod tests {
         assert_eq!(parse_key("G"), Ok((KeyCode::Char('G'), KeyModifiers::NONE)));
         assert_eq!(parse_key("f5"), Ok((KeyCode::F(5), KeyModifiers::NONE)));
         assert!(parse_key("hyper-x").is_err());
+    }
+
+    #[test]
+    fn every_bindable_action_has_a_default_key_and_every_default_an_action() {
+        let keymap = Keymap::default();
+        for action in Action::bindable() {
+            assert!(!keymap.keys_for(action).is_empty(), "{action:?}");
+        }
+        for (name, _) in DEFAULTS {
+            assert!(Action::from_name(name).is_some(), "{name}");
+        }
     }
 
     #[test]

@@ -7,7 +7,9 @@
 //! watcher that reloads lexicons and configuration, a refresh of the feeds
 //! (run like a loader) and the saving of read state. What loading, tagging,
 //! reloading, refreshing and saving mean is given as closures, so this module
-//! knows nothing about files, lexicons or the store.
+//! knows nothing about files, lexicons or the store. What the reader asks
+//! for outside itself (a browser, the clipboard, an export file) is done by
+//! `external` and told back in the status bar.
 //!
 //! The terminal is always given back, and only when the process ends:
 //! `ratatui::init` installs a panic hook that restores it, ours chains
@@ -18,8 +20,12 @@
 //! `mizan_store::guard` turns into an error is not even queued).
 
 use super::draw;
+use super::external;
 use super::keymap::Keymap;
+use super::watch::{Watch, WatchSet};
+use crate::app::requests::Request;
 use crate::app::{Action, Directory, State, StoriesRequest, update};
+use crate::init::EditPlace;
 use mizan_engine::corpus::Article;
 use mizan_engine::lexicon::Origin;
 use mizan_engine::tagger::Statement;
@@ -67,6 +73,9 @@ pub type Refresher = Box<dyn FnMut() -> Loader>;
 /// back over the sender as actions.
 pub type ReadStateWriter = Box<dyn FnMut(Vec<ReadChange>, &mpsc::Sender<Action>)>;
 
+/// The file `E` opens for a lexicon entry, or exactly why there is none.
+pub type EntryFile = Box<dyn Fn(&Origin) -> Result<EditPlace, String>>;
+
 /// What the event loop needs besides the state.
 pub struct Runtime {
     pub keymap: Keymap,
@@ -79,6 +88,7 @@ pub struct Runtime {
     /// The feeds' refresh, when the reader shows the configured sources.
     pub refresh: Option<Refresher>,
     pub read_states: Option<ReadStateWriter>,
+    pub entry_file: EntryFile,
 }
 
 /// How long the watcher waits for edits to settle before reloading.
@@ -91,7 +101,7 @@ const BIDI_IMPLICIT: &str = "\x1b[8h";
 
 /// Runs the reader until the user quits or a termination signal arrives.
 pub fn run(state: &mut State, mut runtime: Runtime) -> io::Result<()> {
-    let bidi = state.layout.bidi == BidiMode::App;
+    let bidi = state.layout().bidi == BidiMode::App;
     let mut terminal = ratatui::try_init()?;
     install_panic_hook(bidi);
     let result =
@@ -180,11 +190,12 @@ fn event_loop(
     ] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
-    exit_if_stuck(Arc::clone(&stop), state.layout.bidi == BidiMode::App);
+    exit_if_stuck(Arc::clone(&stop), state.layout().bidi == BidiMode::App);
     let (actions, results) = mpsc::channel::<Action>();
     let tagging = Tagging::new(actions.clone());
     let (changes_tx, changes) = mpsc::channel::<()>();
-    let _watcher = watch(&runtime.watch, changes_tx, &actions);
+    let mut watching = None;
+    watch(state, &runtime.watch, &changes_tx, &mut watching);
     let size = terminal.size()?;
     update(
         state,
@@ -204,7 +215,7 @@ fn event_loop(
     let mut reload_due: Option<Instant> = None;
     let mut dirty = true;
     let mut trimmed_after: u64 = 0;
-    while !state.quit && !stop.load(Ordering::Relaxed) {
+    while !state.quit_requested() && !stop.load(Ordering::Relaxed) {
         if dirty {
             terminal.draw(|frame| draw(frame, state, &runtime.keymap))?;
             dirty = false;
@@ -227,15 +238,15 @@ fn event_loop(
             // The stories are the last work of a tagging pass: what the
             // pass freed can go back to the system once they are in.
             let pass_done = matches!(&action,
-                Action::StoriesBuilt { generation, .. } if *generation == state.generation);
+                Action::StoriesBuilt { generation, .. } if *generation == state.generation());
             update(state, action);
-            if pass_done && trimmed_after != state.generation {
-                trimmed_after = state.generation;
+            if pass_done && trimmed_after != state.generation() {
+                trimmed_after = state.generation();
                 release_freed_memory();
             }
             dirty = true;
         }
-        if let Some(request) = state.stories_request.take() {
+        if let Some(request) = state.take_stories_request() {
             tagging.build_stories(request);
         }
         dirty |= store_work(state, runtime, &actions, &mut loading);
@@ -254,11 +265,31 @@ fn event_loop(
         if reload_due.is_some_and(|due| Instant::now() >= due) {
             reload_due = None;
             reload(state, runtime, &tagging, loading.is_some());
+            // Directories the edit created (`mizan init`) are watched from now on.
+            watch(state, &runtime.watch, &changes_tx, &mut watching);
             dirty = true;
         }
-        if let Some(origin) = state.editor_request.take() {
-            edit(terminal, state, &origin)?;
-            reload(state, runtime, &tagging, loading.is_some());
+        for request in state.take_requests() {
+            serve(state, request);
+            dirty = true;
+        }
+        if let Some(origin) = state.take_editor_request() {
+            match (runtime.entry_file)(&origin) {
+                Ok(place) => {
+                    edit(terminal, state, &place.path, place.line)?;
+                    reload(state, runtime, &tagging, loading.is_some());
+                    if place.written {
+                        let copied = format!(
+                            "{}:{} copied into your overlay {}: your edits there override it",
+                            origin.file,
+                            origin.line,
+                            place.path.display()
+                        );
+                        update(state, Action::Notice(copied));
+                    }
+                }
+                Err(why) => update(state, Action::Notice(why)),
+            }
             dirty = true;
         }
     }
@@ -352,11 +383,11 @@ fn store_work(
     actions: &mpsc::Sender<Action>,
     loading: &mut Option<mpsc::Receiver<Action>>,
 ) -> bool {
-    let changes = state.reading.take_changes();
+    let changes = state.take_read_changes();
     if let Some(write) = runtime.read_states.as_mut().filter(|_| !changes.is_empty()) {
         write(changes, actions);
     }
-    if !state.reading.take_refresh_request() {
+    if !state.take_refresh_request() {
         return false;
     }
     let refused = match (&mut runtime.refresh, loading.is_some()) {
@@ -464,7 +495,7 @@ impl Tagging {
     fn start(&self, state: &mut State, analyser: Analyser) {
         let generation = self.current.fetch_add(1, Ordering::SeqCst) + 1;
         update(state, Action::AnalysisStarted { generation });
-        let articles = Arc::clone(&state.articles);
+        let articles = Arc::clone(state.library().articles());
         let current = Arc::clone(&self.current);
         let actions = self.actions.clone();
         let pool = self.pool.clone();
@@ -515,48 +546,74 @@ impl Tagging {
     }
 }
 
-/// Watches `paths` (missing ones are skipped); each change sends `()`.
+/// (Re)starts the watch of `paths` for live reload in `watching`; each
+/// change that concerns them sends `()`. Problems are status messages: the
+/// reader works without it.
 fn watch(
+    state: &mut State,
     paths: &[PathBuf],
-    changes: mpsc::Sender<()>,
-    actions: &mpsc::Sender<Action>,
-) -> Option<notify::RecommendedWatcher> {
-    use notify::{RecursiveMode, Watcher};
-    let handler = move |event: notify::Result<notify::Event>| {
-        if event.is_ok_and(|e| !e.kind.is_access()) {
-            let _ = changes.send(());
+    changes: &mpsc::Sender<()>,
+    watching: &mut Option<Watch>,
+) {
+    *watching = match super::watch::start(WatchSet::new(paths), changes.clone()) {
+        Ok((watch, problems)) => {
+            for problem in problems {
+                update(state, Action::Notice(problem));
+            }
+            Some(watch)
         }
-    };
-    let mut watcher = match notify::recommended_watcher(handler) {
-        Ok(watcher) => watcher,
         Err(error) => {
-            let _ = actions.send(Action::Notice(format!("live reload is off: {error}")));
-            return None;
+            update(
+                state,
+                Action::Notice(format!("live reload is off: {error}")),
+            );
+            None
         }
     };
-    for path in paths.iter().filter(|p| p.exists()) {
-        if let Err(error) = watcher.watch(path, RecursiveMode::Recursive) {
-            let _ = actions.send(Action::Notice(format!(
-                "not watching {}: {error}",
-                path.display()
-            )));
-        }
-    }
-    Some(watcher)
 }
 
-/// Hands the terminal to `$VISUAL`/`$EDITOR` at the lexicon entry, then takes
-/// it back.
-fn edit(terminal: &mut DefaultTerminal, state: &mut State, origin: &Origin) -> io::Result<()> {
-    let path = Path::new(&*origin.file);
-    if !path.is_file() {
-        let message = format!(
-            "{} is built in; `mizan init` writes editable copies",
-            origin.file
-        );
-        update(state, Action::Notice(message));
-        return Ok(());
+/// Does what the reader asked for outside itself, telling the outcome in
+/// the status bar.
+fn serve(state: &mut State, request: Request) {
+    let outcome = match request {
+        Request::OpenUrl(url) => match external::open_in_browser(&url) {
+            Ok(program) => format!("opened {url} with {program}"),
+            Err(error) => error,
+        },
+        Request::Copy(text) => external::copy_to_clipboard(&text, &mut io::stdout()),
+        Request::Export(export) => {
+            let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S").to_string();
+            let written = std::env::current_dir()
+                .and_then(|dir| external::write_export(&export, &dir, &stamp));
+            match written {
+                Ok(path) => format!("wrote {} to {}", export.summary, shown_path(&path)),
+                Err(error) => format!("could not write the {}: {error}", export.what),
+            }
+        }
+    };
+    update(state, Action::Notice(outcome));
+}
+
+/// `path` as the status bar names it: `./NAME` for a file in the current
+/// directory.
+fn shown_path(path: &Path) -> String {
+    let here = std::env::current_dir().ok();
+    match (path.parent(), path.file_name()) {
+        (Some(dir), Some(name)) if Some(dir) == here.as_deref() => {
+            format!("./{}", name.to_string_lossy())
+        }
+        _ => path.display().to_string(),
     }
+}
+
+/// Hands the terminal to `$VISUAL`/`$EDITOR` at `line` of `path`, then takes
+/// it back.
+fn edit(
+    terminal: &mut DefaultTerminal,
+    state: &mut State,
+    path: &Path,
+    line: usize,
+) -> io::Result<()> {
     let editor = std::env::var("VISUAL")
         .or_else(|_| std::env::var("EDITOR"))
         .unwrap_or_else(|_| "vi".into());
@@ -566,14 +623,14 @@ fn edit(terminal: &mut DefaultTerminal, state: &mut State, origin: &Origin) -> i
     disable_raw_mode()?;
     let outcome = std::process::Command::new(program)
         .args(words)
-        .arg(format!("+{}", origin.line))
+        .arg(format!("+{line}"))
         .arg(path)
         .status();
     enable_raw_mode()?;
     execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
     terminal.clear()?;
     let message = match outcome {
-        Ok(status) if status.success() => format!("edited {}:{}", origin.file, origin.line),
+        Ok(status) if status.success() => format!("edited {}:{line}", path.display()),
         Ok(status) => format!("{program} exited with {status}"),
         Err(error) => format!("could not run {program}: {error}"),
     };

@@ -5,9 +5,6 @@
 //! differ from the layout pipeline's for Arabic).
 
 use crate::app::State;
-use crate::app::fold::fold_with_sources;
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
 use mizan_text::TextRange;
 use mizan_text::layout::{BidiMode, Direction, LaidLine, LayoutOptions, layout_paragraph};
 use ratatui::style::Style;
@@ -73,12 +70,14 @@ pub fn single_line(
     if width == 0 {
         return Line::default();
     }
-    let options = &state.layout;
-    let mut laid = state.text_memo.get(text, base, usize::from(width), options);
+    let options = state.layout();
+    let mut laid = state
+        .text_memo()
+        .get(text, base, usize::from(width), options);
     let cut = laid.len() > 1 && width > 1;
     if cut {
         laid = state
-            .text_memo
+            .text_memo()
             .get(text, base, usize::from(width - 1), options);
     }
     let Some(first) = laid.first() else {
@@ -133,29 +132,31 @@ pub fn wrapped_lines(
         .collect()
 }
 
-/// The byte ranges of `text` that fuzzy-match the filter's free-text
-/// `terms`, to highlight them.
-pub fn matched_ranges(text: &str, terms: &[String]) -> Vec<TextRange> {
-    if terms.is_empty() {
-        return Vec::new();
-    }
-    let (chars, sources) = fold_with_sources(text);
-    let folded: String = chars.iter().collect();
-    let matcher = SkimMatcherV2::default();
-    let mut ranges = Vec::new();
-    for term in terms {
-        if let Some((_, indices)) = matcher.fuzzy_indices(&folded, term) {
-            ranges.extend(indices.into_iter().filter_map(|i| sources.get(i).copied()));
-        }
-    }
-    ranges
-}
-
 /// The cells `text` fills when ratatui draws it: the sum of its grapheme
 /// clusters' widths, which is how the buffer places them (a string-level
 /// width can differ, as for an unshaped lam-alef).
 pub fn cell_width(text: &str) -> usize {
     text.graphemes(true).map(UnicodeWidthStr::width).sum()
+}
+
+/// `text` in at most `width` cells: cut at the end of a word, with an
+/// ellipsis, when it does not fit (within a word only when the first word
+/// alone is too long).
+pub fn cut_at_word(text: &str, width: usize) -> String {
+    if cell_width(text) <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let kept = clip(text, width - 1);
+    let whole_words = text[kept.len()..].starts_with(' ');
+    let at_word = match kept.rfind(' ') {
+        _ if whole_words => kept.trim_end(),
+        Some(space) if !kept[..space].trim().is_empty() => kept[..space].trim_end(),
+        _ => kept.as_str(),
+    };
+    format!("{at_word}{ELLIPSIS}")
 }
 
 /// Cuts `text` to at most `width` cells, at a grapheme boundary.
@@ -177,19 +178,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn long_texts_are_cut_after_a_whole_word() {
+        let message = "blames:armenai names no party; did you mean armenia?";
+        assert_eq!(cut_at_word(message, 100), message);
+        assert_eq!(
+            cut_at_word(message, 40),
+            "blames:armenai names no party; did you…"
+        );
+        assert_eq!(cut_at_word(message, 32), "blames:armenai names no party;…");
+        assert_eq!(cut_at_word(message, 8), "blames:…", "one long word");
+        assert_eq!(cut_at_word(message, 0), "");
+        for width in 0..60 {
+            assert!(cell_width(&cut_at_word(message, width)) <= width);
+        }
+    }
+
+    #[test]
     fn rtl_lines_are_padded_to_the_right_edge() {
         let laid = layout_paragraph("سلام", Some(Direction::Rtl), 10, &LayoutOptions::default());
         let line = styled_line(&laid[0], 10, |_| Style::default());
         let cells: usize = line.spans.iter().map(|s| cell_width(&s.content)).sum();
         assert_eq!(cells, 10);
         assert!(line.spans[0].content.chars().all(|c| c == ' '));
-    }
-
-    #[test]
-    fn matches_map_back_to_original_bytes() {
-        let text = "قالَ بلينكن";
-        let ranges = matched_ranges(text, &["بلينكن".into()]);
-        assert_eq!(ranges.len(), 6);
-        assert_eq!(ranges[0].slice(text), "ب");
     }
 }

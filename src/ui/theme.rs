@@ -2,7 +2,6 @@
 //! stable pick from a palette), and the styles of highlighted statements.
 
 use crate::app::Directory;
-use mizan_engine::tagger::Relation;
 use ratatui::style::{Color, Modifier, Style};
 use std::str::FromStr;
 
@@ -33,14 +32,6 @@ pub fn party_color(directory: &Directory, id: &str) -> Color {
     })
 }
 
-/// The glyph before a party code in a tag badge.
-pub fn relation_glyph(relation: Relation) -> &'static str {
-    match relation {
-        Relation::Blames => "◀",
-        Relation::Supports => "♥",
-    }
-}
-
 pub fn statement_style() -> Style {
     Style::default().bg(Color::Indexed(236))
 }
@@ -61,6 +52,19 @@ pub fn match_style() -> Style {
     Style::default()
         .fg(Color::Yellow)
         .add_modifier(Modifier::BOLD)
+}
+
+/// The search match `n`/`N` reached.
+pub fn current_match_style() -> Style {
+    Style::default()
+        .fg(Color::Black)
+        .bg(Color::Yellow)
+        .add_modifier(Modifier::BOLD)
+}
+
+/// A party badge whose names the filter's terms matched.
+pub fn matched_badge_style() -> Style {
+    Style::default().add_modifier(Modifier::REVERSED)
 }
 
 /// The badge of a statement only one outlet carries.

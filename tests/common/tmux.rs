@@ -137,6 +137,16 @@ impl Tmux {
     pub fn alive(&self) -> bool {
         self.run(&["has-session", "-t", SESSION]).status.success()
     }
+
+    /// Waits a few seconds for the session to end (its program quit);
+    /// whether it did.
+    pub fn ended(&self) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while self.alive() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        !self.alive()
+    }
 }
 
 impl Drop for Tmux {

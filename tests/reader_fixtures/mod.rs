@@ -283,7 +283,16 @@ fn untagged(articles: Vec<Article>, width: u16, height: u16) -> State {
 /// A reader on the fixtures with every article tagged.
 pub fn state(width: u16, height: u16) -> State {
     let mut state = untagged_state(width, height);
-    let tagged = statements(&state.articles.clone());
+    let tagged = statements(state.articles());
+    tag(&mut state, tagged);
+    state
+}
+
+/// A reader on `articles` (the fixtures' statements tagged in, by index)
+/// with the stories built.
+pub fn state_of(articles: Vec<Article>, width: u16, height: u16) -> State {
+    let tagged = statements(&articles);
+    let mut state = untagged(articles, width, height);
     tag(&mut state, tagged);
     state
 }
@@ -305,7 +314,7 @@ fn tag(state: &mut State, tagged: Vec<Vec<Statement>>) {
 /// Builds the stories the last tagging pass asked for, as the runtime's
 /// background thread does.
 pub fn build_stories(state: &mut State) {
-    if let Some(request) = state.stories_request.take() {
+    if let Some(request) = state.take_stories_request() {
         update(state, request.build());
     }
 }
@@ -349,6 +358,24 @@ pub fn press(state: &mut State, keys: &str) {
     }
 }
 
+/// Moves the article list's cursor to its `row`th row, with keys.
+pub fn select_row(state: &mut State, row: usize) {
+    press(state, "g");
+    for _ in 0..row {
+        press(state, "j");
+    }
+    assert_eq!(state.listing().article_list().cursor, row, "no row {row}");
+}
+
+/// Moves the article list's cursor to `article`'s row, with keys.
+pub fn select_article(state: &mut State, article: usize) {
+    let row = state
+        .listing()
+        .row_of_article(article)
+        .unwrap_or_else(|| panic!("article {article} is not listed"));
+    select_row(state, row);
+}
+
 /// Types text into whatever has the keyboard, one character at a time.
 pub fn type_text(state: &mut State, text: &str) {
     let keymap = Keymap::default();
@@ -362,7 +389,7 @@ pub fn type_text(state: &mut State, text: &str) {
 
 /// Draws the state at its viewport size.
 pub fn buffer(state: &State) -> Buffer {
-    let (width, height) = (state.viewport.width, state.viewport.height);
+    let (width, height) = (state.viewport().width, state.viewport().height);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     terminal
         .draw(|frame| mizan::ui::draw(frame, state, &Keymap::default()))
@@ -373,7 +400,7 @@ pub fn buffer(state: &State) -> Buffer {
 /// Draws the state at its viewport size and returns the screen as text, one
 /// line per row, trailing spaces removed.
 pub fn screen(state: &State) -> String {
-    let (width, height) = (state.viewport.width, state.viewport.height);
+    let (width, height) = (state.viewport().width, state.viewport().height);
     let buffer = &buffer(state);
     let mut out = String::new();
     for y in 0..height {

@@ -152,11 +152,13 @@ impl StoredArticle {
     }
 }
 
-/// A change of one stored article's read state, as the reader asks for it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A change of one article's read state, as the reader asks for it: a
+/// stored article's by its id, a local file's by the hash of its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReadChange {
     Read { id: i64, read: bool },
     Starred { id: i64, starred: bool },
+    Local { hash: String, state: ReadState },
 }
 
 /// How many articles one feed's write stored and how many it recognised as
@@ -459,7 +461,43 @@ impl Store {
         match change {
             ReadChange::Read { id, read } => self.set_read(id, read),
             ReadChange::Starred { id, starred } => self.set_starred(id, starred),
+            ReadChange::Local { hash, state } => self.set_local_read_state(&hash, state),
         }
+    }
+
+    /// The read state of every local article file that has one, by the hash
+    /// of its text (none in a store opened read-only before its migration
+    /// to version 3).
+    pub fn local_read_states(&self) -> Result<Vec<(String, ReadState)>, StoreError> {
+        let kept: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'local_read_state')",
+            [],
+            |row| row.get(0),
+        )?;
+        if !kept {
+            return Ok(Vec::new());
+        }
+        let mut statement = self
+            .conn
+            .prepare("SELECT content_hash, read, starred FROM local_read_state")?;
+        let rows = statement.query_map([], |row| {
+            let state = ReadState {
+                read: row.get(1)?,
+                starred: row.get(2)?,
+            };
+            Ok((row.get(0)?, state))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Sets a local article file's read state, by the hash of its text.
+    pub fn set_local_read_state(&self, hash: &str, state: ReadState) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT OR REPLACE INTO local_read_state (content_hash, read, starred)
+             VALUES (?1, ?2, ?3)",
+            params![hash, state.read, state.starred],
+        )?;
+        Ok(())
     }
 
     /// Marks an article read or unread.

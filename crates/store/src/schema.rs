@@ -62,6 +62,13 @@ const MIGRATIONS: &[&str] = &[
         WHERE canonical_url IS NOT NULL;
      CREATE INDEX articles_outlet_title ON articles(IFNULL(outlet, ''), title_key)
         WHERE title_key <> '';",
+    // 3: the read state of local article files, by the hash of their text
+    // (a file has no row of its own; the same text read again keeps it).
+    "CREATE TABLE local_read_state (
+        content_hash TEXT PRIMARY KEY,
+        read INTEGER NOT NULL DEFAULT 0,
+        starred INTEGER NOT NULL DEFAULT 0
+     ) WITHOUT ROWID;",
 ];
 
 /// The schema version this mizan writes.

@@ -2,7 +2,7 @@
 //! page, read and starred state across reopening, the duplicate rules, and
 //! the analysis cache.
 
-use mizan_store::{FeedRecord, NewArticle, Store, StoreError};
+use mizan_store::{FeedRecord, NewArticle, ReadChange, ReadState, Store, StoreError};
 
 fn article(guid: &str, title: &str, published: Option<&str>) -> NewArticle {
     NewArticle {
@@ -40,7 +40,7 @@ fn a_new_store_is_at_the_current_version_and_reopens() {
         .unwrap()
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .unwrap();
-    assert_eq!(version, 2);
+    assert_eq!(version, 3);
     let journal: String = rusqlite::Connection::open(&path)
         .unwrap()
         .query_row("PRAGMA journal_mode", [], |row| row.get(0))
@@ -242,5 +242,34 @@ fn across_feeds_a_shared_url_or_title_is_a_duplicate_and_a_guid_only_within_an_o
             &[same_guid_same_outlet, same_url, same_title]
         ),
         (0, 3)
+    );
+}
+
+#[test]
+fn a_local_files_read_state_is_kept_by_the_hash_of_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mizan.db");
+    let store = Store::open(&path).unwrap();
+    assert!(store.local_read_states().unwrap().is_empty());
+    let read = ReadState {
+        read: true,
+        starred: false,
+    };
+    store
+        .apply(ReadChange::Local {
+            hash: "00ff".into(),
+            state: read,
+        })
+        .unwrap();
+    let starred = ReadState {
+        read: true,
+        starred: true,
+    };
+    store.set_local_read_state("00ff", starred).unwrap();
+    drop(store);
+    let reopened = Store::open(&path).unwrap();
+    assert_eq!(
+        reopened.local_read_states().unwrap(),
+        [("00ff".to_string(), starred)]
     );
 }
