@@ -2,7 +2,8 @@
 //! them changes the pane's title, the clipboard or the screen beyond the
 //! reader's own drawing, and the terminal is usable again (echo and
 //! canonical mode back, the alternate screen left) after the reader quits,
-//! is killed with SIGTERM or SIGHUP. Skipped, loudly, without tmux, unless
+//! is killed with SIGTERM or SIGHUP, and the reader ends when its terminal
+//! goes away altogether. Skipped, loudly, without tmux, unless
 //! `MIZAN_REQUIRE_TMUX=1` makes that a failure.
 
 mod common;
@@ -140,4 +141,23 @@ fn the_terminal_is_restored_when_the_reader_is_killed() {
             });
         shell.assert_usable(&format!("SIG{signal}"));
     }
+}
+
+#[test]
+fn the_reader_ends_when_its_terminal_goes_away() {
+    if !tmux::available("the_reader_ends_when_its_terminal_goes_away") {
+        return;
+    }
+    let shell = Shell::start("gone");
+    shell.open_reader(&hostile_articles());
+    let pid = shell.reader_pid();
+    // The pane's terminal closes with the server: the reader gets SIGHUP
+    // and then reads nothing but end-of-file, and must not spin on it.
+    shell.tmux.run(&["kill-server"]);
+    let running = || Path::new(&format!("/proc/{pid}")).exists();
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while running() && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(!running(), "the reader {pid} still runs without a terminal");
 }

@@ -107,7 +107,9 @@ pub fn run(state: &mut State, mut runtime: Runtime) -> io::Result<()> {
     let result =
         prepare_terminal(bidi).and_then(|()| event_loop(&mut terminal, state, &mut runtime));
     leave_terminal(bidi);
-    ratatui::restore();
+    // Not `ratatui::restore`: it reports its failure with `eprintln!`,
+    // which panics when the terminal is gone.
+    let _ = ratatui::try_restore();
     result
 }
 
@@ -357,7 +359,9 @@ fn exit_if_stuck(stop: Arc<AtomicBool>, bidi: bool) {
         }
         std::thread::sleep(STOP_GRACE);
         leave_terminal(bidi);
-        ratatui::restore();
+        // A terminal that went away makes every write fail: nothing here
+        // may panic, or this thread dies and the loop spins on forever.
+        let _ = ratatui::try_restore();
         std::process::exit(1);
     });
 }
