@@ -179,6 +179,7 @@ pub(super) fn request_stories(state: &mut State) {
         state.generation,
         Arc::clone(&state.articles),
         state.statements.clone(),
+        Arc::clone(state.directory.known_names()),
     ));
 }
 

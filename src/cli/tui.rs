@@ -11,6 +11,7 @@ use mizan::config::{Config, user_lexicon_dir};
 use mizan::sources::{configured_feeds, load_configured_paged};
 use mizan::ui::keymap::Keymap;
 use mizan::ui::runtime::{self, Analyser, Loader, ReadStateWriter, Refresher, Reloaded, Runtime};
+use mizan_engine::corpus::names::Names;
 use mizan_engine::corpus::{self, Loaded, Problem, Remaining};
 use mizan_engine::lexicon::Lexicon;
 use mizan_store::feeds::FetchOptions;
@@ -187,7 +188,7 @@ fn directory(lexicon: &Lexicon) -> Directory {
         })
         .filter(|alias| !alias.english.is_empty() && !alias.arabic.is_empty())
         .collect();
-    Directory::new(parties, aliases)
+    Directory::new(parties, aliases).with_known_names(Names::from_lexicon(lexicon))
 }
 
 /// Re-reads the configuration (and with it the lexicons).

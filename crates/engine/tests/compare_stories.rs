@@ -2,7 +2,7 @@
 
 mod compare_support;
 
-use compare_support::{fixture_articles, name};
+use compare_support::{fixture_articles, name, names};
 use mizan_engine::corpus::stories::{Analysed, StoryOptions, group_stories};
 use mizan_engine::corpus::{Article, Format, parse_article};
 use mizan_engine::lexicon::Name;
@@ -19,7 +19,7 @@ fn without_statements(articles: &[Article]) -> Vec<Analysed<'_>> {
 }
 
 fn grouped_names(articles: &[Article], options: &StoryOptions) -> Vec<Vec<String>> {
-    group_stories(&without_statements(articles), options)
+    group_stories(&without_statements(articles), names(), options)
         .into_iter()
         .map(|story| {
             story
@@ -54,7 +54,11 @@ fn fixture_articles_form_one_story_per_event() {
 #[test]
 fn stories_are_labelled_with_their_earliest_title() {
     let articles = fixture_articles();
-    let stories = group_stories(&without_statements(&articles), &StoryOptions::default());
+    let stories = group_stories(
+        &without_statements(&articles),
+        names(),
+        &StoryOptions::default(),
+    );
     let clash = &stories[0];
     let levant = articles
         .iter()
@@ -128,12 +132,13 @@ fn unrelated_articles_on_the_same_day_stay_apart() {
 
 #[test]
 fn empty_and_undated_input_is_handled() {
-    assert!(group_stories(&[], &StoryOptions::default()).is_empty());
+    assert!(group_stories(&[], names(), &StoryOptions::default()).is_empty());
     let article = parse_article("only.txt", "عنوان\nنص".to_string(), Format::PlainText)
         .expect("valid")
         .article;
     let stories = group_stories(
         &without_statements(std::slice::from_ref(&article)),
+        names(),
         &StoryOptions::default(),
     );
     assert_eq!(stories.len(), 1);
@@ -180,7 +185,11 @@ fn reports_in_two_languages_link_on_parties_numbers_and_dates() {
         in_language("en-next-year", "en", Some("2027-03-05"), ENGLISH_CLASH),
     ];
     let named = vec![parties(&["kyrgyzstan", "tajikistan"]); 4];
-    let stories = group_stories(&with_parties(&articles, &named), &StoryOptions::default());
+    let stories = group_stories(
+        &with_parties(&articles, &named),
+        names(),
+        &StoryOptions::default(),
+    );
     let groups: Vec<Vec<usize>> = stories.into_iter().map(|s| s.articles).collect();
     assert_eq!(groups, [vec![0, 1, 2], vec![3]]);
 }
@@ -200,7 +209,11 @@ fn reports_in_two_languages_about_other_parties_stay_apart() {
         parties(&["kyrgyzstan", "tajikistan"]),
         parties(&["oman", "houthis"]),
     ];
-    let stories = group_stories(&with_parties(&articles, &named), &StoryOptions::default());
+    let stories = group_stories(
+        &with_parties(&articles, &named),
+        names(),
+        &StoryOptions::default(),
+    );
     assert_eq!(stories.len(), 2);
 }
 

@@ -4,9 +4,10 @@
 // Each test binary includes this module and uses only part of it.
 #![allow(dead_code)]
 
+use mizan_engine::corpus::names::Names;
 use mizan_engine::corpus::stories::Analysed;
 use mizan_engine::corpus::{Article, load_paths};
-use mizan_engine::lexicon::Origin;
+use mizan_engine::lexicon::{Lexicon, Origin};
 use mizan_engine::tagger::{Evidence, Relation, Statement};
 use mizan_text::TextRange;
 use std::path::PathBuf;
@@ -23,6 +24,12 @@ pub fn fixture_articles() -> Vec<Article> {
     let loaded = load_paths(&paths);
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     loaded.articles
+}
+
+/// The built-in lexicon's people and names, built once per test binary.
+pub fn names() -> &'static Names {
+    static NAMES: std::sync::OnceLock<Names> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| Names::from_lexicon(&Lexicon::builtin()))
 }
 
 /// The file name of an article.

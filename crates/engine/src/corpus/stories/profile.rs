@@ -1,0 +1,479 @@
+//! What an article is about, as vectors for comparing it with the others:
+//! TF-IDF over its content terms (stemmed words, numbers such as casualty
+//! counts), the dates it writes and the parties it mentions.
+//!
+//! Terms are weighted by what they say about which *event* an article
+//! reports. Every report of a conflict shares its vocabulary (forces,
+//! border, shelling), its parties, their leaders and the years of its wars;
+//! such terms weigh a quarter. What names one event weighs fully: casualty
+//! counts, places, operations, the people of that day. Dates agree fully
+//! when written in full and half when only a day and month are.
+//!
+//! Words only meet words of the same language. What reads alike in both
+//! (numbers, dates, parties, and names compared by their consonants, see
+//! [`super::super::sounds`]) forms a second vector that compares an Arabic
+//! report with an English one.
+
+use super::super::dates::{Scope, Written, written_dates};
+use super::super::names::Names;
+use super::super::sounds::{DISTINCT_CONSONANTS, each_skeleton};
+use super::super::terms::{KeyMap, Term, each_term, feature_key};
+use super::Analysed;
+use super::dating::{Dating, opening};
+use crate::corpus::dates::{Day, civil_from_day};
+use mizan_text::Lang;
+use rayon::prelude::*;
+
+/// A unit-length sparse vector: (term key, weight), sorted by key.
+pub type SparseVector = Vec<(u64, f32)>;
+
+/// Terms counted in more than this share of a large collection say nothing
+/// about which event an article reports; they are dropped.
+const COMMON_TERM_SHARE: f32 = 0.05;
+/// Below this many documents nothing is dropped as common.
+const COMMON_TERM_FLOOR: usize = 50;
+/// Imaginary documents that contain none of the terms: they keep IDF
+/// meaningful when only a handful of articles are compared (two articles
+/// about one event share most of their words).
+const PRIOR_DOCUMENTS: f32 = 2.0;
+/// Title words count this many times: a title names its event.
+const TITLE_WEIGHT: f32 = 2.0;
+
+/// How much a term says about which event an article reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Specificity {
+    /// Vocabulary of the whole conflict.
+    Generic,
+    /// A date written without its year, or found relative to publication.
+    Partial,
+    Full,
+}
+
+impl Specificity {
+    pub fn weight(self) -> f32 {
+        match self {
+            Specificity::Generic => 0.25,
+            Specificity::Partial => 0.5,
+            Specificity::Full => 1.0,
+        }
+    }
+}
+
+/// Which comparisons a term takes part in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reach {
+    /// Words: articles in the same language.
+    SameLanguage,
+    /// Numbers, dates and parties: every pair.
+    Everywhere,
+    /// Consonant skeletons: only pairs in different languages, where the
+    /// words themselves cannot meet.
+    AcrossLanguages,
+}
+
+/// An article's vectors: over all its terms read in its own language, and
+/// over the terms that read the same in every language.
+pub struct Profile {
+    pub all: SparseVector,
+    pub universal: SparseVector,
+}
+
+/// One term's occurrences in an article and what kind of term it is.
+/// Eight bytes, so that a keyed entry is sixteen: the counts of every
+/// article are held at once until the document frequencies are known.
+#[derive(Clone, Copy, Debug)]
+pub struct Occurrences {
+    pub count: f32,
+    pub specificity: Specificity,
+    pub reach: Reach,
+}
+
+/// What profiles are computed from besides the articles.
+pub struct Context<'a> {
+    pub names: &'a Names,
+    pub datings: &'a [Dating],
+    pub today: Day,
+    /// Whether the collection holds more than one language: only then are
+    /// consonant skeletons worth their cost.
+    pub several_languages: bool,
+}
+
+/// Every article's profile, and the collection's weights they were made
+/// with.
+pub fn profiles(articles: &[Analysed], context: &Context) -> (Vec<Profile>, Weights) {
+    let counts: Vec<Vec<(u64, Occurrences)>> = articles
+        .par_iter()
+        .zip(context.datings)
+        .map(|(article, &dating)| term_counts(article, dating, context))
+        .collect();
+    let languages: Vec<Lang> = articles.iter().map(|a| a.article.lang).collect();
+    let weights = Weights::of(&counts, &languages);
+    let profiles = counts
+        .into_par_iter()
+        .map(|counts| weights.profile(counts))
+        .collect();
+    (profiles, weights)
+}
+
+/// Document frequencies of a collection, and the TF-IDF they give.
+pub struct Weights {
+    frequencies: KeyMap<usize>,
+    /// The consonant skeletons found in articles of more than one
+    /// language: the others can only meet by chance (an Arabic word that
+    /// happens to sound like an English one) and are left out.
+    bilingual_sounds: KeyMap<()>,
+    total: usize,
+    common: usize,
+}
+
+impl Weights {
+    /// The weights of the articles whose counts are `counts`, in
+    /// `languages`.
+    pub fn of(counts: &[Vec<(u64, Occurrences)>], languages: &[Lang]) -> Weights {
+        let total = counts.len();
+        Weights {
+            frequencies: document_frequencies(counts),
+            bilingual_sounds: bilingual_sounds(counts, languages),
+            total,
+            common: ((total as f32 * COMMON_TERM_SHARE) as usize).max(COMMON_TERM_FLOOR),
+        }
+    }
+
+    /// The weight of a term in an article, `None` when the term is too
+    /// common in the collection to count, or a skeleton found in one
+    /// language only.
+    pub fn weight(&self, key: u64, occurrences: Occurrences) -> Option<f32> {
+        if occurrences.reach == Reach::AcrossLanguages && !self.bilingual_sounds.contains_key(&key)
+        {
+            return None;
+        }
+        let frequency = self.frequencies.get(&key).copied().unwrap_or(1);
+        (frequency <= self.common).then(|| {
+            let idf = ((self.total as f32 + PRIOR_DOCUMENTS + 1.0) / (frequency as f32 + 1.0)).ln();
+            let tf = 1.0 + occurrences.count.ln();
+            tf * occurrences.specificity.weight() * idf
+        })
+    }
+
+    fn profile(&self, counts: Vec<(u64, Occurrences)>) -> Profile {
+        let weighted: Vec<(u64, f32, Reach)> = counts
+            .into_iter()
+            .filter_map(|(key, occurrences)| {
+                Some((key, self.weight(key, occurrences)?, occurrences.reach))
+            })
+            .collect();
+        let with_reach = |wanted: &[Reach]| {
+            unit_vector(
+                weighted
+                    .iter()
+                    .filter(|(_, _, reach)| wanted.contains(reach))
+                    .map(|&(key, weight, _)| (key, weight)),
+            )
+        };
+        Profile {
+            all: with_reach(&[Reach::SameLanguage, Reach::Everywhere]),
+            universal: with_reach(&[Reach::Everywhere, Reach::AcrossLanguages]),
+        }
+    }
+}
+
+fn unit_vector(weights: impl Iterator<Item = (u64, f32)>) -> SparseVector {
+    let mut vector: SparseVector = weights.collect();
+    let norm = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        vector.iter_mut().for_each(|(_, w)| *w /= norm);
+    }
+    vector
+}
+
+/// Raw term counts of one article, sorted by key.
+pub fn term_counts(
+    analysed: &Analysed,
+    dating: Dating,
+    context: &Context,
+) -> Vec<(u64, Occurrences)> {
+    let mut counts: KeyMap<Occurrences> = KeyMap::default();
+    each_counted(analysed, dating, context, |key, occurrences, _| {
+        counts
+            .entry(key)
+            .and_modify(|counted| counted.count += occurrences.count)
+            .or_insert(occurrences);
+    });
+    let mut vector: Vec<(u64, Occurrences)> = counts.into_iter().collect();
+    vector.sort_unstable_by_key(|&(key, _)| key);
+    vector
+}
+
+/// What a term is, for explaining a link to a person: its text.
+pub enum Shown<'t> {
+    Term(Term<'t>),
+    Date(String),
+    Party(&'t str),
+    /// The word or words whose consonants are compared.
+    Sound(&'t str),
+}
+
+/// Calls `visit` with every term occurrence of an article: its key, its
+/// occurrences (count, specificity, reach) and what it shows as.
+pub fn each_counted(
+    analysed: &Analysed,
+    dating: Dating,
+    context: &Context,
+    mut visit: impl FnMut(u64, Occurrences, Shown<'_>),
+) {
+    let article = analysed.article;
+    each_term(&article.title, |term| {
+        visit_term(term, TITLE_WEIGHT, context.names, &mut visit)
+    });
+    for range in &article.paragraphs {
+        each_term(range.slice(&article.source), |term| {
+            visit_term(term, 1.0, context.names, &mut visit)
+        });
+    }
+    each_date(analysed, dating, context.today, &mut visit);
+    for party in analysed.parties {
+        let occurrences = Occurrences {
+            count: 1.0,
+            specificity: Specificity::Full,
+            reach: Reach::Everywhere,
+        };
+        visit(
+            feature_key("party", party),
+            occurrences,
+            Shown::Party(party),
+        );
+    }
+    if context.several_languages {
+        each_sound(analysed, context.names, &mut visit);
+    }
+}
+
+/// A word or number of the text. Words of party and people names are
+/// vocabulary of the conflict, like the newswire's.
+fn visit_term(
+    term: Term,
+    count: f32,
+    names: &Names,
+    visit: &mut impl FnMut(u64, Occurrences, Shown<'_>),
+) {
+    let key = term.key();
+    let generic = term.is_generic() || names.is_name_term(key);
+    let occurrences = Occurrences {
+        count,
+        specificity: if generic {
+            Specificity::Generic
+        } else {
+            Specificity::Full
+        },
+        reach: match term {
+            Term::Number(_) => Reach::Everywhere,
+            Term::Word(_) => Reach::SameLanguage,
+        },
+    };
+    visit(key, occurrences, Shown::Term(term));
+}
+
+/// The dates an article writes, as terms: the day when it can be told
+/// (full dates fully, days found from a weekday or the publication half),
+/// and the day and month at half weight, which is what a date without a
+/// year shares with a full one.
+fn each_date(
+    analysed: &Analysed,
+    dating: Dating,
+    today: Day,
+    visit: &mut impl FnMut(u64, Occurrences, Shown<'_>),
+) {
+    let article = analysed.article;
+    let later = article
+        .paragraphs
+        .iter()
+        .skip(super::dating::DATELINE_PARAGRAPHS)
+        .map(|range| range.slice(&article.source));
+    let written = opening(article)
+        .map(|text| (text, Scope::WithRelative))
+        .chain(later.map(|text| (text, Scope::Calendar)))
+        .flat_map(|(text, scope)| written_dates(text, scope));
+    for date in written {
+        let day = date.resolve(dating.publication(), today);
+        let month_day = date
+            .month_day()
+            .or_else(|| day.map(civil_from_day).map(|(_, m, d)| (m, d)));
+        let everywhere = |specificity| Occurrences {
+            count: 1.0,
+            specificity,
+            reach: Reach::Everywhere,
+        };
+        if let Some(day) = day {
+            let specificity = if matches!(date, Written::Full(_)) {
+                Specificity::Full
+            } else {
+                Specificity::Partial
+            };
+            let shown = day_text(day);
+            visit(
+                feature_key("date", &shown),
+                everywhere(specificity),
+                Shown::Date(shown),
+            );
+        }
+        if let Some((month, day)) = month_day {
+            let shown = format!("--{month:02}-{day:02}");
+            let key = feature_key("month-day", &shown);
+            visit(key, everywhere(Specificity::Partial), Shown::Date(shown));
+        }
+    }
+}
+
+/// `YYYY-MM-DD`.
+pub fn day_text(day: Day) -> String {
+    let (year, month, date) = civil_from_day(day);
+    format!("{year:04}-{month:02}-{date:02}")
+}
+
+/// The consonant skeletons of an article's names; those of party and
+/// people names are the conflict's, like their words, and short ones weigh
+/// half, as they meet by chance more often.
+fn each_sound(
+    analysed: &Analysed,
+    names: &Names,
+    visit: &mut impl FnMut(u64, Occurrences, Shown<'_>),
+) {
+    let article = analysed.article;
+    let blocks = std::iter::once(article.title.as_str()).chain(
+        article
+            .paragraphs
+            .iter()
+            .map(|range| range.slice(&article.source)),
+    );
+    for text in blocks {
+        each_skeleton(text, |key, words, consonants| {
+            let mut named = false;
+            each_term(words, |term| named |= names.is_name_term(term.key()));
+            let specificity = if named {
+                Specificity::Generic
+            } else if consonants < DISTINCT_CONSONANTS {
+                Specificity::Partial
+            } else {
+                Specificity::Full
+            };
+            let occurrences = Occurrences {
+                count: 1.0,
+                specificity,
+                reach: Reach::AcrossLanguages,
+            };
+            visit(key, occurrences, Shown::Sound(words));
+        });
+    }
+}
+
+/// The skeletons that occur in articles of two languages.
+fn bilingual_sounds(counts: &[Vec<(u64, Occurrences)>], languages: &[Lang]) -> KeyMap<()> {
+    let mut seen_in: KeyMap<[bool; 2]> = KeyMap::default();
+    for (vector, &lang) in counts.iter().zip(languages) {
+        let slot = usize::from(lang == Lang::En);
+        for &(key, occurrences) in vector {
+            if occurrences.reach == Reach::AcrossLanguages {
+                seen_in.entry(key).or_default()[slot] = true;
+            }
+        }
+    }
+    seen_in
+        .into_iter()
+        .filter(|(_, seen)| seen[0] && seen[1])
+        .map(|(key, _)| (key, ()))
+        .collect()
+}
+
+fn document_frequencies<T: Sync>(vectors: &[Vec<(u64, T)>]) -> KeyMap<usize> {
+    vectors
+        .par_iter()
+        .fold(KeyMap::default, |mut frequencies, vector| {
+            for &(key, _) in vector {
+                *frequencies.entry(key).or_insert(0) += 1;
+            }
+            frequencies
+        })
+        .reduce(KeyMap::default, |mut left, right| {
+            for (key, count) in right {
+                *left.entry(key).or_insert(0) += count;
+            }
+            left
+        })
+}
+
+/// How many of its heaviest terms an article is indexed under for finding
+/// candidates. A story's own names and numbers are what weigh most in its
+/// articles, so two reports of one event share one of them.
+const BLOCKING_TERMS: usize = 12;
+
+/// Pairs (ascending, each once) where one article's heaviest terms occur in
+/// the other.
+pub fn candidate_pairs<'a>(vectors: impl Iterator<Item = &'a SparseVector>) -> Vec<(usize, usize)> {
+    let vectors: Vec<&SparseVector> = vectors.collect();
+    let postings = postings(&vectors);
+    let mut pairs: Vec<(usize, usize)> = vectors
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(left, vector)| {
+            heaviest_terms(vector)
+                .into_iter()
+                .filter_map(|key| postings.get(&key))
+                .flatten()
+                .filter(move |&&right| right != left)
+                .map(move |&right| (left.min(right), left.max(right)))
+        })
+        .collect();
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+fn heaviest_terms(vector: &SparseVector) -> Vec<u64> {
+    let mut by_weight: Vec<&(u64, f32)> = vector.iter().collect();
+    by_weight.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
+    by_weight
+        .into_iter()
+        .take(BLOCKING_TERMS)
+        .map(|&(key, _)| key)
+        .collect()
+}
+
+/// For each term shared by at least two articles: the articles holding it,
+/// ascending.
+fn postings(vectors: &[&SparseVector]) -> KeyMap<Vec<usize>> {
+    let mut postings: KeyMap<Vec<usize>> = KeyMap::default();
+    for (index, vector) in vectors.iter().enumerate() {
+        for &(key, _) in vector.iter() {
+            postings.entry(key).or_default().push(index);
+        }
+    }
+    postings.retain(|_, list| list.len() > 1);
+    postings
+}
+
+/// The dot product of two sparse vectors sorted by key.
+pub fn dot(left: &SparseVector, right: &SparseVector) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < left.len() && j < right.len() {
+        match left[i].0.cmp(&right[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += left[i].1 * right[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_counted_term_takes_sixteen_bytes() {
+        assert_eq!(std::mem::size_of::<(u64, Occurrences)>(), 16);
+    }
+}
