@@ -32,26 +32,6 @@ fn grouped_names(articles: &[Article], options: &StoryOptions) -> Vec<Vec<String
 }
 
 #[test]
-fn fixture_articles_form_one_story_per_event() {
-    let articles = fixture_articles();
-    let groups = grouped_names(&articles, &StoryOptions::default());
-    assert_eq!(
-        groups,
-        [
-            vec![
-                "clash-2024-khalij.md",
-                "clash-2024-levant.md",
-                "clash-2024-sahifa.md",
-                "clash-2024-wakala.md"
-            ],
-            vec!["clash-2025-sahifa.txt", "clash-2025-wakala.md"],
-            vec!["nile-2024-daily.md", "nile-2024-wire.md"],
-            vec!["prisoners-2024-sahifa.md", "prisoners-2024-wakala.md"],
-        ]
-    );
-}
-
-#[test]
 fn stories_are_labelled_with_their_earliest_title() {
     let articles = fixture_articles();
     let stories = group_stories(
@@ -245,4 +225,63 @@ fn undated_articles_are_dated_by_their_lede_not_by_background_dates() {
         2,
         "a 2023 date in the last paragraph is not the article's date: {groups:?}"
     );
+}
+
+fn titled(name: &str, body: &str) -> Article {
+    let source = format!("+++\ntitle = \"-\"\n+++\n{body}\n");
+    parse_article(name, source, Format::Markdown)
+        .expect("valid article")
+        .article
+}
+
+#[test]
+fn a_report_like_one_member_but_not_the_rest_stays_out_of_the_story() {
+    // The middle report shares two names with the first and two with the
+    // last; the first and last share nothing. One link at a time would
+    // chain all three.
+    let first = "زمردان كوسارا ميلتاف برونيك سالتور فيدرام هارتونا ليسكام";
+    let middle = "هارتونا ليسكام دوربيل ناتسكا قوريمان طلسان";
+    let last = "دوربيل ناتسكا جبرانو مارتيك سوفيلا كرنداش بيلوتسا زافرين";
+    let articles = [
+        titled("first", first),
+        titled("middle", middle),
+        titled("last", last),
+    ];
+    let groups = grouped_names(&articles, &StoryOptions::default());
+    assert_eq!(groups.len(), 2, "{groups:?}");
+    assert!(groups.contains(&vec!["last".to_string()]), "{groups:?}");
+}
+
+#[test]
+fn days_and_months_without_a_year_keep_apart_reports_more_than_the_window_apart() {
+    let report = |name: &str, day: &str| {
+        plain(
+            name,
+            &format!("اشتباك حدودي\nفي {day} سبتمبر {CLASH}\nتفاصيل أخرى."),
+        )
+    };
+    let articles = [
+        report("13.txt", "13"),
+        report("14.txt", "14"),
+        report("19.txt", "19"),
+    ];
+    assert_eq!(
+        grouped_names(&articles, &StoryOptions::default()),
+        [vec!["13.txt", "14.txt"], vec!["19.txt"]]
+    );
+}
+
+#[test]
+fn a_weekday_fixes_the_year_of_an_undated_report() {
+    let lede = format!("اشتباك حدودي\nفي الأربعاء 17 نوفمبر {CLASH}\nتفاصيل أخرى.");
+    let today = mizan_engine::corpus::stories::civil_day(2026, 12, 6).expect("a day");
+    let options = StoryOptions {
+        today,
+        ..StoryOptions::default()
+    };
+    for (date, together) in [("2021-11-18", true), ("2027-11-17", false)] {
+        let articles = [plain("weekday.txt", &lede), dated("dated", date, CLASH)];
+        let groups = grouped_names(&articles, &options);
+        assert_eq!(groups.len() == 1, together, "{date}: {groups:?}");
+    }
 }

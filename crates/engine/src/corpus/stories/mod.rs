@@ -10,7 +10,8 @@
 //!
 //! Links are taken strongest first, and a link joins two groups only when
 //! the groups are similar *as a whole*: the mean similarity of every pair
-//! across them (each relative to what it needs) must reach the threshold.
+//! across them (each relative to what it needs) must reach most of the
+//! threshold.
 //! A report that resembles one member of a story but not the others stays
 //! out, so single links never chain one clash to another between the same
 //! parties; and a story never spans more days than the window.
@@ -29,7 +30,7 @@ pub(crate) use dating::publication_day;
 pub use explain::{Closest, DateEvidence, MemberEvidence, explain_stories};
 
 use super::Article;
-use super::dates::Day;
+pub use super::dates::{Day, civil_day};
 use super::names::Names;
 use super::terms::KeyMap;
 use super::union_find::UnionFind;
@@ -278,7 +279,8 @@ fn label(articles: &[Analysed], datings: &[Dating], members: &[usize]) -> String
 }
 
 /// The mean strength across two groups must reach this for them to join:
-/// each must be as similar to the other as a single linked pair is.
+/// three quarters of what a single linked pair needs. A report that is like
+/// one member of a story and unlike the rest falls well short of it.
 const COHESION: f32 = 0.75;
 
 /// Union-find over articles that keeps, per group, its members and what
