@@ -232,15 +232,16 @@ fn without_leading_zeros(digits: &str) -> &str {
     if trimmed.is_empty() { "0" } else { trimmed }
 }
 
-/// The value of a number word, with or without a conjunction glued on
-/// (وثلاثة).
+/// The value of a number word, also with a conjunction or the article
+/// glued on (وثلاثة، الثلاثة).
 fn number_word(word: &str) -> Option<u64> {
-    NUMBER_WORDS
-        .get(word)
-        .or_else(|| {
-            word.strip_prefix('و')
-                .and_then(|rest| NUMBER_WORDS.get(rest))
-        })
+    let without_conjunction = word.strip_prefix('و').unwrap_or(word);
+    let bare = without_conjunction
+        .strip_prefix("ال")
+        .unwrap_or(without_conjunction);
+    [word, without_conjunction, bare]
+        .into_iter()
+        .find_map(|form| NUMBER_WORDS.get(form))
         .copied()
 }
 
@@ -573,6 +574,21 @@ mod tests {
     #[test]
     fn numbers_lose_leading_zeros_and_harakat_do_not_split_words() {
         assert_eq!(words("049 جنديًا"), words("49 جنديا"));
+    }
+
+    #[test]
+    fn numbers_in_words_and_with_multipliers_meet_their_digits() {
+        assert_eq!(words("الثلاثة"), words("3"));
+        assert_eq!(words("three"), words("3"));
+        assert_eq!(words("وسبعة"), words("7"));
+        assert_eq!(words("136 ألف"), words("136,000"));
+        assert_eq!(words("20 thousand"), words("20000"));
+        assert_eq!(words("1,000 km"), words("1000 km"));
+        assert_ne!(
+            words("12,34"),
+            words("1234"),
+            "a comma between groups of three only"
+        );
     }
 
     #[test]

@@ -9,7 +9,8 @@
 //! One speaker often makes several statements in an article. Each
 //! statement is matched at most once per other article, best pairs first:
 //! the same tags, the same numbers, both quoted, and the same place in the
-//! order of that speaker's statements all make a pair better.
+//! order of that speaker's statements all make a pair better. A person the
+//! tagger gave two different parties is not taken for one speaker.
 
 use super::super::names::Names;
 use super::super::stories::{Analysed, Story, publication_day};
@@ -117,7 +118,9 @@ impl<'a> Described<'a> {
     /// statement: neither the same person nor the same party with the same
     /// tags and kind of cue.
     fn match_score(&self, other: &Described) -> Option<f32> {
-        let same_person = self.person.is_some() && self.person == other.person;
+        let parties_differ =
+            self.party.is_some() && other.party.is_some() && self.party != other.party;
+        let same_person = self.person.is_some() && self.person == other.person && !parties_differ;
         let same_claim = self.party.is_some()
             && self.party == other.party
             && !self.tags.is_empty()
@@ -142,11 +145,11 @@ impl<'a> Described<'a> {
 /// (indices into `described`), each statement in at most one pair.
 fn matched(left: &[usize], right: &[usize], described: &[Described]) -> Vec<(usize, usize)> {
     let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
-    for (i, &l) in left.iter().enumerate() {
-        for (j, &r) in right.iter().enumerate() {
+    for &l in left {
+        for &r in right {
             if let Some(score) = described[l].match_score(&described[r]) {
-                let order = order_penalty(i, left.len(), j, right.len());
-                candidates.push((score - order, l, r));
+                let order = (place(l, left, described) - place(r, right, described)).abs();
+                candidates.push((score - ORDER_WEIGHT * order, l, r));
             }
         }
     }
@@ -159,9 +162,27 @@ fn matched(left: &[usize], right: &[usize], described: &[Described]) -> Vec<(usi
         .collect()
 }
 
-/// Reports tell a story in much the same order: statements far apart in
-/// their articles' order are a slightly worse match.
-fn order_penalty(i: usize, left_count: usize, j: usize, right_count: usize) -> f32 {
-    let place = |index: usize, count: usize| index as f32 / count.max(1) as f32;
-    0.5 * (place(i, left_count) - place(j, right_count)).abs()
+/// Reports tell a story in much the same order: a speaker's first
+/// statement in one is likelier the first in the other than the last.
+const ORDER_WEIGHT: f32 = 0.5;
+
+/// Where `statement` stands among its article's statements by the same
+/// speaker (the same person, else the same party): 0 for the first, 1 for
+/// the last.
+fn place(statement: usize, article: &[usize], described: &[Described]) -> f32 {
+    let own = &described[statement];
+    let same_speaker = |other: &Described| match own.person {
+        Some(person) => other.person == Some(person),
+        None => other.party == own.party,
+    };
+    let theirs: Vec<usize> = article
+        .iter()
+        .copied()
+        .filter(|&index| same_speaker(&described[index]))
+        .collect();
+    let position = theirs
+        .iter()
+        .position(|&index| index == statement)
+        .unwrap_or(0);
+    position as f32 / (theirs.len().max(2) - 1) as f32
 }
