@@ -22,8 +22,11 @@ pub struct Names {
     /// words and the person's index in `ids`.
     people: HashMap<String, Vec<(Vec<String>, usize)>>,
     ids: Vec<Name>,
-    /// The term keys of the words of every party's and person's names.
-    name_terms: KeyMap<()>,
+    /// The term keys of the words of every party's and person's names,
+    /// each with the key it is counted under: its own, or for an English
+    /// adjective or noun of a country its name's (Armenian → Armenia), as
+    /// Arabic stems already join the nisba to the name.
+    name_terms: KeyMap<u64>,
 }
 
 impl Names {
@@ -37,7 +40,7 @@ impl Names {
         let mut add_terms = |name: &str| {
             each_term(name, |term| {
                 if let Term::Word(_) = term {
-                    name_terms.insert(term.key(), ());
+                    name_terms.entry(term.key()).or_insert(term.key());
                 }
             })
         };
@@ -49,10 +52,11 @@ impl Names {
             }
         }
         for party in lexicon.parties() {
-            for form in english_forms(&party.name_en) {
-                add_terms(&form);
-            }
+            add_terms(&party.name_en);
             add_terms(&party.name_ar);
+        }
+        for (form, name) in english_forms(lexicon.parties().map(|p| p.name_en.as_str())) {
+            name_terms.insert(form, name);
         }
         let mut people: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
         for (mut name, owners) in owners {
@@ -89,9 +93,10 @@ impl Names {
         found.map(|person| &self.ids[person])
     }
 
-    /// Whether a term (by its key) is a word of a party's or person's name.
-    pub(crate) fn is_name_term(&self, key: u64) -> bool {
-        self.name_terms.contains_key(&key)
+    /// The key a word of a party's or person's name is counted under
+    /// (see `name_terms`), `None` for other terms.
+    pub(crate) fn name_term(&self, key: u64) -> Option<u64> {
+        self.name_terms.get(&key).copied()
     }
 
     /// The person whose longest name starts at word `start`. Arabic glues
@@ -112,32 +117,61 @@ impl Names {
     }
 }
 
-/// An English country name and the adjectives and nouns news derives from
-/// it (Armenia → Armenian, Iraq → Iraqi, Tajikistan → Tajik, China →
-/// Chinese, Turkey → Turkish), guessed by the usual endings. A guess that
-/// is no English word does no harm: it is only ever compared with words of
-/// the text. Arabic needs none of this: its stems already join the nisba
-/// to the name.
-fn english_forms(name: &str) -> Vec<String> {
-    let mut forms = vec![name.to_string()];
-    for word in name.split_whitespace() {
-        let lower = word.to_lowercase();
-        let stems = [
-            Some(lower.as_str()),
-            lower.strip_suffix('a'),
-            lower.strip_suffix("ia"),
-            lower.strip_suffix('y'),
-            lower.strip_suffix("ey"),
-            lower.strip_suffix("istan"),
-            lower.strip_suffix("stan"),
-        ];
-        for stem in stems.into_iter().flatten().filter(|stem| stem.len() >= 3) {
-            for ending in ["", "n", "an", "ian", "i", "ese", "ish"] {
-                forms.push(format!("{stem}{ending}"));
+/// The adjectives and nouns English news derives from one-word country
+/// names (Armenia → Armenian, Iraq → Iraqi, Tajikistan → Tajik, China →
+/// Chinese, Turkey → Turkish), guessed by the usual endings, each with the
+/// term key of its name. A guess that is no English word does no harm: it
+/// is only ever compared with words of the text; a form two names could
+/// give (Nigerian: Niger, Nigeria) is left out.
+fn english_forms<'a>(names: impl Iterator<Item = &'a str>) -> Vec<(u64, u64)> {
+    let mut forms: KeyMap<Option<u64>> = KeyMap::default();
+    for name in names {
+        let Some(name_key) = single_word_key(name) else {
+            continue;
+        };
+        for form in derived_forms(&name.to_lowercase()) {
+            let Some(form_key) = single_word_key(&form) else {
+                continue;
+            };
+            let claimed = forms.entry(form_key).or_insert(Some(name_key));
+            if *claimed != Some(name_key) {
+                *claimed = None;
             }
         }
     }
     forms
+        .into_iter()
+        .filter_map(|(form, name)| Some((form, name?)))
+        .collect()
+}
+
+fn derived_forms(name: &str) -> Vec<String> {
+    let stems = [
+        Some(name),
+        name.strip_suffix('a'),
+        name.strip_suffix("ia"),
+        name.strip_suffix('y'),
+        name.strip_suffix("ey"),
+        name.strip_suffix("istan"),
+        name.strip_suffix("stan"),
+    ];
+    let mut forms = Vec::new();
+    for stem in stems.into_iter().flatten().filter(|stem| stem.len() >= 3) {
+        for ending in ["", "n", "an", "ian", "i", "ese", "ish"] {
+            forms.push(format!("{stem}{ending}"));
+        }
+    }
+    forms
+}
+
+/// The term key of a one-word text.
+fn single_word_key(text: &str) -> Option<u64> {
+    let mut keys = Vec::new();
+    each_term(text, |term| keys.push(term.key()));
+    match keys[..] {
+        [key] => Some(key),
+        _ => None,
+    }
 }
 
 /// The folded words of `text`.
@@ -188,26 +222,30 @@ mod tests {
     }
 
     #[test]
-    fn words_of_party_and_people_names_are_known() {
+    fn words_of_party_and_people_names_are_known_and_adjectives_count_as_the_country() {
         let names = names();
         let key_of = |text: &str| {
             let mut keys = Vec::new();
             each_term(text, |term| keys.push(term.key()));
             keys[0]
         };
-        assert!(names.is_name_term(key_of("Peskov")));
-        assert!(names.is_name_term(key_of("بيسكوف")));
-        assert!(names.is_name_term(key_of("أرمينيا")));
-        for adjective in [
-            "Armenian",
-            "Azerbaijani",
-            "Tajik",
-            "Turkish",
-            "Chinese",
-            "Iraqi",
-        ] {
-            assert!(names.is_name_term(key_of(adjective)), "{adjective}");
+        for name in ["Peskov", "بيسكوف", "أرمينيا", "Armenia"] {
+            assert_eq!(names.name_term(key_of(name)), Some(key_of(name)), "{name}");
         }
-        assert!(!names.is_name_term(key_of("Jermuk")));
+        for (adjective, country) in [
+            ("Armenian", "Armenia"),
+            ("Azerbaijani", "Azerbaijan"),
+            ("Tajik", "Tajikistan"),
+            ("Turkish", "Turkey"),
+            ("Chinese", "China"),
+            ("Iraqi", "Iraq"),
+        ] {
+            assert_eq!(
+                names.name_term(key_of(adjective)),
+                Some(key_of(country)),
+                "{adjective}"
+            );
+        }
+        assert_eq!(names.name_term(key_of("Jermuk")), None);
     }
 }

@@ -9,7 +9,7 @@
 
 use super::super::names::Names;
 use super::super::terms::{KeyMap, Term};
-use super::profile::{Context, Reach, Shown, day_text, dot, each_counted};
+use super::profile::{Context, Reach, Shown, day_text, each_counted, similarity};
 use super::{Analysed, Dating, Scored, Story, StoryOptions};
 use serde::Serialize;
 
@@ -158,19 +158,14 @@ impl Explainer<'_> {
             x.total_cmp(&y)
         })?;
         let across_languages = self.across(member, other);
-        let (mine, theirs) = (&self.scored.profiles[member], &self.scored.profiles[other]);
-        let similarity = if across_languages {
-            dot(&mine.universal, &theirs.universal)
-        } else {
-            dot(&mine.all, &theirs.all)
-        };
         let window = i64::from(self.options.window_days);
         let agreement = self.scored.datings[member]
             .agreement(self.scored.datings[other], window)
             .unwrap_or(0.0);
+        let (mine, theirs) = (&self.scored.profiles[member], &self.scored.profiles[other]);
         Some(Closest {
             article: other,
-            similarity,
+            similarity: similarity(mine, theirs, !across_languages, agreement),
             needed: self.options.needed(!across_languages, agreement),
             across_languages,
         })

@@ -25,7 +25,7 @@ mod dating;
 mod explain;
 mod profile;
 
-pub use dating::Dating;
+use dating::Dating;
 pub(crate) use dating::publication_day;
 pub use explain::{Closest, DateEvidence, MemberEvidence, explain_stories};
 
@@ -38,7 +38,7 @@ use crate::lexicon::{Lexicon, Name};
 use crate::tagger::Statement;
 use dating::{article_dating, days_apart_in_a_year};
 use mizan_text::Lang;
-use profile::{Context, Profile, Weights, candidate_pairs, dot, profiles};
+use profile::{Context, Profile, Weights, candidate_pairs, profiles, similarity};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -240,12 +240,8 @@ fn strengths(
         .filter_map(|(left, right)| {
             let agreement = datings[left].agreement(datings[right], window)?;
             let same_language = languages[left] == languages[right];
-            let (left_profile, right_profile) = (&profiles[left], &profiles[right]);
-            let similarity = if same_language {
-                dot(&left_profile.all, &right_profile.all)
-            } else {
-                dot(&left_profile.universal, &right_profile.universal)
-            };
+            let similarity =
+                similarity(&profiles[left], &profiles[right], same_language, agreement);
             let strength = similarity / options.needed(same_language, agreement);
             (strength >= WEAKEST_KEPT).then_some((pair_key(left, right), strength))
         })

@@ -6,8 +6,11 @@
 //! reports. Every report of a conflict shares its vocabulary (forces,
 //! border, shelling), its parties, their leaders and the years of its wars;
 //! such terms weigh a quarter. What names one event weighs fully: casualty
-//! counts, places, operations, the people of that day. Dates agree fully
-//! when written in full and half when only a day and month are.
+//! counts, places, operations, the people of that day. Between two articles
+//! dated within a few days of each other the names of parties and people
+//! weigh fully too: a conflict's parties rarely fight two events in one
+//! week. Dates agree fully when written in full and half when only a day
+//! and month are.
 //!
 //! Words only meet words of the same language. What reads alike in both
 //! (numbers, dates, parties, and names compared by their consonants, see
@@ -19,13 +22,30 @@ use super::super::names::Names;
 use super::super::sounds::{DISTINCT_CONSONANTS, each_skeleton};
 use super::super::terms::{KeyMap, Term, each_term, feature_key};
 use super::Analysed;
-use super::dating::{Dating, opening};
+use super::dating::{Dating, FULL_AGREEMENT, opening};
 use crate::corpus::dates::{Day, civil_from_day};
 use mizan_text::Lang;
 use rayon::prelude::*;
 
-/// A unit-length sparse vector: (term key, weight), sorted by key.
-pub type SparseVector = Vec<(u64, f32)>;
+/// One term of a vector and its weight.
+#[derive(Clone, Copy, Debug)]
+pub struct Weighted {
+    pub key: u64,
+    pub weight: f32,
+    /// A word of a party's or person's name (see [`Specificity::Name`]).
+    pub name: bool,
+}
+
+/// A unit-length sparse vector, sorted by key.
+#[derive(Clone, Debug, Default)]
+pub struct SparseVector {
+    pub terms: Vec<Weighted>,
+    /// The vector's length with name words weighed as the conflict's
+    /// vocabulary over its length with them weighed fully: what turns a
+    /// dot product into the cosine of the second weighting (see
+    /// [`dot_dated`]).
+    dated_scale: f32,
+}
 
 /// Terms counted in more than this share of a large collection say nothing
 /// about which event an article reports; they are dropped.
@@ -44,15 +64,24 @@ const TITLE_WEIGHT: f32 = 2.0;
 pub enum Specificity {
     /// Vocabulary of the whole conflict.
     Generic,
+    /// A word of a party's or person's name: the conflict's vocabulary when
+    /// the dates of two articles say nothing; but within a few days the
+    /// parties of a conflict mostly fight one event, so between articles
+    /// dated in agreement such words weigh fully.
+    Name,
     /// A date written without its year, or found relative to publication.
     Partial,
     Full,
 }
 
+/// The weight of a conflict's vocabulary relative to a specific term.
+const GENERIC_WEIGHT: f32 = 0.25;
+
 impl Specificity {
+    /// The weight with names as the conflict's vocabulary.
     pub fn weight(self) -> f32 {
         match self {
-            Specificity::Generic => 0.25,
+            Specificity::Generic | Specificity::Name => GENERIC_WEIGHT,
             Specificity::Partial => 0.5,
             Specificity::Full => 1.0,
         }
@@ -156,18 +185,23 @@ impl Weights {
     }
 
     fn profile(&self, counts: Vec<(u64, Occurrences)>) -> Profile {
-        let weighted: Vec<(u64, f32, Reach)> = counts
+        let weighted: Vec<(Weighted, Reach)> = counts
             .into_iter()
             .filter_map(|(key, occurrences)| {
-                Some((key, self.weight(key, occurrences)?, occurrences.reach))
+                let weighted = Weighted {
+                    key,
+                    weight: self.weight(key, occurrences)?,
+                    name: occurrences.specificity == Specificity::Name,
+                };
+                Some((weighted, occurrences.reach))
             })
             .collect();
         let with_reach = |wanted: &[Reach]| {
             unit_vector(
                 weighted
                     .iter()
-                    .filter(|(_, _, reach)| wanted.contains(reach))
-                    .map(|&(key, weight, _)| (key, weight)),
+                    .filter(|(_, reach)| wanted.contains(reach))
+                    .map(|&(weighted, _)| weighted),
             )
         };
         Profile {
@@ -177,13 +211,37 @@ impl Weights {
     }
 }
 
-fn unit_vector(weights: impl Iterator<Item = (u64, f32)>) -> SparseVector {
-    let mut vector: SparseVector = weights.collect();
-    let norm = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+/// How much more a name weighs between articles dated in agreement.
+const DATED_NAME_BOOST: f32 = 1.0 / GENERIC_WEIGHT;
+
+fn unit_vector(terms: impl Iterator<Item = Weighted>) -> SparseVector {
+    let mut terms: Vec<Weighted> = terms.collect();
+    let length = |boost: f32| {
+        terms
+            .iter()
+            .map(|term| {
+                let weight = if term.name {
+                    term.weight * boost
+                } else {
+                    term.weight
+                };
+                weight * weight
+            })
+            .sum::<f32>()
+            .sqrt()
+    };
+    let (norm, dated_norm) = (length(1.0), length(DATED_NAME_BOOST));
     if norm > 0.0 {
-        vector.iter_mut().for_each(|(_, w)| *w /= norm);
+        terms.iter_mut().for_each(|term| term.weight /= norm);
     }
-    vector
+    SparseVector {
+        terms,
+        dated_scale: if dated_norm > 0.0 {
+            norm / dated_norm
+        } else {
+            0.0
+        },
+    }
 }
 
 /// Raw term counts of one article, sorted by key.
@@ -256,15 +314,18 @@ fn visit_term(
     names: &Names,
     visit: &mut impl FnMut(u64, Occurrences, Shown<'_>),
 ) {
-    let key = term.key();
-    let generic = term.is_generic() || names.is_name_term(key);
+    let mut key = term.key();
+    let specificity = if term.is_generic() {
+        Specificity::Generic
+    } else if let Some(name) = names.name_term(key) {
+        key = name;
+        Specificity::Name
+    } else {
+        Specificity::Full
+    };
     let occurrences = Occurrences {
         count,
-        specificity: if generic {
-            Specificity::Generic
-        } else {
-            Specificity::Full
-        },
+        specificity,
         reach: match term {
             Term::Number(_) => Reach::Everywhere,
             Term::Word(_) => Reach::SameLanguage,
@@ -348,7 +409,7 @@ fn each_sound(
     for text in blocks {
         each_skeleton(text, |key, words, consonants| {
             let mut named = false;
-            each_term(words, |term| named |= names.is_name_term(term.key()));
+            each_term(words, |term| named |= names.name_term(term.key()).is_some());
             let specificity = if named {
                 Specificity::Generic
             } else if consonants < DISTINCT_CONSONANTS {
@@ -429,12 +490,12 @@ pub fn candidate_pairs<'a>(vectors: impl Iterator<Item = &'a SparseVector>) -> V
 }
 
 fn heaviest_terms(vector: &SparseVector) -> Vec<u64> {
-    let mut by_weight: Vec<&(u64, f32)> = vector.iter().collect();
-    by_weight.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
+    let mut by_weight: Vec<&Weighted> = vector.terms.iter().collect();
+    by_weight.sort_unstable_by(|a, b| b.weight.total_cmp(&a.weight));
     by_weight
         .into_iter()
         .take(BLOCKING_TERMS)
-        .map(|&(key, _)| key)
+        .map(|term| term.key)
         .collect()
 }
 
@@ -443,23 +504,56 @@ fn heaviest_terms(vector: &SparseVector) -> Vec<u64> {
 fn postings(vectors: &[&SparseVector]) -> KeyMap<Vec<usize>> {
     let mut postings: KeyMap<Vec<usize>> = KeyMap::default();
     for (index, vector) in vectors.iter().enumerate() {
-        for &(key, _) in vector.iter() {
-            postings.entry(key).or_default().push(index);
+        for term in &vector.terms {
+            postings.entry(term.key).or_default().push(index);
         }
     }
     postings.retain(|_, list| list.len() > 1);
     postings
 }
 
-/// The dot product of two sparse vectors sorted by key.
+/// How similar two articles are, given whether they are in one language
+/// and how much their dates agree: over their words in one language, names
+/// weighed fully when the dates agree in full; over what reads alike in
+/// both across two.
+pub fn similarity(left: &Profile, right: &Profile, same_language: bool, agreement: f32) -> f32 {
+    if !same_language {
+        dot(&left.universal, &right.universal)
+    } else if agreement >= FULL_AGREEMENT {
+        dot_dated(&left.all, &right.all)
+    } else {
+        dot(&left.all, &right.all)
+    }
+}
+
+/// The cosine of two articles' vectors.
 pub fn dot(left: &SparseVector, right: &SparseVector) -> f32 {
+    weighted_dot(left, right, 1.0)
+}
+
+/// The cosine of two articles' vectors with names weighed fully, for
+/// articles dated in agreement (see [`Specificity::Name`]).
+pub fn dot_dated(left: &SparseVector, right: &SparseVector) -> f32 {
+    let boosted = weighted_dot(left, right, DATED_NAME_BOOST * DATED_NAME_BOOST);
+    boosted * left.dated_scale * right.dated_scale
+}
+
+/// The dot product of two sparse vectors sorted by key, products of name
+/// weights multiplied by `name_factor`.
+fn weighted_dot(left: &SparseVector, right: &SparseVector, name_factor: f32) -> f32 {
+    let (left, right) = (&left.terms, &right.terms);
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
     while i < left.len() && j < right.len() {
-        match left[i].0.cmp(&right[j].0) {
+        match left[i].key.cmp(&right[j].key) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                sum += left[i].1 * right[j].1;
+                let product = left[i].weight * right[j].weight;
+                sum += if left[i].name {
+                    product * name_factor
+                } else {
+                    product
+                };
                 i += 1;
                 j += 1;
             }
