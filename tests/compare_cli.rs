@@ -40,21 +40,11 @@ fn strings(value: &Value) -> Vec<&str> {
 #[test]
 fn json_has_the_documented_shape() {
     let json = compare_json(&[FIXTURES]);
-    let keys: Vec<&str> = json
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
-    assert_eq!(keys, ["aligned", "articles", "outlets", "stories"]);
+    let keys =
+        |value: &Value| -> Vec<String> { value.as_object().unwrap().keys().cloned().collect() };
+    assert_eq!(keys(&json), ["aligned", "articles", "outlets", "stories"]);
     for story in json["stories"].as_array().unwrap() {
-        let keys: Vec<&str> = story
-            .as_object()
-            .unwrap()
-            .keys()
-            .map(String::as_str)
-            .collect();
-        assert_eq!(keys, ["articles", "label", "members"]);
+        assert_eq!(keys(story), ["articles", "label", "members"]);
     }
     let articles = json["articles"].as_array().unwrap();
     assert_eq!(articles.len(), 10);

@@ -5,15 +5,15 @@
 
 mod compare_support;
 
-use compare_support::names;
+use compare_support::{articles_in, names};
+use mizan_engine::corpus::Article;
 use mizan_engine::corpus::stories::{
     Analysed, StoryOptions, civil_day, explain_stories, group_stories, parties_named,
 };
-use mizan_engine::corpus::{Article, load_paths};
 use mizan_engine::lexicon::{Lexicon, Name};
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 
@@ -44,17 +44,6 @@ fn expected() -> Vec<(String, Vec<BTreeSet<String>>)> {
         .collect()
 }
 
-fn load(set: &str) -> Vec<Article> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(Path::new(ROOT).join(set))
-        .expect("the set exists")
-        .map(|entry| entry.expect("readable").path())
-        .collect();
-    paths.sort();
-    let loaded = load_paths(&paths);
-    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    loaded.articles
-}
-
 fn file_name(article: &Article) -> String {
     article
         .path
@@ -81,7 +70,7 @@ struct Set {
 impl Set {
     fn load(set: &str) -> Set {
         let lexicon = Lexicon::builtin();
-        let articles = load(set);
+        let articles = articles_in(&Path::new(ROOT).join(set));
         let parties = articles
             .iter()
             .map(|a| parties_named(a, &lexicon))

@@ -12,8 +12,7 @@
 //! publication day. What cannot be resolved still says something: a day and
 //! month without a year is compared as such.
 
-use super::terms::{fold, is_word_char};
-use std::collections::HashMap;
+use super::terms::{WordTable, fold, is_word_char, word_table};
 use std::sync::LazyLock;
 
 /// Days since 1970-01-01 in the proleptic Gregorian calendar.
@@ -384,8 +383,8 @@ fn year_number(text: &str) -> Option<i64> {
 
 /// Weekday names, Monday first, folded on first use; الثلثاء is how some
 /// outlets spell Tuesday.
-static WEEKDAYS: LazyLock<HashMap<String, Weekday>> = LazyLock::new(|| {
-    const NAMES: &[(&str, Weekday)] = &[
+static WEEKDAYS: LazyLock<WordTable<Weekday>> = LazyLock::new(|| {
+    word_table(&[
         ("الاثنين", 0),
         ("الثلاثاء", 1),
         ("الثلثاء", 1),
@@ -401,11 +400,7 @@ static WEEKDAYS: LazyLock<HashMap<String, Weekday>> = LazyLock::new(|| {
         ("friday", 4),
         ("saturday", 5),
         ("sunday", 6),
-    ];
-    NAMES
-        .iter()
-        .map(|&(name, weekday)| (fold(name), weekday))
-        .collect()
+    ])
 });
 
 /// Monday's Arabic name, which also reads "the two".
@@ -434,8 +429,8 @@ fn folded(words: &[&str]) -> Vec<String> {
 
 /// Month names as news text writes them: the Egyptian/Gulf names, the
 /// Levantine names and English, folded on first use.
-static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
-    const NAMES: &[(&str, u32)] = &[
+static MONTHS: LazyLock<WordTable<u32>> = LazyLock::new(|| {
+    word_table(&[
         ("يناير", 1),
         ("فبراير", 2),
         ("مارس", 3),
@@ -477,11 +472,7 @@ static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
         ("october", 10),
         ("november", 11),
         ("december", 12),
-    ];
-    NAMES
-        .iter()
-        .map(|&(name, month)| (fold(name), month))
-        .collect()
+    ])
 });
 
 #[cfg(test)]

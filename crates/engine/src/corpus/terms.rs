@@ -128,6 +128,17 @@ impl Hasher for KeyHasher {
 /// A set of words looked up on every token.
 type WordSet = HashSet<String, BuildHasherDefault<KeyHasher>>;
 
+/// Words with a value each (a number, a month), looked up folded.
+pub type WordTable<V> = HashMap<String, V, BuildHasherDefault<KeyHasher>>;
+
+/// A table of words written naturally, folded for lookup.
+pub fn word_table<V: Copy>(entries: &[(&str, V)]) -> WordTable<V> {
+    entries
+        .iter()
+        .map(|&(word, value)| (fold(word), value))
+        .collect()
+}
+
 /// Whether `c` belongs to a word. Arabic letters and digits are answered
 /// without the general Unicode tables, which dominate the cost otherwise.
 pub fn is_word_char(c: char) -> bool {
@@ -439,89 +450,79 @@ january february march april may june july august september october november dec
 ";
 /// Numbers written as words, as casualty counts often are ("seven
 /// soldiers", "ثلاثة جنود"): they must meet the same number in digits.
-static NUMBER_WORDS: LazyLock<HashMap<String, u64, BuildHasherDefault<KeyHasher>>> =
-    LazyLock::new(|| {
-        const WORDS: &[(&str, u64)] = &[
-            ("two", 2),
-            ("three", 3),
-            ("four", 4),
-            ("five", 5),
-            ("six", 6),
-            ("seven", 7),
-            ("eight", 8),
-            ("nine", 9),
-            ("ten", 10),
-            ("eleven", 11),
-            ("twelve", 12),
-            ("twenty", 20),
-            ("thirty", 30),
-            ("forty", 40),
-            ("fifty", 50),
-            ("sixty", 60),
-            ("seventy", 70),
-            ("eighty", 80),
-            ("ninety", 90),
-            ("hundred", 100),
-            ("اثنان", 2),
-            ("اثنين", 2),
-            ("اثنتان", 2),
-            ("اثنتين", 2),
-            ("ثلاث", 3),
-            ("ثلاثة", 3),
-            ("أربع", 4),
-            ("أربعة", 4),
-            ("خمس", 5),
-            ("خمسة", 5),
-            ("ستة", 6),
-            ("سبع", 7),
-            ("سبعة", 7),
-            ("ثماني", 8),
-            ("ثمانية", 8),
-            ("تسع", 9),
-            ("تسعة", 9),
-            ("عشر", 10),
-            ("عشرة", 10),
-            ("عشرون", 20),
-            ("عشرين", 20),
-            ("ثلاثون", 30),
-            ("ثلاثين", 30),
-            ("أربعون", 40),
-            ("أربعين", 40),
-            ("خمسون", 50),
-            ("خمسين", 50),
-            ("ستون", 60),
-            ("ستين", 60),
-            ("سبعون", 70),
-            ("سبعين", 70),
-            ("ثمانون", 80),
-            ("ثمانين", 80),
-            ("تسعون", 90),
-            ("تسعين", 90),
-            ("مئة", 100),
-            ("مائة", 100),
-        ];
-        WORDS
-            .iter()
-            .map(|&(word, value)| (fold(word), value))
-            .collect()
-    });
+static NUMBER_WORDS: LazyLock<WordTable<u64>> = LazyLock::new(|| {
+    word_table(&[
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+        ("seven", 7),
+        ("eight", 8),
+        ("nine", 9),
+        ("ten", 10),
+        ("eleven", 11),
+        ("twelve", 12),
+        ("twenty", 20),
+        ("thirty", 30),
+        ("forty", 40),
+        ("fifty", 50),
+        ("sixty", 60),
+        ("seventy", 70),
+        ("eighty", 80),
+        ("ninety", 90),
+        ("hundred", 100),
+        ("اثنان", 2),
+        ("اثنين", 2),
+        ("اثنتان", 2),
+        ("اثنتين", 2),
+        ("ثلاث", 3),
+        ("ثلاثة", 3),
+        ("أربع", 4),
+        ("أربعة", 4),
+        ("خمس", 5),
+        ("خمسة", 5),
+        ("ستة", 6),
+        ("سبع", 7),
+        ("سبعة", 7),
+        ("ثماني", 8),
+        ("ثمانية", 8),
+        ("تسع", 9),
+        ("تسعة", 9),
+        ("عشر", 10),
+        ("عشرة", 10),
+        ("عشرون", 20),
+        ("عشرين", 20),
+        ("ثلاثون", 30),
+        ("ثلاثين", 30),
+        ("أربعون", 40),
+        ("أربعين", 40),
+        ("خمسون", 50),
+        ("خمسين", 50),
+        ("ستون", 60),
+        ("ستين", 60),
+        ("سبعون", 70),
+        ("سبعين", 70),
+        ("ثمانون", 80),
+        ("ثمانين", 80),
+        ("تسعون", 90),
+        ("تسعين", 90),
+        ("مئة", 100),
+        ("مائة", 100),
+    ])
+});
 
 /// Words that multiply the number before them, or stand for it alone.
-static MULTIPLIERS: LazyLock<HashMap<String, u64, BuildHasherDefault<KeyHasher>>> =
-    LazyLock::new(|| {
-        const WORDS: &[(&str, u64)] = &[
-            ("thousand", 1_000),
-            ("million", 1_000_000),
-            ("ألف", 1_000),
-            ("آلاف", 1_000),
-            ("مليون", 1_000_000),
-            ("ملايين", 1_000_000),
-        ];
-        WORDS
-            .iter()
-            .map(|&(word, value)| (fold(word), value))
-            .collect()
-    });
+static MULTIPLIERS: LazyLock<WordTable<u64>> = LazyLock::new(|| {
+    word_table(&[
+        ("thousand", 1_000),
+        ("million", 1_000_000),
+        ("ألف", 1_000),
+        ("آلاف", 1_000),
+        ("مليون", 1_000_000),
+        ("ملايين", 1_000_000),
+    ])
+});
 
 static GENERIC_NEWS_STEMS: LazyLock<WordSet> = LazyLock::new(|| {
     let mut stems = WordSet::default();
