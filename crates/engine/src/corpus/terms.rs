@@ -10,6 +10,7 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::iter::Peekable;
 use std::sync::LazyLock;
 
 /// Folds text for matching with the project's one normaliser (alef,
@@ -157,107 +158,102 @@ pub fn each_term(text: &str, visit: impl FnMut(Term<'_>)) {
 
 /// Like [`each_term`], for text that [`fold`] has already folded.
 pub fn each_folded_term(folded: &str, mut visit: impl FnMut(Term<'_>)) {
-    let tokens = tokens(folded);
-    let mut index = 0;
-    while index < tokens.len() {
-        if let Some((value, next)) = number_at(&tokens, index) {
-            visit(Term::Number(value));
-            index = next;
-            continue;
+    let mut tokens = Tokens { rest: folded }.peekable();
+    while let Some((word, gap)) = tokens.next() {
+        match number(word, gap, &mut tokens) {
+            Some(value) => visit(Term::Number(value)),
+            None => {
+                if let Some(term) = term(word) {
+                    visit(term);
+                }
+            }
         }
-        if let Some(term) = term(tokens[index].0) {
-            visit(term);
-        }
-        index += 1;
     }
 }
 
 /// The words of folded text, each with the text between it and the next.
-fn tokens(folded: &str) -> Vec<(&str, &str)> {
-    let mut tokens = Vec::new();
-    let mut rest = folded;
-    while !rest.is_empty() {
-        let start = rest.find(is_word_char).unwrap_or(rest.len());
-        rest = &rest[start..];
+struct Tokens<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = (&'a str, &'a str);
+
+    fn next(&mut self) -> Option<(&'a str, &'a str)> {
+        let start = self.rest.find(is_word_char)?;
+        let rest = &self.rest[start..];
         let end = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
         let (word, after) = rest.split_at(end);
         let gap = after.find(is_word_char).unwrap_or(after.len());
-        if !word.is_empty() {
-            tokens.push((word, &after[..gap]));
-        }
-        rest = &after[gap..];
+        self.rest = &after[gap..];
+        Some((word, &after[..gap]))
     }
-    tokens
 }
 
-/// The number written at `tokens[index]` and the index after it: digits,
-/// with their thousands after commas (136,000); a number word; either
-/// followed by a multiplier (136 ألف، 20 thousand); or a multiplier alone.
-fn number_at<'a>(tokens: &[(&'a str, &str)], index: usize) -> Option<(Cow<'a, str>, usize)> {
-    let (word, _) = tokens[index];
-    let (mut value, mut next): (Cow<'a, str>, usize) = if is_digits(word) {
-        grouped_digits(tokens, index)
-    } else if let Some(value) = number_word(word) {
-        (Cow::Owned(value.to_string()), index + 1)
-    } else if let Some(multiplier) = multiplier(word) {
-        return Some((Cow::Owned(multiplier.to_string()), index + 1));
+/// The number that `word` starts, taking the tokens that continue it: its
+/// thousands after commas (136,000), a multiplier after it (136 ألف، 20
+/// thousand); a number word; or a multiplier alone. `gap` is the text after
+/// `word`.
+fn number<'a>(
+    word: &'a str,
+    gap: &'a str,
+    tokens: &mut Peekable<Tokens<'a>>,
+) -> Option<Cow<'a, str>> {
+    let value = if is_digits(word) {
+        grouped_digits(word, gap, tokens)
     } else {
-        return None;
+        let numeral = NUMERALS.get(word)?;
+        if numeral.multiplies {
+            return Some(Cow::Owned(numeral.value.to_string()));
+        }
+        Cow::Owned(numeral.value.to_string())
     };
-    if let Some(multiplier) = tokens.get(next).and_then(|&(word, _)| multiplier(word))
-        && let Ok(number) = value.parse::<u64>()
-    {
-        value = Cow::Owned(number.saturating_mul(multiplier).to_string());
-        next += 1;
+    let multiplier = tokens
+        .peek()
+        .and_then(|(next, _)| NUMERALS.get(*next))
+        .filter(|numeral| numeral.multiplies)
+        .map(|numeral| numeral.value);
+    match (multiplier, value.parse::<u64>()) {
+        (Some(multiplier), Ok(number)) => {
+            tokens.next();
+            Some(Cow::Owned(number.saturating_mul(multiplier).to_string()))
+        }
+        _ => Some(value),
     }
-    Some((value, next))
 }
 
 fn is_digits(word: &str) -> bool {
     !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Digits at `index` and the groups of three after commas that continue
-/// them, without leading zeros.
-fn grouped_digits<'a>(tokens: &[(&'a str, &str)], index: usize) -> (Cow<'a, str>, usize) {
-    let mut next = index + 1;
+/// `digits` and the groups of three after commas that continue them,
+/// without leading zeros.
+fn grouped_digits<'a>(
+    digits: &'a str,
+    mut gap: &'a str,
+    tokens: &mut Peekable<Tokens<'a>>,
+) -> Cow<'a, str> {
     let mut joined: Option<String> = None;
-    while let (Some(&(_, gap)), Some(&(group, _))) = (tokens.get(next - 1), tokens.get(next)) {
-        if gap != "," || group.len() != 3 || !is_digits(group) {
+    while gap == "," {
+        let Some((group, after)) =
+            tokens.next_if(|(group, _)| group.len() == 3 && is_digits(group))
+        else {
             break;
-        }
+        };
         joined
-            .get_or_insert_with(|| tokens[index].0.to_string())
+            .get_or_insert_with(|| digits.to_string())
             .push_str(group);
-        next += 1;
+        gap = after;
     }
-    let digits = match joined {
+    match joined {
         Some(joined) => Cow::Owned(without_leading_zeros(&joined).to_string()),
-        None => Cow::Borrowed(without_leading_zeros(tokens[index].0)),
-    };
-    (digits, next)
+        None => Cow::Borrowed(without_leading_zeros(digits)),
+    }
 }
 
 fn without_leading_zeros(digits: &str) -> &str {
     let trimmed = digits.trim_start_matches('0');
     if trimmed.is_empty() { "0" } else { trimmed }
-}
-
-/// The value of a number word, also with a conjunction or the article
-/// glued on (وثلاثة، الثلاثة).
-fn number_word(word: &str) -> Option<u64> {
-    let without_conjunction = word.strip_prefix('و').unwrap_or(word);
-    let bare = without_conjunction
-        .strip_prefix("ال")
-        .unwrap_or(without_conjunction);
-    [word, without_conjunction, bare]
-        .into_iter()
-        .find_map(|form| NUMBER_WORDS.get(form))
-        .copied()
-}
-
-fn multiplier(word: &str) -> Option<u64> {
-    MULTIPLIERS.get(word).copied()
 }
 
 /// The keys of the content terms of folded text, each with its specificity.
@@ -448,10 +444,20 @@ reports reported local worst neighbour neighbours neighbor neighbors deadly bloo
 evacuated evacuation displaced withdraw withdrawal demarcation
 january february march april may june july august september october november december
 ";
+/// A number written as a word.
+#[derive(Clone, Copy, Debug)]
+struct Numeral {
+    value: u64,
+    /// It multiplies the number before it (ألف، thousand).
+    multiplies: bool,
+}
+
 /// Numbers written as words, as casualty counts often are ("seven
-/// soldiers", "ثلاثة جنود"): they must meet the same number in digits.
-static NUMBER_WORDS: LazyLock<WordTable<u64>> = LazyLock::new(|| {
-    word_table(&[
+/// soldiers", "ثلاثة جنود"), which must meet the same number in digits;
+/// and the multipliers. Arabic words also with the conjunction and the
+/// article glued on (وثلاثة، الثلاثة), so that one lookup finds each.
+static NUMERALS: LazyLock<WordTable<Numeral>> = LazyLock::new(|| {
+    const WORDS: &[(&str, u64)] = &[
         ("two", 2),
         ("three", 3),
         ("four", 4),
@@ -509,19 +515,35 @@ static NUMBER_WORDS: LazyLock<WordTable<u64>> = LazyLock::new(|| {
         ("تسعين", 90),
         ("مئة", 100),
         ("مائة", 100),
-    ])
-});
-
-/// Words that multiply the number before them, or stand for it alone.
-static MULTIPLIERS: LazyLock<WordTable<u64>> = LazyLock::new(|| {
-    word_table(&[
+    ];
+    const MULTIPLIERS: &[(&str, u64)] = &[
         ("thousand", 1_000),
         ("million", 1_000_000),
         ("ألف", 1_000),
         ("آلاف", 1_000),
         ("مليون", 1_000_000),
         ("ملايين", 1_000_000),
-    ])
+    ];
+    let numerals = |entries: &'static [(&str, u64)], multiplies| {
+        entries.iter().flat_map(move |&(word, value)| {
+            let forms = if word.chars().any(mizan_text::is_arabic) {
+                vec![
+                    word.to_string(),
+                    format!("و{word}"),
+                    format!("ال{word}"),
+                    format!("وال{word}"),
+                ]
+            } else {
+                vec![word.to_string()]
+            };
+            forms
+                .into_iter()
+                .map(move |form| (fold(&form), Numeral { value, multiplies }))
+        })
+    };
+    numerals(WORDS, false)
+        .chain(numerals(MULTIPLIERS, true))
+        .collect()
 });
 
 static GENERIC_NEWS_STEMS: LazyLock<WordSet> = LazyLock::new(|| {

@@ -28,6 +28,11 @@ pub fn same_statements(
     names: &Names,
     options: &AlignOptions,
 ) -> Vec<(usize, usize)> {
+    // Describing every statement costs a pass over its text: a story told
+    // in one language has nothing to compare.
+    if !in_several_languages(articles, story) {
+        return Vec::new();
+    }
     let described: Vec<Described> = statements
         .iter()
         .map(|&(reference, statement)| {
@@ -44,6 +49,12 @@ pub fn same_statements(
         }
     }
     pairs
+}
+
+fn in_several_languages(articles: &[Analysed], story: &Story) -> bool {
+    let mut languages = story.articles.iter().map(|&a| articles[a].article.lang);
+    let first = languages.next();
+    languages.any(|lang| Some(lang) != first)
 }
 
 /// Whether two articles are in different languages and dated close

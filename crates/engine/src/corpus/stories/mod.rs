@@ -235,7 +235,7 @@ fn strengths(
         candidates.par_sort_unstable();
         candidates.dedup();
     }
-    candidates
+    let scored: Vec<(u64, f32)> = candidates
         .into_par_iter()
         .filter_map(|(left, right)| {
             let agreement = datings[left].agreement(datings[right], window)?;
@@ -245,18 +245,30 @@ fn strengths(
             let strength = similarity / options.needed(same_language, agreement);
             (strength >= WEAKEST_KEPT).then_some((pair_key(left, right), strength))
         })
-        .collect()
+        .collect();
+    // One map built in one pass: merging maps built per thread costs more.
+    let mut strengths = KeyMap::with_capacity_and_hasher(scored.len(), Default::default());
+    strengths.extend(scored);
+    strengths
 }
 
-/// One key for an unordered pair of article indices.
+/// One key for an unordered pair of article indices. The pair's bits are
+/// multiplied by an odd constant (invertible, see [`pair_of`]): the map's
+/// hasher passes keys through, and the raw bits of small indices would all
+/// fall into the same few buckets.
 fn pair_key(a: usize, b: usize) -> u64 {
     let (low, high) = (a.min(b) as u64, a.max(b) as u64);
-    (high << 32) | low
+    ((high << 32) | low).wrapping_mul(PAIR_MIX)
 }
 
 fn pair_of(key: u64) -> (usize, usize) {
-    ((key & u64::from(u32::MAX)) as usize, (key >> 32) as usize)
+    let bits = key.wrapping_mul(PAIR_UNMIX);
+    ((bits & u64::from(u32::MAX)) as usize, (bits >> 32) as usize)
 }
+
+/// 2⁶⁴ divided by the golden ratio, and its inverse modulo 2⁶⁴.
+const PAIR_MIX: u64 = 0x9E37_79B9_7F4A_7C15;
+const PAIR_UNMIX: u64 = 0xF1DE_83E1_9937_733D;
 
 /// The title of the earliest dated article, else of the first one.
 fn label(articles: &[Analysed], datings: &[Dating], members: &[usize]) -> String {
@@ -371,5 +383,23 @@ fn min_day(a: Option<Day>, b: Option<Day>) -> Option<Day> {
     match (a, b) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pair_keys_give_back_their_pair_in_either_order() {
+        for (a, b) in [(0, 1), (7, 3), (123_456, 9), (0, 0)] {
+            assert_eq!(pair_key(a, b), pair_key(b, a));
+            assert_eq!(pair_of(pair_key(a, b)), (a.min(b), a.max(b)));
+        }
+        assert_ne!(
+            pair_key(0, 1) >> 57,
+            pair_key(0, 2) >> 57,
+            "the top bits differ"
+        );
     }
 }
