@@ -462,9 +462,9 @@ fn document_frequencies<T: Sync>(vectors: &[Vec<(u64, T)>]) -> KeyMap<usize> {
         })
 }
 
-/// How many of its heaviest terms an article is indexed under for finding
-/// candidates. A story's own names and numbers are what weigh most in its
-/// articles, so two reports of one event share one of them.
+/// How many of its heaviest shared terms an article is looked up under for
+/// finding candidates. A story's own names and numbers are what weigh most
+/// in its articles, so two reports of one event share one of them.
 const BLOCKING_TERMS: usize = 12;
 
 /// Pairs (ascending, each once) where one article's heaviest terms occur in
@@ -476,7 +476,7 @@ pub fn candidate_pairs<'a>(vectors: impl Iterator<Item = &'a SparseVector>) -> V
         .par_iter()
         .enumerate()
         .flat_map_iter(|(left, vector)| {
-            heaviest_terms(vector)
+            heaviest_shared_terms(vector, &postings)
                 .into_iter()
                 .filter_map(|key| postings.get(&key))
                 .flatten()
@@ -489,8 +489,15 @@ pub fn candidate_pairs<'a>(vectors: impl Iterator<Item = &'a SparseVector>) -> V
     pairs
 }
 
-fn heaviest_terms(vector: &SparseVector) -> Vec<u64> {
-    let mut by_weight: Vec<&Weighted> = vector.terms.iter().collect();
+/// The heaviest of the terms an article shares with another. Terms no
+/// other article holds weigh most (their IDF is highest) and would fill
+/// the quota of a long report, which then met no report of its event.
+fn heaviest_shared_terms(vector: &SparseVector, postings: &KeyMap<Vec<usize>>) -> Vec<u64> {
+    let mut by_weight: Vec<&Weighted> = vector
+        .terms
+        .iter()
+        .filter(|term| postings.contains_key(&term.key))
+        .collect();
     by_weight.sort_unstable_by(|a, b| b.weight.total_cmp(&a.weight));
     by_weight
         .into_iter()
@@ -569,5 +576,25 @@ mod tests {
     #[test]
     fn a_counted_term_takes_sixteen_bytes() {
         assert_eq!(std::mem::size_of::<(u64, Occurrences)>(), 16);
+    }
+
+    /// A vector of the terms `keys`, the first ones heaviest.
+    fn vector(keys: impl Iterator<Item = u64>) -> SparseVector {
+        unit_vector(keys.enumerate().map(|(rank, key)| Weighted {
+            key,
+            weight: 1.0 / (rank + 1) as f32,
+            name: false,
+        }))
+    }
+
+    #[test]
+    fn long_reports_meet_on_a_shared_term_lighter_than_their_own() {
+        let own = |first: u64| first..first + 3 * BLOCKING_TERMS as u64;
+        let shared = 1_000_000;
+        let left = vector(own(0).chain([shared]));
+        let right = vector(own(100).chain([shared]));
+        let unrelated = vector(own(200));
+        let pairs = candidate_pairs([&left, &right, &unrelated].into_iter());
+        assert_eq!(pairs, vec![(0, 1)]);
     }
 }
