@@ -9,9 +9,10 @@ use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use mizan::app::{Action, StartOptions, State, update};
 use mizan_engine::corpus::align::{AlignOptions, align_story};
 use mizan_engine::corpus::coverage::coverage;
+use mizan_engine::corpus::names::Names;
 use mizan_engine::corpus::stories::{Analysed, StoryOptions, group_stories};
 use mizan_engine::corpus::{Article, Meta};
-use mizan_engine::lexicon::Origin;
+use mizan_engine::lexicon::{Lexicon, Origin};
 use mizan_engine::tagger::{Evidence, Relation, Statement};
 use mizan_text::{Lang, TextRange};
 use rayon::prelude::*;
@@ -177,11 +178,11 @@ fn synthetic_corpus() -> (Vec<Article>, Vec<Vec<Statement>>) {
     (articles, statements)
 }
 
-fn group_and_align(analysed: &[Analysed]) -> usize {
-    let stories = group_stories(analysed, &StoryOptions::default());
+fn group_and_align(analysed: &[Analysed], names: &Names) -> usize {
+    let stories = group_stories(analysed, names, &StoryOptions::default());
     let aligned: usize = stories
         .par_iter()
-        .map(|story| align_story(analysed, story, &AlignOptions::default()).group_count())
+        .map(|story| align_story(analysed, story, names, &AlignOptions::default()).group_count())
         .sum();
     let everything: Vec<usize> = (0..analysed.len()).collect();
     aligned + coverage(analysed, &everything).outlets.len() + stories.len()
@@ -198,7 +199,8 @@ fn bench(c: &mut Criterion) {
             parties: &[],
         })
         .collect();
-    let stories = group_stories(&analysed, &StoryOptions::default());
+    let names = Names::from_lexicon(&Lexicon::builtin());
+    let stories = group_stories(&analysed, &names, &StoryOptions::default());
     eprintln!(
         "{} articles → {} stories (expected about {EVENTS})",
         analysed.len(),
@@ -207,7 +209,7 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("stories");
     group.sample_size(10);
     group.bench_function("group_align_cover_10k", |b| {
-        b.iter(|| group_and_align(black_box(&analysed)))
+        b.iter(|| group_and_align(black_box(&analysed), &names))
     });
     group.finish();
     reader(c, &articles, &statements);

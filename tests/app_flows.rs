@@ -5,7 +5,9 @@ mod reader_fixtures;
 
 use mizan::app::geometry::compare_areas;
 use mizan::app::grouping::ListRow;
+use mizan::app::omitted::OmittedEntry;
 use mizan::app::{Action, Screen, update};
+use mizan_engine::corpus::align::StatementRef;
 use mizan_engine::corpus::coverage::CountFilter;
 use mizan_engine::tagger::Relation;
 use mizan_text::layout::render_article;
@@ -676,20 +678,37 @@ fn omitted_list_shows_what_the_focused_pane_lacks_and_enter_jumps_there() {
     let list = state.compare().omitted.clone().expect("the list is open");
     assert_eq!(list.pane, 1);
     let focused = state.compare().articles[1];
+    assert_eq!(
+        list.entries,
+        [OmittedEntry {
+            members: vec![StatementRef {
+                article: 3,
+                statement: 0
+            }]
+        }],
+        "Baku's words; the English report carries the same two statements \
+         as the focused Arabic one, and the copy carries them too"
+    );
+    press(&mut state, "esc shift-tab O");
+    assert_eq!(state.compare().focus, 0);
+    let list = state.compare().omitted.clone().expect("the list is open");
+    let focused_first = state.compare().articles[0];
     for entry in &list.entries {
-        assert!(entry.members.iter().all(|m| m.article != focused));
-        assert!(
-            entry.members.iter().all(|m| m.article != 4),
-            "the copy carries what the focused article carries"
+        assert!(entry.members.iter().all(|m| m.article != focused_first));
+        assert_eq!(
+            entry.members.len(),
+            3,
+            "one statement, in Arabic, in English and in the copy: {entry:?}"
         );
     }
-    assert_eq!(list.entries.len(), 3, "{:?}", list.entries);
+    assert_eq!(list.entries.len(), 2, "{:?}", list.entries);
+    assert_ne!(focused, focused_first);
 
-    press(&mut state, "j j");
-    let target = list.entries[2].members[0];
+    press(&mut state, "j");
+    let target = list.entries[1].members[0];
     press(&mut state, "enter");
     assert!(state.compare().omitted.is_none());
-    assert_eq!(state.compare().focus, 1, "the focus stays");
+    assert_eq!(state.compare().focus, 0, "the focus stays");
     assert_eq!(
         state.compare().selected,
         Some((target.article, target.statement))
@@ -711,9 +730,9 @@ fn omitted_list_shows_what_the_focused_pane_lacks_and_enter_jumps_there() {
     );
 
     press(&mut state, "O tab");
-    assert_eq!(state.compare().focus, 2);
+    assert_eq!(state.compare().focus, 1);
     let switched = state.compare().omitted.as_ref().expect("reopened");
-    assert_eq!(switched.pane, 2);
+    assert_eq!(switched.pane, 1);
     press(&mut state, "esc");
     assert!(state.compare().omitted.is_none());
     assert_eq!(state.screen(), Screen::Compare, "esc only closes the list");
@@ -723,11 +742,15 @@ fn omitted_list_shows_what_the_focused_pane_lacks_and_enter_jumps_there() {
 fn compare_panes_draw_the_outlet_count_of_each_statement() {
     let mut state = reader_fixtures::shared_state(120, 30);
     press(&mut state, "t g enter");
-    assert_eq!(state.outlets_carrying(0, 0), Some(2));
+    assert_eq!(
+        state.outlets_carrying(0, 0),
+        Some(3),
+        "the Arabic report, its copy and the English report"
+    );
     assert_eq!(state.outlets_carrying(3, 0), Some(1));
     let text = screen(&state);
-    let copies = text.matches("2×").count();
-    assert_eq!(copies, 4, "two statements in each of two panes: {text}");
+    let copies = text.matches("3×").count();
+    assert_eq!(copies, 6, "two statements in each of three panes: {text}");
     assert!(text.contains("1×"), "{text}");
 }
 

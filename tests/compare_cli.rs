@@ -40,13 +40,12 @@ fn strings(value: &Value) -> Vec<&str> {
 #[test]
 fn json_has_the_documented_shape() {
     let json = compare_json(&[FIXTURES]);
-    let keys: Vec<&str> = json
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
-    assert_eq!(keys, ["aligned", "articles", "outlets", "stories"]);
+    let keys =
+        |value: &Value| -> Vec<String> { value.as_object().unwrap().keys().cloned().collect() };
+    assert_eq!(keys(&json), ["aligned", "articles", "outlets", "stories"]);
+    for story in json["stories"].as_array().unwrap() {
+        assert_eq!(keys(story), ["articles", "label", "members"]);
+    }
     let articles = json["articles"].as_array().unwrap();
     assert_eq!(articles.len(), 10);
     for article in articles {
@@ -86,6 +85,7 @@ fn json_has_the_documented_shape() {
             assert!(statement["statement"].is_u64());
             assert_eq!(statement["speaker_party"], group["speaker_party"]);
         }
+        assert!(group["speaker"].is_null() || group["speaker"].is_string());
     }
 }
 
@@ -265,4 +265,157 @@ fn a_missing_path_fails_but_the_others_are_compared() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("no/such/article.md"));
     let json: Value = serde_json::from_slice(&output.stdout).expect("JSON still printed");
     assert_eq!(json["articles"].as_array().unwrap().len(), 10);
+}
+
+const BILINGUAL: &str = "tests/fixtures/stories_bilingual";
+const UNDATED: &str = "tests/fixtures/stories_undated";
+
+fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+#[test]
+fn each_story_member_says_what_linked_it() {
+    let json = compare_json(&[BILINGUAL]);
+    for story in json["stories"].as_array().unwrap() {
+        let members = story["members"].as_array().unwrap();
+        let paths: Vec<&str> = members
+            .iter()
+            .map(|m| m["article"].as_str().unwrap())
+            .collect();
+        assert_eq!(paths, strings(&story["articles"]), "in the same order");
+        for member in members {
+            for key in [
+                "date",
+                "cohesion",
+                "closest",
+                "shared_terms",
+                "shared_dates",
+                "shared_parties",
+            ] {
+                assert!(member.get(key).is_some(), "member lacks {key}: {member}");
+            }
+        }
+    }
+    let banjska = json["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["articles"].as_array().unwrap().len() == 3)
+        .expect("the Banjska story");
+    for member in banjska["members"].as_array().unwrap() {
+        assert_eq!(member["date"]["date"], "2023-09-25");
+        assert_eq!(member["date"]["source"], "metadata");
+        assert!(member["cohesion"].as_f64().unwrap() >= 0.75, "{member}");
+        let closest = &member["closest"];
+        assert!(
+            closest["similarity"].as_f64().unwrap() >= closest["needed"].as_f64().unwrap(),
+            "{member}"
+        );
+        let parties = strings(&member["shared_parties"]);
+        assert!(
+            parties.contains(&"kosovo") && parties.contains(&"serbia"),
+            "{member}"
+        );
+    }
+    let english = banjska["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| {
+            m["article"]
+                .as_str()
+                .unwrap()
+                .ends_with("banjska-en-wire.md")
+        })
+        .unwrap();
+    assert_eq!(english["closest"]["across_languages"], true);
+    let zvecan = json["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["articles"].as_array().unwrap().len() == 1)
+        .expect("the earlier clash alone");
+    assert_eq!(zvecan["members"][0]["cohesion"], Value::Null);
+    assert_eq!(zvecan["members"][0]["closest"], Value::Null);
+}
+
+#[test]
+fn a_named_officials_statement_is_aligned_across_languages() {
+    let json = compare_json(&[BILINGUAL]);
+    let vucic: Vec<&Value> = json["aligned"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|group| group["speaker"] == "aleksandar_vucic")
+        .collect();
+    let bilingual = vucic.iter().find(|group| {
+        let files: Vec<&str> = group["statements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| file_name(s["article"].as_str().unwrap()))
+            .collect();
+        files.contains(&"banjska-ar-wakala.md") && files.contains(&"banjska-en-wire.md")
+    });
+    let group = bilingual.unwrap_or_else(|| panic!("no bilingual Vučić group in {vucic:?}"));
+    assert_eq!(group["speaker_party"], "serbia");
+    assert_eq!(strings(&group["outlets"]), ["al-wakala", "the-wire"]);
+    let sahifa = json["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| {
+            a["path"]
+                .as_str()
+                .unwrap()
+                .ends_with("banjska-ar-sahifa.md")
+        })
+        .unwrap();
+    let omitted: Vec<&Value> = sahifa["omits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|index| &json["aligned"][index.as_u64().unwrap() as usize])
+        .collect();
+    assert!(
+        omitted.iter().any(|g| std::ptr::eq(*g, *group)),
+        "the other Arabic outlet omits what Vučić said"
+    );
+}
+
+#[test]
+fn undated_reports_of_three_clashes_form_three_stories() {
+    let json = compare_json(&[UNDATED]);
+    let mut stories: Vec<Vec<&str>> = json["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|story| {
+            let mut files: Vec<&str> = strings(&story["articles"])
+                .into_iter()
+                .map(file_name)
+                .collect();
+            files.sort();
+            files
+        })
+        .collect();
+    stories.sort();
+    assert_eq!(
+        stories,
+        [
+            vec![
+                "batken-airport-agency.txt",
+                "batken-airport-channel.txt",
+                "batken-airport-english.txt",
+                "batken-airport-site.txt"
+            ],
+            vec![
+                "isfara-water-agency.txt",
+                "isfara-water-daily.txt",
+                "isfara-water-english.txt"
+            ],
+            vec!["tort-kocho-road.txt"],
+        ]
+    );
 }

@@ -15,6 +15,7 @@ use mizan_engine::corpus::Article;
 use mizan_engine::corpus::align::{AlignOptions, Alignment};
 use mizan_engine::corpus::comparison::Comparison;
 use mizan_engine::corpus::coverage::{CountFilter, Counts, Coverage, coverage};
+use mizan_engine::corpus::names::Names;
 use mizan_engine::corpus::stories::{Analysed, Story, StoryOptions};
 use mizan_engine::lexicon::Name;
 use mizan_engine::tagger::{Relation, Statement};
@@ -39,8 +40,9 @@ pub struct Stories {
 }
 
 impl Stories {
-    /// Groups and aligns the tagged articles with the engine's defaults.
-    pub fn build(articles: &[Article], statements: &[Tagged]) -> Stories {
+    /// Groups and aligns the tagged articles with the engine's defaults;
+    /// `names` are the lexicon's people and names.
+    pub fn build(articles: &[Article], statements: &[Tagged], names: &Names) -> Stories {
         let parties: Vec<Vec<Name>> = statements
             .iter()
             .map(|s| parties_quoted(tagged_statements(s)))
@@ -48,6 +50,7 @@ impl Stories {
         let analysed = analysed(articles, statements, &parties);
         let comparison = Comparison::build(
             &analysed,
+            names,
             &StoryOptions::default(),
             &AlignOptions::default(),
         );
@@ -211,6 +214,7 @@ pub struct StoriesRequest {
     /// article, not a copy of every statement (tens of MiB at 10,000
     /// articles).
     statements: Vec<Tagged>,
+    names: Arc<Names>,
 }
 
 impl StoriesRequest {
@@ -218,11 +222,13 @@ impl StoriesRequest {
         generation: u64,
         articles: Arc<Vec<Article>>,
         statements: Vec<Tagged>,
+        names: Arc<Names>,
     ) -> StoriesRequest {
         StoriesRequest {
             generation,
             articles,
             statements,
+            names,
         }
     }
 
@@ -230,7 +236,11 @@ impl StoriesRequest {
     pub fn build(self) -> Action {
         Action::StoriesBuilt {
             generation: self.generation,
-            stories: Box::new(Stories::build(&self.articles, &self.statements)),
+            stories: Box::new(Stories::build(
+                &self.articles,
+                &self.statements,
+                &self.names,
+            )),
         }
     }
 }

@@ -1,9 +1,12 @@
 //! The party directory: what the reader knows about each party id that the
-//! tagger emits (display names, short code, colour) and which English names
-//! stand for which Arabic aliases. It arrives as data from the lexicon, so the
-//! reader never depends on how lexicons are loaded.
+//! tagger emits (display names, short code, colour), which English names
+//! stand for which Arabic aliases, and who the lexicon's people are (which
+//! story grouping and alignment read). It arrives as data from the lexicon,
+//! so the reader never depends on how lexicons are loaded.
 
+use mizan_engine::corpus::names::Names;
 use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
 
 /// How one party is shown.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -31,6 +34,8 @@ pub struct NameAlias {
 pub struct Directory {
     parties: BTreeMap<String, PartyInfo>,
     aliases: Vec<NameAlias>,
+    /// Shared with every stories build, which runs off the screen's thread.
+    known_names: Arc<Names>,
 }
 
 impl Directory {
@@ -52,7 +57,23 @@ impl Directory {
             taken.insert(code.clone());
             party.short = code;
         }
-        Self { parties, aliases }
+        Self {
+            parties,
+            aliases,
+            known_names: Arc::default(),
+        }
+    }
+
+    /// With the lexicon's people and names, so that stories weigh party and
+    /// people names as the conflict's vocabulary and align one person's
+    /// statements across languages.
+    pub fn with_known_names(mut self, known_names: Names) -> Self {
+        self.known_names = Arc::new(known_names);
+        self
+    }
+
+    pub fn known_names(&self) -> &Arc<Names> {
+        &self.known_names
     }
 
     pub fn party(&self, id: &str) -> Option<&PartyInfo> {

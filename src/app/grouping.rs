@@ -99,6 +99,7 @@ pub(super) fn request_stories(state: &mut State) {
         state.generation,
         Arc::clone(state.library.articles()),
         state.library.tagged().to_vec(),
+        Arc::clone(state.directory().known_names()),
     ));
 }
 

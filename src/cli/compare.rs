@@ -12,7 +12,10 @@ use mizan_engine::corpus::Article;
 use mizan_engine::corpus::align::{AlignOptions, AlignedGroup, StatementRef, outlet_of};
 use mizan_engine::corpus::comparison::Comparison;
 use mizan_engine::corpus::coverage::{ArticleCoverage, Counts, Coverage, PartyPair, coverage};
-use mizan_engine::corpus::stories::{Analysed, StoryOptions, parties_named};
+use mizan_engine::corpus::names::Names;
+use mizan_engine::corpus::stories::{
+    Analysed, DateEvidence, MemberEvidence, StoryOptions, explain_stories, parties_named,
+};
 use mizan_engine::lexicon::{Lexicon, Name};
 use mizan_engine::tagger::{Relation, Statement};
 use mizan_store::stored::AnalysisCache;
@@ -93,11 +96,16 @@ pub fn run(cli: &Cli, args: &CompareArgs) -> anyhow::Result<ExitCode> {
         window_days: args.window_days,
         ..StoryOptions::default()
     };
-    let comparison = Comparison::build(&analysed, &options, &AlignOptions::default());
+    let names = Names::from_lexicon(&lexicon);
+    let comparison = Comparison::build(&analysed, &names, &options, &AlignOptions::default());
     let everything: Vec<usize> = (0..analysed.len()).collect();
     let coverage = coverage(&analysed, &everything);
     let written = match args.format {
-        OutputFormat::Json => write_json(&comparison, &coverage, &analysed),
+        OutputFormat::Json => {
+            let evidence = explain_stories(&analysed, &names, &options, &comparison.stories);
+            let json = to_json(&comparison, &coverage, &analysed, &evidence, &names);
+            write_json(&json)
+        }
         OutputFormat::Table => {
             let style = TableStyle {
                 width: args.width.unwrap_or_else(terminal_width).max(40),
@@ -121,13 +129,9 @@ pub fn run(cli: &Cli, args: &CompareArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn write_json(
-    comparison: &Comparison,
-    coverage: &Coverage,
-    analysed: &[Analysed],
-) -> std::io::Result<()> {
+fn write_json(comparison: &JsonComparison) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let json = serde_json::to_string_pretty(&to_json(comparison, coverage, analysed))?;
+    let json = serde_json::to_string_pretty(comparison)?;
     writeln!(out, "{}", super::escape_json_unsafe(&json))?;
     out.flush()
 }
@@ -148,11 +152,14 @@ fn analyse_all(
         .collect()
 }
 
-/// The JSON form of a comparison (see the README).
+/// The JSON form of a comparison (see the README); `evidence` explains
+/// each story's members, stories in order.
 fn to_json<'a>(
     comparison: &'a Comparison,
     coverage: &'a Coverage,
     analysed: &'a [Analysed<'a>],
+    evidence: &'a [Vec<MemberEvidence>],
+    names: &'a Names,
 ) -> JsonComparison<'a> {
     let path = |index: usize| analysed[index].article.path.as_str();
     let groups: Vec<(usize, AlignedGroup)> = comparison.groups().collect();
@@ -160,9 +167,14 @@ fn to_json<'a>(
         stories: comparison
             .stories
             .iter()
-            .map(|story| JsonStory {
+            .zip(evidence)
+            .map(|(story, evidence)| JsonStory {
                 label: &story.label,
                 articles: story.articles.iter().map(|&i| path(i)).collect(),
+                members: evidence
+                    .iter()
+                    .map(|member| json_member(analysed, member))
+                    .collect(),
             })
             .collect(),
         articles: coverage
@@ -181,19 +193,40 @@ fn to_json<'a>(
             .collect(),
         aligned: groups
             .iter()
-            .map(|&(story, group)| json_group(analysed, story, group))
+            .map(|&(story, group)| json_group(analysed, names, story, group))
             .collect(),
+    }
+}
+
+/// Why one article is in its story.
+fn json_member<'a>(analysed: &[Analysed<'a>], member: &'a MemberEvidence) -> JsonMember<'a> {
+    let path = |index: usize| analysed[index].article.path.as_str();
+    JsonMember {
+        article: path(member.article),
+        date: member.date.as_ref(),
+        cohesion: member.cohesion,
+        closest: member.closest.as_ref().map(|closest| JsonClosest {
+            article: path(closest.article),
+            similarity: closest.similarity,
+            needed: closest.needed,
+            across_languages: closest.across_languages,
+        }),
+        shared_terms: &member.shared_terms,
+        shared_dates: &member.shared_dates,
+        shared_parties: &member.shared_parties,
     }
 }
 
 fn json_group<'a>(
     analysed: &[Analysed<'a>],
+    names: &'a Names,
     story: usize,
     group: AlignedGroup<'a>,
 ) -> JsonGroup<'a> {
     JsonGroup {
         story,
         speaker_party: group.speaker_party(analysed).map(Name::as_str),
+        speaker: group.speaker(analysed, names).map(Name::as_str),
         outlets: outlets(analysed, &group.articles()),
         statements: group
             .members
@@ -269,6 +302,26 @@ struct JsonComparison<'a> {
 struct JsonStory<'a> {
     label: &'a str,
     articles: Vec<&'a str>,
+    members: Vec<JsonMember<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonMember<'a> {
+    article: &'a str,
+    date: Option<&'a DateEvidence>,
+    cohesion: Option<f32>,
+    closest: Option<JsonClosest<'a>>,
+    shared_terms: &'a [String],
+    shared_dates: &'a [String],
+    shared_parties: &'a [String],
+}
+
+#[derive(Serialize)]
+struct JsonClosest<'a> {
+    article: &'a str,
+    similarity: f32,
+    needed: f32,
+    across_languages: bool,
 }
 
 #[derive(Serialize)]
@@ -295,6 +348,7 @@ struct JsonOutlet<'a> {
 struct JsonGroup<'a> {
     story: usize,
     speaker_party: Option<&'a str>,
+    speaker: Option<&'a str>,
     outlets: Vec<&'a str>,
     statements: Vec<JsonStatement<'a>>,
 }

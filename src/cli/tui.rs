@@ -12,6 +12,7 @@ use mizan::init::{EditPlace, overlay_for};
 use mizan::sources::{configured_feeds, load_configured_paged};
 use mizan::ui::keymap::Keymap;
 use mizan::ui::runtime::{self, Analyser, Loader, ReadStateWriter, Refresher, Reloaded, Runtime};
+use mizan_engine::corpus::names::Names;
 use mizan_engine::corpus::{self, Loaded, Problem, Remaining};
 use mizan_engine::lexicon::{Lexicon, Origin, builtin_sources};
 use mizan_store::feeds::FetchOptions;
@@ -201,7 +202,7 @@ fn directory(lexicon: &Lexicon) -> Directory {
         })
         .filter(|alias| !alias.english.is_empty() && !alias.arabic.is_empty())
         .collect();
-    Directory::new(parties, aliases)
+    Directory::new(parties, aliases).with_known_names(Names::from_lexicon(lexicon))
 }
 
 /// Where `E` edits lexicon entry `origin`, or exactly why it cannot: an

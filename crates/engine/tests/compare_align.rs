@@ -3,7 +3,7 @@
 
 mod compare_support;
 
-use compare_support::{analysed, fixture_articles, name, statement};
+use compare_support::{analysed, fixture_articles, name, names, statement};
 use mizan_engine::corpus::Article;
 use mizan_engine::corpus::align::{AlignOptions, Alignment, Members, StatementRef, align_story};
 use mizan_engine::corpus::stories::{StoryOptions, group_stories};
@@ -122,12 +122,12 @@ impl Fixture {
 
     fn clash_alignment(&self) -> Alignment {
         let analysed = analysed(&self.articles, &self.statements);
-        let stories = group_stories(&analysed, &StoryOptions::default());
+        let stories = group_stories(&analysed, names(), &StoryOptions::default());
         let story = stories
             .iter()
             .find(|story| story.articles.contains(&self.index("clash-2024-wakala.md")))
             .expect("the clash story");
-        align_story(&analysed, story, &AlignOptions::default())
+        align_story(&analysed, story, names(), &AlignOptions::default())
     }
 }
 
@@ -233,7 +233,7 @@ fn every_statement_of_the_story_is_in_exactly_one_group() {
 fn stricter_options_split_the_paraphrase_off() {
     let fixture = Fixture::load();
     let analysed = analysed(&fixture.articles, &fixture.statements);
-    let stories = group_stories(&analysed, &StoryOptions::default());
+    let stories = group_stories(&analysed, names(), &StoryOptions::default());
     let story = stories
         .iter()
         .find(|story| {
@@ -246,7 +246,7 @@ fn stricter_options_split_the_paraphrase_off() {
         min_overlap: 0.95,
         ..AlignOptions::default()
     };
-    let alignment = align_story(&analysed, story, &strict);
+    let alignment = align_story(&analysed, story, names(), &strict);
     assert!(
         alignment
             .counterparts(fixture.at("clash-2024-khalij.md", 0))

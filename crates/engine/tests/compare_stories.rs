@@ -2,7 +2,7 @@
 
 mod compare_support;
 
-use compare_support::{fixture_articles, name};
+use compare_support::{fixture_articles, name, names};
 use mizan_engine::corpus::stories::{Analysed, StoryOptions, group_stories};
 use mizan_engine::corpus::{Article, Format, parse_article};
 use mizan_engine::lexicon::Name;
@@ -19,7 +19,7 @@ fn without_statements(articles: &[Article]) -> Vec<Analysed<'_>> {
 }
 
 fn grouped_names(articles: &[Article], options: &StoryOptions) -> Vec<Vec<String>> {
-    group_stories(&without_statements(articles), options)
+    group_stories(&without_statements(articles), names(), options)
         .into_iter()
         .map(|story| {
             story
@@ -32,29 +32,13 @@ fn grouped_names(articles: &[Article], options: &StoryOptions) -> Vec<Vec<String
 }
 
 #[test]
-fn fixture_articles_form_one_story_per_event() {
-    let articles = fixture_articles();
-    let groups = grouped_names(&articles, &StoryOptions::default());
-    assert_eq!(
-        groups,
-        [
-            vec![
-                "clash-2024-khalij.md",
-                "clash-2024-levant.md",
-                "clash-2024-sahifa.md",
-                "clash-2024-wakala.md"
-            ],
-            vec!["clash-2025-sahifa.txt", "clash-2025-wakala.md"],
-            vec!["nile-2024-daily.md", "nile-2024-wire.md"],
-            vec!["prisoners-2024-sahifa.md", "prisoners-2024-wakala.md"],
-        ]
-    );
-}
-
-#[test]
 fn stories_are_labelled_with_their_earliest_title() {
     let articles = fixture_articles();
-    let stories = group_stories(&without_statements(&articles), &StoryOptions::default());
+    let stories = group_stories(
+        &without_statements(&articles),
+        names(),
+        &StoryOptions::default(),
+    );
     let clash = &stories[0];
     let levant = articles
         .iter()
@@ -128,12 +112,13 @@ fn unrelated_articles_on_the_same_day_stay_apart() {
 
 #[test]
 fn empty_and_undated_input_is_handled() {
-    assert!(group_stories(&[], &StoryOptions::default()).is_empty());
+    assert!(group_stories(&[], names(), &StoryOptions::default()).is_empty());
     let article = parse_article("only.txt", "عنوان\nنص".to_string(), Format::PlainText)
         .expect("valid")
         .article;
     let stories = group_stories(
         &without_statements(std::slice::from_ref(&article)),
+        names(),
         &StoryOptions::default(),
     );
     assert_eq!(stories.len(), 1);
@@ -180,7 +165,11 @@ fn reports_in_two_languages_link_on_parties_numbers_and_dates() {
         in_language("en-next-year", "en", Some("2027-03-05"), ENGLISH_CLASH),
     ];
     let named = vec![parties(&["kyrgyzstan", "tajikistan"]); 4];
-    let stories = group_stories(&with_parties(&articles, &named), &StoryOptions::default());
+    let stories = group_stories(
+        &with_parties(&articles, &named),
+        names(),
+        &StoryOptions::default(),
+    );
     let groups: Vec<Vec<usize>> = stories.into_iter().map(|s| s.articles).collect();
     assert_eq!(groups, [vec![0, 1, 2], vec![3]]);
 }
@@ -200,7 +189,11 @@ fn reports_in_two_languages_about_other_parties_stay_apart() {
         parties(&["kyrgyzstan", "tajikistan"]),
         parties(&["oman", "houthis"]),
     ];
-    let stories = group_stories(&with_parties(&articles, &named), &StoryOptions::default());
+    let stories = group_stories(
+        &with_parties(&articles, &named),
+        names(),
+        &StoryOptions::default(),
+    );
     assert_eq!(stories.len(), 2);
 }
 
@@ -232,4 +225,63 @@ fn undated_articles_are_dated_by_their_lede_not_by_background_dates() {
         2,
         "a 2023 date in the last paragraph is not the article's date: {groups:?}"
     );
+}
+
+fn titled(name: &str, body: &str) -> Article {
+    let source = format!("+++\ntitle = \"-\"\n+++\n{body}\n");
+    parse_article(name, source, Format::Markdown)
+        .expect("valid article")
+        .article
+}
+
+#[test]
+fn a_report_like_one_member_but_not_the_rest_stays_out_of_the_story() {
+    // The middle report shares two names with the first and two with the
+    // last; the first and last share nothing. One link at a time would
+    // chain all three.
+    let first = "زمردان كوسارا ميلتاف برونيك سالتور فيدرام هارتونا ليسكام";
+    let middle = "هارتونا ليسكام دوربيل ناتسكا قوريمان طلسان";
+    let last = "دوربيل ناتسكا جبرانو مارتيك سوفيلا كرنداش بيلوتسا زافرين";
+    let articles = [
+        titled("first", first),
+        titled("middle", middle),
+        titled("last", last),
+    ];
+    let groups = grouped_names(&articles, &StoryOptions::default());
+    assert_eq!(groups.len(), 2, "{groups:?}");
+    assert!(groups.contains(&vec!["last".to_string()]), "{groups:?}");
+}
+
+#[test]
+fn days_and_months_without_a_year_keep_apart_reports_more_than_the_window_apart() {
+    let report = |name: &str, day: &str| {
+        plain(
+            name,
+            &format!("اشتباك حدودي\nفي {day} سبتمبر {CLASH}\nتفاصيل أخرى."),
+        )
+    };
+    let articles = [
+        report("13.txt", "13"),
+        report("14.txt", "14"),
+        report("19.txt", "19"),
+    ];
+    assert_eq!(
+        grouped_names(&articles, &StoryOptions::default()),
+        [vec!["13.txt", "14.txt"], vec!["19.txt"]]
+    );
+}
+
+#[test]
+fn a_weekday_fixes_the_year_of_an_undated_report() {
+    let lede = format!("اشتباك حدودي\nفي الأربعاء 17 نوفمبر {CLASH}\nتفاصيل أخرى.");
+    let today = mizan_engine::corpus::stories::civil_day(2026, 12, 6).expect("a day");
+    let options = StoryOptions {
+        today,
+        ..StoryOptions::default()
+    };
+    for (date, together) in [("2021-11-18", true), ("2027-11-17", false)] {
+        let articles = [plain("weekday.txt", &lede), dated("dated", date, CLASH)];
+        let groups = grouped_names(&articles, &options);
+        assert_eq!(groups.len() == 1, together, "{date}: {groups:?}");
+    }
 }

@@ -4,6 +4,7 @@
 //! coverage views draw it.
 
 use super::align::{AlignOptions, AlignedGroup, Alignment, align_story};
+use super::names::Names;
 use super::stories::{Analysed, Story, StoryOptions, group_stories};
 use rayon::prelude::*;
 
@@ -16,20 +17,22 @@ pub struct Comparison {
 }
 
 impl Comparison {
-    /// Groups and aligns `analysed`. The coverage counts are not part of
+    /// Groups and aligns `analysed`; `names` tells which speakers are one
+    /// person across languages. The coverage counts are not part of
     /// it: the reader counts only what its coverage view shows, and counts
     /// of 10,000 articles held beside the stories would be ~15 MiB for
     /// nothing (`mizan compare` counts them with
     /// [`crate::corpus::coverage::coverage`]).
     pub fn build(
         analysed: &[Analysed],
+        names: &Names,
         stories: &StoryOptions,
         align: &AlignOptions,
     ) -> Comparison {
-        let stories = group_stories(analysed, stories);
+        let stories = group_stories(analysed, names, stories);
         let alignments = stories
             .par_iter()
-            .map(|story| align_story(analysed, story, align))
+            .map(|story| align_story(analysed, story, names, align))
             .collect();
         let mut story_of = vec![0; analysed.len()];
         for (index, story) in stories.iter().enumerate() {

@@ -4,25 +4,37 @@
 // Each test binary includes this module and uses only part of it.
 #![allow(dead_code)]
 
+use mizan_engine::corpus::names::Names;
 use mizan_engine::corpus::stories::Analysed;
 use mizan_engine::corpus::{Article, load_paths};
-use mizan_engine::lexicon::Origin;
+use mizan_engine::lexicon::{Lexicon, Origin};
 use mizan_engine::tagger::{Evidence, Relation, Statement};
 use mizan_text::TextRange;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/stories");
 
 /// Every fixture article, in file-name order.
 pub fn fixture_articles() -> Vec<Article> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(FIXTURES)
-        .expect("fixtures exist")
+    articles_in(Path::new(FIXTURES))
+}
+
+/// Every article of `dir`, in file-name order.
+pub fn articles_in(dir: &Path) -> Vec<Article> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("the fixtures exist")
         .map(|entry| entry.expect("readable").path())
         .collect();
     paths.sort();
     let loaded = load_paths(&paths);
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     loaded.articles
+}
+
+/// The built-in lexicon's people and names, built once per test binary.
+pub fn names() -> &'static Names {
+    static NAMES: std::sync::OnceLock<Names> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| Names::from_lexicon(&Lexicon::builtin()))
 }
 
 /// The file name of an article.

@@ -1,19 +1,24 @@
-//! Aligning statements across the articles of one story: the same words of
-//! the same side, as reported by several outlets, become one group.
+//! Aligning statements across the articles of one story: the same
+//! statement, as reported by several outlets, becomes one group.
 //!
-//! Two statements from different articles are linked when their speakers
-//! have the same party and their content terms overlap. Overlap is measured
-//! against the shorter statement (so a partial quote matches the full one)
-//! and weighted by how rare each term is among the story's statements (so
-//! two statements do not align merely because both name the parties and
-//! the border). Linked statements are closed transitively into groups.
+//! In one language, two statements from different articles are linked when
+//! their speakers have the same party and their content terms overlap.
+//! Overlap is measured against the shorter statement (so a partial quote
+//! matches the full one) and weighted by how rare each term is among the
+//! story's statements (so two statements do not align merely because both
+//! name the parties and the border). Across languages words cannot meet;
+//! [`across`] links statements by who said them instead. Linked statements
+//! are closed transitively into groups.
 
+mod across;
+
+use super::names::Names;
 use super::stories::{Analysed, Story};
 use super::terms::{KeyMap, fold, folded_term_keys, is_word_char};
 use super::union_find::UnionFind;
 use crate::lexicon::Name;
 use crate::tagger::Statement;
-use mizan_text::TextRange;
+use mizan_text::{Lang, TextRange};
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Deref;
@@ -67,6 +72,19 @@ impl AlignedGroup<'_> {
         self.members
             .windows(2)
             .any(|pair| pair[0].article != pair[1].article)
+    }
+
+    /// The person who made the group's statements: the one person its
+    /// members' speakers name, when they name one.
+    pub fn speaker<'n>(&self, articles: &[Analysed], names: &'n Names) -> Option<&'n Name> {
+        let mut named = self.members.iter().filter_map(|member| {
+            let analysed = articles.get(member.article)?;
+            let statement = analysed.statements.get(member.statement)?;
+            let speaker = statement.speaker?.as_range();
+            names.person_in(analysed.article.source.get(speaker)?)
+        });
+        let first = named.next()?;
+        named.all(|other| other == first).then_some(first)
     }
 
     /// The party of the group's speakers: one party, as only statements
@@ -218,6 +236,10 @@ pub struct AlignOptions {
     pub min_overlap: f32,
     /// The fewest terms two statements must share.
     pub min_shared_terms: usize,
+    /// Statements in two languages are one statement only when their
+    /// articles are dated at most this many days apart (or one is undated):
+    /// a spokesman says new things every day.
+    pub max_days_apart: u32,
 }
 
 impl Default for AlignOptions {
@@ -225,12 +247,19 @@ impl Default for AlignOptions {
         Self {
             min_overlap: 0.5,
             min_shared_terms: 2,
+            max_days_apart: 1,
         }
     }
 }
 
-/// Aligns the statements of `story`'s articles.
-pub fn align_story(articles: &[Analysed], story: &Story, options: &AlignOptions) -> Alignment {
+/// Aligns the statements of `story`'s articles; `names` tells which
+/// speakers are one person in two languages.
+pub fn align_story(
+    articles: &[Analysed],
+    story: &Story,
+    names: &Names,
+    options: &AlignOptions,
+) -> Alignment {
     let statements: Vec<(StatementRef, &Statement)> = story
         .articles
         .iter()
@@ -250,10 +279,11 @@ pub fn align_story(articles: &[Analysed], story: &Story, options: &AlignOptions)
         .collect();
     let weights = rarity_weights(&said);
     let mut links = UnionFind::new(statements.len());
-    let mut by_party: HashMap<Option<&str>, Vec<usize>> = HashMap::new();
-    for (index, (_, statement)) in statements.iter().enumerate() {
+    let mut by_party: HashMap<(Lang, Option<&str>), Vec<usize>> = HashMap::new();
+    for (index, (reference, statement)) in statements.iter().enumerate() {
+        let lang = articles[reference.article].article.lang;
         by_party
-            .entry(statement.speaker_party.as_deref())
+            .entry((lang, statement.speaker_party.as_deref()))
             .or_default()
             .push(index);
     }
@@ -267,6 +297,9 @@ pub fn align_story(articles: &[Analysed], story: &Story, options: &AlignOptions)
                 }
             }
         }
+    }
+    for (left, right) in across::same_statements(articles, story, &statements, names, options) {
+        links.join(left, right);
     }
     let mut shared = SharedGroups::default();
     for set in links.sets().iter().filter(|set| set.len() > 1) {
@@ -449,7 +482,12 @@ mod tests {
             label: String::new(),
             articles: vec![0, 1],
         };
-        let alignment = align_story(&analysed, &story, &AlignOptions::default());
+        let alignment = align_story(
+            &analysed,
+            &story,
+            &Names::default(),
+            &AlignOptions::default(),
+        );
         assert_eq!(alignment.group_count(), 3);
         assert!(
             alignment
