@@ -403,6 +403,31 @@ fn editors_atomic_saves_of_the_configuration_are_reloaded_at_80x24() {
     assert!(tmux.ended(), "the last save's quit key works");
 }
 
+/// The reader on the bundled samples with its home in `home` and, as
+/// `$EDITOR`, a script that writes its arguments to the returned file.
+fn reader_with_recording_editor(home: &Path) -> (String, PathBuf) {
+    let args_file = home.join("editor-args");
+    let editor = home.join("editor.sh");
+    std::fs::write(
+        &editor,
+        format!("#!/bin/sh\necho \"$@\" > {}\n", shell_quote(&args_file)),
+    )
+    .expect("write editor");
+    let mode = Command::new("chmod")
+        .arg("+x")
+        .arg(&editor)
+        .status()
+        .expect("chmod runs");
+    assert!(mode.success());
+    let command = format!(
+        "exec env HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data EDITOR={editor} {bin}",
+        home = shell_quote(home),
+        editor = shell_quote(&editor),
+        bin = shell_quote(Path::new(env!("CARGO_BIN_EXE_mizan"))),
+    );
+    (command, args_file)
+}
+
 #[test]
 fn a_tag_opens_its_lexicon_entry_in_the_editor_and_a_broken_lexicon_is_reported() {
     if !tmux::available(
@@ -428,25 +453,7 @@ fn a_tag_opens_its_lexicon_entry_in_the_editor_and_a_broken_lexicon_is_reported(
     }
     env(&mut init);
     assert!(init.output().expect("mizan init runs").status.success());
-    let args_file = home.path().join("editor-args");
-    let editor = home.path().join("editor.sh");
-    std::fs::write(
-        &editor,
-        format!("#!/bin/sh\necho \"$@\" > {}\n", shell_quote(&args_file)),
-    )
-    .expect("write editor");
-    let mode = Command::new("chmod")
-        .arg("+x")
-        .arg(&editor)
-        .status()
-        .expect("chmod runs");
-    assert!(mode.success());
-    let command = format!(
-        "exec env HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data EDITOR={editor} {bin}",
-        home = shell_quote(home.path()),
-        editor = shell_quote(&editor),
-        bin = shell_quote(Path::new(env!("CARGO_BIN_EXE_mizan"))),
-    );
+    let (command, args_file) = reader_with_recording_editor(home.path());
     let tmux = Tmux::new("e2e-editor");
     tmux.start(160, 45, &command);
     tmux.wait("the tagged samples", |s| {
@@ -733,25 +740,7 @@ fn e_before_mizan_init_copies_the_built_in_entry_into_an_overlay_and_opens_it() 
         return;
     }
     let home = tempfile::tempdir().expect("temp dir");
-    let args_file = home.path().join("editor-args");
-    let editor = home.path().join("editor.sh");
-    std::fs::write(
-        &editor,
-        format!("#!/bin/sh\necho \"$@\" > {}\n", shell_quote(&args_file)),
-    )
-    .expect("write editor");
-    let mode = Command::new("chmod")
-        .arg("+x")
-        .arg(&editor)
-        .status()
-        .expect("chmod runs");
-    assert!(mode.success());
-    let command = format!(
-        "exec env HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data EDITOR={editor} {bin}",
-        home = shell_quote(home.path()),
-        editor = shell_quote(&editor),
-        bin = shell_quote(Path::new(env!("CARGO_BIN_EXE_mizan"))),
-    );
+    let (command, args_file) = reader_with_recording_editor(home.path());
     let tmux = Tmux::new("e2e-no-init");
     tmux.start(160, 30, &command);
     tmux.wait("the tagged samples", |s| {
