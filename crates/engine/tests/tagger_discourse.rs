@@ -246,6 +246,27 @@ fn an_unknown_name_is_the_speaker_who_bore_it_before() {
 // --- Arabic speakers -----------------------------------------------------
 
 #[test]
+fn a_city_named_after_an_accusing_verb_is_its_object() {
+    let (a, s) = tag(
+        "عنوان\nقال وزير الخارجية الصومالي إن المحادثات متعثرة.\nوذهب المتحدث باسم الخارجية الصومالية أبعد من ذلك، إذ اتهم الخرطوم بـ\"التدخل في الشؤون الداخلية\".",
+    );
+    let st = statement(&a, &s, "التدخل في الشؤون");
+    assert_eq!(party(st), Some("somalia"));
+    assert_eq!(blames(st), ["sudan"]);
+}
+
+#[test]
+fn a_state_after_a_full_name_is_the_object_not_the_speaker() {
+    let (a, s) = tag(
+        "عنوان\nقال وزير الخارجية الصومالي إن المحادثات متعثرة.\nواتهم رئيس لجنة الدفاع البرلمانية عبدي فارح كينيا بـ\"تسليح الميليشيات\".",
+    );
+    let st = statement(&a, &s, "تسليح الميليشيات");
+    assert!(!speaker(&a, st).contains("كينيا"), "{}", speaker(&a, st));
+    assert_ne!(party(st), Some("kenya"));
+    assert_eq!(blames(st), ["kenya"]);
+}
+
+#[test]
 fn a_fronted_phrase_before_a_comma_is_not_the_subject() {
     let (a, s) = tag(
         "عنوان\nفي تصعيد جديد للعلاقات الجزائرية المغربية، وصف وزير الخارجية الجزائري القرار بأنه مؤسف.",

@@ -619,7 +619,10 @@ pub(super) fn noun_phrase_after(
             k += 1;
             continue;
         }
-        if !item.is_word() || item.quoted {
+        // A preposition written apart (اتهم القاهرة بـ"..."): the phrase
+        // after it is not the speaker's.
+        let clitic_apart = block.item_text(k).chars().nth(1).is_none_or(|c| c == 'ـ');
+        if !item.is_word() || item.quoted || (k > j && clitic_apart) {
             break;
         }
         if item.has(|s| {
@@ -658,7 +661,17 @@ pub(super) fn noun_phrase_after(
                 && party.is_none()
                 && block.lang == Lang::Ar
                 && is_definite_title(block, k - 1);
-            if after_a_definite_title {
+            // A title's country comes before the person's name (وزير خارجية
+            // كينيا، وزير الخارجية الصومالي عبدي فارح); a state named after
+            // a name of two words or more is the verb's object (اتهم رئيس
+            // اللجنة عبدي فارح كينيا بـ...).
+            let after_a_full_name = block.lang == Lang::Ar
+                && seen_title
+                && p.1 == Via::Alias
+                && k >= j + 2
+                && items[k - 1].is_plain()
+                && items[k - 2].is_plain();
+            if after_a_definite_title || after_a_full_name {
                 break;
             }
             match party {
@@ -893,9 +906,10 @@ fn names_a_country(block: &Block, lexicon: &Lexicon, i: usize) -> bool {
     if lexicon.is_masculine_name(block.lang, text) {
         return false;
     }
-    // Countries and cities are feminine; a one-word name without the
-    // article is one of them (موسكو، يريفان), unlike الكرملين.
-    let proper_name = item.end - item.first == 1 && !text.starts_with("ال");
+    // Countries and cities are feminine: a one-word alias of a state is
+    // one of them (موسكو، القاهرة، الخرطوم) unless listed as masculine
+    // (العراق، الكرملين).
+    let proper_name = item.end - item.first == 1;
     matches!(party.kind, PartyKind::State | PartyKind::Region)
         && (proper_name || mizan_text::normalize::normalize(name).text == text)
 }
