@@ -145,6 +145,14 @@ fn a_pronoun_speaker_is_shown_by_its_antecedent_s_name() {
 }
 
 #[test]
+fn a_foreign_office_is_the_state_that_owns_it() {
+    let (a, s) = tag(
+        "Title\nPakistan's Foreign Office said it had summoned India's envoy over the shelling.",
+    );
+    assert_eq!(party(statement(&a, &s, "summoned India")), Some("pakistan"));
+}
+
+#[test]
 fn a_name_in_apposition_belongs_to_the_speaker_and_is_referred_back_to() {
     let (a, s) = tag(
         "Title\nNepal's ambassador to the UN, Hari Bista, said the border post was built illegally.\nIndia's foreign ministry rejected the claim.\nBista said the talks had failed.",
