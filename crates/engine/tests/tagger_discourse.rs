@@ -3,52 +3,10 @@
 //! far, reports in relative clauses, and targets found in the discourse.
 //! One test per rule, on sentences written for the purpose.
 
-use mizan_engine::corpus::{Article, Format, parse_article};
-use mizan_engine::lexicon::Lexicon;
-use mizan_engine::tagger::{Reach, SpeakerRule, Statement, explain_article};
-use std::sync::OnceLock;
+mod common;
 
-fn lexicon() -> &'static Lexicon {
-    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(Lexicon::builtin)
-}
-
-/// A plain-text article: the first line is the title.
-fn article(text: &str) -> Article {
-    parse_article("t.txt", text.to_string(), Format::PlainText)
-        .unwrap()
-        .article
-}
-
-fn tag(text: &str) -> (Article, Vec<Statement>) {
-    let article = article(text);
-    let statements = article.tag(lexicon());
-    (article, statements)
-}
-
-/// The statement containing `key`.
-fn statement<'a>(article: &Article, statements: &'a [Statement], key: &str) -> &'a Statement {
-    statements
-        .iter()
-        .find(|s| s.range.slice(&article.source).contains(key))
-        .unwrap_or_else(|| panic!("no statement contains {key:?}: {statements:#?}"))
-}
-
-fn party(s: &Statement) -> Option<&str> {
-    s.speaker_party.as_deref()
-}
-
-fn speaker<'a>(a: &'a Article, s: &Statement) -> &'a str {
-    s.speaker.map_or("", |r| r.slice(&a.source))
-}
-
-fn blames(s: &Statement) -> Vec<&str> {
-    s.blames().map(|p| p.as_str()).collect()
-}
-
-fn supports(s: &Statement) -> Vec<&str> {
-    s.supports().map(|p| p.as_str()).collect()
-}
+use common::{article, blames, lexicon, party, speaker, statement, supports, tag};
+use mizan_engine::tagger::{Reach, SpeakerRule, explain_article};
 
 // --- English speakers as noun phrases ------------------------------------
 

@@ -1,39 +1,9 @@
 //! One test per rule of the tagger, on sentences written for the purpose.
 
-use mizan_engine::corpus::{Article, Format, parse_article};
-use mizan_engine::lexicon::Lexicon;
-use mizan_engine::tagger::{Relation, Statement};
-use std::sync::OnceLock;
+mod common;
 
-fn lexicon() -> &'static Lexicon {
-    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(Lexicon::builtin)
-}
-
-/// A plain-text article: the first line is the title.
-fn article(text: &str) -> Article {
-    parse_article("t.txt", text.to_string(), Format::PlainText)
-        .unwrap()
-        .article
-}
-
-fn tag(text: &str) -> (Article, Vec<Statement>) {
-    let article = article(text);
-    let statements = article.tag(lexicon());
-    (article, statements)
-}
-
-/// The statement containing `key`.
-fn statement<'a>(article: &Article, statements: &'a [Statement], key: &str) -> &'a Statement {
-    statements
-        .iter()
-        .find(|s| s.range.slice(&article.source).contains(key))
-        .unwrap_or_else(|| panic!("no statement contains {key:?}: {statements:#?}"))
-}
-
-fn party(s: &Statement) -> Option<&str> {
-    s.speaker_party.as_deref()
-}
+use common::{blames, lexicon, party, statement, supports, tag};
+use mizan_engine::tagger::Relation;
 
 #[test]
 fn vso_speaker_with_a_nisba_title_and_a_direct_quote() {
@@ -308,14 +278,6 @@ fn a_dateline_is_not_the_subject() {
     let st = statement(&a, &s, "قال وزير الخارجية الأوكراني");
     assert_eq!(party(st), Some("ukraine"));
     assert_eq!(blames(st), ["russia"]);
-}
-
-fn blames(s: &Statement) -> Vec<&str> {
-    s.blames().map(|p| p.as_str()).collect()
-}
-
-fn supports(s: &Statement) -> Vec<&str> {
-    s.supports().map(|p| p.as_str()).collect()
 }
 
 #[test]
