@@ -14,7 +14,7 @@ use mizan::ui::keymap::Keymap;
 use mizan::ui::runtime::{self, Analyser, Loader, ReadStateWriter, Refresher, Reloaded, Runtime};
 use mizan_engine::corpus::names::Names;
 use mizan_engine::corpus::{self, Loaded, Problem, Remaining};
-use mizan_engine::lexicon::{Lexicon, Origin, builtin_sources};
+use mizan_engine::lexicon::{Lexicon, Origin, builtin_text};
 use mizan_store::feeds::FetchOptions;
 use mizan_store::feeds::refresh::refresh;
 use mizan_store::guard::catch_panic;
@@ -212,10 +212,7 @@ fn directory(lexicon: &Lexicon) -> Directory {
 fn entry_file(origin: &Origin, user_dir: Option<&Path>) -> Result<EditPlace, String> {
     let name = &*origin.file;
     let at = format!("{name}:{}", origin.line);
-    let built_in = builtin_sources()
-        .iter()
-        .any(|(builtin, _)| *builtin == name);
-    if !built_in && !Path::new(name).is_file() {
+    if builtin_text(name).is_none() && !Path::new(name).is_file() {
         return Err(format!(
             "no editor: {at} is not there any more (moved or deleted since it was read)"
         ));
@@ -414,7 +411,7 @@ fn problems_notice(problems: &[Problem]) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::entry_file;
+    use super::{builtin_text, entry_file};
     use mizan_engine::lexicon::Origin;
 
     fn origin(file: &str) -> Origin {
@@ -428,7 +425,7 @@ mod tests {
     fn e_copies_a_built_in_entry_into_the_overlay_or_says_why_it_cannot() {
         let home = tempfile::tempdir().expect("temp dir");
         let dir = home.path().join("lexicons");
-        let cues = mizan_engine::lexicon::builtin_text("en/cues.toml").expect("built in");
+        let cues = builtin_text("en/cues.toml").expect("built in");
         let id_line = cues
             .lines()
             .position(|line| line.starts_with("id = "))

@@ -621,8 +621,7 @@ pub(super) fn noun_phrase_after(
         }
         // A preposition written apart (اتهم القاهرة بـ"..."): the phrase
         // after it is not the speaker's.
-        let clitic_apart = block.item_text(k).chars().nth(1).is_none_or(|c| c == 'ـ');
-        if !item.is_word() || item.quoted || (k > j && clitic_apart) {
+        if !item.is_word() || item.quoted || (k > j && is_clitic_apart(block, k)) {
             break;
         }
         if item.has(|s| {
@@ -873,8 +872,7 @@ fn starts_noun_phrase(block: &Block, i: usize) -> bool {
     let item = &block.items[i];
     item.is_word()
         && !item.quoted
-        // A lone letter is a clitic written apart (بـ), not a name.
-        && block.item_text(i).chars().nth(1).is_some()
+        && !is_clitic_apart(block, i)
         && (!item.proclitics.preposition || item.party().is_some())
         && !item.has(|k| {
             matches!(
@@ -888,6 +886,12 @@ fn starts_noun_phrase(block: &Block, i: usize) -> bool {
                     | SenseKind::AgentMarker
             )
         })
+}
+
+/// Whether item `i` is a clitic written apart (ب، بـ): a lone letter, or
+/// one drawn out to join the word after it. It is no name.
+fn is_clitic_apart(block: &Block, i: usize) -> bool {
+    block.item_text(i).chars().nth(1).is_none_or(|c| c == 'ـ')
 }
 
 /// Item `i` names a state or its city (feminine nouns a masculine verb does

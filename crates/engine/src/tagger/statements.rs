@@ -139,15 +139,15 @@ fn triggers(block: &Block, lexicon: &Lexicon, sentence: Range<usize>) -> Vec<Tri
             continue;
         }
         let after_relative = i > sentence.start && items[i - 1].has(|k| k == SenseKind::Relative);
-        // في رد، برد: after a preposition a verb's form is a noun; "citing
-        // reported comments": after another verb, an English form is an
-        // adjective.
         // "Asked about the list, X said", "Speaking to reporters, she
         // said": a form that opens the sentence and runs into a phrase is a
         // participle framing the report, not a report of its own.
         if opens_participial_phrase(block, sentence.start, i) {
             continue;
         }
+        // في رد، برد: after a preposition a verb's form is a noun; "citing
+        // reported comments": after another verb, an English form is an
+        // adjective.
         let after_preposition = item.proclitics.preposition
             || (i > sentence.start && items[i - 1].has(|k| k == SenseKind::Preposition))
             || (block.lang == Lang::En
