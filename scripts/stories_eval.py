@@ -4,6 +4,7 @@ different events, through `mizan compare --format json`.
 
     scripts/stories_eval.py real CORPUS_DIR [--mizan BIN] [--verbose]
     scripts/stories_eval.py fixtures [EXPECTED_JSON] [--mizan BIN] [--verbose]
+    scripts/stories_eval.py bed [DIRECTORY ...] [--mizan BIN] [--verbose]
 
 `real`: CORPUS_DIR holds `NAME.txt` articles, `SOURCES.tsv` (columns `id`,
 `address`, `event_date`) and `stories.json` (`same_event`,
@@ -19,6 +20,12 @@ maps fixture directories (relative to the repository) to the stories
 expected of them (lists of file names); every pair inside one expected
 story must share a story, every pair across two must not.
 
+`bed`: each DIRECTORY (default: every `tests/stories_bed/*/*`) holds
+undated reports named `CONFLICT-CLASH-OUTLET.txt` and `expected.json`
+(`{"stories": [[file, ...], ...]}`, a story per clash). Each conflict is
+compared alone, then all of the directory's conflicts together; pairs of
+different clashes are counted within a conflict only.
+
 Prints, per run, how many same-event pairs share a story and how many
 different-event pairs stay apart, and for the real corpus how many pairs
 that no list names (articles on unrelated events) share a story; --verbose
@@ -27,6 +34,7 @@ each member. The exit status is 1 when any pair is wrong.
 """
 
 import argparse
+import glob
 import itertools
 import json
 import os
@@ -195,6 +203,37 @@ def fixtures(args):
     return ok
 
 
+def bed(args):
+    directories = args.directories or sorted(
+        os.path.join(root, name)
+        for root in sorted(glob.glob(os.path.join(REPOSITORY, "tests", "stories_bed", "*")))
+        for name in os.listdir(root))
+    ok = True
+    totals = [0, 0, 0, 0]
+    for directory in directories:
+        with open(os.path.join(directory, "expected.json"), encoding="utf-8") as handle:
+            stories = json.load(handle)["stories"]
+        story_of = {name: index for index, story in enumerate(stories) for name in story}
+        conflict = lambda name: name.split("-")[0]
+        for subset in sorted({conflict(name) for name in story_of}) + [None]:
+            names = sorted(n for n in story_of if subset is None or conflict(n) == subset)
+            pairs = list(itertools.combinations(names, 2))
+            together = [(stem(a), stem(b)) for a, b in pairs if story_of[a] == story_of[b]]
+            apart = [(stem(a), stem(b)) for a, b in pairs
+                     if story_of[a] != story_of[b] and conflict(a) == conflict(b)]
+            with tempfile.TemporaryDirectory() as chosen:
+                for name in names:
+                    shutil.copy(os.path.join(directory, name), chosen)
+                comparison = run_compare(args.mizan, chosen)
+            title = f"{os.path.relpath(directory, REPOSITORY)} {subset or 'all'}"
+            joined, separate, _, _ = score(comparison, together, apart)
+            totals = [t + n for t, n in zip(totals, (joined, len(together), separate, len(apart)))]
+            ok &= report(title, comparison, together, apart, [], args.verbose)
+    print(f"total: same event together {totals[0]}/{totals[1]}, "
+          f"different events apart {totals[2]}/{totals[3]}")
+    return ok
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mizan", default=os.path.join(REPOSITORY, "target", "release", "mizan"),
@@ -207,8 +246,10 @@ def main():
     fixture_mode = modes.add_parser("fixtures", help="our own fixtures")
     fixture_mode.add_argument("expected", nargs="?",
                               default=os.path.join(REPOSITORY, "tests", "fixtures", "stories_expected.json"))
+    bed_mode = modes.add_parser("bed", help="undated reports of clashes of one conflict")
+    bed_mode.add_argument("directories", nargs="*")
     args = parser.parse_args()
-    ok = real(args) if args.mode == "real" else fixtures(args)
+    ok = {"real": real, "fixtures": fixtures, "bed": bed}[args.mode](args)
     sys.exit(0 if ok else 1)
 
 

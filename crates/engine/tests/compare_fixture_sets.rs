@@ -158,7 +158,12 @@ fn each_member_says_what_linked_it() {
             .iter()
             .any(|party| party == "kyrgyzstan")
     );
-    assert_eq!(agency.date, None, "no date written");
+    let date = agency.date.as_ref().expect("الخميس in its lede");
+    assert_eq!(
+        (date.date.as_str(), date.source),
+        ("Thursday", "opening_weekday"),
+        "no day written, only the weekday"
+    );
 
     let english = member("batken-airport-english.txt");
     let across = english.closest.as_ref().expect("in the Batken story");

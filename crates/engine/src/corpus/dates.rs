@@ -71,8 +71,9 @@ pub enum Written {
         day: u32,
         weekday: Option<Weekday>,
     },
-    /// So many days before publication: 0 for "اليوم الثلاثاء", 1 for "أمس".
-    DaysAgo(i64),
+    /// So many days before publication: 0 for "اليوم الثلاثاء", 1 for "أمس";
+    /// with the weekday when one is written with it.
+    DaysAgo { days: i64, weekday: Option<Weekday> },
     /// A weekday alone ("on Monday", "أعلنت، الجمعة، أن"): the latest such
     /// day not after publication.
     Weekday(Weekday),
@@ -103,7 +104,7 @@ impl Written {
                 weekday: Some(weekday),
             } => latest_on_weekday(month, day, weekday, published.unwrap_or(today)),
             Written::MonthDay { month, day, .. } => latest_not_after(month, day, published?),
-            Written::DaysAgo(days) => Some(published? - days),
+            Written::DaysAgo { days, .. } => Some(published? - days),
             Written::Weekday(weekday) => {
                 let published = published?;
                 Some(published - i64::from((weekday_of(published) + 7 - weekday) % 7))
@@ -119,7 +120,16 @@ impl Written {
                 Some((month, day))
             }
             Written::MonthDay { month, day, .. } => Some((month, day)),
-            Written::DaysAgo(_) | Written::Weekday(_) => None,
+            Written::DaysAgo { .. } | Written::Weekday(_) => None,
+        }
+    }
+
+    /// The weekday this names: written, or that of a full date.
+    pub fn weekday(self) -> Option<Weekday> {
+        match self {
+            Written::Full(day) => Some(weekday_of(day)),
+            Written::MonthDay { weekday, .. } | Written::DaysAgo { weekday, .. } => weekday,
+            Written::Weekday(weekday) => Some(weekday),
         }
     }
 }
@@ -226,18 +236,25 @@ fn calendar_date_at(tokens: &[Token], index: usize) -> Option<(Written, usize)> 
 fn relative_date_at(tokens: &[Token], index: usize) -> (Option<Written>, usize) {
     let word = tokens[index].text;
     let next = index + 1;
-    if is_one_of(&TODAY, word) && weekday_at(tokens, next).is_some() {
-        return (Some(Written::DaysAgo(0)), next + 1);
+    if is_one_of(&TODAY, word)
+        && let Some(weekday) = weekday_at(tokens, next)
+    {
+        let today = Written::DaysAgo {
+            days: 0,
+            weekday: Some(weekday),
+        };
+        return (Some(today), next + 1);
     }
     if is_one_of(&YESTERDAY, word) {
         let before = tokens
             .get(next)
             .is_some_and(|t| is_one_of(&DAY_BEFORE, t.text));
-        return if before {
-            (Some(Written::DaysAgo(2)), next + 1)
-        } else {
-            (Some(Written::DaysAgo(1)), next)
+        let (days, after) = if before { (2, next + 1) } else { (1, next) };
+        let ago = Written::DaysAgo {
+            days,
+            weekday: None,
         };
+        return (Some(ago), after);
     }
     match weekday_at(tokens, index) {
         Some(weekday) if stands_as_a_day(tokens, index) => (Some(Written::Weekday(weekday)), next),
@@ -608,6 +625,27 @@ mod tests {
             );
             assert_eq!(written[0].resolve(None, published), None, "{text}");
         }
+    }
+
+    #[test]
+    fn relative_days_and_dates_say_their_weekday() {
+        let cases = [
+            ("قالت الوزارة اليوم الثلاثاء إن", Some(1)),
+            ("قالت الوزارة اليوم الثلثاء إن", Some(1)),
+            ("وقعت الاشتباكات فجر الجمعة", Some(4)),
+            ("the army said on Sunday", Some(6)),
+            ("اندلعت الاشتباكات أمس", None),
+        ];
+        for (text, weekday) in cases {
+            let written = written_dates(text, Scope::WithRelative);
+            assert_eq!(written.len(), 1, "{text}: {written:?}");
+            assert_eq!(written[0].weekday(), weekday, "{text}");
+        }
+        // 13 September 2022 was a Tuesday.
+        let [full] = written_dates("في 13 سبتمبر 2022", Scope::Calendar)[..] else {
+            panic!("one date");
+        };
+        assert_eq!(full.weekday(), Some(1));
     }
 
     #[test]

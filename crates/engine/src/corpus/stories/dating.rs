@@ -8,10 +8,15 @@
 //! usually background (an earlier war, an old agreement) and are not read
 //! as the article's own. Full dates are evidence; the others are weaker,
 //! and a day and month alone only says which days of a year are possible.
+//! Failing all of these, the weekday its opening gives the event ("اليوم
+//! الثلاثاء", "on Tuesday"): reports of one event name the same day of the
+//! week, reports of another clash between the same parties most often a
+//! different one.
 
 use super::super::Article;
 use super::super::dates::{
-    Day, Scope, Written, civil_day, civil_from_day, parse_iso_day, written_dates,
+    Day, Scope, Weekday, Written, civil_day, civil_from_day, parse_iso_day, weekday_of,
+    written_dates,
 };
 
 /// How many paragraphs after the title may hold an article's dateline.
@@ -26,12 +31,52 @@ pub enum Dating {
     Dateline(Day),
     /// A day and month written there with a weekday, which fixed the year.
     Weekday(Day),
-    /// A day and month written there without a weekday or year.
+    /// A day and month written there without a weekday or year, and the
+    /// weekdays the opening names elsewhere, if any.
     MonthDay {
         month: u32,
         day: u32,
+        weekdays: Option<OpeningWeekdays>,
     },
+    /// Only the weekdays its opening names.
+    OnWeekday(OpeningWeekdays),
     Undated,
+}
+
+/// The weekdays an article's title and first paragraphs name: the first,
+/// which is its event's, and all of them, since a report of the next day
+/// names both ("on Wednesday, a day after Tuesday's clash").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OpeningWeekdays {
+    pub first: Weekday,
+    /// One bit per weekday named, Monday lowest.
+    named: u8,
+}
+
+impl OpeningWeekdays {
+    /// The weekdays named, in order; `None` when there are none.
+    pub fn of(mut weekdays: impl Iterator<Item = Weekday>) -> Option<OpeningWeekdays> {
+        let first = weekdays.next()?;
+        let named = weekdays.fold(bit(first), |named, weekday| named | bit(weekday));
+        Some(OpeningWeekdays { first, named })
+    }
+
+    /// One weekday alone.
+    pub fn single(weekday: Weekday) -> OpeningWeekdays {
+        OpeningWeekdays {
+            first: weekday,
+            named: bit(weekday),
+        }
+    }
+
+    /// Whether the two name a weekday in common.
+    fn meet(self, other: OpeningWeekdays) -> bool {
+        self.named & other.named != 0
+    }
+}
+
+fn bit(weekday: Weekday) -> u8 {
+    1 << (weekday % 7)
 }
 
 /// How much a pair's dates support linking it: not at all when neither
@@ -39,13 +84,36 @@ pub enum Dating {
 /// the window, half when a date is partial.
 pub const FULL_AGREEMENT: f32 = 1.0;
 pub const PARTIAL_AGREEMENT: f32 = 0.5;
+/// Two articles without a day whose openings give their event the same
+/// weekday. Reports of one event nearly always do, reports of two events
+/// mostly not (six times in seven), which makes this as strong as two full
+/// dates within the window: the pair needs what dated pairs need, and
+/// names weigh fully. When one opening only names the other's weekday
+/// after its own (a report of the next day), they agree half.
+pub const WEEKDAY_AGREEMENT: f32 = FULL_AGREEMENT;
+/// Two articles without a day whose openings name no weekday in common:
+/// evidence *against* one event about as strong as the same weekday is for
+/// it, though not proof (a story may run over a few days). The pair needs
+/// twice what an undated one does.
+pub const WEEKDAY_DISAGREEMENT: f32 = -1.0;
 
 impl Dating {
     /// The article's day, when it has one.
     pub fn day(self) -> Option<Day> {
         match self {
             Dating::Published(day) | Dating::Dateline(day) | Dating::Weekday(day) => Some(day),
-            Dating::MonthDay { .. } | Dating::Undated => None,
+            Dating::MonthDay { .. } | Dating::OnWeekday(_) | Dating::Undated => None,
+        }
+    }
+
+    /// The weekdays of the article's event, when they can be told.
+    pub fn weekdays(self) -> Option<OpeningWeekdays> {
+        match self {
+            Dating::OnWeekday(weekdays) => Some(weekdays),
+            Dating::MonthDay { weekdays, .. } => weekdays,
+            other => other
+                .day()
+                .map(|day| OpeningWeekdays::single(weekday_of(day))),
         }
     }
 
@@ -60,7 +128,7 @@ impl Dating {
 
     fn month_day(self) -> Option<(u32, u32)> {
         match self {
-            Dating::MonthDay { month, day } => Some((month, day)),
+            Dating::MonthDay { month, day, .. } => Some((month, day)),
             other => other.day().map(|day| {
                 let (_, month, date) = civil_from_day(day);
                 (month, date)
@@ -72,10 +140,17 @@ impl Dating {
         matches!(self, Dating::Published(_) | Dating::Dateline(_))
     }
 
-    /// How much two datings support linking (see [`FULL_AGREEMENT`]), or
-    /// `None` when they are more than `window` days apart.
+    /// How much two datings support linking, from [`WEEKDAY_DISAGREEMENT`]
+    /// to [`FULL_AGREEMENT`], or `None` when they are more than `window`
+    /// days apart. A day and month that agree count with their weekdays.
     pub fn agreement(self, other: Dating, window: i64) -> Option<f32> {
-        if self == Dating::Undated || other == Dating::Undated {
+        let dates = self.date_agreement(other, window)?;
+        Some((dates + self.weekday_agreement(other)).min(FULL_AGREEMENT))
+    }
+
+    /// What the days and months of two datings say.
+    fn date_agreement(self, other: Dating, window: i64) -> Option<f32> {
+        if self.month_day().is_none() || other.month_day().is_none() {
             return Some(0.0);
         }
         if let (Some(left), Some(right)) = (self.day(), other.day()) {
@@ -88,6 +163,35 @@ impl Dating {
         }
         let (left, right) = (self.month_day()?, other.month_day()?);
         (days_apart_in_a_year(left, right) <= window).then_some(PARTIAL_AGREEMENT)
+    }
+
+    /// What the weekdays of two datings say when at least one was only
+    /// written as a weekday (see [`WEEKDAY_AGREEMENT`]); a day and month
+    /// written with its weekday counts as that weekday. Against a
+    /// publication day, the same weekday agrees half and a different one
+    /// says nothing: a report is often published the day after its event.
+    fn weekday_agreement(self, other: Dating) -> f32 {
+        let (Some(left), Some(right)) = (self.weekdays(), other.weekdays()) else {
+            return 0.0;
+        };
+        let same_first = left.first == right.first;
+        match (self.names_its_weekday(), other.names_its_weekday()) {
+            _ if self.day().is_some() && other.day().is_some() => 0.0,
+            (true, true) if same_first => WEEKDAY_AGREEMENT,
+            (true, true) if left.meet(right) => PARTIAL_AGREEMENT,
+            (true, true) => WEEKDAY_DISAGREEMENT,
+            _ if same_first => PARTIAL_AGREEMENT,
+            _ => 0.0,
+        }
+    }
+
+    /// Whether the article's weekday is one its text writes, rather than
+    /// that of its publication.
+    fn names_its_weekday(self) -> bool {
+        matches!(
+            self,
+            Dating::OnWeekday(_) | Dating::Weekday(_) | Dating::MonthDay { .. }
+        )
     }
 }
 
@@ -117,9 +221,32 @@ pub fn article_dating(article: &Article, today: Day) -> Dating {
         ) => written
             .resolve(None, today)
             .map_or(Dating::Undated, Dating::Weekday),
-        Some(Written::MonthDay { month, day, .. }) => Dating::MonthDay { month, day },
-        _ => Dating::Undated,
+        Some(Written::MonthDay { month, day, .. }) => Dating::MonthDay {
+            month,
+            day,
+            weekdays: opening_weekdays(article),
+        },
+        _ => opening_weekdays(article).map_or(Dating::Undated, Dating::OnWeekday),
     }
+}
+
+/// How many paragraphs after the title may name the weekday of an
+/// article's event: a lede often gives it only after a dateline line and a
+/// sentence of scene-setting.
+const WEEKDAY_PARAGRAPHS: usize = 4;
+
+/// The weekdays the title and the first paragraphs name.
+fn opening_weekdays(article: &Article) -> Option<OpeningWeekdays> {
+    let lede = article
+        .paragraphs
+        .iter()
+        .take(WEEKDAY_PARAGRAPHS)
+        .map(|range| range.slice(&article.source));
+    let named = std::iter::once(article.title.as_str())
+        .chain(lede)
+        .flat_map(|text| written_dates(text, Scope::WithRelative))
+        .filter_map(Written::weekday);
+    OpeningWeekdays::of(named)
 }
 
 /// The day an article was published or its dateline names, without
@@ -165,12 +292,21 @@ mod tests {
         civil_day(year, month, date).expect("a real day")
     }
 
+    /// A day and month without a year or weekday.
+    fn month_day(month: u32, day: u32) -> Dating {
+        Dating::MonthDay {
+            month,
+            day,
+            weekdays: None,
+        }
+    }
+
     #[test]
     fn full_dates_agree_fully_and_partial_ones_half() {
         let published = Dating::Published(day(2022, 9, 13));
         let next_day = Dating::Dateline(day(2022, 9, 14));
         let weekday = Dating::Weekday(day(2022, 9, 13));
-        let month_day = Dating::MonthDay { month: 9, day: 12 };
+        let month_day = month_day(9, 12);
         assert_eq!(published.agreement(next_day, 3), Some(FULL_AGREEMENT));
         assert_eq!(published.agreement(weekday, 3), Some(PARTIAL_AGREEMENT));
         assert_eq!(published.agreement(month_day, 3), Some(PARTIAL_AGREEMENT));
@@ -179,8 +315,8 @@ mod tests {
 
     #[test]
     fn dates_beyond_the_window_forbid_a_link_even_without_a_year() {
-        let september = Dating::MonthDay { month: 9, day: 13 };
-        let november = Dating::MonthDay { month: 11, day: 16 };
+        let september = month_day(9, 13);
+        let november = month_day(11, 16);
         let a_year_later = Dating::Published(day(2023, 9, 19));
         assert_eq!(september.agreement(november, 3), None);
         assert_eq!(september.agreement(a_year_later, 3), None);
@@ -188,11 +324,153 @@ mod tests {
             Dating::Published(day(2022, 9, 13)).agreement(Dating::Published(day(2023, 9, 13)), 3),
             None
         );
-        let new_year = Dating::MonthDay { month: 1, day: 1 };
-        let new_years_eve = Dating::MonthDay { month: 12, day: 31 };
+        let new_year = month_day(1, 1);
+        let new_years_eve = month_day(12, 31);
         assert_eq!(
             new_year.agreement(new_years_eve, 3),
             Some(PARTIAL_AGREEMENT)
         );
+    }
+
+    const TUESDAY: Weekday = 1;
+    const WEDNESDAY: Weekday = 2;
+
+    fn on(weekday: Weekday) -> Dating {
+        Dating::OnWeekday(OpeningWeekdays::single(weekday))
+    }
+
+    #[test]
+    fn the_same_weekday_agrees_fully_and_different_ones_disagree() {
+        let tuesday = on(TUESDAY);
+        let wednesday = on(WEDNESDAY);
+        assert_eq!(tuesday.agreement(tuesday, 3), Some(WEEKDAY_AGREEMENT));
+        assert_eq!(tuesday.agreement(wednesday, 3), Some(WEEKDAY_DISAGREEMENT));
+        assert_eq!(tuesday.agreement(Dating::Undated, 3), Some(0.0));
+        let options = super::super::StoryOptions::default();
+        assert_eq!(
+            options.needed(true, WEEKDAY_DISAGREEMENT),
+            2.0 * options.min_similarity
+        );
+        assert_eq!(
+            options.needed(true, WEEKDAY_AGREEMENT),
+            options.min_similarity_dated
+        );
+    }
+
+    #[test]
+    fn a_weekday_against_a_publication_day_agrees_half_or_says_nothing() {
+        // 13 September 2022 was a Tuesday; reports of it published on the
+        // 14th still say "on Tuesday".
+        let published_tuesday = Dating::Published(day(2022, 9, 13));
+        let published_wednesday = Dating::Published(day(2022, 9, 14));
+        let tuesday = on(TUESDAY);
+        assert_eq!(
+            tuesday.agreement(published_tuesday, 3),
+            Some(PARTIAL_AGREEMENT)
+        );
+        assert_eq!(published_wednesday.agreement(tuesday, 3), Some(0.0));
+    }
+
+    #[test]
+    fn a_weekday_written_with_its_day_counts_as_written() {
+        // "الأربعاء 14 سبتمبر": the text names the event's weekday.
+        let written_wednesday = Dating::Weekday(day(2022, 9, 14));
+        assert_eq!(
+            written_wednesday.agreement(on(WEDNESDAY), 3),
+            Some(WEEKDAY_AGREEMENT)
+        );
+        assert_eq!(
+            written_wednesday.agreement(on(TUESDAY), 3),
+            Some(WEEKDAY_DISAGREEMENT)
+        );
+    }
+
+    #[test]
+    fn days_and_months_that_agree_count_with_their_weekdays() {
+        let on_day = |day: u32, weekday: Option<Weekday>| Dating::MonthDay {
+            month: 3,
+            day,
+            weekdays: weekday.map(OpeningWeekdays::single),
+        };
+        let tuesday = Some(TUESDAY);
+        assert_eq!(
+            on_day(12, tuesday).agreement(on_day(12, tuesday), 3),
+            Some(FULL_AGREEMENT)
+        );
+        assert_eq!(
+            on_day(12, None).agreement(on_day(12, tuesday), 3),
+            Some(PARTIAL_AGREEMENT)
+        );
+        assert_eq!(
+            on_day(12, tuesday).agreement(on_day(13, Some(WEDNESDAY)), 3),
+            Some(PARTIAL_AGREEMENT + WEEKDAY_DISAGREEMENT)
+        );
+        assert_eq!(
+            on_day(12, tuesday).agreement(on_day(20, tuesday), 3),
+            None,
+            "a week apart"
+        );
+        assert_eq!(
+            on(TUESDAY).agreement(on_day(12, tuesday), 3),
+            Some(WEEKDAY_AGREEMENT)
+        );
+    }
+
+    #[test]
+    fn a_report_of_the_next_day_that_names_the_first_day_agrees_half() {
+        let next_day = OpeningWeekdays::of([WEDNESDAY, TUESDAY].into_iter());
+        let next_day = Dating::OnWeekday(next_day.expect("two weekdays"));
+        assert_eq!(next_day.agreement(on(TUESDAY), 3), Some(PARTIAL_AGREEMENT));
+        assert_eq!(
+            next_day.agreement(on(WEDNESDAY), 3),
+            Some(WEEKDAY_AGREEMENT)
+        );
+        assert_eq!(next_day.agreement(on(4), 3), Some(WEEKDAY_DISAGREEMENT));
+    }
+
+    fn plain_text(source: &str) -> Article {
+        let format = crate::corpus::parse::Format::PlainText;
+        crate::corpus::parse::parse_article("a.txt", source.to_string(), format)
+            .expect("a plain-text article")
+            .article
+    }
+
+    #[test]
+    fn an_undated_report_is_dated_by_the_weekday_of_its_opening() {
+        let today = day(2026, 12, 6);
+        let report = plain_text(
+            "Border guards trade fire\n\nBISHKEK:\n\nThe fighting began at dawn.\n\n\
+             Guards of both sides exchanged fire on Wednesday, officials said.\n\n\
+             The last clash, on a Sunday, was in a different valley.\n",
+        );
+        // The event's weekday first; a later one of the opening is named too.
+        let weekdays = OpeningWeekdays::of([WEDNESDAY, 6].into_iter());
+        assert_eq!(
+            article_dating(&report, today),
+            Dating::OnWeekday(weekdays.expect("one"))
+        );
+        let with_month_day = plain_text(
+            "اشتباكات حدودية\n\nتبادلت القوات إطلاق النار اليوم الثلاثاء 12 مارس قرب الحدود.\n",
+        );
+        assert_eq!(
+            article_dating(&with_month_day, today),
+            Dating::Weekday(day(2024, 3, 12)),
+            "a weekday beside the date fixes the year"
+        );
+        let apart = plain_text(
+            "اشتباكات حدودية\n\nفي 12 مارس تبادلت القوات إطلاق النار.\n\nوقالت الوزارة الثلاثاء إن الهدوء عاد.\n",
+        );
+        assert_eq!(
+            article_dating(&apart, today),
+            Dating::MonthDay {
+                month: 3,
+                day: 12,
+                weekdays: Some(OpeningWeekdays::single(TUESDAY))
+            }
+        );
+        let background = plain_text(
+            "Border guards trade fire\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nA clash on Sunday followed.\n",
+        );
+        assert_eq!(article_dating(&background, today), Dating::Undated);
     }
 }

@@ -37,11 +37,13 @@ pub struct MemberEvidence {
 /// An article's own date and where it was read.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct DateEvidence {
-    /// `YYYY-MM-DD`, or `--MM-DD` for a day and month without a year.
+    /// `YYYY-MM-DD`, `--MM-DD` for a day and month without a year, or the
+    /// English name of a weekday (`Tuesday`) when that is all it gives.
     pub date: String,
     /// `metadata`, `dateline` (a full date in the title or opening),
-    /// `weekday` (a day and month whose weekday fixed the year) or
-    /// `month_day` (a day and month without a year).
+    /// `weekday` (a day and month whose weekday fixed the year),
+    /// `month_day` (a day and month without a year) or `opening_weekday`
+    /// (only the weekday its opening gives its event).
     pub source: &'static str,
 }
 
@@ -249,8 +251,25 @@ fn date_evidence(dating: Dating) -> Option<DateEvidence> {
         Dating::Published(day) => (day_text(day), "metadata"),
         Dating::Dateline(day) => (day_text(day), "dateline"),
         Dating::Weekday(day) => (day_text(day), "weekday"),
-        Dating::MonthDay { month, day } => (format!("--{month:02}-{day:02}"), "month_day"),
+        Dating::MonthDay { month, day, .. } => (format!("--{month:02}-{day:02}"), "month_day"),
+        Dating::OnWeekday(weekdays) => {
+            (weekday_name(weekdays.first).to_string(), "opening_weekday")
+        }
         Dating::Undated => return None,
     };
     Some(DateEvidence { date, source })
+}
+
+/// The English name of a weekday (Monday 0), as evidence shows it.
+fn weekday_name(weekday: crate::corpus::dates::Weekday) -> &'static str {
+    const NAMES: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    NAMES[usize::from(weekday) % 7]
 }

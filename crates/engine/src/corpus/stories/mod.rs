@@ -109,7 +109,8 @@ impl Default for StoryOptions {
 
 impl StoryOptions {
     /// What a pair needs: between the undated and the dated threshold by
-    /// how much the pair's dates agree (0 to 1).
+    /// how much the pair's dates agree (0 to 1); when they disagree (below
+    /// 0, two different weekdays), more than undated by as much.
     fn needed(&self, same_language: bool, agreement: f32) -> f32 {
         let (undated, dated) = if same_language {
             (self.min_similarity, self.min_similarity_dated)
@@ -119,6 +120,9 @@ impl StoryOptions {
                 self.min_cross_language_similarity_dated,
             )
         };
+        if agreement < 0.0 {
+            return undated * (1.0 - agreement);
+        }
         undated - (undated - dated) * agreement
     }
 }
@@ -313,7 +317,7 @@ impl Groups {
             month_days: datings
                 .iter()
                 .map(|dating| match *dating {
-                    Dating::MonthDay { month, day } => vec![(month, day)],
+                    Dating::MonthDay { month, day, .. } => vec![(month, day)],
                     _ => Vec::new(),
                 })
                 .collect(),
