@@ -182,3 +182,30 @@ fn each_member_says_what_linked_it() {
     assert_eq!((alone.cohesion, &alone.closest), (None, &None));
     assert!(alone.shared_terms.is_empty());
 }
+
+#[test]
+fn a_weekday_shared_without_a_day_is_given_as_evidence() {
+    let set = Set::load("tests/fixtures/stories_weekdays");
+    let analysed = set.analysed();
+    let stories = group_stories(&analysed, names(), &options());
+    let evidence = explain_stories(&analysed, names(), &options(), &stories);
+    let member = |file: &str| {
+        let index = set.index(file);
+        evidence
+            .iter()
+            .flatten()
+            .find(|member| member.article == index)
+            .expect("every article explained")
+    };
+
+    let wire = member("kt-1-wire.txt");
+    let date = wire.date.as_ref().expect("May 14, without a year");
+    assert_eq!((date.date.as_str(), date.source), ("--05-14", "month_day"));
+    assert!(
+        wire.shared_dates.iter().any(|date| date == "Wednesday"),
+        "its story's other reports also say Wednesday: {:?}",
+        wire.shared_dates
+    );
+    let alone = member("kt-3-paper.txt");
+    assert!(alone.shared_dates.is_empty(), "{:?}", alone.shared_dates);
+}

@@ -145,6 +145,26 @@ impl Explainer<'_> {
             .collect();
         fill_shared(&mut evidence, &terms[position], &theirs);
         evidence
+            .shared_dates
+            .extend(self.shared_weekday(member, &other_articles));
+        evidence
+    }
+
+    /// The weekday the member's opening gives its event, when another
+    /// member's gives the same and the pair's dates do not already say
+    /// more.
+    fn shared_weekday(&self, member: usize, others: &[usize]) -> Option<String> {
+        let datings = &self.scored.datings;
+        let own = datings[member].weekdays()?;
+        let agrees = |other: usize| {
+            let theirs = datings[other].weekdays();
+            theirs.is_some_and(|theirs| theirs.first == own.first)
+                && (datings[member].day().is_none() || datings[other].day().is_none())
+        };
+        others
+            .iter()
+            .any(|&other| agrees(other))
+            .then(|| weekday_name(own.first).to_string())
     }
 
     fn across(&self, a: usize, b: usize) -> bool {
