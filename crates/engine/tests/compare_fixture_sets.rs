@@ -8,7 +8,8 @@ mod compare_support;
 use compare_support::{articles_in, names};
 use mizan_engine::corpus::Article;
 use mizan_engine::corpus::stories::{
-    Analysed, StoryOptions, civil_day, explain_stories, group_stories, parties_named,
+    Analysed, MemberEvidence, StoryOptions, civil_day, explain_stories, group_stories,
+    parties_named,
 };
 use mizan_engine::lexicon::{Lexicon, Name};
 use serde_json::Value;
@@ -96,6 +97,32 @@ impl Set {
             .position(|a| file_name(a) == file)
             .unwrap_or_else(|| panic!("no {file}"))
     }
+
+    /// The evidence of every member of the stories the set forms, by file.
+    fn explained(&self) -> Explained<'_> {
+        let analysed = self.analysed();
+        let stories = group_stories(&analysed, names(), &options());
+        let evidence = explain_stories(&analysed, names(), &options(), &stories);
+        Explained {
+            set: self,
+            members: evidence.into_iter().flatten().collect(),
+        }
+    }
+}
+
+struct Explained<'a> {
+    set: &'a Set,
+    members: Vec<MemberEvidence>,
+}
+
+impl Explained<'_> {
+    fn member(&self, file: &str) -> &MemberEvidence {
+        let index = self.set.index(file);
+        self.members
+            .iter()
+            .find(|member| member.article == index)
+            .expect("every article explained")
+    }
 }
 
 #[test]
@@ -126,17 +153,8 @@ fn every_fixture_set_forms_the_stories_written_down_for_it() {
 #[test]
 fn each_member_says_what_linked_it() {
     let set = Set::load("tests/fixtures/stories_undated");
-    let analysed = set.analysed();
-    let stories = group_stories(&analysed, names(), &options());
-    let evidence = explain_stories(&analysed, names(), &options(), &stories);
-    let member = |file: &str| {
-        let index = set.index(file);
-        evidence
-            .iter()
-            .flatten()
-            .find(|member| member.article == index)
-            .expect("every article explained")
-    };
+    let explained = set.explained();
+    let member = |file: &str| explained.member(file);
 
     let agency = member("isfara-water-agency.txt");
     let daily = set.index("isfara-water-daily.txt");
@@ -186,17 +204,8 @@ fn each_member_says_what_linked_it() {
 #[test]
 fn a_weekday_shared_without_a_day_is_given_as_evidence() {
     let set = Set::load("tests/fixtures/stories_weekdays");
-    let analysed = set.analysed();
-    let stories = group_stories(&analysed, names(), &options());
-    let evidence = explain_stories(&analysed, names(), &options(), &stories);
-    let member = |file: &str| {
-        let index = set.index(file);
-        evidence
-            .iter()
-            .flatten()
-            .find(|member| member.article == index)
-            .expect("every article explained")
-    };
+    let explained = set.explained();
+    let member = |file: &str| explained.member(file);
 
     let wire = member("kt-1-wire.txt");
     let date = wire.date.as_ref().expect("May 14, without a year");
