@@ -23,8 +23,9 @@ story must share a story, every pair across two must not.
 `bed`: each DIRECTORY (default: every `tests/stories_bed/*/*`) holds
 undated reports named `CONFLICT-CLASH-OUTLET.txt` and `expected.json`
 (`{"stories": [[file, ...], ...]}`, a story per clash). Each conflict is
-compared alone, then all of the directory's conflicts together; pairs of
-different clashes are counted within a conflict only.
+compared alone, then all of the directory's conflicts together (where a
+pair of reports of two conflicts counts as a pair to keep apart); the two
+kinds of run are totalled separately.
 
 Prints, per run, how many same-event pairs share a story and how many
 different-event pairs stay apart, and for the real corpus how many pairs
@@ -203,34 +204,39 @@ def fixtures(args):
     return ok
 
 
+def conflict(name):
+    """The conflict of a bed report, from its name: `CONFLICT-CLASH-OUTLET.txt`."""
+    return name.split("-")[0]
+
+
 def bed(args):
     directories = args.directories or sorted(
-        os.path.join(root, name)
-        for root in sorted(glob.glob(os.path.join(REPOSITORY, "tests", "stories_bed", "*")))
-        for name in os.listdir(root))
+        os.path.dirname(path)
+        for path in glob.glob(os.path.join(REPOSITORY, "tests", "stories_bed", "*", "*", "expected.json")))
     ok = True
-    totals = [0, 0, 0, 0]
+    totals = {"alone": [0, 0, 0, 0], "together": [0, 0, 0, 0]}
     for directory in directories:
         with open(os.path.join(directory, "expected.json"), encoding="utf-8") as handle:
             stories = json.load(handle)["stories"]
         story_of = {name: index for index, story in enumerate(stories) for name in story}
-        conflict = lambda name: name.split("-")[0]
         for subset in sorted({conflict(name) for name in story_of}) + [None]:
             names = sorted(n for n in story_of if subset is None or conflict(n) == subset)
             pairs = list(itertools.combinations(names, 2))
             together = [(stem(a), stem(b)) for a, b in pairs if story_of[a] == story_of[b]]
-            apart = [(stem(a), stem(b)) for a, b in pairs
-                     if story_of[a] != story_of[b] and conflict(a) == conflict(b)]
+            apart = [(stem(a), stem(b)) for a, b in pairs if story_of[a] != story_of[b]]
             with tempfile.TemporaryDirectory() as chosen:
                 for name in names:
                     shutil.copy(os.path.join(directory, name), chosen)
                 comparison = run_compare(args.mizan, chosen)
-            title = f"{os.path.relpath(directory, REPOSITORY)} {subset or 'all'}"
+            title = f"{os.path.relpath(directory, REPOSITORY)} {subset or 'all conflicts'}"
             joined, separate, _, _ = score(comparison, together, apart)
-            totals = [t + n for t, n in zip(totals, (joined, len(together), separate, len(apart)))]
+            run = "alone" if subset else "together"
+            counts = (joined, len(together), separate, len(apart))
+            totals[run] = [t + n for t, n in zip(totals[run], counts)]
             ok &= report(title, comparison, together, apart, [], args.verbose)
-    print(f"total: same event together {totals[0]}/{totals[1]}, "
-          f"different events apart {totals[2]}/{totals[3]}")
+    for run, (joined, together, separate, apart) in totals.items():
+        print(f"conflicts compared {run}: same event together {joined}/{together}, "
+              f"different events apart {separate}/{apart}")
     return ok
 
 

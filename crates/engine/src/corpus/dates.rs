@@ -124,10 +124,12 @@ impl Written {
         }
     }
 
-    /// The weekday this names: written, or that of a full date.
+    /// The weekday the text writes here, if any. A full date's weekday is
+    /// not written: in an opening, a full date without one is as often an
+    /// earlier event's as this one's.
     pub fn weekday(self) -> Option<Weekday> {
         match self {
-            Written::Full(day) => Some(weekday_of(day)),
+            Written::Full(_) => None,
             Written::MonthDay { weekday, .. } | Written::DaysAgo { weekday, .. } => weekday,
             Written::Weekday(weekday) => Some(weekday),
         }
@@ -641,11 +643,16 @@ mod tests {
             assert_eq!(written.len(), 1, "{text}: {written:?}");
             assert_eq!(written[0].weekday(), weekday, "{text}");
         }
-        // 13 September 2022 was a Tuesday.
+        // 13 September 2022 was a Tuesday, but the text does not say so.
         let [full] = written_dates("في 13 سبتمبر 2022", Scope::Calendar)[..] else {
             panic!("one date");
         };
-        assert_eq!(full.weekday(), Some(1));
+        assert_eq!(full.weekday(), None);
+        let [with_weekday] = written_dates("الثلاثاء 13 سبتمبر", Scope::Calendar)[..]
+        else {
+            panic!("one date");
+        };
+        assert_eq!(with_weekday.weekday(), Some(1));
     }
 
     #[test]

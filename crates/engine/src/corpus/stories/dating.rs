@@ -69,32 +69,36 @@ impl OpeningWeekdays {
         }
     }
 
-    /// Whether the two name a weekday in common.
-    fn meet(self, other: OpeningWeekdays) -> bool {
-        self.named & other.named != 0
+    /// Whether the opening names `weekday`, first or later.
+    fn names(self, weekday: Weekday) -> bool {
+        self.named & bit(weekday) != 0
     }
 }
 
+/// The bit of `weekday` in [`OpeningWeekdays`]'s set.
 fn bit(weekday: Weekday) -> u8 {
     1 << (weekday % 7)
 }
 
-/// How much a pair's dates support linking it: not at all when neither
-/// says anything or one is undated, fully when both give full dates within
-/// the window, half when a date is partial.
+/// How much a pair's dates support linking it, up to full: 0 when they say
+/// nothing either way (one gives no date), full when both give full dates
+/// within the window, half when a date is partial. Below 0 they speak
+/// against it (see [`WEEKDAY_DISAGREEMENT`]).
 pub const FULL_AGREEMENT: f32 = 1.0;
 pub const PARTIAL_AGREEMENT: f32 = 0.5;
-/// Two articles without a day whose openings give their event the same
-/// weekday. Reports of one event nearly always do, reports of two events
+/// Two articles that write the same weekday for their event, not both with
+/// a day. Reports of one event nearly always do, reports of two events
 /// mostly not (six times in seven), which makes this as strong as two full
 /// dates within the window: the pair needs what dated pairs need, and
-/// names weigh fully. When one opening only names the other's weekday
-/// after its own (a report of the next day), they agree half.
+/// names weigh fully. When one names the other's weekday only after its
+/// own (a report of the next day), they agree half.
 pub const WEEKDAY_AGREEMENT: f32 = FULL_AGREEMENT;
-/// Two articles without a day whose openings name no weekday in common:
-/// evidence *against* one event about as strong as the same weekday is for
-/// it, though not proof (a story may run over a few days). The pair needs
-/// twice what an undated one does.
+/// Two articles that write weekdays for their event, neither naming the
+/// other's: evidence *against* one event, though not proof (a story may
+/// run over a few days). A pair needs the undated threshold times
+/// `1 - agreement`: twice it here, 0.30 in one language, and 1.0 across
+/// two, where so few terms compare that such a pair is in effect never
+/// linked.
 pub const WEEKDAY_DISAGREEMENT: f32 = -1.0;
 
 impl Dating {
@@ -142,7 +146,8 @@ impl Dating {
 
     /// How much two datings support linking, from [`WEEKDAY_DISAGREEMENT`]
     /// to [`FULL_AGREEMENT`], or `None` when they are more than `window`
-    /// days apart. A day and month that agree count with their weekdays.
+    /// days apart. Days and months count with their weekdays, up to full:
+    /// the same day and month with the same weekday written agree fully.
     pub fn agreement(self, other: Dating, window: i64) -> Option<f32> {
         let dates = self.date_agreement(other, window)?;
         Some((dates + self.weekday_agreement(other)).min(FULL_AGREEMENT))
@@ -150,9 +155,10 @@ impl Dating {
 
     /// What the days and months of two datings say.
     fn date_agreement(self, other: Dating, window: i64) -> Option<f32> {
-        if self.month_day().is_none() || other.month_day().is_none() {
+        let (Some(left_month_day), Some(right_month_day)) = (self.month_day(), other.month_day())
+        else {
             return Some(0.0);
-        }
+        };
         if let (Some(left), Some(right)) = (self.day(), other.day()) {
             let full = self.is_full() && other.is_full();
             return ((left - right).abs() <= window).then_some(if full {
@@ -161,32 +167,41 @@ impl Dating {
                 PARTIAL_AGREEMENT
             });
         }
-        let (left, right) = (self.month_day()?, other.month_day()?);
-        (days_apart_in_a_year(left, right) <= window).then_some(PARTIAL_AGREEMENT)
+        (days_apart_in_a_year(left_month_day, right_month_day) <= window)
+            .then_some(PARTIAL_AGREEMENT)
     }
 
-    /// What the weekdays of two datings say when at least one was only
-    /// written as a weekday (see [`WEEKDAY_AGREEMENT`]); a day and month
-    /// written with its weekday counts as that weekday. Against a
-    /// publication day, the same weekday agrees half and a different one
-    /// says nothing: a report is often published the day after its event.
+    /// What the weekdays of two datings say (see [`WEEKDAY_AGREEMENT`]).
+    /// Against a publication or dateline day, the same weekday agrees half
+    /// and a different one says nothing: a report is often published, and
+    /// a wire filed, the day after its event.
     fn weekday_agreement(self, other: Dating) -> f32 {
         let (Some(left), Some(right)) = (self.weekdays(), other.weekdays()) else {
             return 0.0;
         };
-        let same_first = left.first == right.first;
-        match (self.names_its_weekday(), other.names_its_weekday()) {
-            _ if self.day().is_some() && other.day().is_some() => 0.0,
-            (true, true) if same_first => WEEKDAY_AGREEMENT,
-            (true, true) if left.meet(right) => PARTIAL_AGREEMENT,
-            (true, true) => WEEKDAY_DISAGREEMENT,
-            _ if same_first => PARTIAL_AGREEMENT,
-            _ => 0.0,
+        let written = self.names_its_weekday() && other.names_its_weekday();
+        let same = left.first == right.first;
+        if self.day().is_some() && other.day().is_some() {
+            // The days have said whether they agree; a weekday written with
+            // each lifts the same day and month to full.
+            return if written && same {
+                PARTIAL_AGREEMENT
+            } else {
+                0.0
+            };
+        }
+        let next_day = left.names(right.first) || right.names(left.first);
+        match (written, same) {
+            (true, true) => WEEKDAY_AGREEMENT,
+            (true, false) if next_day => PARTIAL_AGREEMENT,
+            (true, false) => WEEKDAY_DISAGREEMENT,
+            (false, true) => PARTIAL_AGREEMENT,
+            (false, false) => 0.0,
         }
     }
 
-    /// Whether the article's weekday is one its text writes, rather than
-    /// that of its publication.
+    /// Whether the article's weekday is one its text writes for its event,
+    /// rather than that of a publication day or a wire's dateline.
     fn names_its_weekday(self) -> bool {
         matches!(
             self,
@@ -418,14 +433,34 @@ mod tests {
 
     #[test]
     fn a_report_of_the_next_day_that_names_the_first_day_agrees_half() {
-        let next_day = OpeningWeekdays::of([WEDNESDAY, TUESDAY].into_iter());
-        let next_day = Dating::OnWeekday(next_day.expect("two weekdays"));
+        let opening = |weekdays: &[Weekday]| {
+            let weekdays = OpeningWeekdays::of(weekdays.iter().copied());
+            Dating::OnWeekday(weekdays.expect("weekdays"))
+        };
+        let next_day = opening(&[WEDNESDAY, TUESDAY]);
         assert_eq!(next_day.agreement(on(TUESDAY), 3), Some(PARTIAL_AGREEMENT));
         assert_eq!(
             next_day.agreement(on(WEDNESDAY), 3),
             Some(WEEKDAY_AGREEMENT)
         );
         assert_eq!(next_day.agreement(on(4), 3), Some(WEEKDAY_DISAGREEMENT));
+        const SUNDAY: Weekday = 6;
+        assert_eq!(
+            opening(&[TUESDAY, SUNDAY]).agreement(opening(&[WEDNESDAY, SUNDAY]), 3),
+            Some(WEEKDAY_DISAGREEMENT),
+            "a background weekday both name is neither event's"
+        );
+    }
+
+    #[test]
+    fn the_same_day_written_with_its_weekday_agrees_fully() {
+        // "الثلاثاء 13 سبتمبر" in both.
+        let written = Dating::Weekday(day(2022, 9, 13));
+        assert_eq!(written.agreement(written, 3), Some(FULL_AGREEMENT));
+        let next = Dating::Weekday(day(2022, 9, 14));
+        assert_eq!(written.agreement(next, 3), Some(PARTIAL_AGREEMENT));
+        let dateline = Dating::Dateline(day(2022, 9, 13));
+        assert_eq!(written.agreement(dateline, 3), Some(PARTIAL_AGREEMENT));
     }
 
     fn plain_text(source: &str) -> Article {

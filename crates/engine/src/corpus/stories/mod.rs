@@ -109,8 +109,10 @@ impl Default for StoryOptions {
 
 impl StoryOptions {
     /// What a pair needs: between the undated and the dated threshold by
-    /// how much the pair's dates agree (0 to 1); when they disagree (below
-    /// 0, two different weekdays), more than undated by as much.
+    /// how much the pair's dates agree (0 to 1); when they speak against
+    /// the pair (below 0), the undated threshold times `1 - agreement`,
+    /// far more than agreeing dates take off, since the dated threshold
+    /// is only a little below the undated one.
     fn needed(&self, same_language: bool, agreement: f32) -> f32 {
         let (undated, dated) = if same_language {
             (self.min_similarity, self.min_similarity_dated)
