@@ -431,9 +431,9 @@ impl Finder<'_, '_> {
         if stance != Stance::Blames {
             return None;
         }
-        let items = &self.block.items;
-        let act = (verb + 1..self.end.min(verb + 5))
-            .find(|&i| items[i].has(|s| matches!(s, SenseKind::ActNoun | SenseKind::Cue(_))))?;
+        let act = self.act_after(verb, 4, |s| {
+            matches!(s, SenseKind::ActNoun | SenseKind::Cue(_))
+        })?;
         self.act_noun_agent(act)
             .or_else(|| self.premodifier(act))
             .or_else(|| self.nisba(act))
@@ -447,11 +447,21 @@ impl Finder<'_, '_> {
         if stance != Stance::Blames {
             return None;
         }
-        let items = &self.block.items;
-        let act = (verb + 1..self.end.min(verb + 4))
-            .find(|&i| items[i].has(|s| s == SenseKind::ActNoun))?;
+        let act = self.act_after(verb, 3, |s| s == SenseKind::ActNoun)?;
         let opponent = self.context.discourse.opponent(self.speaker?)?;
         Some((act, opponent))
+    }
+
+    /// The first of the `words` after `verb` (within the clause) that names
+    /// an act by `is_act`: the object of a verb is close to it.
+    fn act_after(
+        &self,
+        verb: usize,
+        words: usize,
+        is_act: impl Fn(SenseKind) -> bool,
+    ) -> Option<usize> {
+        let items = &self.block.items;
+        (verb + 1..self.end.min(verb + 1 + words)).find(|&i| items[i].has(&is_act))
     }
 
     /// English: a party before a noun, within its phrase ("Azerbaijani

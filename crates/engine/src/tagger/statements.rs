@@ -322,10 +322,10 @@ fn clause_start(
     let mut b = verb;
     while b > sentence_start && verb - b < 8 {
         let previous = &items[b - 1];
-        if previous.is_punct(|c| is_comma(c) || is_quote_mark(c) || c == ':') {
+        if previous.is_punct(ends_a_clause) {
             break;
         }
-        if previous.has(|k| k == SenseKind::ClauseOpener) || joins_clauses(block, b - 1) {
+        if opens_a_clause(block, b - 1) {
             b -= 1;
             break;
         }
@@ -341,10 +341,8 @@ fn clause_start(
         }
         b -= 1;
     }
-    let boundary = b == sentence_start
-        || items[b - 1].is_punct(|c| is_comma(c) || is_quote_mark(c) || c == ':')
-        || items[b].has(|k| k == SenseKind::ClauseOpener)
-        || joins_clauses(block, b);
+    let boundary =
+        b == sentence_start || items[b - 1].is_punct(ends_a_clause) || opens_a_clause(block, b);
     // "and Cambodia condemned": a conjunction opens a clause only with a
     // subject of its own; "and said" goes on with the clause before.
     let subject_or_none = if joins_clauses(block, b) {
@@ -377,13 +375,22 @@ fn apposed_clause_start(
         return Some(first);
     }
     let before = &items[first - 1];
-    if before.has(|k| k == SenseKind::ClauseOpener) || joins_clauses(block, first - 1) {
+    if opens_a_clause(block, first - 1) {
         Some(first - 1)
     } else {
-        before
-            .is_punct(|c| is_comma(c) || is_quote_mark(c) || c == ':')
-            .then_some(first)
+        before.is_punct(ends_a_clause).then_some(first)
     }
+}
+
+/// A comma, quotation mark or colon: a later clause may start after it.
+fn ends_a_clause(c: char) -> bool {
+    is_comma(c) || is_quote_mark(c) || c == ':'
+}
+
+/// A clause opener (فيما، بينما، "while") or a conjunction joining two
+/// clauses, which starts the clause it opens.
+fn opens_a_clause(block: &Block, i: usize) -> bool {
+    block.items[i].has(|k| k == SenseKind::ClauseOpener) || joins_clauses(block, i)
 }
 
 /// English "and"/"but", which can join two reports in one sentence

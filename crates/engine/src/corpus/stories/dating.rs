@@ -200,6 +200,14 @@ impl Dating {
         }
     }
 
+    /// The weekday of both articles' events, when it is the same and it
+    /// says something the days do not (one of the two has none).
+    pub fn weekday_shared_with(self, other: Dating) -> Option<Weekday> {
+        let (left, right) = (self.weekdays()?, other.weekdays()?);
+        let one_without_a_day = self.day().is_none() || other.day().is_none();
+        (left.first == right.first && one_without_a_day).then_some(left.first)
+    }
+
     /// Whether the article's weekday is one its text writes for its event,
     /// rather than that of a publication day or a wire's dateline.
     fn names_its_weekday(self) -> bool {

@@ -150,21 +150,14 @@ impl Explainer<'_> {
         evidence
     }
 
-    /// The weekday the member's opening gives its event, when another
-    /// member's gives the same and the pair's dates do not already say
-    /// more.
+    /// The weekday of the member's event, when it shares it with another
+    /// member (see [`Dating::weekday_shared_with`]).
     fn shared_weekday(&self, member: usize, others: &[usize]) -> Option<String> {
         let datings = &self.scored.datings;
-        let own = datings[member].weekdays()?;
-        let agrees = |other: usize| {
-            let theirs = datings[other].weekdays();
-            theirs.is_some_and(|theirs| theirs.first == own.first)
-                && (datings[member].day().is_none() || datings[other].day().is_none())
-        };
         others
             .iter()
-            .any(|&other| agrees(other))
-            .then(|| weekday_name(own.first).to_string())
+            .find_map(|&other| datings[member].weekday_shared_with(datings[other]))
+            .map(|weekday| weekday_name(weekday).to_string())
     }
 
     fn across(&self, a: usize, b: usize) -> bool {
